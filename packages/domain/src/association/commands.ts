@@ -1,0 +1,43 @@
+import * as t from 'io-ts'
+import { Count, Id, IsoDate, Name, PositiveCount, Ref, Text, boundedArray, message, taggedUnion } from '../codecs.js'
+import {
+  AreaCode, AssociationKind, ConferenceKind, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Scope,
+} from './events.js'
+
+const id = { associationId: Id }
+
+/** Regime is not given: it follows from kind and founding date (R1, R2). */
+export const FoundAssociation = message('FoundAssociation', {
+  ...id, name: Name, kind: AssociationKind, scope: Scope, areaCode: AreaCode, foundedOn: IsoDate, foundingMembers: Count,
+}, { parentId: Id, decisionRef: Ref })
+export const RenameAssociation = message('RenameAssociation', { ...id, name: Name, renamedOn: IsoDate }, { decisionRef: Ref })
+export const GrantSpecialStatus = message('GrantSpecialStatus', { ...id, grantedOn: IsoDate }, { decisionRef: Ref })
+export const RevokeSpecialStatus = message('RevokeSpecialStatus', { ...id, revokedOn: IsoDate }, { decisionRef: Ref })
+/** `allocatedFrom` names an association handing down its own quota, which R26 forbids. */
+export const AssignStaffQuota = message('AssignStaffQuota', { ...id, quota: Count, assignedOn: IsoDate }, { decisionRef: Ref, allocatedFrom: Id })
+export const HoldCongress = message('HoldCongress', {
+  ...id, number: Name, kind: CongressKind, form: CongressForm, heldOn: IsoDate,
+  termStart: IsoDate, termEnd: IsoDate, delegatesExpected: PositiveCount, delegatesPresent: Count,
+})
+export const ElectOfficer = message('ElectOfficer', { ...id, memberId: Id, role: OfficerRole, electedOn: IsoDate }, { termEnd: IsoDate })
+export const RelieveOfficer = message('RelieveOfficer', { ...id, memberId: Id, role: OfficerRole, relievedOn: IsoDate }, { reason: Text })
+export const AdoptResolution = message('AdoptResolution', {
+  ...id, resolutionId: Id, congressNumber: Name, adoptedOn: IsoDate, title: Name,
+  targets: boundedArray(Name, 100, 'Targets'), keyTasks: boundedArray(Name, 100, 'KeyTasks'), programmes: boundedArray(Name, 100, 'Programmes'),
+})
+export const HoldConference = message('HoldConference', { ...id, conferenceId: Id, kind: ConferenceKind, title: Name, heldOn: IsoDate, attendees: Count })
+export const SuspendAssociation = message('SuspendAssociation', { ...id, suspendedOn: IsoDate, until: IsoDate, reason: Text }, { decisionRef: Ref })
+export const ReinstateAssociation = message('ReinstateAssociation', { ...id, reinstatedOn: IsoDate }, { decisionRef: Ref })
+export const DissolveAssociation = message('DissolveAssociation', {
+  ...id, dissolvedOn: IsoDate, dissolution: DissolutionKind, ground: DissolutionGround,
+}, { decisionRef: Ref, requestingMembers: Count, officialMembers: Count })
+
+const members = {
+  FoundAssociation, RenameAssociation, GrantSpecialStatus, RevokeSpecialStatus, AssignStaffQuota, HoldCongress, ElectOfficer,
+  RelieveOfficer, AdoptResolution, HoldConference, SuspendAssociation, ReinstateAssociation, DissolveAssociation,
+}
+export const Command = taggedUnion('AssociationCommand', 'type', members)
+export type Command = t.TypeOf<typeof Command>
+export const commandCodecs = members
+export const commandTypes = Object.keys(members) as ReadonlyArray<Command['type']>
+export const streamId = (associationId: string): string => `association-${associationId}`

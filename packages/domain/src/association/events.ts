@@ -1,0 +1,61 @@
+import * as t from 'io-ts'
+import { Count, Flags, Id, IsoDate, Name, PositiveCount, Ref, Text, boundedArray, message, oneOf, taggedUnion } from '../codecs.js'
+import { associationKinds, regimes, scopes } from '../policy.js'
+
+export const AssociationKind = oneOf('AssociationKind', associationKinds)
+export const Scope = oneOf('Scope', scopes)
+export const Regime = oneOf('Regime', regimes)
+/** Administrative area code (province, district or commune unit), e.g. `12`, `12.105`, `12.105.03`. */
+export const AreaCode = new t.Type<string, string, unknown>(
+  'AreaCode',
+  (u): u is string => typeof u === 'string' && /^[0-9A-Za-z]{1,10}(\.[0-9A-Za-z]{1,10}){0,3}$/.test(u),
+  (u, c) => (typeof u === 'string' && /^[0-9A-Za-z]{1,10}(\.[0-9A-Za-z]{1,10}){0,3}$/.test(u) ? t.success(u) : t.failure(u, c, 'must be an area code like 12, 12.105 or 12.105.03')),
+  (a) => a,
+)
+export const CongressKind = oneOf('CongressKind', ['founding', 'term', 'extraordinary'] as const)
+export const CongressForm = oneOf('CongressForm', ['plenary', 'delegate'] as const)
+export const OfficerRole = oneOf('OfficerRole', [
+  'president', 'vice-president', 'secretary-general', 'standing-committee', 'executive-committee', 'inspection-chair', 'inspection-committee',
+] as const)
+export const ConferenceKind = oneOf('ConferenceKind', ['review', 'training', 'deployment'] as const)
+export const DissolutionKind = oneOf('DissolutionKind', ['voluntary', 'compulsory'] as const)
+/** R24 (voluntary) and R25 (compulsory) grounds. */
+export const DissolutionGround = oneOf('DissolutionGround', [
+  'purpose-achieved', 'term-ended', 'no-assets', 'members-request', 'executive-resolution',
+  'inactive-12-months', 'ignored-dissolution-resolution', 'serious-violation', 'suspension-unremedied',
+] as const)
+
+const id = { associationId: Id }
+
+export const AssociationFounded = message('AssociationFounded', {
+  ...id, name: Name, kind: AssociationKind, regime: Regime, scope: Scope, areaCode: AreaCode,
+  foundedOn: IsoDate, foundingMembers: Count, flags: Flags,
+}, { parentId: Id, decisionRef: Ref })
+export const AssociationRenamed = message('AssociationRenamed', { ...id, name: Name, renamedOn: IsoDate }, { decisionRef: Ref })
+export const SpecialStatusGranted = message('SpecialStatusGranted', { ...id, grantedOn: IsoDate }, { decisionRef: Ref })
+export const SpecialStatusRevoked = message('SpecialStatusRevoked', { ...id, revokedOn: IsoDate }, { decisionRef: Ref })
+export const StaffQuotaAssigned = message('StaffQuotaAssigned', { ...id, quota: Count, assignedOn: IsoDate }, { decisionRef: Ref })
+export const CongressHeld = message('CongressHeld', {
+  ...id, number: Name, kind: CongressKind, form: CongressForm, heldOn: IsoDate,
+  termStart: IsoDate, termEnd: IsoDate, delegatesExpected: PositiveCount, delegatesPresent: Count,
+})
+export const OfficerElected = message('OfficerElected', { ...id, memberId: Id, fullName: Name, role: OfficerRole, electedOn: IsoDate }, { termEnd: IsoDate })
+export const OfficerRelieved = message('OfficerRelieved', { ...id, memberId: Id, role: OfficerRole, relievedOn: IsoDate }, { reason: Text })
+export const ResolutionAdopted = message('ResolutionAdopted', {
+  ...id, resolutionId: Id, congressNumber: Name, adoptedOn: IsoDate, title: Name,
+  targets: boundedArray(Name, 100, 'Targets'), keyTasks: boundedArray(Name, 100, 'KeyTasks'), programmes: boundedArray(Name, 100, 'Programmes'),
+})
+export const ConferenceHeld = message('ConferenceHeld', { ...id, conferenceId: Id, kind: ConferenceKind, title: Name, heldOn: IsoDate, attendees: Count })
+export const AssociationSuspended = message('AssociationSuspended', { ...id, suspendedOn: IsoDate, until: IsoDate, reason: Text }, { decisionRef: Ref })
+export const AssociationReinstated = message('AssociationReinstated', { ...id, reinstatedOn: IsoDate }, { decisionRef: Ref })
+export const AssociationDissolved = message('AssociationDissolved', {
+  ...id, dissolvedOn: IsoDate, dissolution: DissolutionKind, ground: DissolutionGround,
+}, { decisionRef: Ref, requestingMembers: Count, officialMembers: Count })
+
+const members = {
+  AssociationFounded, AssociationRenamed, SpecialStatusGranted, SpecialStatusRevoked, StaffQuotaAssigned, CongressHeld,
+  OfficerElected, OfficerRelieved, ResolutionAdopted, ConferenceHeld, AssociationSuspended, AssociationReinstated, AssociationDissolved,
+}
+export const Event = taggedUnion('AssociationEvent', 'type', members)
+export type Event = t.TypeOf<typeof Event>
+export const eventTypes = Object.keys(members) as ReadonlyArray<Event['type']>

@@ -1,0 +1,81 @@
+import type { IsoDate } from '../codecs.js'
+import type { AssociationKind, Regime, Scope } from '../policy.js'
+import type { Event } from './events.js'
+
+export type Term = { readonly congressNumber: string; readonly start: IsoDate; readonly end: IsoDate }
+export type Officer = { readonly memberId: string; readonly fullName: string; readonly role: string; readonly electedOn: IsoDate }
+
+export type State =
+  | { readonly status: 'none' }
+  | {
+      readonly status: 'active' | 'suspended' | 'dissolved'
+      readonly associationId: string
+      readonly name: string
+      readonly kind: AssociationKind
+      readonly regime: Regime
+      readonly scope: Scope
+      readonly areaCode: string
+      readonly parentId: string | undefined
+      readonly foundedOn: IsoDate
+      readonly special: boolean
+      readonly staffQuota: number | undefined
+      readonly congressNumbers: ReadonlyArray<string>
+      readonly lastCongressOn: IsoDate | undefined
+      readonly term: Term | undefined
+      readonly officers: ReadonlyArray<Officer>
+      readonly resolutionIds: ReadonlyArray<string>
+      readonly conferenceIds: ReadonlyArray<string>
+      readonly suspendedUntil: IsoDate | undefined
+      readonly dissolvedOn: IsoDate | undefined
+    }
+export type Existing = Exclude<State, { status: 'none' }>
+
+export const initialState: State = { status: 'none' }
+
+export const evolve = (state: State, event: Event): State => {
+  if (event.type === 'AssociationFounded') {
+    const d = event.data
+    return {
+      status: 'active', associationId: d.associationId, name: d.name, kind: d.kind, regime: d.regime, scope: d.scope,
+      areaCode: d.areaCode, parentId: d.parentId, foundedOn: d.foundedOn, special: false, staffQuota: undefined,
+      congressNumbers: [], lastCongressOn: undefined, term: undefined, officers: [], resolutionIds: [], conferenceIds: [],
+      suspendedUntil: undefined, dissolvedOn: undefined,
+    }
+  }
+  if (state.status === 'none') return state
+  switch (event.type) {
+    case 'AssociationRenamed':
+      return { ...state, name: event.data.name }
+    case 'SpecialStatusGranted':
+      return { ...state, special: true }
+    case 'SpecialStatusRevoked':
+      return { ...state, special: false }
+    case 'StaffQuotaAssigned':
+      return { ...state, staffQuota: event.data.quota }
+    case 'CongressHeld': {
+      const d = event.data
+      return {
+        ...state,
+        congressNumbers: [...state.congressNumbers, d.number],
+        lastCongressOn: d.heldOn,
+        term: { congressNumber: d.number, start: d.termStart, end: d.termEnd },
+      }
+    }
+    case 'OfficerElected': {
+      const d = event.data
+      return { ...state, officers: [...state.officers, { memberId: d.memberId, fullName: d.fullName, role: d.role, electedOn: d.electedOn }] }
+    }
+    case 'OfficerRelieved':
+      return { ...state, officers: state.officers.filter((o) => !(o.memberId === event.data.memberId && o.role === event.data.role)) }
+    case 'ResolutionAdopted':
+      return { ...state, resolutionIds: [...state.resolutionIds, event.data.resolutionId] }
+    case 'ConferenceHeld':
+      return { ...state, conferenceIds: [...state.conferenceIds, event.data.conferenceId] }
+    case 'AssociationSuspended':
+      return { ...state, status: 'suspended', suspendedUntil: event.data.until }
+    case 'AssociationReinstated':
+      return { ...state, status: 'active', suspendedUntil: undefined }
+    case 'AssociationDissolved':
+      return { ...state, status: 'dissolved', dissolvedOn: event.data.dissolvedOn }
+  }
+}

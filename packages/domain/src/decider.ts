@@ -1,0 +1,54 @@
+import * as E from 'fp-ts/lib/Either.js'
+
+/** A command refused by a hard rule: stable code, the rule's number, and a message in Vietnamese and English. */
+export type Rejection = {
+  readonly _tag: 'Rejection'
+  readonly code: string
+  readonly rule: string
+  readonly en: string
+  readonly vi: string
+  readonly field?: string
+}
+
+export const reject = (code: string, rule: string, en: string, vi: string, field?: string): E.Either<Rejection, never> =>
+  E.left(field === undefined ? { _tag: 'Rejection', code, rule, en, vi } : { _tag: 'Rejection', code, rule, en, vi, field })
+
+/** A soft rule that did not hold: recorded on the event, never a refusal. */
+export type Flag = { readonly rule: string; readonly code: string; readonly message: string }
+
+/**
+ * The decider of an aggregate. `decide` is pure: time, ids and actor arrive in the command, and
+ * what it needs from other streams arrives in `context` (loaded by the caller from `needs`).
+ * A command that is already satisfied returns no events.
+ */
+export type Decider<C, Ev, S, X> = {
+  readonly decide: (command: C, state: S, context: X) => E.Either<Rejection, ReadonlyArray<Ev>>
+  readonly evolve: (state: S, event: Ev) => S
+  readonly initialState: S
+  readonly isTerminal: (state: S) => boolean
+}
+
+/** Another stream whose folded state `decide` needs, under `key` in the context. */
+export type Need = { readonly key: string; readonly aggregate: AggregateName; readonly streamId: string }
+
+export type AggregateName = 'association' | 'member' | 'club' | 'target' | 'report' | 'movement'
+
+export const fold = <Ev, S>(evolve: (s: S, e: Ev) => S, initial: S, events: Iterable<Ev>): S => {
+  let s = initial
+  for (const e of events) s = evolve(s, e)
+  return s
+}
+
+export const accept = <Ev>(...events: ReadonlyArray<Ev>): E.Either<Rejection, ReadonlyArray<Ev>> => E.right(events)
+export const nothing: E.Either<Rejection, ReadonlyArray<never>> = E.right([])
+
+/**
+ * What every aggregate module exports (`import * as Member from '@hoi/domain/member'`):
+ * its decider, the stream a command goes to, and the other streams `decide` needs in its context.
+ */
+export type AggregateModule<C extends { type: string }, Ev extends { type: string }, S, X> = {
+  readonly name: AggregateName
+  readonly decider: Decider<C, Ev, S, X>
+  readonly streamOf: (command: C) => string
+  readonly needs: (command: C) => ReadonlyArray<Need>
+}

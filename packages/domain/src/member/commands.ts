@@ -1,0 +1,29 @@
+import * as t from 'io-ts'
+import { Id, IsoDate, Name, Text, message, taggedUnion } from '../codecs.js'
+import { Gender, MemberCategory } from './events.js'
+
+const id = { memberId: Id, associationId: Id }
+const person = { personId: Id, fullName: Name, birthDate: IsoDate, gender: Gender }
+
+export const AdmitMember = message('AdmitMember', { ...id, ...person, category: MemberCategory, admittedOn: IsoDate }, { cardNo: Name })
+export const ChangeMemberCategory = message('ChangeMemberCategory', { ...id, category: MemberCategory, changedOn: IsoDate })
+export const CorrectMemberDetails = message('CorrectMemberDetails', { ...id, correctedOn: IsoDate, reason: Text }, { fullName: Name, birthDate: IsoDate, gender: Gender, cardNo: Name })
+/** First half of a transfer (R12): the source member leaves towards `toAssociationId` as `toMemberId`. */
+export const TransferMemberOut = message('TransferMemberOut', { ...id, toAssociationId: Id, toMemberId: Id, transferredOn: IsoDate })
+/** Second half (R12): the destination admits the same person; needs the matching transfer out. */
+export const TransferMemberIn = message('TransferMemberIn', { ...id, fromAssociationId: Id, fromMemberId: Id, transferredOn: IsoDate }, { category: MemberCategory, cardNo: Name })
+export const RecordResignation = message('RecordResignation', { ...id, resignedOn: IsoDate }, { reason: Text })
+export const ExpelMember = message('ExpelMember', { ...id, expelledOn: IsoDate, reason: Text })
+export const StrikeOffMember = message('StrikeOffMember', { ...id, struckOffOn: IsoDate, reason: Text })
+export const RecordDeath = message('RecordDeath', { ...id, diedOn: IsoDate })
+export const ReferMemberToParty = message('ReferMemberToParty', { ...id, referredOn: IsoDate })
+
+const members = {
+  AdmitMember, ChangeMemberCategory, CorrectMemberDetails, TransferMemberOut, TransferMemberIn,
+  RecordResignation, ExpelMember, StrikeOffMember, RecordDeath, ReferMemberToParty,
+}
+export const Command = taggedUnion('MemberCommand', 'type', members)
+export type Command = t.TypeOf<typeof Command>
+export const commandCodecs = members
+export const commandTypes = Object.keys(members) as ReadonlyArray<Command['type']>
+export const streamId = (memberId: string): string => `member-${memberId}`

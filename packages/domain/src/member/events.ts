@@ -1,0 +1,30 @@
+import * as t from 'io-ts'
+import { Flags, Id, IsoDate, Name, Text, message, oneOf, taggedUnion } from '../codecs.js'
+
+export const Gender = oneOf('Gender', ['female', 'male', 'other'] as const)
+export const MemberCategory = oneOf('MemberCategory', ['official', 'associate', 'honorary'] as const)
+
+const id = { memberId: Id, associationId: Id }
+const person = { personId: Id, fullName: Name, birthDate: IsoDate, gender: Gender }
+
+export const MemberAdmitted = message('MemberAdmitted', { ...id, ...person, category: MemberCategory, admittedOn: IsoDate, flags: Flags }, { cardNo: Name })
+export const MemberCategoryChanged = message('MemberCategoryChanged', { ...id, category: MemberCategory, changedOn: IsoDate })
+/** Corrections are the one thing allowed after a member has left (R11). */
+export const MemberDetailsCorrected = message('MemberDetailsCorrected', { ...id, correctedOn: IsoDate, reason: Text }, { fullName: Name, birthDate: IsoDate, gender: Gender, cardNo: Name })
+export const MemberTransferredOut = message('MemberTransferredOut', { ...id, personId: Id, toAssociationId: Id, toMemberId: Id, transferredOn: IsoDate })
+export const MemberTransferredIn = message('MemberTransferredIn', {
+  ...id, ...person, category: MemberCategory, fromAssociationId: Id, fromMemberId: Id, transferredOn: IsoDate, flags: Flags,
+}, { cardNo: Name })
+export const MemberResigned = message('MemberResigned', { ...id, resignedOn: IsoDate }, { reason: Text })
+export const MemberExpelled = message('MemberExpelled', { ...id, expelledOn: IsoDate, reason: Text })
+export const MemberStruckOff = message('MemberStruckOff', { ...id, struckOffOn: IsoDate, reason: Text })
+export const MemberDeceased = message('MemberDeceased', { ...id, diedOn: IsoDate })
+export const MemberReferredToParty = message('MemberReferredToParty', { ...id, referredOn: IsoDate })
+
+const members = {
+  MemberAdmitted, MemberCategoryChanged, MemberDetailsCorrected, MemberTransferredOut, MemberTransferredIn,
+  MemberResigned, MemberExpelled, MemberStruckOff, MemberDeceased, MemberReferredToParty,
+}
+export const Event = taggedUnion('MemberEvent', 'type', members)
+export type Event = t.TypeOf<typeof Event>
+export const eventTypes = Object.keys(members) as ReadonlyArray<Event['type']>

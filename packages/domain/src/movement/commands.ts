@@ -1,0 +1,16 @@
+import * as t from 'io-ts'
+import { Id, IsoDate, Name, Text, message, taggedUnion } from '../codecs.js'
+import { Recipient, Year } from './events.js'
+
+const id = { movementId: Id }
+
+export const LaunchEmulationMovement = message('LaunchEmulationMovement', { ...id, ownerAssociationId: Id, title: Name, cycleStart: Year, cycleEnd: Year, launchedOn: IsoDate })
+export const AwardCommendation = message('AwardCommendation', { ...id, commendationId: Id, recipient: Recipient, form: Name, awardedOn: IsoDate }, { citation: Text })
+export const ConcludeEmulationMovement = message('ConcludeEmulationMovement', { ...id, concludedOn: IsoDate }, { summary: Text })
+
+const members = { LaunchEmulationMovement, AwardCommendation, ConcludeEmulationMovement }
+export const Command = taggedUnion('MovementCommand', 'type', members)
+export type Command = t.TypeOf<typeof Command>
+export const commandCodecs = members
+export const commandTypes = Object.keys(members) as ReadonlyArray<Command['type']>
+export const streamId = (movementId: string): string => `movement-${movementId}`

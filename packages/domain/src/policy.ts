@@ -1,0 +1,69 @@
+/** Kinds of association (DOMAIN.md). */
+export const associationKinds = [
+  'elderly', 'veterans', 'women', 'farmers', 'youth', 'trade-union', 'fatherland-front', 'red-cross', 'study-promotion', 'other',
+] as const
+export type AssociationKind = (typeof associationKinds)[number]
+
+export const scopes = ['national', 'province', 'district', 'commune'] as const
+export type Scope = (typeof scopes)[number]
+
+export const regimes = ['own-charter', 'decree-45-2010', 'decree-126-2024'] as const
+export type Regime = (typeof regimes)[number]
+
+/** The six socio-political bodies follow their own charters, never the decree (R1). */
+export const ownCharterKinds: ReadonlyArray<AssociationKind> = ['veterans', 'women', 'farmers', 'youth', 'trade-union', 'fatherland-front']
+
+/** Decree 126/2024/NĐ-CP took effect on 2024-11-26 and replaced 45/2010 (R2). */
+export const DECREE_126_FROM = '2024-11-26'
+
+export const regimeFor = (kind: AssociationKind, foundedOn: string): Regime =>
+  ownCharterKinds.includes(kind) ? 'own-charter' : foundedOn < DECREE_126_FROM ? 'decree-45-2010' : 'decree-126-2024'
+
+/** Age rule for admission: `minimum` admits; from `exceptionFrom` up to `minimum` admits with a flag. */
+export type AgeRule = { readonly minimum: number; readonly exceptionFrom?: number }
+
+/**
+ * Everything that differs by deployment or by the association's own charter. Passed to `decide`
+ * in the context, so nothing here is a constant buried in a rule.
+ */
+export type Policy = {
+  /** Admission age by kind; kinds not listed have no age rule (R28 for the elderly). */
+  readonly memberAge: Readonly<Partial<Record<AssociationKind, AgeRule>>>
+  /** Founding members needed by scope under the decree regimes (R3). */
+  readonly foundingMembers: Readonly<Record<Scope, number>>
+  /** Longest congress term in years (R13). */
+  readonly maxTermYears: number
+  /** Longest suspension in days (R23). */
+  readonly maxSuspensionDays: number
+  /** ISHC composition, soft (R29). */
+  readonly ishc: {
+    readonly olderThreshold: number
+    readonly members: { readonly min: number; readonly max: number }
+    readonly womenShare: { readonly min: number; readonly max: number }
+    readonly olderShare: { readonly min: number; readonly max: number }
+    readonly minHomeCareVolunteers: number
+  }
+  /** Days after the period's end within which a report is on time (R35); annual reports per regime (R19). */
+  readonly reportTimelyDays: number
+  /** Annual report deadline (month-day) under each decree regime (R19); own-charter bodies use timely days. */
+  readonly annualReportDue: Readonly<Record<'decree-45-2010' | 'decree-126-2024', string>>
+}
+
+export const defaultPolicy: Policy = {
+  memberAge: { elderly: { minimum: 60, exceptionFrom: 55 } },
+  foundingMembers: { national: 100, province: 50, district: 20, commune: 10 },
+  maxTermYears: 5,
+  maxSuspensionDays: 180,
+  ishc: {
+    olderThreshold: 60,
+    members: { min: 50, max: 70 },
+    womenShare: { min: 0.6, max: 0.7 },
+    olderShare: { min: 0.6, max: 0.7 },
+    minHomeCareVolunteers: 5,
+  },
+  reportTimelyDays: 15,
+  annualReportDue: { 'decree-45-2010': '12-01', 'decree-126-2024': '12-31' },
+}
+
+/** Scope order, broadest first: a parent must be broader than its child (R30). */
+export const scopeRank: Readonly<Record<Scope, number>> = { national: 0, province: 1, district: 2, commune: 3 }
