@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
+import { describeAs, jsonSchemaOf, objectSchema } from './schema.js'
 
 /** Characters refused in any name or text: they hide, reorder or fake what a reader sees. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u
@@ -20,7 +21,8 @@ const textProblem = (s: string, inName: boolean): string | undefined => {
 /** A name as people write it: NFC, trimmed, single-spaced, 1–200 characters, no hidden characters. */
 export interface NameBrand { readonly Name: unique symbol }
 export type Name = t.Branded<string, NameBrand>
-export const Name = new t.Type<Name, string, unknown>(
+export const Name = describeAs(
+  new t.Type<Name, string, unknown>(
   'Name',
   (u): u is Name => typeof u === 'string' && u === normaliseName(u) && textProblem(u, true) === undefined && u.length > 0 && u.length <= 200,
   (u, c) => {
@@ -33,6 +35,8 @@ export const Name = new t.Type<Name, string, unknown>(
     return t.success(n as Name)
   },
   (a) => a,
+),
+  { type: 'string', minLength: 1, maxLength: 200, description: 'A name, stored NFC; control, bidi-override and zero-width characters are refused' },
 )
 export const normaliseName = (s: string): string => s.normalize('NFC').trim().replace(/\s+/gu, ' ')
 
@@ -43,7 +47,8 @@ export const nameKey = (s: string): string =>
 /** Free text (narratives, reasons): NFC, up to 10,000 characters, newlines allowed, no hidden characters. */
 export interface TextBrand { readonly Text: unique symbol }
 export type Text = t.Branded<string, TextBrand>
-export const Text = new t.Type<Text, string, unknown>(
+export const Text = describeAs(
+  new t.Type<Text, string, unknown>(
   'Text',
   (u): u is Text => typeof u === 'string' && u === u.normalize('NFC') && textProblem(u, false) === undefined && u.length <= 10_000,
   (u, c) => {
@@ -55,13 +60,16 @@ export const Text = new t.Type<Text, string, unknown>(
     return t.success(n as Text)
   },
   (a) => a,
+),
+  { type: 'string', maxLength: 10000, description: 'Free text, stored NFC; no hidden characters' },
 )
 
 /** Identifiers: a slug or a UUID, 1–80 characters of [A-Za-z0-9._-], starting with a letter or digit. */
 export interface IdBrand { readonly Id: unique symbol }
 export type Id = t.Branded<string, IdBrand>
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/
-export const Id = new t.Type<Id, string, unknown>(
+export const Id = describeAs(
+  new t.Type<Id, string, unknown>(
   'Id',
   (u): u is Id => typeof u === 'string' && ID.test(u),
   (u, c) =>
@@ -71,6 +79,8 @@ export const Id = new t.Type<Id, string, unknown>(
         ? t.success(u as Id)
         : t.failure(u, c, 'must be 1–80 characters of letters, digits, ".", "_" or "-", starting with a letter or digit'),
   (a) => a,
+),
+  { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$', description: 'A slug or UUID' },
 )
 
 /** A calendar date, `YYYY-MM-DD`, that exists (2023-02-30 is refused), years 1900–2199. */
@@ -86,7 +96,8 @@ export const isValidDate = (s: string): boolean => {
 }
 export const daysInMonth = (y: number, m: number): number =>
   m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31
-export const IsoDate = new t.Type<IsoDate, string, unknown>(
+export const IsoDate = describeAs(
+  new t.Type<IsoDate, string, unknown>(
   'IsoDate',
   (u): u is IsoDate => typeof u === 'string' && isValidDate(u),
   (u, c) =>
@@ -96,16 +107,18 @@ export const IsoDate = new t.Type<IsoDate, string, unknown>(
         ? t.success(u as IsoDate)
         : t.failure(u, c, DATE.test(u) ? `${u} is not a calendar date` : 'must be a date YYYY-MM-DD'),
   (a) => a,
+),
+  { type: 'string', format: 'date', description: 'A calendar date YYYY-MM-DD (business date)' },
 )
 
 const intCodec = (name: string, min: number, max: number, what: string) =>
-  new t.Type<number, number, unknown>(
+  describeAs(new t.Type<number, number, unknown>(
     name,
     (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max,
     (u, c) =>
       typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max ? t.success(u) : t.failure(u, c, `must be ${what}`),
     (a) => a,
-  )
+  ), { type: 'integer', minimum: min, maximum: max })
 /** Whole counts: 0 up to 2^53−1 (loan balances in VND included). */
 export const Count = intCodec('Count', 0, Number.MAX_SAFE_INTEGER, 'a whole number ≥ 0')
 export type Count = t.TypeOf<typeof Count>
@@ -116,7 +129,8 @@ export type PositiveCount = t.TypeOf<typeof PositiveCount>
 export interface PeriodBrand { readonly Period: unique symbol }
 export type Period = t.Branded<string, PeriodBrand>
 const PERIOD = /^(19\d{2}|2[01]\d{2})(?:(Q[1-4])|(S[12])|M(0[1-9]|1[0-2]))?$/
-export const Period = new t.Type<Period, string, unknown>(
+export const Period = describeAs(
+  new t.Type<Period, string, unknown>(
   'Period',
   (u): u is Period => typeof u === 'string' && PERIOD.test(u),
   (u, c) =>
@@ -124,6 +138,8 @@ export const Period = new t.Type<Period, string, unknown>(
       ? t.success(u as Period)
       : t.failure(u, c, 'must be a period like 2023, 2023S1, 2023Q3 or 2023M07'),
   (a) => a,
+),
+  { type: 'string', pattern: '^[0-9]{4}(Q[1-4]|S[12]|M(0[1-9]|1[0-2]))?$', description: 'Reporting period: 2023, 2023S1, 2023Q3 or 2023M07' },
 )
 export type PeriodKind = 'year' | 'half' | 'quarter' | 'month'
 export const periodKind = (p: Period): PeriodKind =>
@@ -163,7 +179,7 @@ export const ageOn = (birthDate: IsoDate, on: IsoDate): number => {
 
 /** A codec over a closed set of string values, with an error message that lists them. */
 export const oneOf = <V extends string>(name: string, values: ReadonlyArray<V>): t.Type<V, V, unknown> =>
-  new t.Type<V, V, unknown>(
+  describeAs(new t.Type<V, V, unknown>(
     name,
     (u): u is V => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u),
     (u, c) =>
@@ -171,13 +187,13 @@ export const oneOf = <V extends string>(name: string, values: ReadonlyArray<V>):
         ? t.success(u as V)
         : t.failure(u, c, `must be one of ${values.join(', ')}`),
     (a) => a,
-  )
+  ), { type: 'string', enum: values })
 
 /** An exact object: unknown keys are refused (mass assignment), not silently dropped. */
 export const strict = <P extends t.Props>(props: P, name: string): t.Type<t.TypeOf<t.TypeC<P>>, t.OutputOf<t.TypeC<P>>, unknown> => {
   const inner = t.exact(t.type(props))
   const known = new Set(Object.keys(props))
-  return new t.Type(
+  const codec = new t.Type(
     name,
     (u): u is t.TypeOf<t.TypeC<P>> => inner.is(u) && Object.keys(u as object).every((k) => known.has(k)),
     (u, c) => {
@@ -189,6 +205,7 @@ export const strict = <P extends t.Props>(props: P, name: string): t.Type<t.Type
     },
     (a) => inner.encode(a) as t.OutputOf<t.TypeC<P>>,
   )
+  return describeAs(codec, () => objectSchema(props, []))
 }
 /** An exact object with required and optional fields; unknown keys are refused. */
 export const strictPartial = <P extends t.Props, O extends t.Props>(
@@ -196,9 +213,10 @@ export const strictPartial = <P extends t.Props, O extends t.Props>(
   optional: O,
   name: string,
 ): t.Type<t.TypeOf<t.TypeC<P>> & Partial<t.TypeOf<t.TypeC<O>>>, t.OutputOf<t.TypeC<P>> & Partial<t.OutputOf<t.TypeC<O>>>, unknown> => {
-  const inner = t.exact(t.intersection([t.type(required), t.partial(optional)]))
+  const parts = t.intersection([t.type(required), t.partial(optional)])
+  const inner = t.exact(parts)
   const known = new Set([...Object.keys(required), ...Object.keys(optional)])
-  return new t.Type(
+  const codec = new t.Type(
     name,
     (u): u is t.TypeOf<t.TypeC<P>> & Partial<t.TypeOf<t.TypeC<O>>> => inner.is(u) && Object.keys(u as object).every((k) => known.has(k)),
     (u, c) => {
@@ -208,21 +226,24 @@ export const strictPartial = <P extends t.Props, O extends t.Props>(
         return t.failures(extra.map((k) => ({ value: (u as Record<string, unknown>)[k], context: [...c, { key: k, type: t.never, actual: (u as Record<string, unknown>)[k] }], message: 'is not a field of this object' })))
       // undefined optional values are dropped so that exactOptionalPropertyTypes holds
       const clean = Object.fromEntries(Object.entries(u).filter(([, v]) => v !== undefined))
-      return inner.validate(clean, c) as t.Validation<t.TypeOf<t.TypeC<P>> & Partial<t.TypeOf<t.TypeC<O>>>>
+      // entered through `parts` so that pathOf skips the intersection's member indices (no `data.0.x`)
+      return inner.validate(clean, [...c, { key: '', type: parts, actual: clean }]) as t.Validation<t.TypeOf<t.TypeC<P>> & Partial<t.TypeOf<t.TypeC<O>>>>
     },
     (a) => inner.encode(a) as t.OutputOf<t.TypeC<P>> & Partial<t.OutputOf<t.TypeC<O>>>,
   )
+  return describeAs(codec, () => objectSchema(required, Object.entries(optional) as Array<[string, t.Mixed]>))
 }
 
 /** An array of at most `max` items: big inputs are refused early, not walked. */
 export const boundedArray = <C extends t.Mixed>(item: C, max: number, name: string): t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>, unknown> => {
   const inner = t.array(item)
-  return new t.Type(
+  const codec = new t.Type(
     name,
     (u): u is Array<t.TypeOf<C>> => inner.is(u) && (u as unknown[]).length <= max,
     (u, c) => (Array.isArray(u) && u.length > max ? t.failure(u, c, `must have at most ${max} items`) : inner.validate(u, c)),
     inner.encode,
   )
+  return describeAs(codec, () => ({ type: 'array', items: jsonSchemaOf(item), maxItems: max }))
 }
 
 /** One problem found while decoding, named by its field path (`data.fullName`, `data.milestones.0.dueOn`). */
@@ -275,7 +296,7 @@ export const decodeWith =
  * reported against that one member and a bad `type` names the values allowed.
  */
 export const taggedUnion = <C extends t.Mixed>(name: string, tag: string, members: Readonly<Record<string, C>>): t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> =>
-  new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
+  describeAs(new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
     name,
     (u): u is t.TypeOf<C> => typeof u === 'object' && u !== null && Object.prototype.hasOwnProperty.call(members, String((u as Record<string, unknown>)[tag])) && members[String((u as Record<string, unknown>)[tag])]!.is(u),
     (u, c) => {
@@ -287,7 +308,7 @@ export const taggedUnion = <C extends t.Mixed>(name: string, tag: string, member
       return member.validate(u, c)
     },
     (a) => members[String((a as Record<string, unknown>)[tag])]!.encode(a),
-  )
+  ), () => ({ oneOf: Object.values(members).map(jsonSchemaOf), discriminator: { propertyName: tag } }))
 
 /** A `{ type, data }` message (event or command) whose data is an exact object. */
 export const message = <T extends string, P extends t.Props, O extends t.Props = {}>(type: T, required: P, optional?: O) =>

@@ -1,4 +1,5 @@
 export * from './codecs.js'
+export * from './schema.js'
 export * from './decider.js'
 export * from './policy.js'
 export * from './recorded.js'

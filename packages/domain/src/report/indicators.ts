@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { describeAs } from '../schema.js'
 import { Count } from '../codecs.js'
 
 /** The indicator catalogue drawn from the 2023 Q3 article; codes outside it are allowed (extensible) if well formed. */
@@ -19,16 +20,20 @@ export const indicatorCatalogue = {
 export type CatalogueIndicator = keyof typeof indicatorCatalogue
 
 const CODE = /^[a-z][a-z0-9-]{1,60}$/
-export const IndicatorCode = new t.Type<string, string, unknown>(
+export const IndicatorCode = describeAs(
+  new t.Type<string, string, unknown>(
   'IndicatorCode',
   (u): u is string => typeof u === 'string' && CODE.test(u),
   (u, c) => (typeof u === 'string' && CODE.test(u) ? t.success(u) : t.failure(u, c, 'must be an indicator code of lowercase letters, digits and "-"')),
   (a) => a,
+),
+  { type: 'string', pattern: '^[a-z][a-z0-9-]{1,60}$' },
 )
 
 export type Indicators = Readonly<Record<string, number>>
 /** Indicator values: at most 100 codes, each a whole number ≥ 0. */
-export const Indicators = new t.Type<Indicators, Indicators, unknown>(
+export const Indicators = describeAs(
+  new t.Type<Indicators, Indicators, unknown>(
   'Indicators',
   (u): u is Indicators =>
     typeof u === 'object' && u !== null && !Array.isArray(u) && Object.keys(u).length <= 100 &&
@@ -46,4 +51,6 @@ export const Indicators = new t.Type<Indicators, Indicators, unknown>(
     return errors.length > 0 ? t.failures(errors) : t.success(Object.fromEntries(entries) as Indicators)
   },
   (a) => a,
+),
+  { type: 'object', maxProperties: 100, propertyNames: { pattern: '^[a-z][a-z0-9-]{1,60}$' }, additionalProperties: { type: 'integer', minimum: 0 }, description: 'Indicator code → whole number ≥ 0; catalogue: ' + Object.keys(indicatorCatalogue).join(', ') },
 )
