@@ -262,9 +262,11 @@ const pathOf = (e: t.ValidationError): string => {
 }
 
 const describe = (e: t.ValidationError): string => {
-  if (e.message !== undefined) return e.message
   const last = e.context[e.context.length - 1]
-  if (e.value === undefined) return 'is required'
+  // checked before the codec's own message, which for a missing field would read "must be a string";
+  // an unknown key (typed never) keeps its message even when its value is undefined
+  if (e.value === undefined && !(last?.type instanceof t.NeverType)) return 'is required'
+  if (e.message !== undefined) return e.message
   return `must be ${last?.type.name ?? 'valid'}`
 }
 

@@ -65,5 +65,5 @@ export const defaultPolicy: Policy = {
   annualReportDue: { 'decree-45-2010': '12-01', 'decree-126-2024': '12-31' },
 }
 
-/** Scope order, broadest first: a parent must be broader than its child (R30). */
+/** Scope order, broadest first: a parent is never narrower than its child (R30). */
 export const scopeRank: Readonly<Record<Scope, number>> = { national: 0, province: 1, district: 2, commune: 3 }

@@ -2,8 +2,10 @@ import type { IsoDate } from '../codecs.js'
 import type { AssociationKind, Regime, Scope } from '../policy.js'
 import type { Event } from './events.js'
 
+export type Congress = Extract<Event, { type: 'CongressHeld' }>['data']
 export type Term = { readonly congressNumber: string; readonly start: IsoDate; readonly end: IsoDate }
 export type Officer = { readonly memberId: string; readonly fullName: string; readonly role: string; readonly electedOn: IsoDate }
+export type FormerOfficer = Officer & { readonly relievedOn: IsoDate }
 
 export type State =
   | { readonly status: 'none' }
@@ -17,15 +19,21 @@ export type State =
       readonly areaCode: string
       readonly parentId: string | undefined
       readonly foundedOn: IsoDate
+      readonly foundingMembers: number
       readonly special: boolean
+      readonly specialRevokedOn: IsoDate | undefined
       readonly staffQuota: number | undefined
       readonly congressNumbers: ReadonlyArray<string>
+      readonly congresses: ReadonlyArray<Congress>
       readonly lastCongressOn: IsoDate | undefined
       readonly term: Term | undefined
       readonly officers: ReadonlyArray<Officer>
+      readonly formerOfficers: ReadonlyArray<FormerOfficer>
       readonly resolutionIds: ReadonlyArray<string>
       readonly conferenceIds: ReadonlyArray<string>
+      readonly suspendedOn: IsoDate | undefined
       readonly suspendedUntil: IsoDate | undefined
+      readonly reinstatedOn: IsoDate | undefined
       readonly dissolvedOn: IsoDate | undefined
     }
 export type Existing = Exclude<State, { status: 'none' }>
@@ -37,9 +45,10 @@ export const evolve = (state: State, event: Event): State => {
     const d = event.data
     return {
       status: 'active', associationId: d.associationId, name: d.name, kind: d.kind, regime: d.regime, scope: d.scope,
-      areaCode: d.areaCode, parentId: d.parentId, foundedOn: d.foundedOn, special: false, staffQuota: undefined,
-      congressNumbers: [], lastCongressOn: undefined, term: undefined, officers: [], resolutionIds: [], conferenceIds: [],
-      suspendedUntil: undefined, dissolvedOn: undefined,
+      areaCode: d.areaCode, parentId: d.parentId, foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, special: false,
+      specialRevokedOn: undefined, staffQuota: undefined, congressNumbers: [], congresses: [], lastCongressOn: undefined, term: undefined,
+      officers: [], formerOfficers: [], resolutionIds: [], conferenceIds: [], suspendedOn: undefined, suspendedUntil: undefined,
+      reinstatedOn: undefined, dissolvedOn: undefined,
     }
   }
   if (state.status === 'none') return state
@@ -49,7 +58,7 @@ export const evolve = (state: State, event: Event): State => {
     case 'SpecialStatusGranted':
       return { ...state, special: true }
     case 'SpecialStatusRevoked':
-      return { ...state, special: false }
+      return { ...state, special: false, specialRevokedOn: event.data.revokedOn }
     case 'StaffQuotaAssigned':
       return { ...state, staffQuota: event.data.quota }
     case 'CongressHeld': {
@@ -57,6 +66,7 @@ export const evolve = (state: State, event: Event): State => {
       return {
         ...state,
         congressNumbers: [...state.congressNumbers, d.number],
+        congresses: [...state.congresses, d],
         lastCongressOn: d.heldOn,
         term: { congressNumber: d.number, start: d.termStart, end: d.termEnd },
       }
@@ -65,16 +75,23 @@ export const evolve = (state: State, event: Event): State => {
       const d = event.data
       return { ...state, officers: [...state.officers, { memberId: d.memberId, fullName: d.fullName, role: d.role, electedOn: d.electedOn }] }
     }
-    case 'OfficerRelieved':
-      return { ...state, officers: state.officers.filter((o) => !(o.memberId === event.data.memberId && o.role === event.data.role)) }
+    case 'OfficerRelieved': {
+      const d = event.data
+      const held = (o: Officer) => o.memberId === d.memberId && o.role === d.role
+      return {
+        ...state,
+        officers: state.officers.filter((o) => !held(o)),
+        formerOfficers: [...state.formerOfficers, ...state.officers.filter(held).map((o) => ({ ...o, relievedOn: d.relievedOn }))],
+      }
+    }
     case 'ResolutionAdopted':
       return { ...state, resolutionIds: [...state.resolutionIds, event.data.resolutionId] }
     case 'ConferenceHeld':
       return { ...state, conferenceIds: [...state.conferenceIds, event.data.conferenceId] }
     case 'AssociationSuspended':
-      return { ...state, status: 'suspended', suspendedUntil: event.data.until }
+      return { ...state, status: 'suspended', suspendedOn: event.data.suspendedOn, suspendedUntil: event.data.until }
     case 'AssociationReinstated':
-      return { ...state, status: 'active', suspendedUntil: undefined }
+      return { ...state, status: 'active', suspendedOn: undefined, suspendedUntil: undefined, reinstatedOn: event.data.reinstatedOn }
     case 'AssociationDissolved':
       return { ...state, status: 'dissolved', dissolvedOn: event.data.dissolvedOn }
   }

@@ -1,0 +1,107 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { addYears } from '../codecs.js'
+import { accept, nothing, reject } from '../decider.js'
+import type { Policy } from '../policy.js'
+import type * as Member from '../member/state.js'
+import { associationMustBeOpen } from './guards.js'
+import { beforeFounding, vi, type Decision } from './checks.js'
+import type { Command } from './commands.js'
+import type { Congress, Existing } from './state.js'
+
+type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
+
+const sameCongress = (c: Congress, d: Data<'HoldCongress'>): boolean =>
+  c.kind === d.kind && c.form === d.form && c.heldOn === d.heldOn && c.termStart === d.termStart && c.termEnd === d.termEnd &&
+  c.delegatesExpected === d.delegatesExpected && c.delegatesPresent === d.delegatesPresent
+
+/** A congress may be held while suspended: electing new leadership is often the remedy (R23). */
+export const holdCongress = (d: Data<'HoldCongress'>, a: Existing, policy: Policy): Decision => {
+  const held = a.congresses.find((c) => c.number === d.number)
+  if (held !== undefined)
+    return sameCongress(held, d)
+      ? nothing
+      : reject('CongressAlreadyHeld', 'design', `Congress ${d.number} was already held with other facts`, `Đại hội ${d.number} đã được ghi nhận với thông tin khác`, 'data.number')
+  if (d.heldOn < a.foundedOn) return beforeFounding(a, d.heldOn, 'data.heldOn')
+  if (d.termStart < a.foundedOn) return beforeFounding(a, d.termStart, 'data.termStart')
+  if (d.kind === 'founding' && a.congresses.length > 0)
+    return reject('FoundingCongressAlreadyHeld', 'design', 'A founding congress is only possible before any other congress', 'Chỉ có thể tổ chức đại hội thành lập khi hội chưa có đại hội nào', 'data.kind')
+  if (d.termEnd <= d.termStart)
+    return reject('TermEndsBeforeStart', 'R13', 'The term must end after it starts', 'Nhiệm kỳ phải kết thúc sau ngày bắt đầu', 'data.termEnd')
+  const latest = addYears(d.termStart, policy.maxTermYears)
+  if (d.termEnd > latest)
+    return reject(
+      'TermTooLong', 'R13',
+      `A term lasts at most ${policy.maxTermYears} years: it must end by ${latest}`,
+      `Nhiệm kỳ tối đa ${policy.maxTermYears} năm: phải kết thúc chậm nhất ngày ${latest}`,
+      'data.termEnd',
+    )
+  if (d.delegatesPresent * 2 <= d.delegatesExpected)
+    return reject(
+      'QuorumNotReached', 'R15',
+      `More than half of the ${d.delegatesExpected} expected must attend; ${d.delegatesPresent} did`,
+      `Phải có hơn một nửa trong số ${d.delegatesExpected} đại biểu triệu tập tham dự; chỉ có ${d.delegatesPresent}`,
+      'data.delegatesPresent',
+    )
+  if (a.term !== undefined && d.termStart < a.term.start)
+    return reject(
+      'TermStartsBeforeCurrentTerm', 'design',
+      `The new term cannot start before the current term (congress ${a.term.congressNumber}, from ${a.term.start})`,
+      `Nhiệm kỳ mới không thể bắt đầu trước nhiệm kỳ hiện tại (đại hội ${a.term.congressNumber}, từ ${a.term.start})`,
+      'data.termStart',
+    )
+  return accept({ type: 'CongressHeld', data: d })
+}
+
+/** R8: only an active official member of this association may stand for its leadership or inspection committee. */
+export const electOfficer = (d: Data<'ElectOfficer'>, a: Existing, member: Member.State | undefined): Decision => {
+  if (a.officers.some((o) => o.memberId === d.memberId && o.role === d.role)) return nothing
+  if (d.electedOn < a.foundedOn) return beforeFounding(a, d.electedOn, 'data.electedOn')
+  if (d.termEnd !== undefined && d.termEnd <= d.electedOn)
+    return reject('OfficerTermEndsBeforeElection', 'design', 'The officer term must end after the election', 'Nhiệm kỳ của chức danh phải kết thúc sau ngày bầu', 'data.termEnd')
+  if (member === undefined || member.status === 'none' || member.associationId !== a.associationId)
+    return reject('MemberNotInAssociation', 'R8', `${d.memberId} is not a member of ${a.associationId}`, `${d.memberId} không phải hội viên của hội ${a.associationId}`, 'data.memberId')
+  if (member.status === 'left')
+    return reject('MemberNotInAssociation', 'R8', `${d.memberId} has left ${a.associationId} (${member.how})`, `${d.memberId} đã không còn là hội viên của hội ${a.associationId}`, 'data.memberId')
+  if (member.category !== 'official')
+    return reject(
+      'OfficerMustBeOfficialMember', 'R8',
+      `Only official members may be elected; ${d.memberId} is ${member.category}`,
+      `Chỉ hội viên chính thức mới được bầu vào ban lãnh đạo, ban kiểm tra; ${d.memberId} là hội viên ${member.category === 'associate' ? 'liên kết' : 'danh dự'}`,
+      'data.memberId',
+    )
+  if (d.electedOn < member.admittedOn)
+    return reject('ElectedBeforeAdmission', 'R8', `${d.memberId} was not yet a member on ${d.electedOn}`, `Ngày ${d.electedOn} ${d.memberId} chưa là hội viên`, 'data.electedOn')
+  return accept({ type: 'OfficerElected', data: { ...d, fullName: member.fullName } })
+}
+
+export const relieveOfficer = (d: Data<'RelieveOfficer'>, a: Existing): Decision => {
+  const holds = (o: { memberId: string; role: string }) => o.memberId === d.memberId && o.role === d.role
+  const officer = a.officers.find(holds)
+  if (officer === undefined)
+    return a.formerOfficers.some((o) => holds(o) && o.relievedOn === d.relievedOn)
+      ? nothing
+      : reject('OfficerNotInRole', 'design', `${d.memberId} does not hold the role ${d.role}`, `${d.memberId} không giữ chức danh ${vi.role[d.role]}`, 'data.role')
+  if (d.relievedOn < officer.electedOn)
+    return reject('ReliefBeforeElection', 'design', `${d.memberId} was elected ${d.role} only on ${officer.electedOn}`, `${d.memberId} chỉ được bầu giữ chức danh ${vi.role[d.role]} từ ngày ${officer.electedOn}`, 'data.relievedOn')
+  return accept({ type: 'OfficerRelieved', data: d })
+}
+
+export const adoptResolution = (d: Data<'AdoptResolution'>, a: Existing): Decision => {
+  if (a.resolutionIds.includes(d.resolutionId)) return nothing
+  const open = associationMustBeOpen(a, a.associationId, 'data.associationId')
+  if (E.isLeft(open)) return open
+  const congress = a.congresses.find((c) => c.number === d.congressNumber)
+  if (congress === undefined)
+    return reject('CongressNotHeld', 'design', `No congress ${d.congressNumber} was held`, `Chưa có đại hội ${d.congressNumber}`, 'data.congressNumber')
+  if (d.adoptedOn < congress.heldOn)
+    return reject('ResolutionBeforeCongress', 'design', `Congress ${d.congressNumber} was held only on ${congress.heldOn}`, `Đại hội ${d.congressNumber} chỉ diễn ra ngày ${congress.heldOn}`, 'data.adoptedOn')
+  return accept({ type: 'ResolutionAdopted', data: d })
+}
+
+export const holdConference = (d: Data<'HoldConference'>, a: Existing): Decision => {
+  if (a.conferenceIds.includes(d.conferenceId)) return nothing
+  const open = associationMustBeOpen(a, a.associationId, 'data.associationId')
+  if (E.isLeft(open)) return open
+  if (d.heldOn < a.foundedOn) return beforeFounding(a, d.heldOn, 'data.heldOn')
+  return accept({ type: 'ConferenceHeld', data: d })
+}

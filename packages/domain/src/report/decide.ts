@@ -1,0 +1,85 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { addDays, periodBounds, periodKind, type IsoDate, type Period } from '../codecs.js'
+import { accept, nothing, reject, type Rejection } from '../decider.js'
+import { regimeFor, type Policy } from '../policy.js'
+import type * as Association from '../association/state.js'
+import { associationMustExist } from '../association/guards.js'
+import type { Command } from './commands.js'
+import type { Event } from './events.js'
+import type { Indicators } from './indicators.js'
+import type { State } from './state.js'
+
+export type Context = { readonly policy: Policy; readonly association?: Association.State }
+
+const sameIndicators = (a: Indicators, b: Indicators): boolean => {
+  const ka = Object.keys(a)
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k])
+}
+
+/**
+ * R19: an annual report under a decree is due on a fixed day of that year (45/2010: 1 December,
+ * 126/2024: 31 December), by the decree in force when the year ends. Other periods, and bodies under
+ * their own charter, are due `reportTimelyDays` after the period ends (R35).
+ */
+export const reportDueOn = (association: Association.Existing, period: Period, policy: Policy): IsoDate => {
+  const { end } = periodBounds(period)
+  const regime = association.regime === 'own-charter' ? 'own-charter' : regimeFor(association.kind, end)
+  return periodKind(period) === 'year' && regime !== 'own-charter'
+    ? (`${period.slice(0, 4)}-${policy.annualReportDue[regime]}` as IsoDate)
+    : addDays(end, policy.reportTimelyDays)
+}
+
+const notSubmitted = (period: string) => reject('ReportNotSubmitted', 'design', `No report has been submitted for ${period}`, `Chưa nộp báo cáo kỳ ${period}`, 'data.period')
+const locked = (period: string) =>
+  reject('ReportLocked', 'R33', `The report for ${period} is approved and locked`, `Báo cáo kỳ ${period} đã được duyệt và khóa`, 'data.period')
+
+export const decide = (command: Command, state: State, context: Context): E.Either<Rejection, ReadonlyArray<Event>> => {
+  switch (command.type) {
+    case 'SubmitReport': {
+      const d = command.data
+      if (state.status !== 'none') {
+        const s = state.submission
+        return s.submittedOn === d.submittedOn && sameIndicators(s.indicators, d.indicators) && s.narrative === d.narrative
+          ? nothing
+          : reject('ReportAlreadySubmitted', 'design', `A report for ${d.period} was already submitted; use CorrectReport to change it`, `Báo cáo kỳ ${d.period} đã được nộp; hãy dùng chức năng sửa báo cáo`, 'data.period')
+      }
+      // a suspended association still owes its reports
+      const association = associationMustExist(context.association, d.associationId, 'data.associationId')
+      if (E.isLeft(association)) return association
+      const { start } = periodBounds(d.period)
+      if (d.submittedOn < start)
+        return reject('SubmittedBeforePeriod', 'design', `A report for ${d.period} cannot be submitted before the period starts (${start})`, `Không thể nộp báo cáo kỳ ${d.period} trước khi kỳ bắt đầu (${start})`, 'data.submittedOn')
+      const dueOn = reportDueOn(association.right, d.period, context.policy)
+      return accept({ type: 'ReportSubmitted', data: { ...d, dueOn, late: d.submittedOn > dueOn } })
+    }
+    case 'CorrectReport': {
+      const d = command.data
+      if (state.status === 'none') return notSubmitted(d.period)
+      if (state.status === 'approved') return locked(d.period)
+      // a returned report is re-submitted by a correction, even an unchanged one; an omitted narrative is kept
+      if (state.status === 'submitted' && sameIndicators(state.indicators, d.indicators) && (d.narrative ?? state.narrative) === state.narrative) return nothing
+      if (d.correctedOn < state.submittedOn)
+        return reject('CorrectionBeforeSubmission', 'design', `A report cannot be corrected before it was submitted (${state.submittedOn})`, `Không thể sửa báo cáo trước khi nộp (${state.submittedOn})`, 'data.correctedOn')
+      return accept({ type: 'ReportCorrected', data: d })
+    }
+    case 'ApproveReport': {
+      const d = command.data
+      if (state.status === 'none') return notSubmitted(d.period)
+      if (state.status === 'approved') return nothing
+      if (state.status === 'returned')
+        return reject('ReportReturned', 'design', `The report for ${d.period} was returned; it must be corrected before approval`, `Báo cáo kỳ ${d.period} đã bị trả lại, cần sửa trước khi duyệt`, 'data.period')
+      if (d.approvedOn < (state.correctedOn ?? state.submittedOn))
+        return reject('ApprovalBeforeSubmission', 'design', 'A report cannot be approved before its latest submission', 'Không thể duyệt báo cáo trước lần nộp gần nhất', 'data.approvedOn')
+      return accept({ type: 'ReportApproved', data: d })
+    }
+    case 'ReturnReport': {
+      const d = command.data
+      if (state.status === 'none') return notSubmitted(d.period)
+      if (state.status === 'approved') return locked(d.period)
+      if (state.status === 'returned') return nothing
+      if (d.returnedOn < (state.correctedOn ?? state.submittedOn))
+        return reject('ReturnBeforeSubmission', 'design', 'A report cannot be returned before its latest submission', 'Không thể trả lại báo cáo trước lần nộp gần nhất', 'data.returnedOn')
+      return accept({ type: 'ReportReturned', data: d })
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import type { IsoDate, Period } from '../codecs.js'
+import type { Event } from './events.js'
+import type { Indicators } from './indicators.js'
+
+/** What was first submitted: a repeated SubmitReport is compared with this, not with later corrections. */
+export type Submission = { readonly submittedOn: IsoDate; readonly indicators: Indicators; readonly narrative: string | undefined }
+
+export type State =
+  | { readonly status: 'none' }
+  | {
+      readonly status: 'submitted' | 'returned' | 'approved'
+      readonly associationId: string
+      readonly period: Period
+      readonly submittedOn: IsoDate
+      readonly dueOn: IsoDate
+      readonly late: boolean
+      readonly indicators: Indicators
+      readonly narrative: string | undefined
+      readonly submission: Submission
+      readonly correctedOn: IsoDate | undefined
+      readonly returnedOn: IsoDate | undefined
+      readonly approvedOn: IsoDate | undefined
+    }
+
+export const initialState: State = { status: 'none' }
+
+export const evolve = (state: State, event: Event): State => {
+  switch (event.type) {
+    case 'ReportSubmitted': {
+      const d = event.data
+      const submission = { submittedOn: d.submittedOn, indicators: d.indicators, narrative: d.narrative }
+      return {
+        status: 'submitted', associationId: d.associationId, period: d.period, submittedOn: d.submittedOn, dueOn: d.dueOn, late: d.late,
+        indicators: d.indicators, narrative: d.narrative, submission, correctedOn: undefined, returnedOn: undefined, approvedOn: undefined,
+      }
+    }
+    // a correction of a returned report re-submits it; a correction without narrative keeps the one there
+    case 'ReportCorrected': {
+      if (state.status === 'none') return state
+      const d = event.data
+      return { ...state, status: 'submitted', indicators: d.indicators, narrative: d.narrative ?? state.narrative, correctedOn: d.correctedOn }
+    }
+    case 'ReportReturned':
+      return state.status === 'none' ? state : { ...state, status: 'returned', returnedOn: event.data.returnedOn }
+    case 'ReportApproved':
+      return state.status === 'none' ? state : { ...state, status: 'approved', approvedOn: event.data.approvedOn }
+  }
+}
