@@ -7,6 +7,7 @@ import { associationMustBeOpen } from './guards.js'
 import { beforeFounding, vi, type Decision } from './checks.js'
 import type { Command } from './commands.js'
 import type { Congress, Existing } from './state.js'
+import { hasId } from '../ids.js'
 
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 
@@ -87,7 +88,7 @@ export const relieveOfficer = (d: Data<'RelieveOfficer'>, a: Existing): Decision
 }
 
 export const adoptResolution = (d: Data<'AdoptResolution'>, a: Existing): Decision => {
-  if (a.resolutionIds.includes(d.resolutionId)) return nothing
+  if (hasId(a.resolutionIds, d.resolutionId)) return nothing
   const open = associationMustBeOpen(a, a.associationId, 'data.associationId')
   if (E.isLeft(open)) return open
   const congress = a.congresses.find((c) => c.number === d.congressNumber)
@@ -99,7 +100,7 @@ export const adoptResolution = (d: Data<'AdoptResolution'>, a: Existing): Decisi
 }
 
 export const holdConference = (d: Data<'HoldConference'>, a: Existing): Decision => {
-  if (a.conferenceIds.includes(d.conferenceId)) return nothing
+  if (hasId(a.conferenceIds, d.conferenceId)) return nothing
   const open = associationMustBeOpen(a, a.associationId, 'data.associationId')
   if (E.isLeft(open)) return open
   if (d.heldOn < a.foundedOn) return beforeFounding(a, d.heldOn, 'data.heldOn')

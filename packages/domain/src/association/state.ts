@@ -1,6 +1,7 @@
 import type { IsoDate } from '../codecs.js'
 import type { AssociationKind, Regime, Scope } from '../policy.js'
 import type { Event } from './events.js'
+import { addId, noIds, type IdList } from '../ids.js'
 
 export type Congress = Extract<Event, { type: 'CongressHeld' }>['data']
 export type Term = { readonly congressNumber: string; readonly start: IsoDate; readonly end: IsoDate }
@@ -29,8 +30,8 @@ export type State =
       readonly term: Term | undefined
       readonly officers: ReadonlyArray<Officer>
       readonly formerOfficers: ReadonlyArray<FormerOfficer>
-      readonly resolutionIds: ReadonlyArray<string>
-      readonly conferenceIds: ReadonlyArray<string>
+      readonly resolutionIds: IdList
+      readonly conferenceIds: IdList
       readonly suspendedOn: IsoDate | undefined
       readonly suspendedUntil: IsoDate | undefined
       readonly reinstatedOn: IsoDate | undefined
@@ -47,7 +48,7 @@ export const evolve = (state: State, event: Event): State => {
       status: 'active', associationId: d.associationId, name: d.name, kind: d.kind, regime: d.regime, scope: d.scope,
       areaCode: d.areaCode, parentId: d.parentId, foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, special: false,
       specialRevokedOn: undefined, staffQuota: undefined, congressNumbers: [], congresses: [], lastCongressOn: undefined, term: undefined,
-      officers: [], formerOfficers: [], resolutionIds: [], conferenceIds: [], suspendedOn: undefined, suspendedUntil: undefined,
+      officers: [], formerOfficers: [], resolutionIds: noIds, conferenceIds: noIds, suspendedOn: undefined, suspendedUntil: undefined,
       reinstatedOn: undefined, dissolvedOn: undefined,
     }
   }
@@ -85,9 +86,9 @@ export const evolve = (state: State, event: Event): State => {
       }
     }
     case 'ResolutionAdopted':
-      return { ...state, resolutionIds: [...state.resolutionIds, event.data.resolutionId] }
+      return { ...state, resolutionIds: addId(state.resolutionIds, event.data.resolutionId) }
     case 'ConferenceHeld':
-      return { ...state, conferenceIds: [...state.conferenceIds, event.data.conferenceId] }
+      return { ...state, conferenceIds: addId(state.conferenceIds, event.data.conferenceId) }
     case 'AssociationSuspended':
       return { ...state, status: 'suspended', suspendedOn: event.data.suspendedOn, suspendedUntil: event.data.until }
     case 'AssociationReinstated':

@@ -6,6 +6,7 @@ import { associationMustBeOpen } from '../association/guards.js'
 import type { Command } from './commands.js'
 import type { Event, Roster } from './events.js'
 import type { State } from './state.js'
+import { hasId } from '../ids.js'
 
 export type Context = { readonly policy: Policy; readonly host?: Association.State }
 
@@ -81,7 +82,7 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
     case 'RecordClubActivity': {
       const d = command.data
       if (state.status === 'none') return notFound(d.clubId)
-      if (state.activityIds.includes(d.activityId)) return nothing
+      if (hasId(state.activityIds, d.activityId)) return nothing
       if (state.status === 'closed') return closed(d.clubId)
       if (d.heldOn < state.launchedOn)
         return reject('ActivityBeforeLaunch', 'design', 'An activity cannot precede the club', 'Hoạt động không thể diễn ra trước khi thành lập câu lạc bộ', 'data.heldOn')

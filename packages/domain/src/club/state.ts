@@ -1,6 +1,7 @@
 import type * as t from 'io-ts'
 import type { IsoDate } from '../codecs.js'
 import type { ClubModel, ClubProgramme, Event, Roster } from './events.js'
+import { addId, noIds, type IdList } from '../ids.js'
 
 export type State =
   | { readonly status: 'none' }
@@ -17,7 +18,7 @@ export type State =
       readonly foundingRoster: Roster
       readonly roster: Roster
       readonly rosterReportedOn: IsoDate
-      readonly activityIds: ReadonlyArray<string>
+      readonly activityIds: IdList
       readonly closedOn: IsoDate | undefined
     }
 
@@ -30,13 +31,13 @@ export const evolve = (state: State, event: Event): State => {
       return {
         status: 'open', clubId: d.clubId, name: d.name, model: d.model, hostAssociationId: d.hostAssociationId, areaCode: d.areaCode,
         launchedOn: d.launchedOn, programme: d.programme, foundingRoster: d.roster, roster: d.roster, rosterReportedOn: d.launchedOn,
-        activityIds: [], closedOn: undefined,
+        activityIds: noIds, closedOn: undefined,
       }
     }
     case 'ClubRosterReported':
       return state.status === 'none' ? state : { ...state, roster: event.data.roster, rosterReportedOn: event.data.reportedOn }
     case 'ClubActivityRecorded':
-      return state.status === 'none' ? state : { ...state, activityIds: [...state.activityIds, event.data.activityId] }
+      return state.status === 'none' ? state : { ...state, activityIds: addId(state.activityIds, event.data.activityId) }
     case 'ClubClosed':
       return state.status === 'none' ? state : { ...state, status: 'closed', closedOn: event.data.closedOn }
   }

@@ -6,6 +6,7 @@ import { associationMustBeOpen } from '../association/guards.js'
 import type { Command } from './commands.js'
 import type { Event } from './events.js'
 import type { State } from './state.js'
+import { hasId } from '../ids.js'
 
 export type Context = { readonly policy: Policy; readonly owner?: Association.State }
 
@@ -27,7 +28,7 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
       const d = command.data
       if (state.status === 'none')
         return reject('MovementNotFound', 'design', `No movement ${d.movementId}`, `Không có phong trào ${d.movementId}`, 'data.movementId')
-      if (state.commendationIds.includes(d.commendationId)) return nothing
+      if (hasId(state.commendationIds, d.commendationId)) return nothing
       if (state.status === 'concluded')
         return reject('MovementConcluded', 'design', 'The movement is concluded: no further commendations', 'Phong trào đã tổng kết, không khen thưởng thêm', 'data.movementId')
       if (d.awardedOn < state.launchedOn)

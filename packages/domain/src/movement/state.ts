@@ -1,5 +1,6 @@
 import type { IsoDate } from '../codecs.js'
 import type { Event } from './events.js'
+import { addId, noIds, type IdList } from '../ids.js'
 
 export type State =
   | { readonly status: 'none' }
@@ -10,7 +11,7 @@ export type State =
       readonly cycleStart: number
       readonly cycleEnd: number
       readonly launchedOn: IsoDate
-      readonly commendationIds: ReadonlyArray<string>
+      readonly commendationIds: IdList
     }
 
 export const initialState: State = { status: 'none' }
@@ -19,10 +20,10 @@ export const evolve = (state: State, event: Event): State => {
   switch (event.type) {
     case 'EmulationMovementLaunched': {
       const d = event.data
-      return { status: 'running', movementId: d.movementId, ownerAssociationId: d.ownerAssociationId, cycleStart: d.cycleStart, cycleEnd: d.cycleEnd, launchedOn: d.launchedOn, commendationIds: [] }
+      return { status: 'running', movementId: d.movementId, ownerAssociationId: d.ownerAssociationId, cycleStart: d.cycleStart, cycleEnd: d.cycleEnd, launchedOn: d.launchedOn, commendationIds: noIds }
     }
     case 'CommendationAwarded':
-      return state.status === 'none' ? state : { ...state, commendationIds: [...state.commendationIds, event.data.commendationId] }
+      return state.status === 'none' ? state : { ...state, commendationIds: addId(state.commendationIds, event.data.commendationId) }
     case 'EmulationMovementConcluded':
       return state.status === 'none' ? state : { ...state, status: 'concluded' }
   }

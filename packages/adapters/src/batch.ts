@@ -1,0 +1,143 @@
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  aggregates as registry, decodeWith, defaultPolicy, DomainCommand, fold,
+  type CommandMetadata, type DecodeFailure, type DomainEvent, type Policy, type RecordedEvent, type Rejection,
+} from '@hoi/domain'
+import {
+  asStoreError, contextOf, expectedOf, handleCommand, loadStream, moduleNamed, moduleOf, replayedOutcome, toNewEvents,
+  type Aggregates, type AnyAggregate, type CommandFailure, type CommandOutcome, type Loaded,
+} from './handle.js'
+import type { AppendItem, EventStore, NewEvent, StoreError } from './store.js'
+
+/** A command as read from a file or built by a loader: decoded here, so raw JSON is fine. */
+export type BatchItem = { readonly command: unknown; readonly meta: CommandMetadata }
+export type BatchResult = E.Either<CommandFailure | DecodeFailure, CommandOutcome>
+export type BatchOptions = {
+  policy?: Policy
+  aggregates?: Aggregates
+  /** events per transaction (default 5,000) */
+  maxEventsPerTransaction?: number
+}
+
+type Slot = { readonly index: number; readonly command: DomainCommand; readonly meta: CommandMetadata; readonly streamId: string; readonly offset: number; readonly count: number }
+type Item = { streamId: string; events: NewEvent[]; expected: AppendItem['expected'] }
+
+const decodeCommand = decodeWith(DomainCommand)
+
+/**
+ * Applies many commands in order (demo, `hoi exec`, import): every stream is loaded once and kept
+ * folded in memory, decisions see the effect of earlier commands of the batch, and the events are
+ * written with appendMany in transactions of up to `maxEventsPerTransaction`. A rejected command
+ * stores nothing and does not affect the others; a commandId already stored is replayed. If a
+ * transaction fails (another writer moved a stream, an I/O error), its commands are redone one by
+ * one with handleCommand, so each gets its own answer.
+ */
+export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem>, opts: BatchOptions = {}): Promise<ReadonlyArray<BatchResult>> => {
+  const aggregates = opts.aggregates ?? registry
+  const policy = opts.policy ?? defaultPolicy
+  const limit = Math.max(1, opts.maxEventsPerTransaction ?? 5000)
+  const results: Array<BatchResult | undefined> = new Array<BatchResult | undefined>(items.length)
+  const sameAs = new Map<number, number>() // a repeated commandId of this batch answers like its first occurrence
+  const stored = new Map<string, number>() // commandId → index of the command of this batch that wrote its events
+  const cache = new Map<string, Loaded>()
+  // on an empty store no commandId can be stored yet, which saves one lookup per command
+  let mayHaveSeen = (await store.head().catch(() => 1)) > 0
+  let pending = new Map<string, Item>()
+  let slots: Slot[] = []
+  let size = 0
+
+  const load = async (module: AnyAggregate, streamId: string): Promise<E.Either<StoreError, Loaded>> => {
+    const hit = cache.get(streamId)
+    if (hit !== undefined) return E.right(hit)
+    const loaded = await loadStream(store, module, streamId)
+    if (E.isRight(loaded)) cache.set(streamId, loaded.right)
+    return loaded
+  }
+
+  const flush = async (): Promise<void> => {
+    if (slots.length === 0) return
+    const order = [...pending.values()]
+    const written = await store.appendMany(order)
+    if (E.isRight(written)) {
+      const byStream = new Map(order.map((item, k) => [item.streamId, written.right[k]!]))
+      for (const s of slots) {
+        const events = byStream.get(s.streamId)!.events.slice(s.offset, s.offset + s.count)
+        results[s.index] = E.right({ _tag: 'Done', streamId: s.streamId, revision: events[events.length - 1]!.revision, events, replayed: false })
+      }
+    } else {
+      // nothing of this transaction is stored and the cached states are stale: settle each command alone
+      cache.clear()
+      mayHaveSeen = true
+      for (const s of slots) results[s.index] = await handleCommand(store, s.command, s.meta, { policy, aggregates })
+    }
+    pending = new Map()
+    slots = []
+    size = 0
+  }
+
+  for (let index = 0; index < items.length; index++) {
+    const { command: raw, meta } = items[index]!
+    const decoded = decodeCommand(raw)
+    if (E.isLeft(decoded)) {
+      results[index] = decoded
+      continue
+    }
+    const command = decoded.right
+    const first = stored.get(meta.commandId)
+    if (first !== undefined) {
+      sameAs.set(index, first)
+      continue
+    }
+    if (mayHaveSeen) {
+      let prior: ReadonlyArray<RecordedEvent>
+      try {
+        prior = await store.eventsOfCommand(meta.commandId)
+      } catch (e) {
+        results[index] = E.left(asStoreError(e))
+        continue
+      }
+      if (prior.length > 0) {
+        results[index] = E.right(replayedOutcome(prior))
+        continue
+      }
+    }
+    const module = moduleOf(aggregates, command)
+    const streamId = module.streamOf(command)
+    const loaded = await load(module, streamId)
+    if (E.isLeft(loaded)) {
+      results[index] = loaded
+      continue
+    }
+    const context = await contextOf(module.needs(command), policy, (need) => load(moduleNamed(aggregates, need.aggregate), need.streamId))
+    if (E.isLeft(context)) {
+      results[index] = context
+      continue
+    }
+    const { state, revision } = loaded.right
+    const decision = module.decider.decide(command, state, context.right) as E.Either<Rejection, ReadonlyArray<DomainEvent>>
+    if (E.isLeft(decision)) {
+      results[index] = decision
+      continue
+    }
+    const events = decision.right
+    if (events.length === 0) {
+      results[index] = E.right({ _tag: 'Done', streamId, revision, events: [], replayed: false })
+      continue
+    }
+    cache.set(streamId, { state: fold(module.decider.evolve, state, events), revision: revision + events.length })
+    const item: Item = pending.get(streamId) ?? { streamId, events: [], expected: expectedOf(revision) }
+    pending.set(streamId, item)
+    slots.push({ index, command, meta, streamId, offset: item.events.length, count: events.length })
+    item.events.push(...toNewEvents(events, streamId, meta))
+    stored.set(meta.commandId, index)
+    size += events.length
+    if (size >= limit) await flush()
+  }
+  await flush()
+
+  for (const [index, first] of sameAs) {
+    const r = results[first]!
+    results[index] = E.isRight(r) && r.right.events.length > 0 ? E.right(replayedOutcome(r.right.events)) : r
+  }
+  return results as ReadonlyArray<BatchResult>
+}

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto'
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  aggregateOfCommand, aggregates as registry, defaultPolicy, eventCodecs, occurredOn, schemaVersions,
+  type AggregateModule, type AggregateName, type CommandMetadata, type DecodeFailure, type DomainCommand, type DomainEvent, type Need, type Policy,
+  type RecordedEvent, type Rejection,
+} from '@hoi/domain'
+import { StoreErrorException, type EventStore, type ExpectedRevision, type NewEvent, type StoreError } from './store.js'
+import { readRecorded } from './upcast.js'
+
+export { decodeRecorded } from './upcast.js'
+
+export type CommandOutcome = {
+  _tag: 'Done'
+  streamId: string
+  revision: number
+  events: ReadonlyArray<RecordedEvent>
+  /** true when the commandId was seen before: the same answer, nothing stored */
+  replayed: boolean
+}
+export type RetriesExhausted = { _tag: 'RetriesExhausted'; streamId: string; attempts: number }
+export type CommandFailure = Rejection | StoreError | RetriesExhausted
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAggregate = AggregateModule<any, any, any, any>
+export type Aggregates = Readonly<Partial<Record<AggregateName, AnyAggregate>>>
+
+export type HandleOptions = {
+  policy?: Policy
+  /** If-Match: the revision the caller saw; a mismatch is a conflict, never retried */
+  expectedRevision?: number
+  /** retries after a revision conflict (default 3) */
+  maxRetries?: number
+  aggregates?: Aggregates
+}
+
+export type Loaded = { readonly state: unknown; readonly revision: number }
+
+/** A UUID-shaped (version 8) hash of command, stream and index: a retried command writes the same ids. */
+export const eventIdFor = (commandId: string, streamId: string, index: number): string => {
+  const h = createHash('sha256').update(`${commandId}/${streamId}/${index}`).digest('hex')
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+export const asStoreError = (e: unknown): StoreError =>
+  e instanceof StoreErrorException ? e.error : { _tag: 'StoreFailure', message: e instanceof Error ? e.message : String(e) }
+
+/** A missing module is a wiring mistake, not an outcome: it throws. */
+export const moduleNamed = (aggregates: Aggregates, name: AggregateName): AnyAggregate => {
+  const module = aggregates[name]
+  if (module === undefined) throw new Error(`No aggregate module "${name}" was given to the command handler`)
+  return module
+}
+
+export const moduleOf = (aggregates: Aggregates, command: DomainCommand): AnyAggregate => moduleNamed(aggregates, aggregateOfCommand[command.type])
+
+/**
+ * Folds a stream with its aggregate's decider; a stored event that cannot be read (unknown type, a
+ * schema version from the future, no upcaster) is a store failure. `read` may be decodeRecorded
+ * for a fully validating load.
+ */
+export const loadStream = async (
+  store: EventStore,
+  module: AnyAggregate,
+  streamId: string,
+  read: (r: RecordedEvent) => E.Either<DecodeFailure, DomainEvent> = readRecorded,
+): Promise<E.Either<StoreError, Loaded>> => {
+  const { evolve } = module.decider
+  let state: unknown = module.decider.initialState
+  let revision = -1
+  try {
+    for await (const r of store.readStream(streamId)) {
+      const event = read(r)
+      if (E.isLeft(event))
+        return E.left({ _tag: 'StoreFailure', message: `stored event ${r.streamId}@${r.revision} (position ${r.position}) cannot be read: ${event.left.issues.map((i) => `${i.field} ${i.message}`).join('; ')}` })
+      state = evolve(state, event.right)
+      revision = r.revision
+    }
+  } catch (e) {
+    return E.left(asStoreError(e))
+  }
+  return E.right({ state, revision })
+}
+
+/** `{ policy, [need.key]: state }`; a needed stream with no events is left out (no such stream). */
+export const contextOf = async (
+  needs: ReadonlyArray<Need>,
+  policy: Policy,
+  load: (need: Need) => Promise<E.Either<StoreError, Loaded>>,
+): Promise<E.Either<StoreError, Record<string, unknown>>> => {
+  const context: Record<string, unknown> = { policy }
+  for (const need of needs) {
+    const loaded = await load(need)
+    if (E.isLeft(loaded)) return loaded
+    if (loaded.right.revision >= 0) context[need.key] = loaded.right.state
+  }
+  return E.right(context)
+}
+
+/** The decided events as envelopes to append: deterministic ids, encoded data, full metadata. */
+export const toNewEvents = (events: ReadonlyArray<DomainEvent>, streamId: string, meta: CommandMetadata): NewEvent[] =>
+  events.map((event, i) => ({
+    eventId: eventIdFor(meta.commandId, streamId, i),
+    type: event.type,
+    schemaVersion: schemaVersions[event.type],
+    data: (eventCodecs[event.type].encode(event) as { data: unknown }).data,
+    metadata: {
+      occurredOn: occurredOn(event),
+      actor: meta.actor,
+      commandId: meta.commandId,
+      correlationId: meta.correlationId ?? meta.commandId,
+      causationId: meta.causationId ?? meta.commandId,
+      ...(meta.reason === undefined ? {} : { reason: meta.reason }),
+    },
+  }))
+
+export const expectedOf = (revision: number): ExpectedRevision => (revision < 0 ? 'no-stream' : revision)
+
+export const replayedOutcome = (events: ReadonlyArray<RecordedEvent>): CommandOutcome => {
+  const last = events[events.length - 1]!
+  return { _tag: 'Done', streamId: last.streamId, revision: last.revision, events, replayed: true }
+}
+
+/**
+ * The core loop: load → decide → append with the loaded revision; a revision conflict re-reads and
+ * decides again (bounded), unless the caller pinned the revision (If-Match). A commandId already
+ * stored answers with its events and stores nothing.
+ */
+export const handleCommand = async (
+  store: EventStore,
+  command: DomainCommand,
+  meta: CommandMetadata,
+  opts: HandleOptions = {},
+): Promise<E.Either<CommandFailure, CommandOutcome>> => {
+  const aggregates = opts.aggregates ?? registry
+  const policy = opts.policy ?? defaultPolicy
+  const maxRetries = Math.max(0, opts.maxRetries ?? 3)
+  let prior: ReadonlyArray<RecordedEvent>
+  try {
+    prior = await store.eventsOfCommand(meta.commandId)
+  } catch (e) {
+    return E.left(asStoreError(e))
+  }
+  if (prior.length > 0) return E.right(replayedOutcome(prior))
+  const module = moduleOf(aggregates, command)
+  const streamId = module.streamOf(command)
+  const loadNeed = (need: Need) => loadStream(store, moduleNamed(aggregates, need.aggregate), need.streamId)
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await loadStream(store, module, streamId)
+    if (E.isLeft(loaded)) return loaded
+    const { state, revision } = loaded.right
+    if (opts.expectedRevision !== undefined && opts.expectedRevision !== revision)
+      return E.left({ _tag: 'RevisionConflict', streamId, expected: opts.expectedRevision, actual: revision })
+    const context = await contextOf(module.needs(command), policy, loadNeed)
+    if (E.isLeft(context)) return context
+    const decision = module.decider.decide(command, state, context.right) as E.Either<Rejection, ReadonlyArray<DomainEvent>>
+    if (E.isLeft(decision)) return decision
+    if (decision.right.length === 0) return E.right({ _tag: 'Done', streamId, revision, events: [], replayed: false })
+    const appended = await store.append(streamId, toNewEvents(decision.right, streamId, meta), expectedOf(revision))
+    if (E.isRight(appended))
+      return E.right({ _tag: 'Done', streamId, revision: appended.right.revision, events: appended.right.events, replayed: false })
+    if (appended.left._tag !== 'RevisionConflict' || opts.expectedRevision !== undefined) return appended
+    if (attempt > maxRetries) return E.left({ _tag: 'RetriesExhausted', streamId, attempts: attempt })
+  }
+}

@@ -1,0 +1,10 @@
+export * from './store.js'
+export { MemoryStore, openMemory } from './memory.js'
+export type { SqliteStore } from './sqlite.js'
+export { expectedHolds } from './idempotency.js'
+export { upcasters, upcast, upcastRecorded, decodeRecorded, readRecorded } from './upcast.js'
+export {
+  handleCommand, eventIdFor, loadStream, toNewEvents,
+  type CommandOutcome, type CommandFailure, type RetriesExhausted, type HandleOptions, type Aggregates, type AnyAggregate, type Loaded,
+} from './handle.js'
+export { runBatch, type BatchItem, type BatchResult, type BatchOptions } from './batch.js'

@@ -1,0 +1,197 @@
+import Database from 'better-sqlite3'
+import * as E from 'fp-ts/lib/Either.js'
+import type { RecordedEvent } from '@hoi/domain'
+import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, revisionConflict, type StoredForCompare } from './idempotency.js'
+import { pagedIterable } from './paging.js'
+import { COLUMNS, configure, isUniqueViolation, toRecorded, toStoreError, type Row } from './sqlite-schema.js'
+import {
+  DEFAULT_PAGE_SIZE, StoreErrorException,
+  type AppendItem, type AppendResult, type EventStore, type ExpectedRevision, type NewEvent, type StoreError, type StoreOptions,
+} from './store.js'
+
+type Plan = { readonly item: AppendItem; readonly dataJson: ReadonlyArray<string>; readonly replay?: AppendResult }
+
+/** Thrown inside the write transaction to roll it back with a typed answer. */
+class Abort {
+  constructor(readonly error: StoreError) {}
+}
+/** Thrown inside the write transaction when item `index` may be a retry: decided after the rollback. */
+class MaybeRetry {
+  constructor(readonly index: number, readonly current: number) {}
+}
+
+const pageSizeOf = (n: number | undefined): number => (n !== undefined && Number.isInteger(n) && n > 0 ? n : DEFAULT_PAGE_SIZE)
+
+/**
+ * The embedded store: one SQLite file in WAL mode with synchronous=FULL. Every append is one
+ * BEGIN IMMEDIATE transaction (appendMany: one for all items), so positions — SQLite's rowid,
+ * max+1 inside the write lock — are dense and in commit order.
+ */
+export class SqliteStore implements EventStore {
+  readonly kind = 'sqlite' as const
+  readonly url: string
+  /** the connection, for adapters that keep views and checkpoints in the same file and transaction */
+  readonly db: Database.Database
+  private readonly now: () => Date
+  private readonly insert: Database.Statement
+  private readonly upsertRevision: Database.Statement
+  private readonly selRevision: Database.Statement
+  private readonly selHead: Database.Statement
+  private readonly selAfter: Database.Statement
+  private readonly selStream: Database.Statement
+  private readonly selCommand: Database.Statement
+  private readonly selId: Database.Statement
+  private readonly writeTx: Database.Transaction<(plans: ReadonlyArray<Plan>, recordedAt: string) => AppendResult[]>
+
+  constructor(readonly path: string, opts: StoreOptions = {}, url?: string) {
+    this.url = url ?? `sqlite:${path}`
+    this.now = opts.now ?? (() => new Date())
+    const readonly = opts.readonly === true
+    const busy = opts.busyTimeoutMs ?? 5000
+    this.db = new Database(path, { readonly, timeout: busy })
+    try {
+      configure(this.db, busy, readonly)
+    } catch (e) {
+      this.db.close()
+      throw e
+    }
+    const db = this.db
+    this.insert = db.prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, command_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    this.upsertRevision = db.prepare('INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision')
+    this.selRevision = db.prepare('SELECT revision FROM streams WHERE stream_id = ?').pluck()
+    this.selHead = db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck()
+    this.selAfter = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw()
+    this.selStream = db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw()
+    this.selCommand = db.prepare(`SELECT ${COLUMNS} FROM events WHERE command_id = ? ORDER BY position`).raw()
+    this.selId = db.prepare(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`).raw()
+    this.writeTx = db.transaction((plans: ReadonlyArray<Plan>, recordedAt: string) => plans.map((p, k) => p.replay ?? this.writeItem(p, k, recordedAt)))
+  }
+
+  /** The pragmas in force on this connection (C4: 'wal' and 2 = FULL). */
+  pragmas(): { journalMode: string; synchronous: number } {
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: Number(this.db.pragma('synchronous', { simple: true })),
+    }
+  }
+
+  async append(streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedRevision): Promise<E.Either<StoreError, AppendResult>> {
+    const r = this.write([{ streamId, events, expected }])
+    return E.isLeft(r) ? r : E.right(r.right[0]!)
+  }
+
+  async appendMany(items: ReadonlyArray<AppendItem>): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> {
+    return this.write(items)
+  }
+
+  private write(items: ReadonlyArray<AppendItem>): E.Either<StoreError, ReadonlyArray<AppendResult>> {
+    if (items.length === 0) return E.right([])
+    const dup = duplicateId(items)
+    if (dup !== undefined) return E.left(duplicateIdConflict(dup))
+    const plans: Plan[] = []
+    try {
+      for (const item of items) plans.push({ item, dataJson: item.events.map((e) => JSON.stringify(e.data ?? null)) })
+    } catch (e) {
+      return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
+    }
+    const recordedAt = this.now().toISOString()
+    // each round either commits, fails, or settles one item as a retry; so at most items+1 rounds
+    for (let round = 0; round <= items.length; round++) {
+      try {
+        return E.right(this.writeTx.immediate(plans, recordedAt))
+      } catch (e) {
+        if (e instanceof Abort) return E.left(e.error)
+        if (!(e instanceof MaybeRetry)) return E.left(toStoreError(e))
+        const p = plans[e.index]!
+        let found: Array<StoredForCompare | undefined>
+        try {
+          found = p.item.events.map((ev) => this.findStored(ev.eventId))
+        } catch (err) {
+          return E.left(toStoreError(err))
+        }
+        const settled = resolveRetry(p.item, p.dataJson, found, e.current)
+        if (E.isLeft(settled)) return settled
+        plans[e.index] = { ...p, replay: settled.right }
+      }
+    }
+    return E.left({ _tag: 'StoreFailure', message: 'append did not settle' })
+  }
+
+  /** Runs inside the write transaction; throws to roll it back. */
+  private writeItem(p: Plan, index: number, recordedAt: string): AppendResult {
+    const { streamId, events, expected } = p.item
+    const current = (this.selRevision.get(streamId) as number | undefined) ?? -1
+    if (!expectedHolds(expected, current)) throw new MaybeRetry(index, current)
+    if (events.length === 0) return { streamId, revision: current, position: this.selHead.get() as number, events: [] }
+    const recorded: RecordedEvent[] = new Array<RecordedEvent>(events.length)
+    let position = 0
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!
+      const metadata = { ...e.metadata, recordedAt }
+      const revision = current + 1 + i
+      try {
+        position = Number(this.insert.run(e.eventId, streamId, revision, e.type, e.schemaVersion, p.dataJson[i], JSON.stringify(metadata), e.metadata.commandId, recordedAt).lastInsertRowid)
+      } catch (err) {
+        if (isUniqueViolation(err, 'events.event_id')) throw new MaybeRetry(index, current)
+        // another connection took the revision first
+        if (isUniqueViolation(err, 'events.stream_id')) throw new Abort(revisionConflict(streamId, expected, current))
+        throw err
+      }
+      recorded[i] = { eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId, revision, position, data: e.data, metadata }
+    }
+    this.upsertRevision.run(streamId, current + events.length)
+    return { streamId, revision: current + events.length, position, events: recorded }
+  }
+
+  private findStored(eventId: string): StoredForCompare | undefined {
+    const row = this.selId.get(eventId) as Row | undefined
+    return row === undefined ? undefined : { recorded: toRecorded(row), dataJson: row[6] }
+  }
+
+  /** Reads throw StoreErrorException (typed) rather than a driver error. */
+  private read<A>(f: () => A): A {
+    try {
+      return f()
+    } catch (e) {
+      throw new StoreErrorException(toStoreError(e))
+    }
+  }
+
+  readStream(streamId: string, opts: { fromRevision?: number; pageSize?: number } = {}): AsyncIterable<RecordedEvent> {
+    const size = pageSizeOf(opts.pageSize)
+    const from = Math.max(0, opts.fromRevision ?? 0)
+    return pagedIterable((last: RecordedEvent | undefined) =>
+      this.read(() => (this.selStream.all(streamId, last === undefined ? from : last.revision + 1, size) as Row[]).map(toRecorded)), size)
+  }
+
+  readAll(opts: { after?: number; pageSize?: number } = {}): AsyncIterable<RecordedEvent> {
+    const size = pageSizeOf(opts.pageSize)
+    const after = Math.max(0, opts.after ?? 0)
+    return pagedIterable((last: RecordedEvent | undefined) =>
+      this.read(() => (this.selAfter.all(last === undefined ? after : last.position, size) as Row[]).map(toRecorded)), size)
+  }
+
+  async readPage(after: number, limit: number = DEFAULT_PAGE_SIZE): Promise<ReadonlyArray<RecordedEvent>> {
+    if (limit <= 0) return []
+    return this.read(() => (this.selAfter.all(Math.max(0, after), limit) as Row[]).map(toRecorded))
+  }
+
+  async eventsOfCommand(commandId: string): Promise<ReadonlyArray<RecordedEvent>> {
+    return this.read(() => (this.selCommand.all(commandId) as Row[]).map(toRecorded))
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    return this.read(() => (this.selRevision.get(streamId) as number | undefined) ?? -1)
+  }
+
+  async head(): Promise<number> {
+    return this.read(() => this.selHead.get() as number)
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+}
+
+/** Opens (creating if needed) the SQLite store at `path`; the folder must exist (openStore creates it). */
+export const openSqlite = (path: string, opts: StoreOptions = {}, url?: string): SqliteStore => new SqliteStore(path, opts, url)

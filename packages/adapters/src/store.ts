@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import type { Either } from 'fp-ts/lib/Either.js'
+import type { EventMetadata, RecordedEvent } from '@hoi/domain'
+
+/** A number is the revision of the stream's last event (-1 is the same as 'no-stream'). */
+export type ExpectedRevision = 'any' | 'no-stream' | 'stream-exists' | number
+
+export type NewEvent = {
+  eventId: string
+  type: string
+  schemaVersion: number
+  data: unknown
+  metadata: Omit<EventMetadata, 'recordedAt'>
+}
+
+export type AppendResult = {
+  streamId: string
+  /** the stream's last revision after the append */
+  revision: number
+  /** the last global position written (the store's head for an empty append) */
+  position: number
+  events: ReadonlyArray<RecordedEvent>
+}
+
+export type StoreError =
+  | { _tag: 'RevisionConflict'; streamId: string; expected: ExpectedRevision; actual: number /* -1 = no stream */ }
+  /** same ids with different content, or stored at a different place */
+  | { _tag: 'IdConflict'; streamId: string; eventId: string; message: string }
+  | { _tag: 'StoreUnavailable'; message: string }
+  /** I/O error, disk full, corruption: never an ack */
+  | { _tag: 'StoreFailure'; message: string }
+
+export type AppendItem = { streamId: string; events: ReadonlyArray<NewEvent>; expected: ExpectedRevision }
+
+export interface EventStore {
+  readonly kind: 'memory' | 'sqlite' | 'postgres' | 'esdb'
+  readonly url: string
+  append(streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedRevision): Promise<Either<StoreError, AppendResult>>
+  /** all-or-nothing over several streams (one transaction where the engine allows) */
+  appendMany(items: ReadonlyArray<AppendItem>): Promise<Either<StoreError, ReadonlyArray<AppendResult>>>
+  readStream(streamId: string, opts?: { fromRevision?: number; pageSize?: number }): AsyncIterable<RecordedEvent>
+  /** `after` is a position, exclusive; default 0 */
+  readAll(opts?: { after?: number; pageSize?: number }): AsyncIterable<RecordedEvent>
+  /** one page of the global log */
+  readPage(after: number, limit: number): Promise<ReadonlyArray<RecordedEvent>>
+  eventsOfCommand(commandId: string): Promise<ReadonlyArray<RecordedEvent>>
+  /** -1 when the stream has no events */
+  streamRevision(streamId: string): Promise<number>
+  /** last global position, 0 when empty */
+  head(): Promise<number>
+  close(): Promise<void>
+}
+
+/**
+ * Read methods cannot return an Either (they are iterables and plain promises), so they reject
+ * with this: the typed StoreError is in `error`.
+ */
+export class StoreErrorException extends Error {
+  constructor(readonly error: StoreError) {
+    super(`${error._tag}: ${'message' in error ? error.message : `${error.streamId} expected ${String(error.expected)}, actual ${error.actual}`}`)
+    this.name = 'StoreErrorException'
+  }
+}
+
+export const isStoreError = (u: unknown): u is StoreError =>
+  typeof u === 'object' && u !== null && ['RevisionConflict', 'IdConflict', 'StoreUnavailable', 'StoreFailure'].includes((u as { _tag?: unknown })._tag as string)
+
+export const DEFAULT_PAGE_SIZE = 1000
+
+export type StoreOptions = {
+  /** the clock that stamps `recordedAt` (tests inject one) */
+  now?: () => Date
+  /** SQLite: how long a writer waits for another connection's lock, ms (default 5000) */
+  busyTimeoutMs?: number
+  /** SQLite: open read-only */
+  readonly?: boolean
+}
+
+const supported = "'memory:' or 'sqlite:<path>' (e.g. sqlite:./data/hoi.sqlite)"
+
+/** Opens a store from its URL: `memory:` or `sqlite:<path>` (relative to the working directory; the folder is created). */
+export const openStore = async (url: string, opts: StoreOptions = {}): Promise<EventStore> => {
+  if (url === 'memory:' || url === 'memory://') {
+    const { openMemory } = await import('./memory.js')
+    return openMemory(opts)
+  }
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/|\.)/u, '')
+    if (path === '') throw new Error(`The store URL ${url} names no file: use ${supported}`)
+    const file = resolve(path)
+    if (opts.readonly !== true) mkdirSync(dirname(file), { recursive: true })
+    // loaded on demand so that memory-only users never load the native driver
+    const { openSqlite } = await import('./sqlite.js')
+    return openSqlite(file, opts, url)
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(url)?.[1]
+  throw new Error(`Unsupported store URL ${JSON.stringify(url)}${scheme === undefined ? '' : ` (scheme ${scheme}:)`}: supported are ${supported}`)
+}
