@@ -42,6 +42,8 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
   const cache = new Map<string, Loaded>()
   // on an empty store no commandId can be stored yet, which saves one lookup per command
   let mayHaveSeen = (await store.head().catch(() => 1)) > 0
+  // and every stream not yet touched by this batch is known to be empty, which saves one read per new stream
+  let emptyAtStart = !mayHaveSeen
   let pending = new Map<string, Item>()
   let slots: Slot[] = []
   let size = 0
@@ -49,6 +51,7 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
   const load = async (module: AnyAggregate, streamId: string): Promise<E.Either<StoreError, Loaded>> => {
     const hit = cache.get(streamId)
     if (hit !== undefined) return E.right(hit)
+    if (emptyAtStart) return E.right({ state: module.decider.initialState, revision: -1 })
     const loaded = await loadStream(store, module, streamId)
     if (E.isRight(loaded)) cache.set(streamId, loaded.right)
     return loaded
@@ -68,6 +71,7 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
       // nothing of this transaction is stored and the cached states are stale: settle each command alone
       cache.clear()
       mayHaveSeen = true
+      emptyAtStart = false
       for (const s of slots) results[s.index] = await handleCommand(store, s.command, s.meta, { policy, aggregates })
     }
     pending = new Map()
