@@ -20,5 +20,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // the JSON report is what .ci/run reads its closing summary line from
+    reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
   },
 })

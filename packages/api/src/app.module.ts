@@ -1,0 +1,42 @@
+import { Module, type DynamicModule } from '@nestjs/common'
+import { APP_FILTER, APP_GUARD } from '@nestjs/core'
+import { AuditController } from './audit/audit.controller.js'
+import { AuditService } from './audit/audit.service.js'
+import { AccessGuard } from './auth/access.guard.js'
+import type { Authenticator } from './auth/auth-config.js'
+import { ScopeService } from './auth/scope.service.js'
+import { ActivitiesController } from './commands/activities.controller.js'
+import { AssociationsController } from './commands/associations.controller.js'
+import { CommandService } from './commands/command.service.js'
+import { MembersController } from './commands/members.controller.js'
+import { DashboardController } from './dashboard/dashboard.controller.js'
+import { ProblemFilter } from './http/problem.filter.js'
+import type { RouteCatalogue } from './http/route.js'
+import { DocsController } from './meta/docs.controller.js'
+import { HealthController } from './meta/health.controller.js'
+import type { ResolvedOptions } from './options.js'
+import { AUTHENTICATOR, CATALOGUE, OPTIONS, STORE } from './tokens.js'
+import { ViewModelService } from './views/view-model.service.js'
+import { ViewService } from './views/view.service.js'
+import { ViewsController } from './views/views.controller.js'
+
+@Module({})
+export class HoiModule {
+  static forRoot(options: ResolvedOptions, authenticate: Authenticator, catalogue: RouteCatalogue): DynamicModule {
+    return {
+      module: HoiModule,
+      controllers: [
+        AssociationsController, MembersController, ActivitiesController, ViewsController, AuditController, HealthController, DocsController, DashboardController,
+      ],
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        { provide: STORE, useValue: options.store },
+        { provide: AUTHENTICATOR, useValue: authenticate },
+        { provide: CATALOGUE, useValue: catalogue },
+        ViewModelService, ScopeService, CommandService, ViewService, AuditService,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    }
+  }
+}

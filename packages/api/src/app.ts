@@ -1,0 +1,89 @@
+import 'reflect-metadata'
+import rateLimit from '@fastify/rate-limit'
+import { NestFactory } from '@nestjs/core'
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { HoiModule } from './app.module.js'
+import { authenticator, isAuthFailure } from './auth/auth-config.js'
+import { principalOf } from './auth/request-principal.js'
+import { parseJsonBody } from './http/json-body.js'
+import { problems } from './http/problem.js'
+import { securityHeaders } from './http/security-headers.js'
+import { HOI_ROUTE, type HoiRoute, type RouteCatalogue } from './http/route.js'
+import { resolveOptions, type AppOptions } from './options.js'
+import { ViewModelService } from './views/view-model.service.js'
+
+export const contentSecurityPolicy = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Swagger UI sets style attributes; scripts stay same-origin files only
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    // served over plain HTTP on a LAN: upgrading would break every asset
+    upgradeInsecureRequests: null,
+  },
+}
+
+/**
+ * The HTTP API on an event store: commands, views, audit, OpenAPI and the dashboard. The view is
+ * folded from the whole store before this resolves, so the first request already sees everything.
+ */
+export const createApp = async (opts: AppOptions): Promise<NestFastifyApplication> => {
+  const options = resolveOptions(opts)
+  const authenticate = authenticator(options.auth, options.clock)
+  const catalogue: RouteCatalogue = []
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimit,
+    logger: opts.logger === true,
+    trustProxy: false,
+    skipMiddie: true,
+    routerOptions: { maxParamLength: 256 },
+  })
+  const app = await NestFactory.create<NestFastifyApplication>(HoiModule.forRoot(options, authenticate, catalogue), adapter, {
+    bodyParser: false,
+    logger: opts.logger === true ? ['log', 'warn', 'error'] : ['warn', 'error'],
+    abortOnError: false,
+  })
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance
+  fastify.addHook('onRoute', (r) => {
+    const route = (r.config as Record<string, unknown> | undefined)?.[HOI_ROUTE] as HoiRoute | undefined
+    for (const method of Array.isArray(r.method) ? r.method : [r.method]) catalogue.push({ method, url: r.url, route })
+  })
+  // one JSON parser for every route: bytes → strict UTF-8 → JSON → bounded depth and width
+  fastify.removeAllContentTypeParsers()
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: options.bodyLimit }, (_req, body, done) => {
+    const parsed = parseJsonBody(body as Buffer)
+    if (parsed.ok) done(null, parsed.value)
+    else done(parsed.problem, undefined)
+  })
+  // helmet's headers (CSP, HSTS, nosniff, frame and referrer policies, …) on every response, errors included
+  const headers = securityHeaders({ contentSecurityPolicy })
+  fastify.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers)
+    done()
+  })
+  if (options.rateLimit !== false) {
+    await app.register(rateLimit as never, {
+      global: true,
+      max: options.rateLimit.max,
+      timeWindow: options.rateLimit.timeWindowMs,
+      // per principal; without a valid token, per address
+      keyGenerator: (req: FastifyRequest) => {
+        const p = principalOf(req, authenticate)
+        return !isAuthFailure(p) && p.kind === 'user' ? `user:${p.sub}` : `ip:${req.ip}`
+      },
+      errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string; max: number }) =>
+        problems.rateLimited(`More than ${ctx.max} requests in the window; retry in ${ctx.after}`),
+    } as never)
+  }
+  await app.get(ViewModelService).start()
+  await app.init()
+  return app
+}

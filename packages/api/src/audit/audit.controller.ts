@@ -1,0 +1,15 @@
+import { Controller, Inject, Req, Res } from '@nestjs/common'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { Route } from '../http/route.js'
+import { AuditService } from './audit.service.js'
+
+@Controller()
+export class AuditController {
+  constructor(@Inject(AuditService) private readonly audit: AuditService) {}
+
+  @Route('GET', '/audit/streams/:streamId', { access: 'read', tag: 'Audit', summary: "A stream's full history with metadata (who, when, why); ETag is its revision" })
+  stream(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.audit.stream(req, reply) }
+
+  @Route('GET', '/audit/log', { access: 'audit-log', tag: 'Audit', summary: 'The global log by position, paged with after/limit' })
+  log(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.audit.log(req, reply) }
+}

@@ -1,0 +1,52 @@
+import { openStore } from '@hoi/adapters'
+import * as P from '@hoi/projections'
+import { demoAuth, startServer, authFromEnv } from '../index.js'
+import { parse, storeUrl } from './args.js'
+import { runDemo } from './demo.js'
+import { buildModel } from './model.js'
+import { formatNumber } from './table.js'
+
+/**
+ * `hoi serve [--demo]`: the main job. With --demo the golden scenario is written once (a restart
+ * finds it and reuses the file), a one-screen summary is printed, and the API serves until stopped.
+ */
+export const serve = async (argv: string[]): Promise<number> => {
+  const p = parse(argv, { store: { type: 'string' }, demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } })
+  const out = (s: string) => process.stdout.write(s + '\n')
+  const store = await openStore(storeUrl(p.flags['store']))
+  if (p.flags['demo'] === true) await runDemo(store, out)
+  const demo = p.flags['demo'] === true
+  const secret = process.env['HOI_JWT_SECRET'] ?? (demo ? 'hoi-demo-secret-change-me' : undefined)
+  if (secret === undefined) throw new Error('set HOI_JWT_SECRET (or run with --demo for local demo tokens)')
+  const tokens = demo ? demoAuth(secret) : undefined
+  const auth = tokens?.auth ?? authFromEnv(secret)
+  const port = Number(p.flags['port'] ?? process.env['PORT'] ?? 3000)
+  const host = String(p.flags['host'] ?? process.env['HOST'] ?? '127.0.0.1')
+  const server = await startServer({ store, auth, host, port })
+  const model = await buildModel(store)
+  const today = new Date().toISOString().slice(0, 10)
+  const s = P.statistics(model, { year: 2020 })
+  const now = P.registry(model, {})
+  out('')
+  out(`hoi — ${store.url}: ${formatNumber(await store.head())} events`)
+  out(`  2020: ${formatNumber(s.associations.total)} associations (province ${s.associations.byScope.province}, district ${s.associations.byScope.district}, commune ${s.associations.byScope.commune}), ${formatNumber(s.members.total)} members, ${s.special.total} special, ${s.foundedInYear.total} founded in 2020`)
+  out(`  today: ${formatNumber(now.length)} associations and bodies, ${formatNumber(P.clubs(model, { status: 'active' }).length)} active clubs`)
+  for (const t of P.targets(model, { asOf: today as never }))
+    out(`  target ${t.title}: ${formatNumber(t.current)}/${formatNumber(t.goal)} (${formatNumber(t.percent)} %), ${t.status}${t.milestones.map((m) => `; milestone ${m.goal} by ${m.dueOn} ${m.met ? `met ${m.metOn}` : m.missed ? 'missed' : 'open'}`).join('')}`)
+  out('')
+  out(`  dashboard  ${server.address}/`)
+  out(`  API docs   ${server.address}/docs`)
+  if (tokens !== undefined) {
+    out('  demo tokens (Authorization: Bearer …), for local use only:')
+    for (const [who, token] of Object.entries(tokens.tokens)) out(`    ${who.padEnd(28)} ${token}`)
+  }
+  out('  Ctrl+C stops the server.')
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await server.close()
+  await store.close()
+  return 0
+}

@@ -1,0 +1,51 @@
+import { Controller, Inject, Req, Res } from '@nestjs/common'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { commandRoute } from './command-access.js'
+import { CommandService } from './command.service.js'
+
+const route = commandRoute('Associations')
+const id = '/associations/:associationId'
+
+@Controller()
+export class AssociationsController {
+  constructor(@Inject(CommandService) private readonly commands: CommandService) {}
+
+  @route('POST', '/associations', 'Found an association (regime follows from kind and date, R1–R3)', ['FoundAssociation'])
+  found(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/name`, 'Rename an association', ['RenameAssociation'])
+  rename(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/special-status`, 'Grant special status (hội đặc thù)', ['GrantSpecialStatus'])
+  grantSpecial(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('DELETE', `${id}/special-status`, 'Revoke special status', ['RevokeSpecialStatus'])
+  revokeSpecial(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/staff-quota`, 'Assign a staff quota (biên chế, R26)', ['AssignStaffQuota'])
+  staffQuota(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/congresses`, 'Record a congress (term ≤ 5 years R13, quorum R15)', ['HoldCongress'])
+  congress(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/officers`, 'Elect an officer (official members only, R8)', ['ElectOfficer'])
+  elect(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('DELETE', `${id}/officers/:memberId`, 'Relieve an officer', ['RelieveOfficer'])
+  relieve(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/resolutions`, "Adopt a congress resolution", ['AdoptResolution'])
+  resolution(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/conferences`, 'Record a conference', ['HoldConference'])
+  conference(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/suspension`, 'Suspend an association (≤ 180 days, R23)', ['SuspendAssociation'])
+  suspend(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/reinstatement`, 'Reinstate a suspended association', ['ReinstateAssociation'])
+  reinstate(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/dissolution`, 'Dissolve an association (R24, R25)', ['DissolveAssociation'])
+  dissolve(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+}

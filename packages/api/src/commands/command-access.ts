@@ -1,0 +1,26 @@
+import type { CommandType } from '@hoi/domain'
+import type { AccessName } from '../auth/access.js'
+import { Route } from '../http/route.js'
+
+/**
+ * Who may send each command. Decisions of the state (special status, staff quota, suspension,
+ * reinstatement, dissolution) are for administrators; report approval is for a superior
+ * association; everything else for a clerk of the association concerned.
+ */
+export const commandAccess: Readonly<Record<CommandType, AccessName>> = {
+  FoundAssociation: 'write', RenameAssociation: 'write', GrantSpecialStatus: 'admin', RevokeSpecialStatus: 'admin', AssignStaffQuota: 'admin',
+  HoldCongress: 'write', ElectOfficer: 'write', RelieveOfficer: 'write', AdoptResolution: 'write', HoldConference: 'write',
+  SuspendAssociation: 'admin', ReinstateAssociation: 'admin', DissolveAssociation: 'admin',
+  AdmitMember: 'write', ChangeMemberCategory: 'write', CorrectMemberDetails: 'write', TransferMemberOut: 'write', TransferMemberIn: 'write',
+  RecordResignation: 'write', ExpelMember: 'write', StrikeOffMember: 'write', RecordDeath: 'write', ReferMemberToParty: 'write',
+  LaunchClub: 'write', ReportClubRoster: 'write', RecordClubActivity: 'write', CloseClub: 'write',
+  SetTarget: 'write', ReviseTarget: 'write', WithdrawTarget: 'write',
+  SubmitReport: 'write', CorrectReport: 'write', ApproveReport: 'supervise', ReturnReport: 'supervise',
+  LaunchEmulationMovement: 'write', AwardCommendation: 'write', ConcludeEmulationMovement: 'write',
+}
+
+/** A command route of one feature: the command's access rule, its OpenAPI tag and summary. */
+export const commandRoute =
+  (tag: string) =>
+  (method: 'POST' | 'PUT' | 'DELETE', path: string, summary: string, commands: ReadonlyArray<CommandType>, derived?: ReadonlyArray<string>) =>
+    Route(method, path, { access: commandAccess[commands[0]!], tag, summary, commands, ...(derived === undefined ? {} : { derived }) })

@@ -1,0 +1,150 @@
+import { Inject, Injectable, Logger } from '@nestjs/common'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import * as E from 'fp-ts/lib/Either.js'
+import { handleCommand, type CommandFailure, type CommandOutcome } from '@hoi/adapters'
+import { DomainCommand, aggregateOfCommand, aggregates, decodeWith, type CommandType } from '@hoi/domain'
+import { accessRules } from '../auth/access.js'
+import { userOf } from '../auth/request-principal.js'
+import { ScopeService } from '../auth/scope.service.js'
+import { problems, type ProblemException } from '../http/problem.js'
+import { hoiRouteOf, type HoiRoute } from '../http/route.js'
+import type { ResolvedOptions } from '../options.js'
+import { OPTIONS } from '../tokens.js'
+import { ViewModelService } from '../views/view-model.service.js'
+import { apiField, commandData } from './command-body.js'
+import { commandHeaders } from './command-headers.js'
+import { ownersOf } from './ownership.js'
+
+const decodeCommand = decodeWith(DomainCommand)
+
+/**
+ * One path for every command route: body + path → `{ type, data }` decoded by the domain codec →
+ * object-level authorisation → handleCommand → 201 with the stored events, or a problem.
+ */
+@Injectable()
+export class CommandService {
+  private readonly logger = new Logger('hoi.commands')
+
+  constructor(
+    @Inject(OPTIONS) private readonly options: ResolvedOptions,
+    @Inject(ViewModelService) private readonly views: ViewModelService,
+    @Inject(ScopeService) private readonly scopes: ScopeService,
+  ) {}
+
+  async execute(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const route = hoiRouteOf(req)
+    if (route?.commands === undefined) throw problems.forbidden('This route sends no command')
+    const user = userOf(req)
+    const headers = commandHeaders(req)
+    if (!headers.ok) throw headers.problem
+    const params = { ...(req.params as Record<string, string>) }
+    const pathNames = Object.keys(params)
+    const built = commandData(req.body, params)
+    if (!built.ok) throw built.problem
+    const data = built.data
+    await this.fillDerived(route, data)
+    const type = await this.commandType(route.commands, data, headers.value.commandId)
+    const decoded = decodeCommand({ type, data })
+    if (E.isLeft(decoded))
+      throw problems.invalid(
+        `The ${type} command is not valid`,
+        decoded.left.issues.map((i) => ({ field: apiField(i.field, pathNames), message: i.message })),
+      )
+    const command = decoded.right
+    await this.authorise(user, command, route)
+    const outcome = await handleCommand(
+      this.options.store,
+      command,
+      { commandId: headers.value.commandId, actor: user.sub, ...(headers.value.correlationId === undefined ? {} : { correlationId: headers.value.correlationId }), ...(headers.value.reason === undefined ? {} : { reason: headers.value.reason }) },
+      { ...(this.options.policy === undefined ? {} : { policy: this.options.policy }), ...(headers.value.expectedRevision === undefined ? {} : { expectedRevision: headers.value.expectedRevision }) },
+    )
+    if (E.isLeft(outcome)) throw this.failure(outcome.left, pathNames)
+    const done = outcome.right
+    const stream = aggregates[aggregateOfCommand[command.type]].streamOf(command)
+    if (done.replayed && done.streamId !== stream)
+      throw problems.conflict(`Idempotency-Key ${headers.value.commandId} was already used for a command on ${done.streamId}`, { errors: [{ field: 'header.idempotency-key', message: 'was used for another command' }] })
+    await this.views.committed(done.events)
+    this.send(reply, done)
+  }
+
+  private send(reply: FastifyReply, done: CommandOutcome): void {
+    reply
+      .status(201)
+      .headers({ etag: `"${done.revision}"`, 'cache-control': 'no-store', ...(done.replayed ? { 'idempotent-replayed': 'true' } : {}) })
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify({ streamId: done.streamId, revision: done.revision, replayed: done.replayed, events: done.events }))
+  }
+
+  /** Member routes name the member only; its association comes from the view when the body leaves it out. */
+  private async fillDerived(route: HoiRoute, data: Record<string, unknown>): Promise<void> {
+    if (route.derived === undefined || typeof data.memberId !== 'string') return
+    for (const field of route.derived) {
+      if (data[field] !== undefined) continue
+      let member = this.views.model.members.get(data.memberId)
+      if (member === undefined) {
+        await this.views.catchUp()
+        member = this.views.model.members.get(data.memberId)
+      }
+      if (member === undefined) throw problems.notFound(`No member ${data.memberId}`, { errors: [{ field: 'path.memberId', message: 'is not a known member' }] })
+      data[field] = member.associationId
+    }
+  }
+
+  /** PUT of a report submits it, or corrects it once one exists; a retried PUT keeps its first meaning. */
+  private async commandType(candidates: ReadonlyArray<CommandType>, data: Record<string, unknown>, commandId: string): Promise<CommandType> {
+    if (candidates.length === 1) return candidates[0]!
+    const store = this.options.store
+    const earlier = await store.eventsOfCommand(commandId)
+    if (earlier[0] !== undefined) return earlier[0].type === 'ReportCorrected' ? 'CorrectReport' : 'SubmitReport'
+    const streamId = typeof data.associationId === 'string' && typeof data.period === 'string' ? `report-${data.associationId}-${data.period}` : undefined
+    const exists = streamId !== undefined && (await store.streamRevision(streamId)) >= 0
+    return exists ? 'CorrectReport' : 'SubmitReport'
+  }
+
+  /** A clerk acts only for associations in scope; the owner of an existing stream comes from the view. */
+  private async authorise(user: ReturnType<typeof userOf>, command: DomainCommand, route: HoiRoute): Promise<void> {
+    if (user.role !== 'clerk') return
+    let owners = ownersOf(command, this.views.model)
+    if (owners.missing !== undefined) {
+      await this.views.catchUp()
+      owners = ownersOf(command, this.views.model)
+    }
+    if (owners.missing !== undefined) throw problems.notFound(`No ${owners.missing}`)
+    const scope = accessRules[route.access].clerkScope
+    // an association founded by another process may not be in this view yet: look again before refusing
+    if (owners.owners.length > 0 && !this.scopes.covers(user, owners.owners, scope)) {
+      await this.views.catchUp()
+      owners = ownersOf(command, this.views.model)
+    }
+    if (owners.owners.length === 0 || !this.scopes.covers(user, owners.owners, scope))
+      throw problems.forbidden(
+        owners.owners.length === 0
+          ? 'Only an administrator may do this without a parent association'
+          : `This acts for ${owners.owners.join(', ')}, outside the associations of ${user.sub}`,
+      )
+  }
+
+  private failure(f: CommandFailure, pathNames: ReadonlyArray<string>): ProblemException {
+    switch (f._tag) {
+      case 'Rejection': {
+        const field = apiField(f.field, pathNames)
+        const notFound = /NotFound$|^TargetNotSet$|^ReportNotSubmitted$/u.test(f.code) && (field === '(body)' || field.startsWith('path.'))
+        return problems.rule(notFound ? 404 : 422, f.code, f.rule, f.en, f.vi, [{ field, message: f.en }])
+      }
+      case 'RevisionConflict':
+        return problems.conflict(`${f.streamId} is at revision ${f.actual}, not ${String(f.expected)}: read it again and retry`, {
+          streamId: f.streamId, expected: f.expected, actual: f.actual, errors: [{ field: 'header.if-match', message: `does not match the current revision ${f.actual}` }],
+        })
+      case 'IdConflict':
+        return problems.conflict(`The Idempotency-Key was used for a different command on ${f.streamId}`, { errors: [{ field: 'header.idempotency-key', message: 'was used for a different command' }] })
+      case 'RetriesExhausted':
+        return problems.conflict(`${f.streamId} kept changing while this command was decided; retry`, { errors: [{ field: '(body)', message: 'concurrent changes, retry' }] })
+      case 'StoreUnavailable':
+        return problems.unavailable('The event store is unavailable; retry shortly')
+      case 'StoreFailure':
+        // logged for the operator; the client learns nothing of the internals
+        this.logger.error(`store failure: ${f.message}`)
+        return problems.internal()
+    }
+  }
+}

@@ -1,0 +1,262 @@
+/// <reference lib="dom" />
+/**
+ * The dashboard's browser code. It is type-checked here and served as the text of this function
+ * (`dashboardScript`), so it must not use anything from outside its own body: no imports, no
+ * captured variables. It reads only public views; personal data is never asked for.
+ */
+import type { Charts } from './charts.js'
+
+export type ClientConfig = {
+  readonly defaultYear: number
+  readonly indicators: Readonly<Record<string, { readonly vi: string; readonly en: string }>>
+}
+
+export function dashboardClient(config: ClientConfig, charts: Charts): void {
+  type Lang = 'vi' | 'en'
+  type Dict = Record<string, string>
+  const words: Record<Lang, Dict> = {
+    vi: {
+      title: 'Bảng điều hành các hội tỉnh', subtitle: 'Số liệu tổng hợp từ sổ sự kiện của các hội', year: 'Năm', toggle: 'English',
+      stats: 'Thống kê theo cấp', associations: 'Số hội', members: 'Hội viên', special: 'Hội đặc thù', founded: 'Thành lập trong năm',
+      province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã', total: 'Tổng', admitted: 'Kết nạp trong năm',
+      targets: 'Chỉ tiêu nhiệm kỳ', goal: 'Mục tiêu', current: 'Hiện tại', due: 'Hạn', actual: 'Thực hiện', goalLine: 'Đường mục tiêu',
+      milestone: 'Mốc', met: 'đạt', missed: 'không đạt', pending: 'chưa đến hạn', noTargets: 'Chưa có chỉ tiêu',
+      achieved: 'Đã đạt', 'on-track': 'Đúng tiến độ', 'at-risk': 'Có nguy cơ chậm', behind: 'Chậm tiến độ', withdrawn: 'Đã rút',
+      clubs: 'Câu lạc bộ theo huyện', clubsTotal: 'Tổng số câu lạc bộ đang hoạt động', ishc: 'CLB Liên thế hệ tự giúp nhau',
+      reports: 'Báo cáo kỳ mới nhất', period: 'Kỳ', completeness: 'Đã nộp', late: 'Nộp muộn', noReports: 'Chưa có báo cáo',
+      commendations: 'Phong trào thi đua', collectives: 'Tập thể được khen', individuals: 'Cá nhân được khen',
+      error: 'Không tải được dữ liệu', loading: 'Đang tải…', docs: 'Tài liệu API',
+    },
+    en: {
+      title: "Province associations dashboard", subtitle: 'Figures folded from the associations\u2019 event log', year: 'Year', toggle: 'Tiếng Việt',
+      stats: 'Statistics by scope', associations: 'Associations', members: 'Members', special: 'Special associations', founded: 'Founded in the year',
+      province: 'Province', district: 'District', commune: 'Commune', total: 'Total', admitted: 'Admitted in the year',
+      targets: 'Congress targets', goal: 'Goal', current: 'Current', due: 'Due', actual: 'Actual', goalLine: 'Goal line',
+      milestone: 'Milestone', met: 'met', missed: 'missed', pending: 'not yet due', noTargets: 'No targets yet',
+      achieved: 'Achieved', 'on-track': 'On track', 'at-risk': 'At risk', behind: 'Behind', withdrawn: 'Withdrawn',
+      clubs: 'Clubs by district', clubsTotal: 'Active clubs in all', ishc: 'Intergenerational Self-Help Clubs',
+      reports: 'Latest reports', period: 'Period', completeness: 'Submitted', late: 'Late', noReports: 'No reports yet',
+      commendations: 'Emulation movements', collectives: 'Collectives commended', individuals: 'Individuals commended',
+      error: 'Could not load the data', loading: 'Loading…', docs: 'API docs',
+    },
+  }
+  const { statusColour } = charts
+  const scopes = ['province', 'district', 'commune'] as const
+
+  let lang: Lang = localStorage.getItem('hoi.lang') === 'en' ? 'en' : 'vi'
+  const params = new URLSearchParams(location.search)
+  let year = Number(params.get('year') ?? config.defaultYear) || config.defaultYear
+  type Json = any // eslint-disable-line @typescript-eslint/no-explicit-any
+  let data: Json = undefined
+
+  const w = (key: string): string => words[lang][key] ?? key
+  const fmt = (n: number): string => {
+    const s = String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',')
+    return n < 0 ? '-' + s : s
+  }
+  const byId = (id: string): HTMLElement => document.getElementById(id) as HTMLElement
+  const el = (tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement => {
+    const e = document.createElement(tag)
+    for (const k of Object.keys(attrs)) e.setAttribute(k, attrs[k]!)
+    if (text !== undefined) e.textContent = text
+    return e
+  }
+  const getJson = async (url: string): Promise<Json> => {
+    const res = await fetch(url, { headers: { accept: 'application/json' } })
+    if (!res.ok) throw new Error(url + ' → ' + res.status)
+    return res.json()
+  }
+  const getAll = async (url: string): Promise<Json[]> => {
+    const out: Json[] = []
+    for (let offset = 0; ; offset += 500) {
+      const page = await getJson(url + (url.includes('?') ? '&' : '?') + 'limit=500&offset=' + offset)
+      out.push(...page.items)
+      if (out.length >= page.total || page.items.length === 0) return out
+    }
+  }
+  const periodEnd = (p: string): string => {
+    const y = p.slice(0, 4)
+    if (p.length === 4) return y + '-12-31'
+    const n = Number(p.slice(5))
+    const month = p[4] === 'Q' ? n * 3 : p[4] === 'S' ? n * 6 : n
+    return y + '-' + String(month).padStart(2, '0') + '-28'
+  }
+
+  const load = async (): Promise<void> => {
+    const [stats, targets, byArea, districts, registry, reports, commendations] = await Promise.all([
+      getJson('/views/statistics?year=' + year),
+      getAll('/views/targets'),
+      getJson('/views/clubs-by-area?depth=2'),
+      getAll('/views/registry?scope=district'),
+      getAll('/views/registry'),
+      getAll('/views/reports'),
+      getAll('/views/commendations'),
+    ])
+    const periods = [...new Set(reports.map((r: Json) => r.period as string))].sort((a, b) => (periodEnd(a) < periodEnd(b) ? 1 : -1))
+    const latest = periods[0]
+    const parents = new Map<string, string | undefined>(registry.map((a: Json) => [a.associationId, a.parentId]))
+    const rootOf = (id: string): string => {
+      let at = id
+      for (let i = 0; i < 20 && parents.get(at) !== undefined; i++) at = parents.get(at)!
+      return at
+    }
+    const roots = latest === undefined ? [] : [...new Set(reports.filter((r: Json) => r.period === latest).map((r: Json) => rootOf(r.associationId)))]
+    const rollups = await Promise.all(roots.map((id) => getJson('/views/reports/' + encodeURIComponent(id) + '/' + latest + '/rollup')))
+    data = { stats, targets, byArea, districts, registry, latest, rollups, commendations }
+  }
+
+  const renderStats = (): void => {
+    const s = data.stats
+    const box = byId('stats-cards')
+    box.replaceChildren()
+    const card = (key: string, total: number, parts: Record<string, number> | undefined, id: string): void => {
+      const c = el('div', { class: 'card', 'data-testid': 'card-' + id })
+      c.append(el('div', { class: 'card-label' }, w(key)), el('div', { class: 'card-value', id: 'stat-' + id + '-total', 'data-testid': 'stat-' + id + '-total' }, fmt(total)))
+      if (parts !== undefined) {
+        const ul = el('ul', { class: 'parts' })
+        for (const sc of scopes) {
+          const li = el('li')
+          li.append(el('span', {}, w(sc) + ': '), el('strong', { 'data-testid': 'stat-' + id + '-' + sc }, fmt(parts[sc] ?? 0)))
+          ul.append(li)
+        }
+        c.append(ul)
+      }
+      box.append(c)
+    }
+    card('associations', s.associations.total, s.associations.byScope, 'associations')
+    card('members', s.members.total, undefined, 'members')
+    card('special', s.special.total, s.special.byScope, 'special')
+    card('founded', s.foundedInYear.total, s.foundedInYear.byScope, 'founded')
+    const rows = scopes.map((sc) => ({ label: w(sc), value: s.associations.byScope[sc] as number }))
+    byId('stats-chart').replaceChildren(charts.bars(rows, fmt, { labelWidth: 90, rowHeight: 38, attrs: { 'aria-label': w('associations') } }))
+  }
+
+  const milestoneTitle = (m: Json): string =>
+    w('milestone') + ': ' + m.label + ' — ' + fmt(m.goal) + ' (' + m.dueOn + ', ' + w(m.met ? 'met' : m.missed ? 'missed' : 'pending') + ')'
+
+  const renderTargets = (): void => {
+    const box = byId('targets-list')
+    box.replaceChildren()
+    if (data.targets.length === 0) box.append(el('p', { class: 'empty' }, w('noTargets')))
+    for (const t of data.targets) {
+      const a = el('article', { class: 'target', id: 'target-' + t.targetId, 'data-testid': 'target-' + t.targetId, 'data-goal': String(t.goal), 'data-status': t.status })
+      const head = el('header')
+      head.append(el('h3', {}, t.title), el('span', { class: 'badge', style: 'background:' + (statusColour[t.status] ?? '#333') }, w(t.status)))
+      const figures = el('p', { class: 'figures' })
+      figures.append(
+        el('span', {}, w('current') + ': '), el('strong', { 'data-testid': 'target-current-' + t.targetId }, fmt(t.current)),
+        el('span', {}, ' / ' + w('goal') + ': '), el('strong', { 'data-testid': 'target-goal-' + t.targetId }, fmt(t.goal)),
+        el('span', {}, ' (' + String(t.percent).replace('.', lang === 'vi' ? ',' : '.') + ' %) · ' + w('due') + ' ' + t.dueOn),
+      )
+      const legend = el('p', { class: 'legend' })
+      legend.append(el('span', { class: 'key actual-key', style: 'border-color:' + (statusColour[t.status] ?? '#333') }, w('actual')), el('span', { class: 'key goal-key' }, w('goalLine')), el('span', { class: 'key ms-key' }, w('milestone')))
+      a.append(head, figures, charts.targetChart(t, fmt, milestoneTitle), legend)
+      box.append(a)
+    }
+  }
+
+  const districtName = (code: string): string => {
+    for (const a of data.districts) {
+      if (a.areaCode !== code) continue
+      const m = /(?:huyện|thành phố|thị xã)\s+(.+)$/iu.exec(a.name as string)
+      if (m !== null) return m[1]!
+    }
+    return code
+  }
+
+  const renderClubs = (): void => {
+    const rows = data.byArea as Json[]
+    const total = rows.reduce((n: number, r: Json) => n + (r.active as number), 0)
+    const ishc = rows.reduce((n: number, r: Json) => n + (r.ishc as number), 0)
+    byId('clubs-total').textContent = fmt(total)
+    byId('clubs-ishc').textContent = fmt(ishc)
+    const bars = rows.map((r: Json) => ({ label: districtName(r.areaCode), value: r.active as number, attrs: { 'data-area': r.areaCode } }))
+    byId('clubs-chart').replaceChildren(
+      charts.bars(bars, fmt, { labelWidth: 170, rowHeight: 28, attrs: { 'aria-label': w('clubs'), 'data-testid': 'clubs-by-area-chart', 'data-total': total } }),
+    )
+  }
+
+  const renderReports = (): void => {
+    const box = byId('reports-body')
+    box.replaceChildren()
+    if (data.latest === undefined) {
+      box.append(el('p', { class: 'empty' }, w('noReports')))
+      return
+    }
+    byId('report-period').textContent = data.latest
+    for (const r of data.rollups) {
+      const root = data.registry.find((a: Json) => a.associationId === r.associationId)
+      const section = el('section', { class: 'rollup', 'data-testid': 'rollup-' + r.associationId })
+      section.append(el('h3', {}, root === undefined ? r.associationId : root.name))
+      section.append(el('p', { class: 'figures' }, w('completeness') + ': ' + fmt(r.submitted) + '/' + fmt(r.expected) + ' · ' + w('late') + ': ' + fmt(r.late.length)))
+      const table = el('table')
+      for (const code of Object.keys(r.totals)) {
+        const tr = el('tr')
+        const label = config.indicators[code]
+        tr.append(el('th', {}, label === undefined ? code : label[lang]), el('td', { 'data-testid': 'report-total-' + code }, fmt(r.totals[code])))
+        table.append(tr)
+      }
+      section.append(table)
+      box.append(section)
+    }
+  }
+
+  const renderCommendations = (): void => {
+    const box = byId('commendations-body')
+    box.replaceChildren()
+    for (const m of data.commendations) {
+      const p = el('p', { 'data-testid': 'movement-' + m.movementId })
+      p.append(el('strong', {}, m.title + ' (' + m.cycleStart + '–' + m.cycleEnd + ')'), el('span', {}, ' · ' + w('collectives') + ': ' + fmt(m.collectives) + ' · ' + w('individuals') + ': ' + fmt(m.individuals)))
+      box.append(p)
+    }
+  }
+
+  const renderWords = (): void => {
+    document.documentElement.lang = lang
+    document.querySelectorAll('[data-i18n]').forEach((e) => {
+      e.textContent = w(e.getAttribute('data-i18n')!)
+    })
+    byId('lang-toggle').textContent = w('toggle')
+  }
+
+  const render = (): void => {
+    renderWords()
+    if (data === undefined) return
+    renderStats()
+    renderTargets()
+    renderClubs()
+    renderReports()
+    renderCommendations()
+  }
+
+  const refresh = async (): Promise<void> => {
+    document.body.dataset.ready = 'false'
+    byId('status').textContent = w('loading')
+    try {
+      await load()
+      byId('status').textContent = ''
+      render()
+      document.body.dataset.ready = 'true'
+    } catch (e) {
+      byId('status').textContent = w('error') + ': ' + (e instanceof Error ? e.message : String(e))
+      document.body.dataset.ready = 'error'
+    }
+  }
+
+  const yearInput = byId('year') as HTMLInputElement
+  yearInput.value = String(year)
+  yearInput.addEventListener('change', () => {
+    const y = Number(yearInput.value)
+    if (Number.isInteger(y) && y >= 1900 && y <= 2199) {
+      year = y
+      void refresh()
+    }
+  })
+  byId('lang-toggle').addEventListener('click', () => {
+    lang = lang === 'vi' ? 'en' : 'vi'
+    localStorage.setItem('hoi.lang', lang)
+    render()
+  })
+  renderWords()
+  void refresh()
+}

@@ -1,0 +1,91 @@
+import { addDays, type IsoDate } from '@hoi/domain'
+import { massAssociations, socioPolitical, PROVINCE, type AssociationSpec } from './province.js'
+import { personName } from './names.js'
+import { dateBetween, seeded, type Random } from './random.js'
+import { membersAndClubs } from './people.js'
+
+/** A command as a client would send it, with the id that makes re-running the demo a no-op. */
+export type RawCommand = { readonly type: string; readonly data: Record<string, unknown>; readonly commandId: string }
+
+export const DEMO_SEED = 20201218 // the day of article 002's conference
+
+const later = (x: string, y: string): string => (x > y ? x : y)
+/** Founding dates keep parents first and put exactly the article's eleven in 2020. */
+const foundedOnOf = (r: Random, a: AssociationSpec, parentFounded: string | undefined): string => {
+  const afterParent = parentFounded === undefined ? '2005-01-10' : addDays(parentFounded as IsoDate, 30)
+  if (a.foundedIn !== undefined) return dateBetween(r, later(afterParent, `${a.foundedIn}-01-15`), `${a.foundedIn}-10-31`)
+  if (a.scope === 'province') return dateBetween(r, '2005-01-10', '2010-12-20')
+  const since = a.areaCode.startsWith('12.112') ? 2013 : a.areaCode.startsWith('12.111') ? 2009 : 2005
+  return a.scope === 'district'
+    ? dateBetween(r, later(afterParent, `${since + 1}-03-01`), '2017-12-20')
+    : dateBetween(r, later(afterParent, `${since + 2}-03-01`), '2019-12-20')
+}
+
+/** Every command of the golden scenario, in causal order. Same seed, same commands. */
+export function* scenario(): Generator<RawCommand> {
+  const r = seeded(DEMO_SEED)
+  const mass = massAssociations()
+  const founded = new Map<string, string>()
+  let seq = 0
+  const cmd = (type: string, data: Record<string, unknown>): RawCommand => ({ type, data, commandId: `demo-${String(++seq).padStart(7, '0')}` })
+
+  // 1. associations, parents first (list order is province → district → commune)
+  for (const a of mass) {
+    const foundedOn = foundedOnOf(r, a, a.parentId === undefined ? undefined : founded.get(a.parentId))
+    founded.set(a.id, foundedOn)
+    const minimum = a.scope === 'province' ? 50 : a.scope === 'district' ? 20 : 10
+    yield cmd('FoundAssociation', {
+      associationId: a.id, name: a.name, kind: a.kind, scope: a.scope, areaCode: a.areaCode, foundedOn,
+      foundingMembers: minimum + r.int(0, minimum), ...(a.parentId === undefined ? {} : { parentId: a.parentId }),
+      decisionRef: `QĐ ${r.int(100, 2999)}/QĐ-UBND`,
+    })
+  }
+  for (const s of socioPolitical) {
+    founded.set(s.id, '2004-01-15')
+    yield cmd('FoundAssociation', {
+      associationId: s.id, name: s.name, kind: s.kind, scope: 'province', areaCode: PROVINCE.code, foundedOn: s.id === 'lc-ccb-khoi' ? '2008-05-19' : '2004-01-15',
+      foundingMembers: 0, ...(s.parentId === undefined ? {} : { parentId: s.parentId }),
+    })
+  }
+  // 2. special status (Decision 68/2010/QĐ-TTg lists, set by the provincial chair) and staff quotas
+  for (const a of mass.filter((x) => x.special)) {
+    const on = [founded.get(a.id)!, '2011-03-15'].sort()[1]!
+    yield cmd('GrantSpecialStatus', { associationId: a.id, grantedOn: on, decisionRef: 'QĐ 68/2010/QĐ-TTg' })
+    if (a.scope === 'province') yield cmd('AssignStaffQuota', { associationId: a.id, quota: r.int(3, 9), assignedOn: on, decisionRef: 'QĐ giao biên chế của UBND tỉnh' })
+  }
+  // 3. members, congresses, officers, clubs, targets (people.ts)
+  yield* membersAndClubs(r, mass, founded, cmd)
+  // 4. the 2023 Q3 report of the socio-political bodies (article 001)
+  yield* quarterReports(cmd)
+  // 5. the veterans' movement "Cựu chiến binh gương mẫu" 2019–2024 (article 003)
+  yield* veteransMovement(r, cmd)
+}
+
+type Cmd = (type: string, data: Record<string, unknown>) => RawCommand
+
+function* quarterReports(cmd: Cmd): Generator<RawCommand> {
+  const period = '2023Q3'
+  const reports: ReadonlyArray<[string, string, Record<string, number>, string]> = [
+    ['lc-mttq', '2023-10-09', {}, 'Tuyên truyền chương trình mục tiêu quốc gia giảm nghèo bền vững tại 8 xã thuộc huyện Mường Tè, Nậm Nhùn.'],
+    ['lc-lhpn', '2023-10-10', { 'propaganda-sessions': 558, 'propaganda-participants': 29_774, 'entrusted-loan-balance-vnd': 1_150_000_000_000, 'borrowing-households': 11_600, 'new-members': 640 }, 'Tuyên truyền không vượt biên trái phép, không vi phạm pháp luật, các mô hình hay.'],
+    ['lc-td', '2023-10-12', { 'volunteer-teams': 692, activities: 942, 'activity-participants': 8_256, 'entrusted-loan-balance-vnd': 610_000_000_000, 'borrowing-households': 6_300, 'new-members': 720, 'party-referrals': 1_611, 'party-class-attendees': 438 }, 'Duy trì đội hình thanh niên tình nguyện sơ, cấp cứu tai nạn giao thông; tuyên truyền phòng, chống lũ quét và sạt lở đất.'],
+    ['lc-ldld', '2023-10-11', { 'legal-advice-participants': 130, 'news-articles': 52, 'new-members': 210 }, 'Tư vấn pháp luật cho đoàn viên; đăng tải tin, bài về phong trào công đoàn.'],
+    ['lc-hnd', '2023-10-19', { 'entrusted-loan-balance-vnd': 1_220_000_000_000, 'borrowing-households': 12_400, 'new-members': 390 }, 'Phối hợp quản lý vốn ủy thác; củng cố tổ chức hội.'],
+    ['lc-ccb', '2023-10-13', {}, 'Thực hiện phong trào thi đua "Cựu chiến binh gương mẫu".'],
+  ]
+  for (const [associationId, submittedOn, indicators, narrative] of reports)
+    yield cmd('SubmitReport', { associationId, period, submittedOn, indicators, narrative })
+  for (const id of ['lc-lhpn', 'lc-td', 'lc-ldld']) yield cmd('ApproveReport', { associationId: id, period, approvedOn: '2023-10-24' })
+}
+
+function* veteransMovement(r: Random, cmd: Cmd): Generator<RawCommand> {
+  const movementId = 'ccb-guong-mau-2019-2024'
+  yield cmd('LaunchEmulationMovement', { movementId, ownerAssociationId: 'lc-ccb-khoi', title: 'Cựu chiến binh gương mẫu', cycleStart: 2019, cycleEnd: 2024, launchedOn: '2019-07-01' })
+  const collectives = ['Chi hội CCB Sở Tài chính', 'Chi hội CCB Sở Nội vụ', 'Chi hội CCB Công ty Điện lực', 'Chi hội CCB Ngân hàng Chính sách xã hội tỉnh', 'Chi hội CCB Sở Giao thông vận tải']
+  let n = 0
+  for (const name of collectives)
+    yield cmd('AwardCommendation', { movementId, commendationId: `kt-${++n}`, recipient: { kind: 'collective', name }, form: 'Giấy khen', awardedOn: '2024-06-25' })
+  for (let i = 0; i < 12; i++)
+    yield cmd('AwardCommendation', { movementId, commendationId: `kt-${++n}`, recipient: { kind: 'individual', name: personName(r, i % 5 === 0 ? 'female' : 'male') }, form: i < 3 ? 'Bằng khen' : 'Giấy khen', awardedOn: '2024-06-25' })
+  yield cmd('ConcludeEmulationMovement', { movementId, concludedOn: '2024-06-28', summary: 'Hội nghị tổng kết phong trào thi đua "Cựu chiến binh gương mẫu" giai đoạn 2019–2024.' })
+}

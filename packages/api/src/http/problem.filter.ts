@@ -1,0 +1,66 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { StoreErrorException } from '@hoi/adapters'
+import { PROBLEM_JSON, ProblemException, problemType, type Problem } from './problem.js'
+
+const titles: Readonly<Record<number, [string, string]>> = {
+  400: ['invalid-request', 'Invalid request'],
+  401: ['unauthenticated', 'Authentication required'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
+  406: ['not-acceptable', 'Not acceptable'],
+  409: ['conflict', 'Conflict'],
+  411: ['length-required', 'Length required'],
+  413: ['body-too-large', 'Request body too large'],
+  414: ['uri-too-long', 'URI too long'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+  429: ['rate-limited', 'Too many requests'],
+  431: ['headers-too-large', 'Request header fields too large'],
+}
+
+/** Which part of the request a framework-level 4xx is about, so that every 400 names a field. */
+const fieldOf = (status: number): string => (status === 415 ? 'header.content-type' : status === 414 || status === 404 ? '(url)' : status === 431 ? '(headers)' : '(body)')
+
+/** A framework error (routing, body parsing, limits) as a problem: its status kept, its message only if 4xx. */
+const fromHttpException = (e: HttpException): Problem => {
+  const status = e.getStatus()
+  if (status >= 500) return { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'The server could not complete the request; it has been logged.' }
+  const [slug, title] = titles[status] ?? ['client-error', 'Client error']
+  const detail = status === 413 ? 'The request body is larger than the limit' : status === 404 ? 'No such resource' : e.message
+  return { type: problemType(slug), title, status, detail, errors: [{ field: fieldOf(status), message: detail }] }
+}
+
+/**
+ * Every error leaves as RFC 9457 problem+json. Only problems this API raised, and 4xx of the
+ * framework, carry details: anything else is a 500 with a fixed text, logged here (never leaked).
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('hoi')
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp()
+    const request = ctx.getRequest<FastifyRequest>()
+    const reply = ctx.getResponse<FastifyReply>()
+    let problem: Problem
+    let headers: Readonly<Record<string, string>> = {}
+    if (exception instanceof ProblemException) {
+      problem = exception.problem
+      headers = exception.headers
+    } else if (exception instanceof StoreErrorException && exception.error._tag === 'StoreUnavailable') {
+      this.logger.warn(`store unavailable: ${exception.error.message}`)
+      problem = { type: problemType('unavailable'), title: 'Service unavailable', status: 503, detail: 'The event store is unavailable; retry shortly' }
+      headers = { 'retry-after': '1' }
+    } else if (exception instanceof HttpException) {
+      problem = fromHttpException(exception)
+      if (problem.status >= 500) this.logger.error(exception)
+    } else {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception))
+      problem = { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'The server could not complete the request; it has been logged.' }
+    }
+    if (reply.sent) return
+    const path = (request.url ?? '').split('?')[0] ?? ''
+    reply.status(problem.status).headers({ ...headers, 'cache-control': 'no-store' }).type(PROBLEM_JSON).send(JSON.stringify({ ...problem, instance: path }))
+  }
+}

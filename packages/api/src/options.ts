@@ -1,0 +1,43 @@
+import type { EventStore } from '@hoi/adapters'
+import type { Policy } from '@hoi/domain'
+import type { AuthConfig } from './auth/auth-config.js'
+
+export type RateLimitOptions = { readonly max: number; readonly timeWindowMs: number }
+
+export type AppOptions = {
+  readonly store: EventStore
+  readonly auth: AuthConfig
+  readonly policy?: Policy
+  /** today's date for views that default to it (targets, congress watch) and token expiry */
+  readonly clock?: () => Date
+  /** bytes; default 256 KiB */
+  readonly bodyLimit?: number
+  /** per principal (or per IP without a token); `false` turns it off, e.g. for a benchmark */
+  readonly rateLimit?: RateLimitOptions | false
+  /** how often the view checks the store's head for events written by other processes, ms (default 500) */
+  readonly pollIntervalMs?: number
+  /** Nest/Fastify request logging (default off) */
+  readonly logger?: boolean
+  /** the year the dashboard's statistics open on (default 2020, the year of the demo's figures) */
+  readonly dashboardYear?: number
+}
+
+export type ResolvedOptions = Required<Pick<AppOptions, 'store' | 'auth' | 'clock' | 'bodyLimit' | 'pollIntervalMs' | 'dashboardYear'>> &
+  Pick<AppOptions, 'policy'> & { readonly rateLimit: RateLimitOptions | false }
+
+export const DEFAULT_BODY_LIMIT = 256 * 1024
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1200, timeWindowMs: 60_000 }
+
+export const resolveOptions = (o: AppOptions): ResolvedOptions => ({
+  store: o.store,
+  auth: o.auth,
+  clock: o.clock ?? (() => new Date()),
+  bodyLimit: o.bodyLimit ?? DEFAULT_BODY_LIMIT,
+  pollIntervalMs: o.pollIntervalMs ?? 500,
+  dashboardYear: o.dashboardYear ?? 2020,
+  rateLimit: o.rateLimit === undefined ? DEFAULT_RATE_LIMIT : o.rateLimit,
+  ...(o.policy === undefined ? {} : { policy: o.policy }),
+})
+
+/** Today's business date from the clock (UTC). */
+export const todayOf = (clock: () => Date): string => clock().toISOString().slice(0, 10)

@@ -1,0 +1,46 @@
+import * as t from 'io-ts'
+import { describeAs, oneOf } from '@hoi/domain'
+
+/** Query strings arrive as text: these codecs read numbers and booleans from it, and describe themselves for OpenAPI. */
+export const qInt = (name: string, min: number, max: number) =>
+  describeAs(
+    new t.Type<number, string, unknown>(
+      name,
+      (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max,
+      (u, c) => {
+        if (typeof u !== 'string' || !/^-?\d{1,16}$/u.test(u)) return t.failure(u, c, `must be a whole number from ${min} to ${max}`)
+        const n = Number(u)
+        return n >= min && n <= max ? t.success(n) : t.failure(u, c, `must be a whole number from ${min} to ${max}`)
+      },
+      String,
+    ),
+    { type: 'integer', minimum: min, maximum: max },
+  )
+
+export const qBool = describeAs(
+  new t.Type<boolean, string, unknown>(
+    'boolean',
+    (u): u is boolean => typeof u === 'boolean',
+    (u, c) => (u === 'true' ? t.success(true) : u === 'false' ? t.success(false) : t.failure(u, c, 'must be true or false')),
+    String,
+  ),
+  { type: 'boolean' },
+)
+
+export const MAX_LIMIT = 500
+export const paging = { limit: qInt('limit', 1, MAX_LIMIT), offset: qInt('offset', 0, 1_000_000_000) }
+export const DEFAULT_LIMIT = 50
+
+export const AssociationStatus = oneOf('AssociationStatus', ['active', 'suspended', 'dissolved'] as const)
+export const ClubStatus = oneOf('ClubStatus', ['active', 'closed'] as const)
+export const ReportStatus = oneOf('ReportStatus', ['submitted', 'returned', 'approved'] as const)
+/** A search fragment: printable text, at most 100 characters. */
+export const SearchText = describeAs(
+  new t.Type<string, string, unknown>(
+    'SearchText',
+    (u): u is string => typeof u === 'string',
+    (u, c) => (typeof u === 'string' && u.length <= 100 && !/[\u0000-\u001F\u007F]/u.test(u) ? t.success(u) : t.failure(u, c, 'must be at most 100 characters of text')),
+    String,
+  ),
+  { type: 'string', maxLength: 100 },
+)

@@ -1,0 +1,14 @@
+import type { AssociationRow, CommendationsRow } from '@hoi/projections'
+
+/** The registry as the public sees it: officers by role only, never by name. */
+export const redactAssociation = (row: AssociationRow): unknown =>
+  row === undefined ? undefined : { ...row, officers: row.officers.map((o) => ({ role: o.role })) }
+
+/** Commendations as the public sees them: collectives by name, individuals counted but not named. */
+export const redactCommendations = (rows: ReadonlyArray<CommendationsRow>): unknown =>
+  rows.map((r) => ({
+    ...r,
+    awards: r.awards.map((a) =>
+      a.recipient.kind === 'individual' ? { commendationId: a.commendationId, recipient: { kind: 'individual' }, form: a.form, awardedOn: a.awardedOn } : a,
+    ),
+  }))

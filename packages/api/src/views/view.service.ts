@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { decodeWith, strict } from '@hoi/domain'
+import type { Principal } from '../auth/principal.js'
+import { admitted } from '../auth/request-principal.js'
+import { ScopeService } from '../auth/scope.service.js'
+import { problems } from '../http/problem.js'
+import { hoiRouteOf } from '../http/route.js'
+import { todayOf, type ResolvedOptions } from '../options.js'
+import { OPTIONS } from '../tokens.js'
+import { DEFAULT_LIMIT } from './query-codecs.js'
+import { matchesNoneMatch, ViewCache, type CachedView } from './view-cache.js'
+import { viewDefs, type ViewDef, type ViewInput } from './view-defs.js'
+import { ViewModelService } from './view-model.service.js'
+
+const decoders = new Map<ViewDef, { params: (u: unknown) => E.Either<{ issues: ReadonlyArray<{ field: string; message: string }> }, Record<string, unknown>>; query: (u: unknown) => E.Either<{ issues: ReadonlyArray<{ field: string; message: string }> }, Record<string, unknown>> }>()
+const decodersOf = (def: ViewDef) => {
+  let d = decoders.get(def)
+  if (d === undefined) {
+    d = {
+      params: decodeWith(strict(def.params, `${def.name}Path`) as t.Type<Record<string, unknown>, unknown, unknown>),
+      query: decodeWith(def.query as t.Type<Record<string, unknown>, unknown, unknown>),
+    }
+    decoders.set(def, d)
+  }
+  return d
+}
+
+/** Serves every view: decode the path and query, check scope, answer from the cache or run the query. */
+@Injectable()
+export class ViewService {
+  private readonly cache = new ViewCache()
+
+  constructor(
+    @Inject(OPTIONS) private readonly options: ResolvedOptions,
+    @Inject(ViewModelService) private readonly views: ViewModelService,
+    @Inject(ScopeService) private readonly scopes: ScopeService,
+  ) {}
+
+  async serve(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const def = viewDefs[hoiRouteOf(req)?.view ?? '']
+    if (def === undefined) throw problems.notFound('No such view')
+    const principal = admitted(req)
+    const visibility = principal.kind === 'anonymous' && def.redact !== undefined ? 'public' : 'full'
+    const today = todayOf(this.options.clock)
+    const position = this.views.position
+    // a repeated request costs one lookup: only valid requests are ever cached, under their URL
+    const key = `${def.name}|${visibility}|${today}|${req.url}`
+    const entry = (def.personalOf === undefined ? this.cache.get(key, position) : undefined) ?? (await this.run(def, req, principal, today, visibility, key))
+    reply.headers({
+      etag: entry.etag,
+      'cache-control': def.personalOf === undefined ? 'no-cache' : 'private, no-cache',
+      vary: 'authorization',
+      'x-view-position': String(entry.position),
+    })
+    const inm = req.headers['if-none-match']
+    if (matchesNoneMatch(Array.isArray(inm) ? inm.join(',') : inm, entry.etag)) {
+      reply.status(304).send()
+      return
+    }
+    reply.status(200).type('application/json; charset=utf-8').send(entry.body)
+  }
+
+  /** Decodes the path and query (400 naming the parameter), checks a clerk's scope, runs the view. */
+  private async run(def: ViewDef, req: FastifyRequest, principal: Principal, today: string, visibility: 'public' | 'full', key: string): Promise<CachedView> {
+    const { params, query } = decodersOf(def)
+    const p = params(req.params ?? {})
+    if (E.isLeft(p)) throw problems.invalid('The path is not valid', p.left.issues.map((i) => ({ field: `path.${i.field}`, message: i.message })))
+    const qd = query(req.query ?? {})
+    if (E.isLeft(qd))
+      throw problems.invalid(
+        'The query is not valid',
+        qd.left.issues.map((i) => ({ field: i.field === '(body)' ? '(query)' : i.field, message: i.message === 'is not a field of this object' ? 'is not a parameter of this view' : i.message })),
+      )
+    const input: ViewInput = { params: p.right, query: qd.right, today }
+    if (def.personalOf !== undefined && principal.kind === 'user') {
+      const id = def.personalOf(input)
+      if (!this.scopes.covers(principal, [id], 'own')) await this.views.catchUp()
+      if (!this.scopes.covers(principal, [id], 'own')) throw problems.forbidden(`${id} is outside the associations of ${principal.sub}`)
+    }
+    // the view may have moved while catching up: the answer is filed under the position it was computed at
+    const at = this.views.position
+    return this.cache.get(key, at) ?? this.cache.put(key, at, this.answer(def, input, visibility))
+  }
+
+  private answer(def: ViewDef, input: ViewInput, visibility: 'public' | 'full'): unknown {
+    const result = def.run(this.views.model, input)
+    if (result === undefined) throw problems.notFound(`Nothing found for ${def.name} ${Object.values(input.params).join(' ')}`.trim())
+    const shown = visibility === 'public' && def.redact !== undefined ? def.redact(result) : result
+    if (!def.paged) return shown
+    const rows = shown as ReadonlyArray<unknown>
+    const limit = (input.query.limit as number | undefined) ?? DEFAULT_LIMIT
+    const offset = (input.query.offset as number | undefined) ?? 0
+    return { total: rows.length, offset, limit, items: rows.slice(offset, offset + limit) }
+  }
+}

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto'
+import * as E from 'fp-ts/lib/Either.js'
+import { handleCommand, type EventStore } from '@hoi/adapters'
+import { DomainCommand, decodeWith } from '@hoi/domain'
+
+/**
+ * One request per command route, valid on a small province: two provincial Hội NCT (prov-a in
+ * area 12, prov-b in area 13), each with a commune association below it. A case is built for a
+ * side (whose tree it acts on) and a number that keeps its ids fresh, with the commands that must
+ * be stored first (sent straight to the store, as an administrator).
+ */
+export type Side = 'A' | 'B'
+export type Raw = { readonly type: string; readonly data: Record<string, unknown> }
+export type Built = { readonly setup: ReadonlyArray<Raw>; readonly path: string; readonly body?: unknown }
+export type Case = {
+  readonly method: 'POST' | 'PUT' | 'DELETE'
+  /** the route's pattern as registered */
+  readonly route: string
+  readonly label?: string
+  readonly build: (side: Side, n: number) => Built
+}
+
+export const sides = {
+  A: { prov: 'prov-a', commune: 'a-commune', area: '12', communeArea: '12.105.01' },
+  B: { prov: 'prov-b', commune: 'b-commune', area: '13', communeArea: '13.101.01' },
+} as const
+
+const found = (id: string, name: string, scope: string, areaCode: string, foundedOn: string, parentId?: string): Raw => ({
+  type: 'FoundAssociation',
+  data: { associationId: id, name, kind: 'elderly', scope, areaCode, foundedOn, foundingMembers: scope === 'province' ? 60 : 12, ...(parentId === undefined ? {} : { parentId }) },
+})
+
+/** The tree every test starts from. */
+export const baseSeed: ReadonlyArray<Raw> = [
+  found('prov-a', 'Hội Người cao tuổi tỉnh A', 'province', '12', '2010-01-15'),
+  found('a-commune', 'Hội Người cao tuổi xã A', 'commune', '12.105.01', '2012-03-01', 'prov-a'),
+  found('prov-b', 'Hội Người cao tuổi tỉnh B', 'province', '13', '2010-01-15'),
+  found('b-commune', 'Hội Người cao tuổi xã B', 'commune', '13.101.01', '2012-03-01', 'prov-b'),
+]
+
+const decode = decodeWith(DomainCommand)
+
+/** Stores commands as an administrator would, failing loudly if one is refused. */
+export const runSetup = async (store: EventStore, commands: ReadonlyArray<Raw>): Promise<void> => {
+  for (const raw of commands) {
+    const c = decode(raw)
+    if (E.isLeft(c)) throw new Error(`setup ${raw.type} does not decode: ${JSON.stringify(c.left.issues)}`)
+    const r = await handleCommand(store, c.right, { commandId: randomUUID(), actor: 'setup' })
+    if (E.isLeft(r)) throw new Error(`setup ${raw.type} refused: ${JSON.stringify(r.left)}`)
+  }
+}
+
+const ids = (side: Side, n: number) => {
+  const s = sides[side]
+  const p = side.toLowerCase()
+  return { ...s, x: `${p}-x${n}`, m: `${p}-m${n}`, club: `${p}-club${n}`, target: `${p}-target${n}`, movement: `${p}-mv${n}` }
+}
+/** A fresh commune association below the side's province association. */
+const freshAssociation = (side: Side, n: number): Raw => {
+  const i = ids(side, n)
+  return found(i.x, `Hội Người cao tuổi xã mới ${n}`, 'commune', i.communeArea, '2015-01-01', i.prov)
+}
+export const member = (memberId: string, associationId: string, category = 'official'): Raw => ({
+  type: 'AdmitMember',
+  data: { memberId, associationId, personId: `person-${memberId}`, fullName: 'Nguyễn Văn An', birthDate: '1950-02-03', gender: 'male', category, admittedOn: '2016-01-01' },
+})
+const congress = (associationId: string): Raw => ({
+  type: 'HoldCongress',
+  data: { associationId, number: 'I', kind: 'term', form: 'delegate', heldOn: '2016-05-01', termStart: '2016-05-01', termEnd: '2021-05-01', delegatesExpected: 100, delegatesPresent: 90 },
+})
+export const roster = { total: 60, older: 40, women: 40, homeCareVolunteers: 6 }
+const club = (clubId: string, side: Side): Raw => ({
+  type: 'LaunchClub',
+  data: { clubId, name: 'CLB Liên thế hệ tự giúp nhau', model: 'ishc', hostAssociationId: sides[side].commune, areaCode: sides[side].communeArea, launchedOn: '2021-05-10', programme: '1336', roster },
+})
+export const targetData = (targetId: string, side: Side) => ({
+  targetId, ownerAssociationId: sides[side].commune, title: '72 câu lạc bộ liên thế hệ',
+  metric: { kind: 'clubs-launched', model: 'ishc', areaCode: sides[side].area }, counting: 'cumulative', goal: 72,
+  startOn: '2021-01-01', dueOn: '2025-12-31', milestones: [{ label: '9 CLB mới', goal: 9, dueOn: '2022-07-01', counting: 'new-since-start' }], setOn: '2021-06-01',
+})
+const report = (associationId: string): Raw => ({
+  type: 'SubmitReport', data: { associationId, period: '2023Q3', submittedOn: '2023-10-10', indicators: { 'propaganda-sessions': 5 } },
+})
+const movement = (movementId: string, side: Side): Raw => ({
+  type: 'LaunchEmulationMovement',
+  data: { movementId, ownerAssociationId: sides[side].commune, title: 'Cựu chiến binh gương mẫu', cycleStart: 2019, cycleEnd: 2024, launchedOn: '2019-07-01' },
+})
+
+const withoutId = ({ associationId: _, ...rest }: Record<string, unknown>): Record<string, unknown> => rest
+
+const onFresh = (route: string, method: Case['method'], body: Record<string, unknown>, more: (side: Side, n: number) => ReadonlyArray<Raw> = () => []): Case => ({
+  method, route,
+  build: (side, n) => {
+    const i = ids(side, n)
+    return { setup: [freshAssociation(side, n), ...more(side, n)], path: route.replace(':associationId', i.x), body }
+  },
+})
+const onMember = (suffix: string, body: (side: Side, n: number) => Record<string, unknown>, category = 'official'): Case => ({
+  method: 'POST', route: `/members/:memberId/${suffix}`,
+  build: (side, n) => {
+    const i = ids(side, n)
+    return { setup: [member(i.m, i.commune, category)], path: `/members/${i.m}/${suffix}`, body: body(side, n) }
+  },
+})
+
+export const commandCases: ReadonlyArray<Case> = [
+  { method: 'POST', route: '/associations', build: (side, n) => ({ setup: [], path: '/associations', body: freshAssociation(side, n).data }) },
+  onFresh('/associations/:associationId/name', 'POST', { name: 'Hội Người cao tuổi xã đổi tên', renamedOn: '2016-01-01' }),
+  onFresh('/associations/:associationId/special-status', 'POST', { grantedOn: '2016-01-01', decisionRef: 'QĐ 68/2010/QĐ-TTg' }),
+  onFresh('/associations/:associationId/special-status', 'DELETE', { revokedOn: '2017-01-01' }, (side, n) => [{ type: 'GrantSpecialStatus', data: { associationId: ids(side, n).x, grantedOn: '2016-01-01' } }]),
+  onFresh('/associations/:associationId/staff-quota', 'POST', { quota: 3, assignedOn: '2016-01-01' }),
+  onFresh('/associations/:associationId/congresses', 'POST', withoutId(congress('x').data)),
+  {
+    method: 'POST', route: '/associations/:associationId/officers',
+    build: (side, n) => {
+      const i = ids(side, n)
+      return { setup: [freshAssociation(side, n), member(i.m, i.x)], path: `/associations/${i.x}/officers`, body: { memberId: i.m, role: 'president', electedOn: '2016-06-01' } }
+    },
+  },
+  {
+    method: 'DELETE', route: '/associations/:associationId/officers/:memberId',
+    build: (side, n) => {
+      const i = ids(side, n)
+      return {
+        setup: [freshAssociation(side, n), member(i.m, i.x), { type: 'ElectOfficer', data: { associationId: i.x, memberId: i.m, role: 'president', electedOn: '2016-06-01' } }],
+        path: `/associations/${i.x}/officers/${i.m}`, body: { role: 'president', relievedOn: '2017-01-01' },
+      }
+    },
+  },
+  onFresh('/associations/:associationId/resolutions', 'POST',
+    { resolutionId: 'nq-1', congressNumber: 'I', adoptedOn: '2016-05-02', title: 'Nghị quyết Đại hội I', targets: ['72 CLB liên thế hệ'], keyTasks: ['Phát triển hội viên'], programmes: [] },
+    (side, n) => [congress(ids(side, n).x)]),
+  onFresh('/associations/:associationId/conferences', 'POST', { conferenceId: 'hn-1', kind: 'training', title: 'Hội nghị tập huấn', heldOn: '2016-04-26', attendees: 160 }),
+  onFresh('/associations/:associationId/suspension', 'POST', { suspendedOn: '2016-01-01', until: '2016-03-01', reason: 'Vi phạm điều lệ' }),
+  onFresh('/associations/:associationId/reinstatement', 'POST', { reinstatedOn: '2016-02-01' },
+    (side, n) => [{ type: 'SuspendAssociation', data: { associationId: ids(side, n).x, suspendedOn: '2016-01-01', until: '2016-03-01', reason: 'Vi phạm' } }]),
+  onFresh('/associations/:associationId/dissolution', 'POST', { dissolvedOn: '2016-01-01', dissolution: 'voluntary', ground: 'purpose-achieved' }),
+  {
+    method: 'POST', route: '/associations/:associationId/members',
+    build: (side, n) => {
+      const i = ids(side, n)
+      return { setup: [], path: `/associations/${i.commune}/members`, body: withoutId(member(i.m, i.commune).data) }
+    },
+  },
+  {
+    method: 'POST', route: '/associations/:associationId/members/transfer-in',
+    build: (side, n) => {
+      const i = ids(side, n)
+      const from = `${i.m}-src`
+      return {
+        setup: [member(from, i.prov), { type: 'TransferMemberOut', data: { memberId: from, associationId: i.prov, toAssociationId: i.commune, toMemberId: i.m, transferredOn: '2021-01-01' } }],
+        path: `/associations/${i.commune}/members/transfer-in`, body: { memberId: i.m, fromAssociationId: i.prov, fromMemberId: from, transferredOn: '2021-01-01' },
+      }
+    },
+  },
+  onMember('category', () => ({ category: 'honorary', changedOn: '2021-01-01' })),
+  onMember('corrections', () => ({ correctedOn: '2021-01-01', reason: 'Sai chính tả', fullName: 'Nguyễn Văn Ân' })),
+  onMember('transfer-out', (side, n) => ({ toAssociationId: sides[side].prov, toMemberId: `${ids(side, n).m}-out`, transferredOn: '2021-01-01' })),
+  onMember('resignation', () => ({ resignedOn: '2021-01-01' })),
+  onMember('expulsion', () => ({ expelledOn: '2021-01-01', reason: 'Vi phạm điều lệ' })),
+  onMember('striking-off', () => ({ struckOffOn: '2021-01-01', reason: 'Không sinh hoạt' })),
+  onMember('death', () => ({ diedOn: '2021-01-01' })),
+  onMember('party-referral', () => ({ referredOn: '2021-01-01' })),
+  { method: 'POST', route: '/clubs', build: (side, n) => ({ setup: [], path: '/clubs', body: club(ids(side, n).club, side).data }) },
+  { method: 'POST', route: '/clubs/:clubId/roster', build: (side, n) => ({ setup: [club(ids(side, n).club, side)], path: `/clubs/${ids(side, n).club}/roster`, body: { reportedOn: '2022-01-01', roster: { ...roster, total: 64 } } }) },
+  {
+    method: 'POST', route: '/clubs/:clubId/activities',
+    build: (side, n) => ({ setup: [club(ids(side, n).club, side)], path: `/clubs/${ids(side, n).club}/activities`, body: { activityId: 'hd-1', area: 'health-care', heldOn: '2022-02-01', title: 'Khám sức khỏe', participants: 40 } }),
+  },
+  { method: 'POST', route: '/clubs/:clubId/closure', build: (side, n) => ({ setup: [club(ids(side, n).club, side)], path: `/clubs/${ids(side, n).club}/closure`, body: { closedOn: '2023-01-01' } }) },
+  { method: 'POST', route: '/targets', build: (side, n) => ({ setup: [], path: '/targets', body: targetData(ids(side, n).target, side) }) },
+  {
+    method: 'POST', route: '/targets/:targetId/revisions',
+    build: (side, n) => ({ setup: [{ type: 'SetTarget', data: targetData(ids(side, n).target, side) }], path: `/targets/${ids(side, n).target}/revisions`, body: { revisedOn: '2022-01-01', reason: 'Điều chỉnh', goal: 80 } }),
+  },
+  {
+    method: 'POST', route: '/targets/:targetId/withdrawal',
+    build: (side, n) => ({ setup: [{ type: 'SetTarget', data: targetData(ids(side, n).target, side) }], path: `/targets/${ids(side, n).target}/withdrawal`, body: { withdrawnOn: '2022-01-01', reason: 'Không còn phù hợp' } }),
+  },
+  {
+    method: 'PUT', route: '/reports/:associationId/:period', label: 'submit',
+    build: (side, n) => ({ setup: [freshAssociation(side, n)], path: `/reports/${ids(side, n).x}/2023Q3`, body: { submittedOn: '2023-10-10', indicators: { 'propaganda-sessions': 5 }, narrative: 'Báo cáo quý III' } }),
+  },
+  {
+    method: 'PUT', route: '/reports/:associationId/:period', label: 'correct',
+    build: (side, n) => ({ setup: [freshAssociation(side, n), report(ids(side, n).x)], path: `/reports/${ids(side, n).x}/2023Q3`, body: { correctedOn: '2023-10-12', indicators: { 'propaganda-sessions': 6 }, reason: 'Sai số liệu' } }),
+  },
+  {
+    method: 'POST', route: '/reports/:associationId/:period/approval',
+    build: (side, n) => ({ setup: [freshAssociation(side, n), report(ids(side, n).x)], path: `/reports/${ids(side, n).x}/2023Q3/approval`, body: { approvedOn: '2023-10-20' } }),
+  },
+  {
+    method: 'POST', route: '/reports/:associationId/:period/return',
+    build: (side, n) => ({ setup: [freshAssociation(side, n), report(ids(side, n).x)], path: `/reports/${ids(side, n).x}/2023Q3/return`, body: { returnedOn: '2023-10-20', reason: 'Thiếu số liệu' } }),
+  },
+  { method: 'POST', route: '/movements', build: (side, n) => ({ setup: [], path: '/movements', body: movement(ids(side, n).movement, side).data }) },
+  {
+    method: 'POST', route: '/movements/:movementId/commendations',
+    build: (side, n) => ({
+      setup: [movement(ids(side, n).movement, side)], path: `/movements/${ids(side, n).movement}/commendations`,
+      body: { commendationId: 'kt-1', recipient: { kind: 'individual', name: 'Trần Văn Bình' }, form: 'Giấy khen', awardedOn: '2024-06-25' },
+    }),
+  },
+  { method: 'POST', route: '/movements/:movementId/conclusion', build: (side, n) => ({ setup: [movement(ids(side, n).movement, side)], path: `/movements/${ids(side, n).movement}/conclusion`, body: { concludedOn: '2024-06-28' } }) },
+]
+
+/** Read routes: each built for a side, with what must exist first. */
+export type ReadCase = { readonly route: string; readonly build: (side: Side, n: number) => Built }
+export const readCases: ReadonlyArray<ReadCase> = [
+  { route: '/views/registry', build: () => ({ setup: [], path: '/views/registry' }) },
+  { route: '/views/associations/:associationId', build: (side) => ({ setup: [], path: `/views/associations/${sides[side].commune}` }) },
+  { route: '/views/roster/:associationId', build: (side) => ({ setup: [], path: `/views/roster/${sides[side].commune}` }) },
+  { route: '/views/statistics', build: () => ({ setup: [], path: '/views/statistics?year=2020' }) },
+  { route: '/views/clubs', build: () => ({ setup: [], path: '/views/clubs' }) },
+  { route: '/views/clubs-by-area', build: () => ({ setup: [], path: '/views/clubs-by-area' }) },
+  { route: '/views/targets', build: () => ({ setup: [], path: '/views/targets' }) },
+  { route: '/views/targets/:targetId', build: (side, n) => ({ setup: [{ type: 'SetTarget', data: targetData(`${side.toLowerCase()}-rt${n}`, side) }], path: `/views/targets/${side.toLowerCase()}-rt${n}` }) },
+  { route: '/views/reports/:associationId/:period/rollup', build: (side) => ({ setup: [], path: `/views/reports/${sides[side].prov}/2023Q3/rollup` }) },
+  { route: '/views/reports', build: () => ({ setup: [], path: '/views/reports' }) },
+  { route: '/views/commendations', build: () => ({ setup: [], path: '/views/commendations' }) },
+  { route: '/views/congress-watch', build: () => ({ setup: [], path: '/views/congress-watch' }) },
+  { route: '/audit/streams/:streamId', build: (side) => ({ setup: [], path: `/audit/streams/association-${sides[side].commune}` }) },
+  { route: '/audit/log', build: () => ({ setup: [], path: '/audit/log?after=0&limit=5' }) },
+  { route: '/health', build: () => ({ setup: [], path: '/health' }) },
+  { route: '/openapi.json', build: () => ({ setup: [], path: '/openapi.json' }) },
+  { route: '/docs', build: () => ({ setup: [], path: '/docs' }) },
+  { route: '/docs/init.js', build: () => ({ setup: [], path: '/docs/init.js' }) },
+  { route: '/docs/assets/:file', build: () => ({ setup: [], path: '/docs/assets/swagger-ui.css' }) },
+  { route: '/', build: () => ({ setup: [], path: '/' }) },
+  { route: '/assets/dashboard.js', build: () => ({ setup: [], path: '/assets/dashboard.js' }) },
+  { route: '/assets/dashboard.css', build: () => ({ setup: [], path: '/assets/dashboard.css' }) },
+]

@@ -1,0 +1,11 @@
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export const root = fileURLToPath(new URL('../..', import.meta.url))
+export const cliPath = fileURLToPath(new URL('../../packages/api/dist/cli.js', import.meta.url))
+
+/** Runs the built `hoi` CLI as a user would, returning its exit code and output. */
+export const hoi = (args: ReadonlyArray<string>, env: Record<string, string> = {}, timeoutMs = 300_000) => {
+  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
