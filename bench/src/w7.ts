@@ -1,0 +1,65 @@
+import { fastifyVersion, startBare } from './bare.js'
+import type { Options } from './options.js'
+import { loadWithRss, problemsOf, startHoi } from './server.js'
+import { rowOf, type Measure, type Row } from './stats.js'
+
+const CONNECTIONS = 50
+
+/**
+ * W7: a cached view over HTTP. The API serves serialised view bytes from its cache; the limit is a
+ * bare fastify (the version Nest's adapter uses) returning the same bytes. Load comes from another
+ * process (autocannon, 50 connections); the server runs in this one.
+ */
+export const runW7 = async (o: Options): Promise<Row[]> => {
+  const hoi = await startHoi('w7', o.quick ? 3_000 : 20_000, o.log)
+  const rows: Row[] = []
+  try {
+    const cases = [
+      { label: 'small cached view', path: '/views/statistics?year=2020', target: '≥ 40k req/s, p99 ≤ 5 ms', check: (r: Row) => r.hoi.rate >= 40_000 && r.hoi.p99Ms <= 5 },
+      { label: '50-row list', path: '/views/registry?limit=50', target: '≥ 35k req/s', check: (r: Row) => r.hoi.rate >= 35_000 },
+    ]
+    const routes = []
+    for (const c of cases) {
+      const res = await fetch(hoi.address + c.path)
+      const body = Buffer.from(await res.arrayBuffer())
+      if (res.status !== 200) throw new Error(`GET ${c.path} answered ${res.status}: ${body.toString('utf8').slice(0, 300)}`)
+      routes.push({ ...c, pathname: c.path.split('?')[0]!, body, contentType: res.headers.get('content-type') ?? 'application/json' })
+    }
+    const bare = await startBare(routes.map((r) => ({ path: r.pathname, body: r.body, contentType: r.contentType })))
+    try {
+      const warm = Math.max(1, Math.min(2, Math.round(o.durationSec / 3)))
+      for (const [k, c] of routes.entries()) {
+        const job = (base: string, durationSec: number) => ({ kind: 'get' as const, url: base + c.path, connections: CONNECTIONS, durationSec })
+        o.log(`W7 ${c.label}: warming up`)
+        await loadWithRss(job(bare.address, warm))
+        await loadWithRss(job(hoi.address, warm))
+        let h: Awaited<ReturnType<typeof loadWithRss>>
+        let b: Awaited<ReturnType<typeof loadWithRss>>
+        if (k % 2 === 0) {
+          b = await loadWithRss(job(bare.address, o.durationSec))
+          h = await loadWithRss(job(hoi.address, o.durationSec))
+        } else {
+          h = await loadWithRss(job(hoi.address, o.durationSec))
+          b = await loadWithRss(job(bare.address, o.durationSec))
+        }
+        const issues = [problemsOf('hoi', h.result), problemsOf('bare', b.result)].filter((s) => s !== undefined)
+        const measure: Measure = h.measure
+        const row = rowOf(
+          {
+            workload: 'W7', case: `GET ${c.path} (${c.label}, ${c.body.length.toLocaleString('en-US')} B), ${CONNECTIONS} connections, ${o.durationSec} s`, unit: 'req/s',
+            hoi: measure, baseline: { name: 'fastify', measure: b.measure }, target: c.target,
+            note: [`bare fastify ${fastifyVersion()} returning the same bytes; rss is the server process's; load generator peak RSS ${h.result.loadgenMaxRssMb.toFixed(0)} MiB`, ...issues].join('; '),
+          },
+          (r) => issues.length === 0 && c.check(r),
+        )
+        rows.push(row)
+        o.emit(row)
+      }
+    } finally {
+      await bare.close()
+    }
+  } finally {
+    await hoi.stop()
+  }
+  return rows
+}
