@@ -146,6 +146,24 @@ describe('sqlite store', () => {
     await store.close()
   })
 
+  it('group commit: concurrent appends share one transaction; a conflict among them undoes none of the others', async () => {
+    const store: SqliteStore = openSqlite(tempPath())
+    await store.append('taken', newEvents(1), 'no-stream')
+    const commits = () => Number(store.db.prepare('SELECT count(DISTINCT recorded_at) FROM events').pluck().get())
+    const before = commits()
+    const results = await Promise.all([
+      ...Array.from({ length: 50 }, (_, i) => store.append(`s-${i}`, newEvents(2), 'no-stream')),
+      store.append('taken', newEvents(1), 'no-stream'), // conflicts: the stream exists
+    ])
+    expect(results.slice(0, 50).every(E.isRight)).toBe(true)
+    expect(results[50]).toMatchObject(E.left({ _tag: 'RevisionConflict', streamId: 'taken', actual: 0 }))
+    expect(await store.head()).toBe(101)
+    const positions = (await collect(store.readAll())).map((e) => e.position)
+    expect(positions).toEqual(Array.from({ length: 101 }, (_, i) => i + 1))
+    expect(commits() - before).toBe(1) // the 100 events were stamped by one commit
+    await store.close()
+  })
+
   it('a read-only connection refuses to append with a typed StoreFailure', async () => {
     const path = tempPath()
     const writer = openSqlite(path)

@@ -20,6 +20,19 @@ class MaybeRetry {
   constructor(readonly index: number, readonly current: number) {}
 }
 
+type Queued = { readonly items: ReadonlyArray<AppendItem>; readonly plans: Plan[]; readonly resolve: (r: E.Either<StoreError, ReadonlyArray<AppendResult>>) => void }
+
+/** Checks what can be checked before the write lock: ids unique within the call, data serialisable (once). */
+const plansOf = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, Plan[]> => {
+  const dup = duplicateId(items)
+  if (dup !== undefined) return E.left(duplicateIdConflict(dup))
+  try {
+    return E.right(items.map((item) => ({ item, dataJson: item.events.map((e) => JSON.stringify(e.data ?? null)) })))
+  } catch (e) {
+    return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
+  }
+}
+
 const pageSizeOf = (n: number | undefined): number => (n !== undefined && Number.isInteger(n) && n > 0 ? n : DEFAULT_PAGE_SIZE)
 
 /**
@@ -42,6 +55,9 @@ export class SqliteStore implements EventStore {
   private readonly selCommand: Database.Statement
   private readonly selId: Database.Statement
   private readonly writeTx: Database.Transaction<(plans: ReadonlyArray<Plan>, recordedAt: string) => AppendResult[]>
+  private readonly groupTx: Database.Transaction<(group: ReadonlyArray<Queued>, recordedAt: string) => Array<AppendResult[] | undefined>>
+  private queue: Queued[] = []
+  private flushScheduled = false
 
   constructor(readonly path: string, opts: StoreOptions = {}, url?: string) {
     this.url = url ?? `sqlite:${path}`
@@ -65,6 +81,17 @@ export class SqliteStore implements EventStore {
     this.selCommand = db.prepare(`SELECT ${COLUMNS} FROM events WHERE command_id = ? ORDER BY position`).raw()
     this.selId = db.prepare(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`).raw()
     this.writeTx = db.transaction((plans: ReadonlyArray<Plan>, recordedAt: string) => plans.map((p, k) => p.replay ?? this.writeItem(p, k, recordedAt)))
+    // one transaction (one fsync) for the appends that arrived together; each inside its own savepoint
+    this.groupTx = db.transaction((group: ReadonlyArray<Queued>, recordedAt: string) =>
+      group.map((q) => {
+        try {
+          return this.writeTx(q.plans, recordedAt)
+        } catch (e) {
+          if (e instanceof Abort || e instanceof MaybeRetry) return undefined // settled alone after the commit
+          throw e
+        }
+      }),
+    )
   }
 
   /** The pragmas in force on this connection (C4: 'wal' and 2 = FULL). */
@@ -75,25 +102,55 @@ export class SqliteStore implements EventStore {
     }
   }
 
+  /**
+   * Appends that arrive in the same turn of the event loop (concurrent commands) are committed
+   * together: one transaction and one fsync for all of them (group commit), each in its own
+   * savepoint so one conflict does not undo the others. Nothing is acknowledged before the commit.
+   */
   async append(streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedRevision): Promise<E.Either<StoreError, AppendResult>> {
-    const r = this.write([{ streamId, events, expected }])
+    const items = [{ streamId, events, expected }]
+    const plans = plansOf(items)
+    if (E.isLeft(plans)) return plans
+    const r = await new Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>>((resolve) => {
+      this.queue.push({ items, plans: plans.right, resolve })
+      if (!this.flushScheduled) {
+        this.flushScheduled = true
+        setImmediate(() => this.flushQueue())
+      }
+    })
     return E.isLeft(r) ? r : E.right(r.right[0]!)
+  }
+
+  private flushQueue(): void {
+    this.flushScheduled = false
+    const group = this.queue
+    this.queue = []
+    if (group.length === 1) {
+      const q = group[0]!
+      q.resolve(this.write(q.items, q.plans))
+      return
+    }
+    let outcomes: Array<AppendResult[] | undefined>
+    try {
+      outcomes = this.groupTx.immediate(group, this.now().toISOString())
+    } catch (e) {
+      const error = toStoreError(e)
+      for (const q of group) q.resolve(E.left(error))
+      return
+    }
+    // conflicts and possible retries are settled one by one on the committed state
+    group.forEach((q, i) => q.resolve(outcomes[i] !== undefined ? E.right(outcomes[i]!) : this.write(q.items, q.plans)))
   }
 
   async appendMany(items: ReadonlyArray<AppendItem>): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> {
     return this.write(items)
   }
 
-  private write(items: ReadonlyArray<AppendItem>): E.Either<StoreError, ReadonlyArray<AppendResult>> {
+  private write(items: ReadonlyArray<AppendItem>, prepared?: Plan[]): E.Either<StoreError, ReadonlyArray<AppendResult>> {
     if (items.length === 0) return E.right([])
-    const dup = duplicateId(items)
-    if (dup !== undefined) return E.left(duplicateIdConflict(dup))
-    const plans: Plan[] = []
-    try {
-      for (const item of items) plans.push({ item, dataJson: item.events.map((e) => JSON.stringify(e.data ?? null)) })
-    } catch (e) {
-      return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
-    }
+    const planned = prepared === undefined ? plansOf(items) : E.right(prepared)
+    if (E.isLeft(planned)) return planned
+    const plans = [...planned.right]
     const recordedAt = this.now().toISOString()
     // each round either commits, fails, or settles one item as a retry; so at most items+1 rounds
     for (let round = 0; round <= items.length; round++) {
