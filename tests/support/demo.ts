@@ -35,6 +35,8 @@ export const demoDatabase = async (): Promise<string> => {
       continue
     }
     try {
+      // databases of earlier builds are never read again
+      for (const old of readdirSync(dir)) if (!old.startsWith(buildKey()) && !old.endsWith('.lock')) rmSync(join(dir, old), { force: true, recursive: true })
       const tmp = `${file}.tmp-${process.pid}`
       const r = hoi(['demo', '--store', `sqlite:${tmp}`])
       if (r.code !== 0) throw new Error(`hoi demo failed (${r.code}): ${r.stderr}${r.stdout}`)

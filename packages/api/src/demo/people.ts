@@ -16,7 +16,8 @@ const apportion = (weights: ReadonlyArray<number>, total: number): number[] => {
   const raw = weights.map((w) => (w / sum) * total)
   const out = raw.map(Math.floor)
   const order = raw.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0])
-  for (let k = 0; k < total - out.reduce((a, b) => a + b, 0); k++) out[order[k]![1]]! += 1
+  const remainder = total - out.reduce((a, b) => a + b, 0)
+  for (let k = 0; k < remainder; k++) out[order[k]![1]]! += 1
   return out
 }
 
