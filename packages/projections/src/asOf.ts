@@ -1,0 +1,67 @@
+import { daysInMonth, type IsoDate } from '@hoi/domain'
+import type { AssociationState, AssociationStatus, Category, MemberChange, MemberState, ReadModel } from './model.js'
+import { END_OF_TIME, valueAt } from './model.js'
+
+/** The business date a query is asked at: inclusive; no date means everything known. */
+export const dateOf = (asOf: string | undefined): string => asOf ?? END_OF_TIME
+
+/** Area codes nest by segment: `12.105` is inside `12`, `123` is not. */
+export const inArea = (code: string, prefix: string | undefined): boolean =>
+  prefix === undefined || code === prefix || (code.startsWith(prefix) && code.charCodeAt(prefix.length) === 46)
+
+export const statusAt = (a: AssociationState, date: string): AssociationStatus => valueAt(a.statuses, date) ?? 'active'
+export const nameAt = (a: AssociationState, date: string): string => valueAt(a.names, date) ?? a.names[0]!.value
+export const specialAt = (a: AssociationState, date: string): boolean => valueAt(a.special, date) ?? false
+export const dissolvedBy = (a: AssociationState | undefined, date: string): boolean => a?.dissolvedOn !== undefined && a.dissolvedOn <= date
+
+/** The member's later changes, if any. */
+export const changeOf = (m: ReadModel, s: MemberState): MemberChange | undefined => (m.memberChanges.size === 0 ? undefined : m.memberChanges.get(s.memberId))
+
+/** The date a membership stops counting: leaving, or the association's dissolution, whichever is first. */
+export const memberEnd = (ch: MemberChange | undefined, a: AssociationState | undefined): string | undefined => {
+  const dissolved = a?.dissolvedOn
+  const left = ch?.leftOn
+  if (left === undefined) return dissolved
+  return dissolved !== undefined && dissolved < left ? dissolved : left
+}
+
+/** Admitted on or before `date` and neither left nor dissolved by then. */
+export const memberActive = (s: MemberState, ch: MemberChange | undefined, a: AssociationState | undefined, date: string): boolean => {
+  if (s.admittedOn > date) return false
+  const end = memberEnd(ch, a)
+  return end === undefined || end > date
+}
+
+export const categoryAt = (s: MemberState, ch: MemberChange | undefined, date: string): Category =>
+  ch?.categoryChanges === undefined ? s.category : (valueAt(ch.categoryChanges, date) ?? s.category)
+
+/** The association and every association below it, parents before children. */
+export const descendants = (m: ReadModel, id: string): string[] => {
+  const out = [id]
+  // R30 makes the tree acyclic; the guard keeps a malformed log from looping forever
+  const seen = new Set(out)
+  for (let i = 0; i < out.length; i++) {
+    const kids = m.children.get(out[i]!)
+    if (kids !== undefined) for (const k of kids) if (!seen.has(k)) (seen.add(k), out.push(k))
+  }
+  return out
+}
+
+export const activeMemberCount = (m: ReadModel, a: AssociationState, date: string): number => {
+  const list = m.membersOf.get(a.associationId)
+  if (list === undefined || dissolvedBy(a, date)) return 0
+  let n = 0
+  for (const s of list) if (memberActive(s, changeOf(m, s), a, date)) n++
+  return n
+}
+
+export const addMonths = (d: string, months: number): IsoDate => {
+  const total = Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1 + months
+  const y = Math.floor(total / 12)
+  const mo = (total % 12) + 1
+  const day = Math.min(Number(d.slice(8, 10)), daysInMonth(y, mo))
+  return `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate
+}
+
+export const round1 = (x: number): number => Math.round(x * 10) / 10
+export const percent = (part: number, whole: number): number => (whole === 0 ? 0 : round1((part / whole) * 100))

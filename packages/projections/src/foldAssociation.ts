@@ -1,0 +1,110 @@
+import type { EventData, ReadModel, Recorded } from './model.js'
+import { pushDated } from './model.js'
+
+type D<T extends Recorded['type']> = EventData<T>
+
+/** Folds an association event; false when the event belongs to another aggregate. */
+export const applyAssociation = (m: ReadModel, e: Recorded): boolean => {
+  switch (e.type) {
+    case 'AssociationFounded': {
+      const d = e.data as D<'AssociationFounded'>
+      if (m.associations.has(d.associationId)) return true
+      m.associations.set(d.associationId, {
+        associationId: d.associationId, kind: d.kind, regime: d.regime, scope: d.scope, areaCode: d.areaCode, parentId: d.parentId,
+        foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, names: [{ on: d.foundedOn, value: d.name }],
+        statuses: [{ on: d.foundedOn, value: 'active' }], special: [], staffQuota: [], congresses: [], officers: [],
+        resolutions: [], conferences: [], dissolvedOn: undefined,
+      })
+      if (d.parentId !== undefined) {
+        const siblings = m.children.get(d.parentId)
+        if (siblings === undefined) m.children.set(d.parentId, [d.associationId])
+        else siblings.push(d.associationId)
+      }
+      return true
+    }
+    case 'AssociationRenamed': {
+      const d = e.data as D<'AssociationRenamed'>
+      const a = m.associations.get(d.associationId)
+      if (a !== undefined) pushDated(a.names, d.renamedOn, d.name)
+      return true
+    }
+    case 'SpecialStatusGranted': {
+      const d = e.data as D<'SpecialStatusGranted'>
+      const a = m.associations.get(d.associationId)
+      if (a !== undefined) pushDated(a.special, d.grantedOn, true)
+      return true
+    }
+    case 'SpecialStatusRevoked': {
+      const d = e.data as D<'SpecialStatusRevoked'>
+      const a = m.associations.get(d.associationId)
+      if (a !== undefined) pushDated(a.special, d.revokedOn, false)
+      return true
+    }
+    case 'StaffQuotaAssigned': {
+      const d = e.data as D<'StaffQuotaAssigned'>
+      const a = m.associations.get(d.associationId)
+      if (a !== undefined) pushDated(a.staffQuota, d.assignedOn, d.quota)
+      return true
+    }
+    case 'CongressHeld': {
+      const d = e.data as D<'CongressHeld'>
+      const a = m.associations.get(d.associationId)
+      if (a !== undefined) pushDated(a.congresses, d.heldOn, d)
+      return true
+    }
+    case 'OfficerElected': {
+      const d = e.data as D<'OfficerElected'>
+      const a = m.associations.get(d.associationId)
+      if (a !== undefined) a.officers.push({ memberId: d.memberId, fullName: d.fullName, role: d.role, electedOn: d.electedOn, relievedOn: undefined })
+      return true
+    }
+    case 'OfficerRelieved': {
+      const d = e.data as D<'OfficerRelieved'>
+      const a = m.associations.get(d.associationId)
+      if (a === undefined) return true
+      for (let i = a.officers.length - 1; i >= 0; i--) {
+        const o = a.officers[i]!
+        if (o.memberId === d.memberId && o.role === d.role && o.relievedOn === undefined) {
+          o.relievedOn = d.relievedOn
+          break
+        }
+      }
+      return true
+    }
+    case 'ResolutionAdopted': {
+      const d = e.data as D<'ResolutionAdopted'>
+      const a = m.associations.get(d.associationId)
+      if (a !== undefined) pushDated(a.resolutions, d.adoptedOn, d)
+      return true
+    }
+    case 'ConferenceHeld': {
+      const d = e.data as D<'ConferenceHeld'>
+      const a = m.associations.get(d.associationId)
+      if (a !== undefined) pushDated(a.conferences, d.heldOn, d)
+      return true
+    }
+    case 'AssociationSuspended': {
+      const d = e.data as D<'AssociationSuspended'>
+      const a = m.associations.get(d.associationId)
+      if (a !== undefined) pushDated(a.statuses, d.suspendedOn, 'suspended')
+      return true
+    }
+    case 'AssociationReinstated': {
+      const d = e.data as D<'AssociationReinstated'>
+      const a = m.associations.get(d.associationId)
+      if (a !== undefined) pushDated(a.statuses, d.reinstatedOn, 'active')
+      return true
+    }
+    case 'AssociationDissolved': {
+      const d = e.data as D<'AssociationDissolved'>
+      const a = m.associations.get(d.associationId)
+      if (a !== undefined) {
+        pushDated(a.statuses, d.dissolvedOn, 'dissolved')
+        if (a.dissolvedOn === undefined || d.dissolvedOn < a.dissolvedOn) a.dissolvedOn = d.dissolvedOn
+      }
+      return true
+    }
+    default:
+      return false
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * @hoi/projections: one read model folded from the whole log (`emptyModel`, `apply`, `applyAll`)
+ * and pure queries over it. Every query reads business dates: `asOf` (YYYY-MM-DD, inclusive)
+ * defaults to everything known; nothing here reads a clock.
+ */
+export type {
+  ReadModel, Recorded, Dated, AssociationState, AssociationStatus, MemberState, MemberChange, ClubState, TargetState, ReportState, ReportStatus, MovementState,
+} from './model.js'
+export type { MemberIndex } from './members.js'
+export { emptyModel } from './model.js'
+export { apply, applyAll } from './fold.js'
+export { descendants } from './asOf.js'
+export { registry, association, type AssociationRow, type RegistryQuery, type Officer, type Term } from './registry.js'
+export { roster, type MemberRow, type RosterQuery } from './roster.js'
+export { statistics, type Statistics, type StatisticsQuery, type ByScope, type RegimeFilter } from './statistics.js'
+export { clubs, clubsByArea, type ClubRow, type ClubsQuery, type ClubsByAreaRow, type ClubStatus } from './clubs.js'
+export { targets, targetProgress, statusOf, AT_RISK_FLOOR, type TargetProgress, type TargetStatus, type MilestoneProgress } from './targets.js'
+export { reportRollup, reports, type ReportRollup, type ReportRow, type RollupRow, type ReportsQuery } from './reports.js'
+export { commendations, type CommendationsRow } from './commendations.js'
+export { congressWatch, overdueStage, type CongressWatch, type CongressWatchRow, type OverdueStage } from './congress.js'

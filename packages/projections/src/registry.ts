@@ -1,0 +1,83 @@
+import type { AssociationState, AssociationStatus, ReadModel } from './model.js'
+import { valueAt } from './model.js'
+import { activeMemberCount, dateOf, inArea, nameAt, specialAt, statusAt } from './asOf.js'
+
+export type Officer = { readonly memberId: string; readonly fullName: string; readonly role: string }
+export type Term = { readonly congressNumber: string; readonly start: string; readonly end: string }
+export type AssociationRow = {
+  readonly associationId: string
+  readonly name: string
+  readonly kind: AssociationState['kind']
+  readonly regime: AssociationState['regime']
+  readonly scope: AssociationState['scope']
+  readonly areaCode: string
+  readonly parentId?: string
+  readonly foundedOn: string
+  readonly status: AssociationStatus
+  readonly special: boolean
+  readonly staffQuota?: number
+  readonly term?: Term
+  /** Active members on the date. */
+  readonly members: number
+  readonly officers: ReadonlyArray<Officer>
+}
+
+export type RegistryQuery = {
+  /** YYYY-MM-DD, inclusive; default: everything known. */
+  readonly asOf?: string
+  readonly kind?: AssociationState['kind']
+  readonly scope?: AssociationState['scope']
+  readonly parentId?: string
+  /** An area and everything inside it. */
+  readonly areaCode?: string
+  readonly status?: AssociationStatus
+  readonly special?: boolean
+}
+
+/** The term of the latest congress held on or before the date. */
+export const termAt = (a: AssociationState, date: string): Term | undefined => {
+  const c = valueAt(a.congresses, date)
+  return c === undefined ? undefined : { congressNumber: c.number, start: c.termStart, end: c.termEnd }
+}
+
+const officersAt = (a: AssociationState, date: string): Officer[] =>
+  a.officers
+    .filter((o) => o.electedOn <= date && (o.relievedOn === undefined || o.relievedOn > date))
+    .map((o) => ({ memberId: o.memberId, fullName: o.fullName, role: o.role }))
+
+export const associationRow = (m: ReadModel, a: AssociationState, date: string): AssociationRow => {
+  const quota = valueAt(a.staffQuota, date)
+  const term = termAt(a, date)
+  return {
+    associationId: a.associationId, name: nameAt(a, date), kind: a.kind, regime: a.regime, scope: a.scope, areaCode: a.areaCode,
+    ...(a.parentId === undefined ? {} : { parentId: a.parentId }),
+    foundedOn: a.foundedOn, status: statusAt(a, date), special: specialAt(a, date),
+    ...(quota === undefined ? {} : { staffQuota: quota }),
+    ...(term === undefined ? {} : { term }),
+    members: activeMemberCount(m, a, date), officers: officersAt(a, date),
+  }
+}
+
+/** Every association founded by the date that matches the filters, in founding (log) order. */
+export const registry = (m: ReadModel, q: RegistryQuery = {}): AssociationRow[] => {
+  const date = dateOf(q.asOf)
+  const out: AssociationRow[] = []
+  for (const a of m.associations.values()) {
+    if (a.foundedOn > date) continue
+    if (q.kind !== undefined && a.kind !== q.kind) continue
+    if (q.scope !== undefined && a.scope !== q.scope) continue
+    if (q.parentId !== undefined && a.parentId !== q.parentId) continue
+    if (!inArea(a.areaCode, q.areaCode)) continue
+    if (q.status !== undefined && statusAt(a, date) !== q.status) continue
+    if (q.special !== undefined && specialAt(a, date) !== q.special) continue
+    out.push(associationRow(m, a, date))
+  }
+  return out
+}
+
+/** One association as of the date; undefined if unknown or not yet founded. */
+export const association = (m: ReadModel, id: string, asOf?: string): AssociationRow | undefined => {
+  const date = dateOf(asOf)
+  const a = m.associations.get(id)
+  return a === undefined || a.foundedOn > date ? undefined : associationRow(m, a, date)
+}

@@ -1,0 +1,68 @@
+import { nameKey, type Flag } from '@hoi/domain'
+import type { Category, MemberChange, MemberState, ReadModel } from './model.js'
+import { categoryAt, changeOf, dateOf, descendants, memberActive } from './asOf.js'
+
+export type MemberRow = {
+  readonly memberId: string
+  readonly associationId: string
+  readonly personId: string
+  readonly fullName: string
+  readonly birthDate: string
+  readonly gender: MemberState['gender']
+  readonly category: Category
+  readonly admittedOn: string
+  readonly cardNo?: string
+  readonly flags: ReadonlyArray<Flag>
+}
+
+export type RosterQuery = {
+  /** YYYY-MM-DD, inclusive; default: everything known. */
+  readonly asOf?: string
+  readonly includeDescendants?: boolean
+  readonly category?: Category
+  /** Part of a name, matched case-insensitively on the NFC form, so NFC and NFD spellings find the same people. */
+  readonly search?: string
+}
+
+/**
+ * nameKey of a stored name, cheaply: stored names are already NFC and single-spaced (the Name
+ * codec), and lower-casing needs no Vietnamese tailoring, so only the look-alike ð → đ remains.
+ */
+const storedNameKey = (fullName: string): string => {
+  const k = fullName.toLowerCase()
+  return k.includes('\u00F0') ? k.replace(/\u00F0/gu, '\u0111') : k
+}
+
+const memberRow = (s: MemberState, ch: MemberChange | undefined, category: Category): MemberRow => {
+  const cardNo = ch?.cardNo ?? s.cardNo
+  return {
+    memberId: s.memberId, associationId: s.associationId, personId: s.personId, fullName: ch?.fullName ?? s.fullName,
+    birthDate: ch?.birthDate ?? s.birthDate, gender: ch?.gender ?? s.gender, category, admittedOn: s.admittedOn,
+    ...(cardNo === undefined ? {} : { cardNo }), flags: s.flags,
+  }
+}
+
+/**
+ * Active members of an association on the date (personal data: the API restricts who may ask),
+ * in admission (log) order, association by association.
+ */
+export const roster = (m: ReadModel, associationId: string, q: RosterQuery = {}): MemberRow[] => {
+  const date = dateOf(q.asOf)
+  const needle = q.search === undefined ? undefined : nameKey(q.search)
+  const ids = q.includeDescendants === true ? descendants(m, associationId) : [associationId]
+  const out: MemberRow[] = []
+  for (const id of ids) {
+    const a = m.associations.get(id)
+    const list = m.membersOf.get(id)
+    if (list === undefined) continue
+    for (const s of list) {
+      const ch = changeOf(m, s)
+      if (!memberActive(s, ch, a, date)) continue
+      const category = categoryAt(s, ch, date)
+      if (q.category !== undefined && category !== q.category) continue
+      if (needle !== undefined && needle !== '' && !storedNameKey(ch?.fullName ?? s.fullName).includes(needle)) continue
+      out.push(memberRow(s, ch, category))
+    }
+  }
+  return out
+}
