@@ -4,6 +4,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { addDays, addYears, type IsoDate } from '../codecs.js'
 import { defaultPolicy } from '../policy.js'
 import { given } from '../testing/given.js'
+import { idempotencyProperty } from '../testing/properties.js'
 import * as Member from '../member/state.js'
 import type { Event as MemberEvent } from '../member/events.js'
 import { decider, association, Command as CommandCodec, Event as EventCodec, type Command, type Event, type State } from './index.js'
@@ -200,22 +201,8 @@ describe('association: any history', () => {
   const founding = cmd('FoundAssociation', foundHnct)
 
   it('deciding a command again on the state it produced yields no events, and every event it emits is valid', () => {
-    fc.assert(
-      fc.property(fc.array(command, { maxLength: 40 }), (commands) => {
-        let state = decider.initialState
-        for (const c of [founding, ...commands]) {
-          expect(CommandCodec.is(c)).toBe(true)
-          const decision = decider.decide(c, state, contextFor(c))
-          if (E.isLeft(decision) || decision.right.length === 0) continue
-          for (const e of decision.right) {
-            expect(EventCodec.is(e)).toBe(true)
-            expect(Object.values(e.data)).not.toContain(undefined)
-          }
-          state = decision.right.reduce(decider.evolve, state)
-          expect(decider.decide(c, state, contextFor(c))).toEqual(E.right([]))
-        }
-      }),
-      { numRuns: 1000 },
-    )
+    idempotencyProperty({
+      decider, command, context: contextFor, start: [founding], commandCodec: CommandCodec, eventCodec: EventCodec, maxLength: 40, numRuns: 1000,
+    })
   })
 })

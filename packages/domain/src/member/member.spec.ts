@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { defaultPolicy } from '../policy.js'
 import { given } from '../testing/given.js'
+import { idempotencyProperty } from '../testing/properties.js'
 import * as Association from '../association/state.js'
 import type { Event as AssociationEvent } from '../association/events.js'
 import { decider, member, Command as CommandCodec, Event as EventCodec, type Command, type Context, type Event, type State } from './index.js'
@@ -274,22 +275,6 @@ describe('member: any history', () => {
   })
 
   it('deciding a command again on the state it produced yields no events, and every event it emits is valid', () => {
-    fc.assert(
-      fc.property(fc.array(command, { maxLength: 25 }), (commands) => {
-        let state = decider.initialState
-        for (const c of commands) {
-          expect(CommandCodec.is(c)).toBe(true)
-          const decision = decider.decide(c, state, contextFor(c))
-          if (E.isLeft(decision) || decision.right.length === 0) continue
-          for (const e of decision.right) {
-            expect(EventCodec.is(e)).toBe(true)
-            expect(Object.values(e.data)).not.toContain(undefined)
-          }
-          state = decision.right.reduce(decider.evolve, state)
-          expect(decider.decide(c, state, contextFor(c))).toEqual(E.right([]))
-        }
-      }),
-      { numRuns: 1000 },
-    )
+    idempotencyProperty({ decider, command, context: contextFor, commandCodec: CommandCodec, eventCodec: EventCodec, maxLength: 25, numRuns: 1000 })
   })
 })

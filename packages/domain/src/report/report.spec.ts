@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { defaultPolicy } from '../policy.js'
-import { fold } from '../decider.js'
 import { given } from '../testing/given.js'
+import { idempotencyProperty } from '../testing/properties.js'
 import { founded } from '../testing/fixtures.js'
 import * as Association from '../association/state.js'
 import type { Event as AssociationEvent } from '../association/events.js'
@@ -193,17 +193,6 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 
 describe('report: properties', () => {
   it('a command that produced events produces none when decided again on the resulting state', () => {
-    const decided = new Set<string>()
-    fc.assert(fc.property(fc.array(command, { maxLength: 12 }), (commands) => {
-      let state = decider.initialState
-      for (const c of commands) {
-        const first = decider.decide(c, state, ctx)
-        if (E.isLeft(first) || first.right.length === 0) continue
-        decided.add(c.type)
-        state = fold(decider.evolve, state, first.right)
-        expect(decider.decide(c, state, ctx)).toEqual(E.right([]))
-      }
-    }))
-    expect([...decided].sort()).toEqual(['ApproveReport', 'CorrectReport', 'ReturnReport', 'SubmitReport'])
+    idempotencyProperty({ decider, command, context: () => ctx, maxLength: 12, expectTypes: ['ApproveReport', 'CorrectReport', 'ReturnReport', 'SubmitReport'] })
   })
 })
