@@ -7,7 +7,7 @@ import { associationMustBeOpen } from './guards.js'
 import { beforeFounding, vi, type Decision } from './checks.js'
 import type { Command } from './commands.js'
 import type { Congress, Existing } from './state.js'
-import { hasId } from '../ids.js'
+import { findIn, hasId, someIn } from '../ids.js'
 
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 
@@ -17,14 +17,14 @@ const sameCongress = (c: Congress, d: Data<'HoldCongress'>): boolean =>
 
 /** A congress may be held while suspended: electing new leadership is often the remedy (R23). */
 export const holdCongress = (d: Data<'HoldCongress'>, a: Existing, policy: Policy): Decision => {
-  const held = a.congresses.find((c) => c.number === d.number)
+  const held = findIn(a.congresses, (c) => c.number === d.number)
   if (held !== undefined)
     return sameCongress(held, d)
       ? nothing
       : reject('CongressAlreadyHeld', 'design', `Congress ${d.number} was already held with other facts`, `Đại hội ${d.number} đã được ghi nhận với thông tin khác`, 'data.number')
   if (d.heldOn < a.foundedOn) return beforeFounding(a, d.heldOn, 'data.heldOn')
   if (d.termStart < a.foundedOn) return beforeFounding(a, d.termStart, 'data.termStart')
-  if (d.kind === 'founding' && a.congresses.length > 0)
+  if (d.kind === 'founding' && a.congresses !== null)
     return reject('FoundingCongressAlreadyHeld', 'design', 'A founding congress is only possible before any other congress', 'Chỉ có thể tổ chức đại hội thành lập khi hội chưa có đại hội nào', 'data.kind')
   if (d.termEnd <= d.termStart)
     return reject('TermEndsBeforeStart', 'R13', 'The term must end after it starts', 'Nhiệm kỳ phải kết thúc sau ngày bắt đầu', 'data.termEnd')
@@ -79,7 +79,7 @@ export const relieveOfficer = (d: Data<'RelieveOfficer'>, a: Existing): Decision
   const holds = (o: { memberId: string; role: string }) => o.memberId === d.memberId && o.role === d.role
   const officer = a.officers.find(holds)
   if (officer === undefined)
-    return a.formerOfficers.some((o) => holds(o) && o.relievedOn === d.relievedOn)
+    return someIn(a.formerOfficers, (o) => holds(o) && o.relievedOn === d.relievedOn)
       ? nothing
       : reject('OfficerNotInRole', 'design', `${d.memberId} does not hold the role ${d.role}`, `${d.memberId} không giữ chức danh ${vi.role[d.role]}`, 'data.role')
   if (d.relievedOn < officer.electedOn)
@@ -91,7 +91,7 @@ export const adoptResolution = (d: Data<'AdoptResolution'>, a: Existing): Decisi
   if (hasId(a.resolutionIds, d.resolutionId)) return nothing
   const open = associationMustBeOpen(a, a.associationId, 'data.associationId')
   if (E.isLeft(open)) return open
-  const congress = a.congresses.find((c) => c.number === d.congressNumber)
+  const congress = findIn(a.congresses, (c) => c.number === d.congressNumber)
   if (congress === undefined)
     return reject('CongressNotHeld', 'design', `No congress ${d.congressNumber} was held`, `Chưa có đại hội ${d.congressNumber}`, 'data.congressNumber')
   if (d.adoptedOn < congress.heldOn)

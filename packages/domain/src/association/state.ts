@@ -1,7 +1,7 @@
 import type { IsoDate } from '../codecs.js'
 import type { AssociationKind, Regime, Scope } from '../policy.js'
 import type { Event } from './events.js'
-import { addId, noIds, type IdList } from '../ids.js'
+import { addId, empty, noIds, push, pushAll, type Chain, type IdList } from '../ids.js'
 
 export type Congress = Extract<Event, { type: 'CongressHeld' }>['data']
 export type Term = { readonly congressNumber: string; readonly start: IsoDate; readonly end: IsoDate }
@@ -24,12 +24,11 @@ export type State =
       readonly special: boolean
       readonly specialRevokedOn: IsoDate | undefined
       readonly staffQuota: number | undefined
-      readonly congressNumbers: ReadonlyArray<string>
-      readonly congresses: ReadonlyArray<Congress>
+      readonly congresses: Chain<Congress>
       readonly lastCongressOn: IsoDate | undefined
       readonly term: Term | undefined
       readonly officers: ReadonlyArray<Officer>
-      readonly formerOfficers: ReadonlyArray<FormerOfficer>
+      readonly formerOfficers: Chain<FormerOfficer>
       readonly resolutionIds: IdList
       readonly conferenceIds: IdList
       readonly suspendedOn: IsoDate | undefined
@@ -47,8 +46,8 @@ export const evolve = (state: State, event: Event): State => {
     return {
       status: 'active', associationId: d.associationId, name: d.name, kind: d.kind, regime: d.regime, scope: d.scope,
       areaCode: d.areaCode, parentId: d.parentId, foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, special: false,
-      specialRevokedOn: undefined, staffQuota: undefined, congressNumbers: [], congresses: [], lastCongressOn: undefined, term: undefined,
-      officers: [], formerOfficers: [], resolutionIds: noIds, conferenceIds: noIds, suspendedOn: undefined, suspendedUntil: undefined,
+      specialRevokedOn: undefined, staffQuota: undefined, congresses: empty, lastCongressOn: undefined, term: undefined,
+      officers: [], formerOfficers: empty, resolutionIds: noIds, conferenceIds: noIds, suspendedOn: undefined, suspendedUntil: undefined,
       reinstatedOn: undefined, dissolvedOn: undefined,
     }
   }
@@ -66,8 +65,7 @@ export const evolve = (state: State, event: Event): State => {
       const d = event.data
       return {
         ...state,
-        congressNumbers: [...state.congressNumbers, d.number],
-        congresses: [...state.congresses, d],
+        congresses: push(state.congresses, d),
         lastCongressOn: d.heldOn,
         term: { congressNumber: d.number, start: d.termStart, end: d.termEnd },
       }
@@ -82,7 +80,7 @@ export const evolve = (state: State, event: Event): State => {
       return {
         ...state,
         officers: state.officers.filter((o) => !held(o)),
-        formerOfficers: [...state.formerOfficers, ...state.officers.filter(held).map((o) => ({ ...o, relievedOn: d.relievedOn }))],
+        formerOfficers: pushAll(state.formerOfficers, state.officers.filter(held).map((o) => ({ ...o, relievedOn: d.relievedOn }))),
       }
     }
     case 'ResolutionAdopted':
