@@ -6,8 +6,8 @@ import type * as Member from '../member/state.js'
 import { associationMustBeOpen } from './guards.js'
 import { beforeFounding, vi, type Decision } from './checks.js'
 import type { Command } from './commands.js'
-import type { Congress, Existing } from './state.js'
-import { findIn, hasId, someIn } from '../ids.js'
+import { officersOf, type Congress, type Existing } from './state.js'
+import { findIn, hasId } from '../ids.js'
 
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 
@@ -55,7 +55,7 @@ export const holdCongress = (d: Data<'HoldCongress'>, a: Existing, policy: Polic
 
 /** R8: only an active official member of this association may stand for its leadership or inspection committee. */
 export const electOfficer = (d: Data<'ElectOfficer'>, a: Existing, member: Member.State | undefined): Decision => {
-  if (a.officers.some((o) => o.memberId === d.memberId && o.role === d.role)) return nothing
+  if (officersOf(a).current.some((o) => o.memberId === d.memberId && o.role === d.role)) return nothing
   if (d.electedOn < a.foundedOn) return beforeFounding(a, d.electedOn, 'data.electedOn')
   if (d.termEnd !== undefined && d.termEnd <= d.electedOn)
     return reject('OfficerTermEndsBeforeElection', 'design', 'The officer term must end after the election', 'Nhiệm kỳ của chức danh phải kết thúc sau ngày bầu', 'data.termEnd')
@@ -77,9 +77,10 @@ export const electOfficer = (d: Data<'ElectOfficer'>, a: Existing, member: Membe
 
 export const relieveOfficer = (d: Data<'RelieveOfficer'>, a: Existing): Decision => {
   const holds = (o: { memberId: string; role: string }) => o.memberId === d.memberId && o.role === d.role
-  const officer = a.officers.find(holds)
+  const officers = officersOf(a)
+  const officer = officers.current.find(holds)
   if (officer === undefined)
-    return someIn(a.formerOfficers, (o) => holds(o) && o.relievedOn === d.relievedOn)
+    return officers.former.some((o) => holds(o) && o.relievedOn === d.relievedOn)
       ? nothing
       : reject('OfficerNotInRole', 'design', `${d.memberId} does not hold the role ${d.role}`, `${d.memberId} không giữ chức danh ${vi.role[d.role]}`, 'data.role')
   if (d.relievedOn < officer.electedOn)

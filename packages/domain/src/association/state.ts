@@ -1,7 +1,7 @@
 import type { IsoDate } from '../codecs.js'
 import type { AssociationKind, Regime, Scope } from '../policy.js'
 import type { Event } from './events.js'
-import { addId, empty, noIds, push, pushAll, type Chain, type IdList } from '../ids.js'
+import { addId, empty, noIds, push, type Chain, type IdList } from '../ids.js'
 
 export type Congress = Extract<Event, { type: 'CongressHeld' }>['data']
 export type Term = { readonly congressNumber: string; readonly start: IsoDate; readonly end: IsoDate }
@@ -27,8 +27,8 @@ export type State =
       readonly congresses: Chain<Congress>
       readonly lastCongressOn: IsoDate | undefined
       readonly term: Term | undefined
-      readonly officers: ReadonlyArray<Officer>
-      readonly formerOfficers: Chain<FormerOfficer>
+      /** elections and reliefs, newest first: who holds what is read from it (see `officersOf`) */
+      readonly officerLog: Chain<OfficerEntry>
       readonly resolutionIds: IdList
       readonly conferenceIds: IdList
       readonly suspendedOn: IsoDate | undefined
@@ -47,7 +47,7 @@ export const evolve = (state: State, event: Event): State => {
       status: 'active', associationId: d.associationId, name: d.name, kind: d.kind, regime: d.regime, scope: d.scope,
       areaCode: d.areaCode, parentId: d.parentId, foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, special: false,
       specialRevokedOn: undefined, staffQuota: undefined, congresses: empty, lastCongressOn: undefined, term: undefined,
-      officers: [], formerOfficers: empty, resolutionIds: noIds, conferenceIds: noIds, suspendedOn: undefined, suspendedUntil: undefined,
+      officerLog: empty, resolutionIds: noIds, conferenceIds: noIds, suspendedOn: undefined, suspendedUntil: undefined,
       reinstatedOn: undefined, dissolvedOn: undefined,
     }
   }
@@ -72,16 +72,11 @@ export const evolve = (state: State, event: Event): State => {
     }
     case 'OfficerElected': {
       const d = event.data
-      return { ...state, officers: [...state.officers, { memberId: d.memberId, fullName: d.fullName, role: d.role, electedOn: d.electedOn }] }
+      return { ...state, officerLog: push(state.officerLog, { memberId: d.memberId, fullName: d.fullName, role: d.role, electedOn: d.electedOn }) }
     }
     case 'OfficerRelieved': {
       const d = event.data
-      const held = (o: Officer) => o.memberId === d.memberId && o.role === d.role
-      return {
-        ...state,
-        officers: state.officers.filter((o) => !held(o)),
-        formerOfficers: pushAll(state.formerOfficers, state.officers.filter(held).map((o) => ({ ...o, relievedOn: d.relievedOn }))),
-      }
+      return { ...state, officerLog: push(state.officerLog, { memberId: d.memberId, role: d.role, relievedOn: d.relievedOn }) }
     }
     case 'ResolutionAdopted':
       return { ...state, resolutionIds: addId(state.resolutionIds, event.data.resolutionId) }
@@ -94,4 +89,27 @@ export const evolve = (state: State, event: Event): State => {
     case 'AssociationDissolved':
       return { ...state, status: 'dissolved', dissolvedOn: event.data.dissolvedOn }
   }
+}
+
+export type OfficerEntry = Officer | { readonly memberId: string; readonly role: string; readonly relievedOn: IsoDate }
+
+/**
+ * Current and former officers, read from the log newest first: an election is current unless a
+ * relief of the same member and role came after it, and then it ended on the nearest such relief.
+ */
+export const officersOf = (a: Existing): { current: Officer[]; former: FormerOfficer[] } => {
+  const relievedOn = new Map<string, IsoDate>()
+  const current: Officer[] = []
+  const former: FormerOfficer[] = []
+  for (let l = a.officerLog; l !== null; l = l.rest) {
+    const e = l.head
+    const key = `${e.memberId}\u0000${e.role}`
+    if ('relievedOn' in e) relievedOn.set(key, e.relievedOn)
+    else {
+      const end = relievedOn.get(key)
+      if (end === undefined) current.push(e)
+      else former.push({ ...e, relievedOn: end })
+    }
+  }
+  return { current: current.reverse(), former: former.reverse() }
 }
