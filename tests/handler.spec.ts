@@ -181,3 +181,22 @@ describe.each(stores)('handleCommand on the %s store', (_name, open) => {
     expect(await handleCommand(store, launch('m-hnd', 'hnd'), meta('r-launch'))).toMatchObject(E.right({ streamId: 'movement-m-hnd', revision: 0 }))
   })
 })
+
+describe('folded states are cached per store, never trusted alone', () => {
+  it('a stream changed through another connection is read past the cached fold', async () => {
+    const t = tempSqlitePath('hoi-cache-')
+    temps.push(t.remove)
+    const a = openSqlite(t.path)
+    const b = openSqlite(t.path)
+    await seedOwner(a)
+    expect(E.isRight(await handleCommand(a, launch(), meta('c-launch'), { aggregates }))).toBe(true)
+    expect(E.isRight(await handleCommand(a, award('k1'), meta('c-k1'), { aggregates }))).toBe(true) // folds and caches in `a`
+    expect(E.isRight(await handleCommand(b, conclude(), meta('c-conclude'), { aggregates }))).toBe(true) // written by `b`
+    const late = await handleCommand(a, award('k2'), meta('c-k2'), { aggregates })
+    expect(late).toMatchObject(E.left({ _tag: 'Rejection', code: 'MovementConcluded' }))
+    const loaded = await loadStream(a, Movement.movement, 'movement-ccb-gm-7')
+    expect(loaded).toMatchObject(E.right({ revision: 2, state: { status: 'concluded' } }))
+    await a.close()
+    await b.close()
+  })
+})

@@ -67,10 +67,12 @@ export const loadStream = async (
   read: (r: RecordedEvent) => E.Either<DecodeFailure, DomainEvent> = readRecorded,
 ): Promise<E.Either<StoreError, Loaded>> => {
   const { evolve } = module.decider
-  let state: unknown = module.decider.initialState
-  let revision = -1
+  // a cached fold is only extended, never trusted alone: the events after it are always read
+  const cached = read === readRecorded ? states.get(store, module, streamId) : undefined
+  let state: unknown = cached?.state ?? module.decider.initialState
+  let revision = cached?.revision ?? -1
   try {
-    for await (const r of store.readStream(streamId)) {
+    for await (const r of store.readStream(streamId, { fromRevision: revision + 1 })) {
       const event = read(r)
       if (E.isLeft(event))
         return E.left({ _tag: 'StoreFailure', message: `stored event ${r.streamId}@${r.revision} (position ${r.position}) cannot be read: ${event.left.issues.map((i) => `${i.field} ${i.message}`).join('; ')}` })
@@ -80,8 +82,36 @@ export const loadStream = async (
   } catch (e) {
     return E.left(asStoreError(e))
   }
+  if (read === readRecorded && revision >= 0) states.set(store, module, streamId, { state, revision })
   return E.right({ state, revision })
 }
+
+/**
+ * Folded states of recently used streams, per store. Events are never rewritten, so a state folded
+ * up to revision r stays true up to r; loading then reads only what came after (one indexed query
+ * instead of the whole stream), and a command's own events extend it directly.
+ */
+const states = (() => {
+  const LIMIT = 20_000
+  const byStore = new WeakMap<EventStore, Map<string, Loaded & { module: AnyAggregate }>>()
+  const mapOf = (store: EventStore) => {
+    let m = byStore.get(store)
+    if (m === undefined) byStore.set(store, (m = new Map()))
+    return m
+  }
+  return {
+    get: (store: EventStore, module: AnyAggregate, streamId: string): Loaded | undefined => {
+      const hit = byStore.get(store)?.get(streamId)
+      return hit !== undefined && hit.module === module ? hit : undefined
+    },
+    set: (store: EventStore, module: AnyAggregate, streamId: string, loaded: Loaded): void => {
+      const m = mapOf(store)
+      m.delete(streamId) // re-inserted last: the Map's order is the least recently used first
+      m.set(streamId, { ...loaded, module })
+      if (m.size > LIMIT) m.delete(m.keys().next().value as string)
+    },
+  }
+})()
 
 /** `{ policy, [need.key]: state }`; a needed stream with no events is left out (no such stream). */
 export const contextOf = async (
@@ -158,8 +188,10 @@ export const handleCommand = async (
     if (E.isLeft(decision)) return decision
     if (decision.right.length === 0) return E.right({ _tag: 'Done', streamId, revision, events: [], replayed: false })
     const appended = await store.append(streamId, toNewEvents(decision.right, streamId, meta), expectedOf(revision))
-    if (E.isRight(appended))
+    if (E.isRight(appended)) {
+      states.set(store, module, streamId, { state: decision.right.reduce(module.decider.evolve, state), revision: appended.right.revision })
       return E.right({ _tag: 'Done', streamId, revision: appended.right.revision, events: appended.right.events, replayed: false })
+    }
     if (appended.left._tag !== 'RevisionConflict' || opts.expectedRevision !== undefined) return appended
     if (attempt > maxRetries) return E.left({ _tag: 'RetriesExhausted', streamId, attempts: attempt })
   }
