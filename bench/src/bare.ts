@@ -22,10 +22,14 @@ const nestFastify = (): { create: (opts: { logger: boolean }) => Bare; version: 
 
 export const fastifyVersion = (): string => nestFastify().version
 
-/** A bare fastify answering each path with fixed, already serialised bytes. */
-export const startBare = async (routes: ReadonlyArray<{ readonly path: string; readonly body: Buffer; readonly contentType: string }>): Promise<{ address: string; close(): Promise<void> }> => {
+/** A bare fastify answering each path with fixed, already serialised bytes and the same headers hoi sent (security headers, ETag…). */
+export const startBare = async (routes: ReadonlyArray<{ readonly path: string; readonly body: Buffer; readonly headers: Readonly<Record<string, string>> }>): Promise<{ address: string; close(): Promise<void> }> => {
   const app = nestFastify().create({ logger: false })
-  for (const r of routes) app.get(r.path, (_req, reply) => reply.header('content-type', r.contentType).send(r.body))
+  for (const r of routes)
+    app.get(r.path, (_req, reply) => {
+      for (const [k, v] of Object.entries(r.headers)) reply.header(k, v)
+      return reply.send(r.body)
+    })
   const address = await app.listen({ host: '127.0.0.1', port: 0 })
   return { address, close: () => app.close() }
 }
