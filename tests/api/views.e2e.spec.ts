@@ -181,3 +181,29 @@ describe('caching: ETag from the view position, 304 on If-None-Match', () => {
     expect(health).toMatchObject({ status: 'ok', store: { reachable: true, head: await s.store.head() }, view: { lag: 0, parked: 0 } })
   })
 })
+
+describe('views: cached answers served before the Nest pipeline keep every rule', () => {
+  it('a cached public view still refuses a bad token with 401 and never leaks the full answer to the public', async () => {
+    const full = await get('/views/commendations', 'auditor') // fills the cache under "full"
+    expect(full.text).toContain('Trần Văn Bình')
+    for (let i = 0; i < 3; i++) {
+      const pub = await get('/views/commendations') // the public entry, redacted, twice from the cache
+      expect(pub.status).toBe(200)
+      expect(pub.text).not.toContain('Trần Văn Bình')
+      expect(pub.headers.get('x-content-type-options')).toBe('nosniff')
+    }
+    expect((await call(s.base, 'GET', '/views/commendations', { headers: { authorization: 'Bearer not-a-token' } })).status).toBe(401)
+    expect((await get('/views/commendations', 'auditor')).text).toContain('Trần Văn Bình')
+  })
+  it('a personal view cached for a clerk is not served to the public', async () => {
+    expect((await get('/views/roster/a-commune', 'admin')).status).toBe(200)
+    expect((await get('/views/roster/a-commune', 'admin')).status).toBe(200)
+    expect((await get('/views/roster/a-commune')).status).toBe(401)
+    expect((await get('/views/roster/a-commune', 'clerkB')).status).toBe(403)
+  })
+  it('a cached answer honours If-None-Match with 304', async () => {
+    const first = await get('/views/statistics?year=2020')
+    const again = await get('/views/statistics?year=2020', 'anonymous', { 'if-none-match': first.headers.get('etag')! })
+    expect(again.status).toBe(304)
+  })
+})

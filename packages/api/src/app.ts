@@ -12,6 +12,7 @@ import { securityHeaders } from './http/security-headers.js'
 import { HOI_ROUTE, type HoiRoute, type RouteCatalogue } from './http/route.js'
 import { resolveOptions, type AppOptions } from './options.js'
 import { ViewModelService } from './views/view-model.service.js'
+import { ViewService } from './views/view.service.js'
 
 export const contentSecurityPolicy = {
   directives: {
@@ -83,6 +84,15 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
         problems.rateLimited(`More than ${ctx.max} requests in the window; retry in ${ctx.after}`),
     } as never)
   }
+  // a cached public view is answered before Nest's router and guard (W7): same key, same headers
+  const viewService = app.get(ViewService)
+  fastify.addHook('preHandler', (req, reply, done) => {
+    if (req.method === 'GET') {
+      const p = principalOf(req, authenticate)
+      if (!isAuthFailure(p) && viewService.answerFromCache(req, reply, p)) return
+    }
+    done()
+  })
   await app.get(ViewModelService).start()
   await app.init()
   return app

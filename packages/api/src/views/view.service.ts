@@ -43,12 +43,35 @@ export class ViewService {
     const def = viewDefs[hoiRouteOf(req)?.view ?? '']
     if (def === undefined) throw problems.notFound('No such view')
     const principal = admitted(req)
+    const { key, today } = this.keyOf(def, principal, req)
+    const entry = (def.personalOf === undefined ? this.cache.get(key, this.views.position) : undefined) ?? (await this.run(def, req, principal, today, key.split('|')[1] as 'public' | 'full', key))
+    this.send(def, entry, req, reply)
+  }
+
+  /**
+   * The cached answer to a public, non-personal view, before Nest's pipeline: the same key, the
+   * same headers, for a caller the guard would admit anyway (no token, or a valid one). Anything
+   * else — a miss, a bad token, a personal or restricted view — goes the normal way.
+   */
+  answerFromCache(req: FastifyRequest, reply: FastifyReply, principal: Principal): boolean {
+    const route = hoiRouteOf(req)
+    if (route?.view === undefined || route.access !== 'public') return false
+    const def = viewDefs[route.view]
+    if (def === undefined || def.personalOf !== undefined) return false
+    const entry = this.cache.get(this.keyOf(def, principal, req).key, this.views.position)
+    if (entry === undefined) return false
+    this.send(def, entry, req, reply)
+    return true
+  }
+
+  // a repeated request costs one lookup: only valid requests are ever cached, under their URL
+  private keyOf(def: ViewDef, principal: Principal, req: FastifyRequest): { key: string; today: string } {
     const visibility = principal.kind === 'anonymous' && def.redact !== undefined ? 'public' : 'full'
     const today = todayOf(this.options.clock)
-    const position = this.views.position
-    // a repeated request costs one lookup: only valid requests are ever cached, under their URL
-    const key = `${def.name}|${visibility}|${today}|${req.url}`
-    const entry = (def.personalOf === undefined ? this.cache.get(key, position) : undefined) ?? (await this.run(def, req, principal, today, visibility, key))
+    return { key: `${def.name}|${visibility}|${today}|${req.url}`, today }
+  }
+
+  private send(def: ViewDef, entry: CachedView, req: FastifyRequest, reply: FastifyReply): void {
     reply.headers({
       etag: entry.etag,
       'cache-control': def.personalOf === undefined ? 'no-cache' : 'private, no-cache',
