@@ -72,6 +72,8 @@ export const loadStream = async (
   let state: unknown = cached?.state ?? module.decider.initialState
   let revision = cached?.revision ?? -1
   try {
+    // the stream's head is one key lookup: when nothing came after the fold (or the stream is new) there is nothing to read
+    if ((await store.streamRevision(streamId)) === revision) return E.right({ state, revision })
     for await (const r of store.readStream(streamId, { fromRevision: revision + 1 })) {
       const event = read(r)
       if (E.isLeft(event))
