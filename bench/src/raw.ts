@@ -1,3 +1,4 @@
+import { sqliteSchema as schema } from '@hoi/adapters/sqlite'
 import { Database, type Db } from './env.js'
 
 /**
@@ -6,23 +7,6 @@ import { Database, type Db } from './env.js'
  * the events with their JSON, and upserts the stream row) — and nothing else: no envelopes, no
  * Either, no idempotency bookkeeping, no promise.
  */
-const schema = `
-CREATE TABLE IF NOT EXISTS events (
-  position       INTEGER PRIMARY KEY,
-  event_id       TEXT    NOT NULL UNIQUE,
-  stream_id      TEXT    NOT NULL,
-  revision       INTEGER NOT NULL,
-  type           TEXT    NOT NULL,
-  schema_version INTEGER NOT NULL,
-  data           TEXT    NOT NULL,
-  metadata       TEXT    NOT NULL,
-  command_id     TEXT    NOT NULL,
-  recorded_at    TEXT    NOT NULL,
-  UNIQUE (stream_id, revision)
-);
-CREATE TABLE IF NOT EXISTS streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS events_command_id ON events (command_id);
-`
 
 export const openRawDb = (file: string, readonly = false): Db => {
   const db = new Database(file, { readonly, timeout: 5000 })

@@ -251,4 +251,6 @@ export class SqliteStore implements EventStore {
 }
 
 /** Opens (creating if needed) the SQLite store at `path`; the folder must exist (openStore creates it). */
+export { schema as sqliteSchema } from './sqlite-schema.js'
+
 export const openSqlite = (path: string, opts: StoreOptions = {}, url?: string): SqliteStore => new SqliteStore(path, opts, url)
