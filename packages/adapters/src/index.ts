@@ -8,3 +8,4 @@ export {
   type CommandOutcome, type CommandFailure, type RetriesExhausted, type HandleOptions, type Aggregates, type AnyAggregate, type Loaded,
 } from './handle.js'
 export { runBatch, type BatchItem, type BatchResult, type BatchOptions } from './batch.js'
+export type { RecordTime, ViewReader, ViewEngine, ParkedEvent, ProjectionState, EngineStatus, Progress } from './views.js'

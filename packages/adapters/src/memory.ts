@@ -26,6 +26,7 @@ type Plan =
  */
 export class MemoryStore implements EventStore {
   readonly kind = 'memory' as const
+  readonly capabilities = { densePositions: true, atomicMultiStream: true } as const
   readonly url = 'memory:'
   private readonly log: Stored[] = []
   private readonly streams = new Map<string, Stored[]>()

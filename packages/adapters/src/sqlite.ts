@@ -42,6 +42,7 @@ const pageSizeOf = (n: number | undefined): number => (n !== undefined && Number
  */
 export class SqliteStore implements EventStore {
   readonly kind = 'sqlite' as const
+  readonly capabilities = { densePositions: true, atomicMultiStream: true } as const
   readonly url: string
   /** the connection, for adapters that keep views and checkpoints in the same file and transaction */
   readonly db: Database.Database

@@ -33,9 +33,22 @@ export type StoreError =
 
 export type AppendItem = { streamId: string; events: ReadonlyArray<NewEvent>; expected: ExpectedRevision }
 
+/**
+ * What a store guarantees beyond the contract every store keeps (positions unique and increasing in
+ * commit order, a reader never skips an event that becomes visible later, per-stream revisions
+ * dense from 0). Callers branch on these, never on `kind`.
+ */
+export type StoreCapabilities = {
+  /** positions are 1, 2, 3, … with no gaps (SQLite, PostgreSQL, memory); KurrentDB's commit positions are sparse */
+  readonly densePositions: boolean
+  /** appendMany is one all-or-nothing transaction over several streams; without it, each stream is appended on its own */
+  readonly atomicMultiStream: boolean
+}
+
 export interface EventStore {
   readonly kind: 'memory' | 'sqlite' | 'postgres' | 'esdb'
   readonly url: string
+  readonly capabilities: StoreCapabilities
   append(streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedRevision): Promise<Either<StoreError, AppendResult>>
   /** all-or-nothing over several streams (one transaction where the engine allows) */
   appendMany(items: ReadonlyArray<AppendItem>): Promise<Either<StoreError, ReadonlyArray<AppendResult>>>
