@@ -15,6 +15,7 @@ import { formatRow, type Row } from './stats.js'
 const workloads: Readonly<Record<string, { readonly about: string; readonly run: (o: Options) => Promise<Row[]> }>> = {
   fold: { about: 'pure fold: projections applyAll and the deciders\' evolve', run: async (o) => (await import('./fold.js')).runFold(o) },
   w1: { about: 'W1/W2: SQLite appends with expected revision, 1/10/100 events per append', run: async (o) => (await import('./w1.js')).runW1(o) },
+  stores: { about: 'W1–W4 on SQLite and PostgreSQL: hoi vs the raw driver on the minimal schema, raw on hoi\'s schema, and emmett 0.42', run: async (o) => (await import('./stores.js')).runStores(o) },
   w4: { about: 'W4: load an aggregate of 100 and 10,000 events', run: async (o) => (await import('./w4.js')).runW4(o) },
   w7: { about: 'W7: cached view GETs over HTTP, autocannon from a separate process', run: async (o) => (await import('./w7.js')).runW7(o) },
   w9: { about: 'W9: admit-member commands over HTTP on the embedded store', run: async (o) => (await import('./w9.js')).runW9(o) },

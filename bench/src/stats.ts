@@ -19,6 +19,8 @@ export type Row = {
   readonly unit: Unit
   readonly hoi: Measure
   readonly baseline?: { readonly name: string; readonly measure: Measure }
+  /** more comparisons measured in the same run (another baseline, a peer library): hoi's rate ÷ theirs */
+  readonly others?: ReadonlyArray<{ readonly name: string; readonly measure: Measure; readonly ratio: number }>
   /** hoi rate ÷ baseline rate */
   readonly ratio?: number
   readonly target?: string
@@ -89,8 +91,9 @@ export const formatMeasure = (m: Measure, unit: Unit): string =>
   `${num(m.rate).padStart(11)} ${unit}  p50 ${ms(m.p50Ms).padStart(6)} ms  p99 ${ms(m.p99Ms).padStart(6)} ms  rss ${num(m.peakRssMb)} MiB`
 
 export const formatRow = (r: Row): string => {
-  const lines = [`${r.workload} ${r.case}`, `    hoi      ${formatMeasure(r.hoi, r.unit)}  (${num(r.hoi.ops)} in ${num(r.hoi.seconds, 2)} s)`]
-  if (r.baseline !== undefined) lines.push(`    ${r.baseline.name.padEnd(8)} ${formatMeasure(r.baseline.measure, r.unit)}`)
+  const lines = [`${r.workload} ${r.case}`, `    hoi            ${formatMeasure(r.hoi, r.unit)}  (${num(r.hoi.ops)} in ${num(r.hoi.seconds, 2)} s)`]
+  if (r.baseline !== undefined) lines.push(`    ${r.baseline.name.padEnd(14)} ${formatMeasure(r.baseline.measure, r.unit)}`)
+  for (const o of r.others ?? []) lines.push(`    ${o.name.padEnd(14)} ${formatMeasure(o.measure, r.unit)}  hoi/${o.name} ${num(o.ratio, 2)}`)
   const verdict = r.target === undefined ? '' : `target ${r.target}: ${r.met === undefined ? 'not judged' : r.met ? 'met' : 'NOT met'}`
   const ratio = r.ratio === undefined ? '' : `ratio hoi/${r.baseline?.name ?? 'baseline'} ${num(r.ratio, 2)}`
   if (ratio !== '' || verdict !== '') lines.push(`    ${[ratio, verdict].filter((s) => s !== '').join('   ')}`)
