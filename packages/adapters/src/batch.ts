@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import {
   aggregates as registry, decodeWith, defaultPolicy, DomainCommand, fold,
-  type CommandMetadata, type DecodeFailure, type DomainEvent, type Policy, type RecordedEvent, type Rejection,
+  type CommandMetadata, type DecodeFailure, type Policy, type RecordedEvent,
 } from '@hoi/domain'
 import {
   asStoreError, contextOf, expectedOf, handleCommand, loadStream, moduleNamed, moduleOf, replayedOutcome, toNewEvents,
@@ -118,7 +118,7 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
       continue
     }
     const { state, revision } = loaded.right
-    const decision = module.decider.decide(command, state, context.right) as E.Either<Rejection, ReadonlyArray<DomainEvent>>
+    const decision = module.decider.decide(command, state, context.right)
     if (E.isLeft(decision)) {
       results[index] = decision
       continue

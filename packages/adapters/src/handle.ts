@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import {
   aggregateOfCommand, aggregates as registry, defaultPolicy, eventCodecs, occurredOn, schemaVersions,
-  type AggregateModule, type AggregateName, type CommandMetadata, type DecodeFailure, type DomainCommand, type DomainEvent, type Need, type Policy,
+  type AggregateName, type SomeAggregate, type CommandMetadata, type DecodeFailure, type DomainCommand, type DomainEvent, type Need, type Policy,
   type RecordedEvent, type Rejection,
 } from '@hoi/domain'
 import { StoreErrorException, type EventStore, type ExpectedRevision, type NewEvent, type StoreError } from './store.js'
@@ -21,8 +21,7 @@ export type CommandOutcome = {
 export type RetriesExhausted = { _tag: 'RetriesExhausted'; streamId: string; attempts: number }
 export type CommandFailure = Rejection | StoreError | RetriesExhausted
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyAggregate = AggregateModule<any, any, any, any>
+export type AnyAggregate = SomeAggregate
 export type Aggregates = Readonly<Partial<Record<AggregateName, AnyAggregate>>>
 
 export type HandleOptions = {
@@ -186,7 +185,7 @@ export const handleCommand = async (
       return E.left({ _tag: 'RevisionConflict', streamId, expected: opts.expectedRevision, actual: revision })
     const context = await contextOf(module.needs(command), policy, loadNeed)
     if (E.isLeft(context)) return context
-    const decision = module.decider.decide(command, state, context.right) as E.Either<Rejection, ReadonlyArray<DomainEvent>>
+    const decision = module.decider.decide(command, state, context.right)
     if (E.isLeft(decision)) return decision
     if (decision.right.length === 0) return E.right({ _tag: 'Done', streamId, revision, events: [], replayed: false })
     const appended = await store.append(streamId, toNewEvents(decision.right, streamId, meta), expectedOf(revision))

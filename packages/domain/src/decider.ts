@@ -1,4 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
+import type { DomainCommand } from './commands.js'
+import type { DomainEvent } from './events.js'
 
 /** A command refused by a hard rule: stable code, the rule's number, and a message in Vietnamese and English. */
 export type Rejection = {
@@ -51,4 +53,21 @@ export type AggregateModule<C extends { type: string }, Ev extends { type: strin
   readonly decider: Decider<C, Ev, S, X>
   readonly streamOf: (command: C) => string
   readonly needs: (command: C) => ReadonlyArray<Need>
+}
+
+/**
+ * Any aggregate module, as the command handler sees it: it routes each command to the module of its
+ * aggregate (`aggregateOfCommand`) and folds that module's own streams, so the module only ever
+ * receives its own commands, events and states. Method signatures let every typed module be one.
+ */
+export interface SomeAggregate {
+  readonly name: AggregateName
+  readonly decider: {
+    decide(command: DomainCommand, state: unknown, context: Record<string, unknown>): E.Either<Rejection, ReadonlyArray<DomainEvent>>
+    evolve(state: unknown, event: DomainEvent): unknown
+    readonly initialState: unknown
+    isTerminal(state: unknown): boolean
+  }
+  streamOf(command: DomainCommand): string
+  needs(command: DomainCommand): ReadonlyArray<Need>
 }

@@ -14,20 +14,23 @@ export const EventMetadata = t.intersection([
 ])
 export type EventMetadata = t.TypeOf<typeof EventMetadata>
 
-/**
- * An event as stored: the envelope of ARCHITECTURE.md. `revision` is the 0-based index in its
- * stream; `position` the dense, gap-free 1-based order of the whole store.
- */
-export type RecordedEvent<Ev extends { type: string; data: unknown } = { type: string; data: unknown }> = {
+type Envelope = {
   readonly eventId: string
-  readonly type: Ev['type']
   readonly schemaVersion: number
   readonly streamId: string
   readonly revision: number
   readonly position: number
-  readonly data: Ev['data']
   readonly metadata: EventMetadata
 }
+
+/**
+ * An event as stored: the envelope of ARCHITECTURE.md. `revision` is the 0-based index in its
+ * stream; `position` the store's global order (see the store port). Over a union of events this is
+ * a union of envelopes, one per event type, so a switch on `type` narrows `data`.
+ */
+export type RecordedEvent<Ev extends { type: string; data: unknown } = { type: string; data: unknown }> = Ev extends unknown
+  ? Envelope & { readonly type: Ev['type']; readonly data: Ev['data'] }
+  : never
 
 /** What a caller says about a command: idempotency key, who, and the causal chain. */
 export const CommandMetadata = t.intersection([

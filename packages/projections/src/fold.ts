@@ -37,7 +37,7 @@ const admit = (m: ReadModel, d: D<'MemberAdmitted'> | D<'MemberTransferredIn'>, 
 const applyReport = (m: ReadModel, e: Recorded): void => {
   switch (e.type) {
     case 'ReportSubmitted': {
-      const d = e.data as D<'ReportSubmitted'>
+      const d = e.data
       const key = reportKey(d.associationId, d.period)
       const r = m.reports.get(key)
       if (r === undefined) {
@@ -56,7 +56,7 @@ const applyReport = (m: ReadModel, e: Recorded): void => {
       return
     }
     case 'ReportCorrected': {
-      const d = e.data as D<'ReportCorrected'>
+      const d = e.data
       const r = m.reports.get(reportKey(d.associationId, d.period))
       if (r === undefined) return
       pushDated(r.values, d.correctedOn, d.indicators)
@@ -66,13 +66,13 @@ const applyReport = (m: ReadModel, e: Recorded): void => {
       return
     }
     case 'ReportApproved': {
-      const d = e.data as D<'ReportApproved'>
+      const d = e.data
       const r = m.reports.get(reportKey(d.associationId, d.period))
       if (r !== undefined) pushDated(r.statuses, d.approvedOn, 'approved')
       return
     }
     case 'ReportReturned': {
-      const d = e.data as D<'ReportReturned'>
+      const d = e.data
       const r = m.reports.get(reportKey(d.associationId, d.period))
       if (r === undefined) return
       pushDated(r.statuses, d.returnedOn, 'returned')
@@ -86,7 +86,7 @@ const applyReport = (m: ReadModel, e: Recorded): void => {
 const applyOther = (m: ReadModel, e: Recorded): void => {
   switch (e.type) {
     case 'ClubLaunched': {
-      const d = e.data as D<'ClubLaunched'>
+      const d = e.data
       m.clubs.set(d.clubId, {
         clubId: d.clubId, name: d.name, model: d.model, hostAssociationId: d.hostAssociationId, areaCode: d.areaCode, launchedOn: d.launchedOn,
         programme: d.programme, rosters: [{ on: d.launchedOn, value: { roster: d.roster, flags: d.flags } }], activityOn: [], activityArea: [], closedOn: undefined,
@@ -94,19 +94,19 @@ const applyOther = (m: ReadModel, e: Recorded): void => {
       return
     }
     case 'ClubRosterReported': {
-      const d = e.data as D<'ClubRosterReported'>
+      const d = e.data
       const c = m.clubs.get(d.clubId)
       if (c !== undefined) pushDated(c.rosters, d.reportedOn, { roster: d.roster, flags: d.flags })
       return
     }
     case 'ClubClosed': {
-      const d = e.data as D<'ClubClosed'>
+      const d = e.data
       const c = m.clubs.get(d.clubId)
       if (c !== undefined && c.closedOn === undefined) c.closedOn = d.closedOn
       return
     }
     case 'TargetSet': {
-      const d = e.data as D<'TargetSet'>
+      const d = e.data
       m.targets.set(d.targetId, {
         targetId: d.targetId, ownerAssociationId: d.ownerAssociationId, title: d.title, metric: d.metric, counting: d.counting,
         startOn: d.startOn, setOn: d.setOn, sourceResolutionId: d.sourceResolutionId,
@@ -115,7 +115,7 @@ const applyOther = (m: ReadModel, e: Recorded): void => {
       return
     }
     case 'TargetRevised': {
-      const d = e.data as D<'TargetRevised'>
+      const d = e.data
       const t = m.targets.get(d.targetId)
       if (t === undefined) return
       const change: { -readonly [K in keyof TargetShape]?: TargetShape[K] } = {}
@@ -126,13 +126,13 @@ const applyOther = (m: ReadModel, e: Recorded): void => {
       return
     }
     case 'TargetWithdrawn': {
-      const d = e.data as D<'TargetWithdrawn'>
+      const d = e.data
       const t = m.targets.get(d.targetId)
       if (t !== undefined && t.withdrawnOn === undefined) t.withdrawnOn = d.withdrawnOn
       return
     }
     case 'EmulationMovementLaunched': {
-      const d = e.data as D<'EmulationMovementLaunched'>
+      const d = e.data
       m.movements.set(d.movementId, {
         movementId: d.movementId, ownerAssociationId: d.ownerAssociationId, title: d.title, cycleStart: d.cycleStart, cycleEnd: d.cycleEnd,
         launchedOn: d.launchedOn, concludedOn: undefined, awards: [],
@@ -140,7 +140,7 @@ const applyOther = (m: ReadModel, e: Recorded): void => {
       return
     }
     case 'CommendationAwarded': {
-      const d = e.data as D<'CommendationAwarded'>
+      const d = e.data
       const v = m.movements.get(d.movementId)
       if (v === undefined) return
       const award: Award = { commendationId: d.commendationId, recipient: d.recipient, form: d.form, awardedOn: d.awardedOn }
@@ -150,7 +150,7 @@ const applyOther = (m: ReadModel, e: Recorded): void => {
       return
     }
     case 'EmulationMovementConcluded': {
-      const d = e.data as D<'EmulationMovementConcluded'>
+      const d = e.data
       const v = m.movements.get(d.movementId)
       if (v !== undefined && v.concludedOn === undefined) v.concludedOn = d.concludedOn
       return
@@ -171,12 +171,12 @@ export const apply = (m: ReadModel, e: Recorded): ReadModel => {
   // the most frequent events first: members and club activities dominate a province's log
   switch (e.type) {
     case 'MemberAdmitted': {
-      const d = e.data as D<'MemberAdmitted'>
+      const d = e.data
       admit(m, d, d.admittedOn, 'admitted', undefined)
       return m
     }
     case 'ClubActivityRecorded': {
-      const d = e.data as D<'ClubActivityRecorded'>
+      const d = e.data
       const c = m.clubs.get(d.clubId)
       // kept in log order: sorting thousands of backdated activities would make the fold quadratic
       if (c !== undefined) {
@@ -186,17 +186,17 @@ export const apply = (m: ReadModel, e: Recorded): ReadModel => {
       return m
     }
     case 'MemberTransferredIn': {
-      const d = e.data as D<'MemberTransferredIn'>
+      const d = e.data
       admit(m, d, d.transferredOn, 'transferred-in', d.fromAssociationId)
       return m
     }
     case 'MemberCategoryChanged': {
-      const d = e.data as D<'MemberCategoryChanged'>
+      const d = e.data
       pushDated((changeOf(m, d.memberId).categoryChanges ??= []), d.changedOn, d.category)
       return m
     }
     case 'MemberDetailsCorrected': {
-      const d = e.data as D<'MemberDetailsCorrected'>
+      const d = e.data
       const s = changeOf(m, d.memberId)
       if (d.fullName !== undefined) s.fullName = d.fullName
       if (d.birthDate !== undefined) s.birthDate = d.birthDate
@@ -205,24 +205,24 @@ export const apply = (m: ReadModel, e: Recorded): ReadModel => {
       return m
     }
     case 'MemberTransferredOut': {
-      const d = e.data as D<'MemberTransferredOut'>
+      const d = e.data
       leave(m, d.memberId, d.transferredOn, 'transferred-out')
       return m
     }
     case 'MemberResigned':
-      leave(m, (e.data as D<'MemberResigned'>).memberId, (e.data as D<'MemberResigned'>).resignedOn, 'resigned')
+      leave(m, e.data.memberId, e.data.resignedOn, 'resigned')
       return m
     case 'MemberExpelled':
-      leave(m, (e.data as D<'MemberExpelled'>).memberId, (e.data as D<'MemberExpelled'>).expelledOn, 'expelled')
+      leave(m, e.data.memberId, e.data.expelledOn, 'expelled')
       return m
     case 'MemberStruckOff':
-      leave(m, (e.data as D<'MemberStruckOff'>).memberId, (e.data as D<'MemberStruckOff'>).struckOffOn, 'struck-off')
+      leave(m, e.data.memberId, e.data.struckOffOn, 'struck-off')
       return m
     case 'MemberDeceased':
-      leave(m, (e.data as D<'MemberDeceased'>).memberId, (e.data as D<'MemberDeceased'>).diedOn, 'deceased')
+      leave(m, e.data.memberId, e.data.diedOn, 'deceased')
       return m
     case 'MemberReferredToParty': {
-      const d = e.data as D<'MemberReferredToParty'>
+      const d = e.data
       const s = changeOf(m, d.memberId)
       if (s.referredOn === undefined) s.referredOn = d.referredOn
       return m

@@ -1,13 +1,11 @@
-import type { EventData, ReadModel, Recorded } from './model.js'
+import type { ReadModel, Recorded } from './model.js'
 import { pushDated } from './model.js'
-
-type D<T extends Recorded['type']> = EventData<T>
 
 /** Folds an association event; false when the event belongs to another aggregate. */
 export const applyAssociation = (m: ReadModel, e: Recorded): boolean => {
   switch (e.type) {
     case 'AssociationFounded': {
-      const d = e.data as D<'AssociationFounded'>
+      const d = e.data
       if (m.associations.has(d.associationId)) return true
       m.associations.set(d.associationId, {
         associationId: d.associationId, kind: d.kind, regime: d.regime, scope: d.scope, areaCode: d.areaCode, parentId: d.parentId,
@@ -23,43 +21,43 @@ export const applyAssociation = (m: ReadModel, e: Recorded): boolean => {
       return true
     }
     case 'AssociationRenamed': {
-      const d = e.data as D<'AssociationRenamed'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a !== undefined) pushDated(a.names, d.renamedOn, d.name)
       return true
     }
     case 'SpecialStatusGranted': {
-      const d = e.data as D<'SpecialStatusGranted'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a !== undefined) pushDated(a.special, d.grantedOn, true)
       return true
     }
     case 'SpecialStatusRevoked': {
-      const d = e.data as D<'SpecialStatusRevoked'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a !== undefined) pushDated(a.special, d.revokedOn, false)
       return true
     }
     case 'StaffQuotaAssigned': {
-      const d = e.data as D<'StaffQuotaAssigned'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a !== undefined) pushDated(a.staffQuota, d.assignedOn, d.quota)
       return true
     }
     case 'CongressHeld': {
-      const d = e.data as D<'CongressHeld'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a !== undefined) pushDated(a.congresses, d.heldOn, d)
       return true
     }
     case 'OfficerElected': {
-      const d = e.data as D<'OfficerElected'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a !== undefined) a.officers.push({ memberId: d.memberId, fullName: d.fullName, role: d.role, electedOn: d.electedOn, relievedOn: undefined })
       return true
     }
     case 'OfficerRelieved': {
-      const d = e.data as D<'OfficerRelieved'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a === undefined) return true
       for (let i = a.officers.length - 1; i >= 0; i--) {
@@ -72,31 +70,31 @@ export const applyAssociation = (m: ReadModel, e: Recorded): boolean => {
       return true
     }
     case 'ResolutionAdopted': {
-      const d = e.data as D<'ResolutionAdopted'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a !== undefined) pushDated(a.resolutions, d.adoptedOn, d)
       return true
     }
     case 'ConferenceHeld': {
-      const d = e.data as D<'ConferenceHeld'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a !== undefined) pushDated(a.conferences, d.heldOn, d)
       return true
     }
     case 'AssociationSuspended': {
-      const d = e.data as D<'AssociationSuspended'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a !== undefined) pushDated(a.statuses, d.suspendedOn, 'suspended')
       return true
     }
     case 'AssociationReinstated': {
-      const d = e.data as D<'AssociationReinstated'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a !== undefined) pushDated(a.statuses, d.reinstatedOn, 'active')
       return true
     }
     case 'AssociationDissolved': {
-      const d = e.data as D<'AssociationDissolved'>
+      const d = e.data
       const a = m.associations.get(d.associationId)
       if (a !== undefined) {
         pushDated(a.statuses, d.dissolvedOn, 'dissolved')

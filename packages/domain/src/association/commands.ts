@@ -3,6 +3,7 @@ import { Count, Id, IsoDate, Name, PositiveCount, Ref, Text, boundedArray, messa
 import {
   AreaCode, AssociationKind, ConferenceKind, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Scope,
 } from './events.js'
+import { idStream } from '../streams.js'
 
 const id = { associationId: Id }
 
@@ -40,4 +41,7 @@ export const Command = taggedUnion('AssociationCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>
 export const commandCodecs = members
 export const commandTypes = Object.keys(members) as ReadonlyArray<Command['type']>
-export const streamId = (associationId: string): string => `association-${associationId}`
+const stream = idStream('association')
+export const streamId: (associationId: string) => string = stream.format
+/** The associationId id of a stream id of this aggregate; undefined for any other stream. */
+export const parseStreamId: (streamId: string) => string | undefined = stream.parse

@@ -2,6 +2,7 @@ import * as t from 'io-ts'
 import { Count, Id, IsoDate, Name, Text, message, taggedUnion } from '../codecs.js'
 import { AreaCode } from '../association/events.js'
 import { ActivityArea, ClubModel, ClubProgramme, Roster } from './events.js'
+import { idStream } from '../streams.js'
 
 const id = { clubId: Id }
 
@@ -17,4 +18,7 @@ export const Command = taggedUnion('ClubCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>
 export const commandCodecs = members
 export const commandTypes = Object.keys(members) as ReadonlyArray<Command['type']>
-export const streamId = (clubId: string): string => `club-${clubId}`
+const stream = idStream('club')
+export const streamId: (clubId: string) => string = stream.format
+/** The clubId id of a stream id of this aggregate; undefined for any other stream. */
+export const parseStreamId: (streamId: string) => string | undefined = stream.parse

@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import { Id, IsoDate, Name, Text, message, taggedUnion } from '../codecs.js'
 import { Gender, MemberCategory } from './events.js'
+import { idStream } from '../streams.js'
 
 const id = { memberId: Id, associationId: Id }
 const person = { personId: Id, fullName: Name, birthDate: IsoDate, gender: Gender }
@@ -26,4 +27,7 @@ export const Command = taggedUnion('MemberCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>
 export const commandCodecs = members
 export const commandTypes = Object.keys(members) as ReadonlyArray<Command['type']>
-export const streamId = (memberId: string): string => `member-${memberId}`
+const stream = idStream('member')
+export const streamId: (memberId: string) => string = stream.format
+/** The memberId id of a stream id of this aggregate; undefined for any other stream. */
+export const parseStreamId: (streamId: string) => string | undefined = stream.parse

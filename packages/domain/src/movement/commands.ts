@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import { Id, IsoDate, Name, Text, message, taggedUnion } from '../codecs.js'
 import { Recipient, Year } from './events.js'
+import { idStream } from '../streams.js'
 
 const id = { movementId: Id }
 
@@ -13,4 +14,7 @@ export const Command = taggedUnion('MovementCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>
 export const commandCodecs = members
 export const commandTypes = Object.keys(members) as ReadonlyArray<Command['type']>
-export const streamId = (movementId: string): string => `movement-${movementId}`
+const stream = idStream('movement')
+export const streamId: (movementId: string) => string = stream.format
+/** The movementId id of a stream id of this aggregate; undefined for any other stream. */
+export const parseStreamId: (streamId: string) => string | undefined = stream.parse

@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import { Id, IsoDate, Period, Text, message, taggedUnion } from '../codecs.js'
 import { Indicators } from './indicators.js'
+import { reportStream } from '../streams.js'
 
 const id = { associationId: Id, period: Period }
 
@@ -16,4 +17,6 @@ export type Command = t.TypeOf<typeof Command>
 export const commandCodecs = members
 export const commandTypes = Object.keys(members) as ReadonlyArray<Command['type']>
 /** One stream per association and period: the store's expected revision enforces one report each. */
-export const streamId = (associationId: string, period: string): string => `report-${associationId}-${period}`
+export const streamId: (associationId: string, period: string) => string = reportStream.format
+/** The association and period of a report stream id; undefined for any other stream. */
+export const parseStreamId = reportStream.parse

@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import { Count, Id, IsoDate, Name, Text, message, taggedUnion } from '../codecs.js'
 import { Counting, Metric, Milestones } from './events.js'
+import { idStream } from '../streams.js'
 
 const id = { targetId: Id }
 
@@ -16,4 +17,7 @@ export const Command = taggedUnion('TargetCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>
 export const commandCodecs = members
 export const commandTypes = Object.keys(members) as ReadonlyArray<Command['type']>
-export const streamId = (targetId: string): string => `target-${targetId}`
+const stream = idStream('target')
+export const streamId: (targetId: string) => string = stream.format
+/** The targetId id of a stream id of this aggregate; undefined for any other stream. */
+export const parseStreamId: (streamId: string) => string | undefined = stream.parse

@@ -1,4 +1,4 @@
-import { aggregateOfEvent, occurredOnField, regimeFor, type AssociationKind, type DomainEvent, type EventType } from '@hoi/domain'
+import { Association, Club, Member, Movement, Report, Target, aggregateOfEvent, occurredOnField, regimeFor, type AssociationKind, type DomainEvent, type EventType } from '@hoi/domain'
 import type { Recorded } from '../model.js'
 
 /** Loose event data for specs: branded fields (Name, IsoDate, Id) are plain strings here. */
@@ -6,12 +6,12 @@ export type LooseData = Readonly<Record<string, unknown>>
 
 const streamOf = (type: EventType, d: LooseData): string => {
   switch (aggregateOfEvent[type]) {
-    case 'association': return `association-${String(d['associationId'])}`
-    case 'member': return `member-${String(d['memberId'])}`
-    case 'club': return `club-${String(d['clubId'])}`
-    case 'target': return `target-${String(d['targetId'])}`
-    case 'report': return `report-${String(d['associationId'])}-${String(d['period'])}`
-    case 'movement': return `movement-${String(d['movementId'])}`
+    case 'association': return Association.streamId(String(d['associationId']))
+    case 'member': return Member.streamId(String(d['memberId']))
+    case 'club': return Club.streamId(String(d['clubId']))
+    case 'target': return Target.streamId(String(d['targetId']))
+    case 'report': return Report.streamId(String(d['associationId']), String(d['period']))
+    case 'movement': return Movement.streamId(String(d['movementId']))
   }
 }
 
@@ -22,7 +22,7 @@ export const recorded = (type: EventType, data: LooseData, o: { position: number
     eventId: `e-${o.position}`, type, schemaVersion: 1, streamId: o.streamId ?? streamOf(type, data), revision: o.revision ?? 0,
     position: o.position, data: data as unknown as DomainEvent['data'],
     metadata: { occurredOn, recordedAt: `${occurredOn}T00:00:00.000Z`, actor: 'spec', commandId: `c-${o.position}`, correlationId: `c-${o.position}`, causationId: `c-${o.position}` },
-  }
+  } as Recorded
 }
 
 /** Numbers events 1, 2, 3… in the order given. */
