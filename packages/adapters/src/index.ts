@@ -9,3 +9,6 @@ export {
 } from './handle.js'
 export { runBatch, type BatchItem, type BatchResult, type BatchOptions } from './batch.js'
 export type { RecordTime, ViewReader, ViewEngine, ParkedEvent, ProjectionState, EngineStatus, Progress } from './views.js'
+export { openMemoryViews, READ_MODEL } from './memory-views.js'
+export { openViews } from './open-views.js'
+export { recordInstant } from './record-time.js'

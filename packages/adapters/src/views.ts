@@ -29,6 +29,8 @@ export interface ViewReader {
   reports(q: P.ReportsQuery & RecordTime): Promise<P.ReportRow[]>
   commendations(q: { readonly movementId?: string; readonly asOf?: string } & RecordTime): Promise<P.CommendationsRow[]>
   congressWatch(q: { readonly asOf: string; readonly withinMonths?: number } & RecordTime): Promise<P.CongressWatch>
+  conferences(q: P.ConferencesQuery & RecordTime): Promise<P.ConferenceRow[]>
+  resolutions(q: P.MeetingsQuery & RecordTime): Promise<P.ResolutionRow[]>
 }
 
 export type ParkedEvent = {

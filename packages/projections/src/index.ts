@@ -18,3 +18,4 @@ export { targets, targetProgress, statusOf, AT_RISK_FLOOR, type TargetProgress, 
 export { reportRollup, reports, type ReportRollup, type ReportRow, type RollupRow, type ReportsQuery } from './reports.js'
 export { commendations, type CommendationsRow } from './commendations.js'
 export { congressWatch, overdueStage, type CongressWatch, type CongressWatchRow, type OverdueStage } from './congress.js'
+export { conferences, resolutions, type ConferenceRow, type ResolutionRow, type ConferencesQuery, type MeetingsQuery } from './meetings.js'
