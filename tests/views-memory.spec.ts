@@ -110,6 +110,8 @@ describe('the memory view engine', () => {
     expect(recordInstant('2024-04-30T12:00:00+07:00')).toBe(Date.parse('2024-04-30T05:00:00Z'))
     expect(() => recordInstant('2024-02-30')).toThrow(/recordedAsOf/u)
     expect(() => recordInstant('yesterday')).toThrow(/recordedAsOf/u)
+    expect(() => recordInstant('2024-02-30T00:00:00Z')).toThrow(/recordedAsOf/u)
+    expect(() => recordInstant('2024-04-30T25:00:00Z')).toThrow(/recordedAsOf/u)
   })
 
   it('lists conferences and resolutions of an association and those below it', async () => {

@@ -9,6 +9,7 @@ import { ActivitiesController } from './commands/activities.controller.js'
 import { AssociationsController } from './commands/associations.controller.js'
 import { CommandService } from './commands/command.service.js'
 import { MembersController } from './commands/members.controller.js'
+import { WriteSide } from './commands/write-side.js'
 import { DashboardController } from './dashboard/dashboard.controller.js'
 import { ProblemFilter } from './http/problem.filter.js'
 import type { RouteCatalogue } from './http/route.js'
@@ -33,7 +34,7 @@ export class HoiModule {
         { provide: STORE, useValue: options.store },
         { provide: AUTHENTICATOR, useValue: authenticate },
         { provide: CATALOGUE, useValue: catalogue },
-        ViewModelService, ScopeService, CommandService, ViewService, AuditService,
+        ViewModelService, WriteSide, ScopeService, CommandService, ViewService, AuditService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -4,10 +4,10 @@ import { parse, storeUrl, UsageError } from './cli/args.js'
 import { runDemo } from './cli/demo.js'
 import { execFile } from './cli/exec.js'
 import { history } from './cli/history.js'
-import { buildModel } from './cli/model.js'
-import { views } from './cli/query.js'
+import { parked } from './cli/parked.js'
+import { query, queryUsage } from './cli/query.js'
+import { rebuild } from './cli/rebuild.js'
 import { commandsMarkdown } from './cli/docs.js'
-import { serve } from './cli/serve.js'
 
 const usage = `hoi — sổ ghi chép sự kiện của các hội quần chúng (event-sourced records of mass associations)
 
@@ -15,8 +15,11 @@ usage: hoi <command> [options]     store: --store URL or HOI_STORE (default sqli
 
   demo                        write the golden scenario of the source articles (idempotent)
   exec FILE.jsonl             apply one command per line; prints each line's result or rejection
-  query VIEW [args]           print a view (--as-of YYYY-MM-DD, --json); views:
-${Object.entries(views).map(([k, v]) => `      ${k.padEnd(16)} ${v.help}`).join('\n')}
+  query VIEW [ARGS] [--flags]  print a view (--json for the value itself); the same parameters as the
+                              HTTP API's /views, as flags (asOf → --as-of, recordedAsOf → --recorded-as-of):
+${queryUsage()}
+  rebuild [PROJECTION…]       rebuild views from the log (all without names); the old ones serve meanwhile
+  parked [--limit N]          events a view could not apply, with the reason (--json)
   history STREAM              every event of a stream with its metadata (--json)
   serve [--demo]              start the HTTP API and dashboard (--port 3000, --host 127.0.0.1)
   docs commands               print docs/commands.md (generated from the codecs)
@@ -35,9 +38,12 @@ const main = async (argv: string[]): Promise<number> => {
     out(commandsMarkdown())
     return 0
   }
-  if (command === 'serve') return serve(rest)
-  const common = { store: { type: 'string' as const }, json: { type: 'boolean' as const }, 'as-of': { type: 'string' as const } }
-  const p = parse(rest, { ...common, actor: { type: 'string' }, year: { type: 'string' }, association: { type: 'string' }, period: { type: 'string' }, area: { type: 'string' }, kind: { type: 'string' }, scope: { type: 'string' } })
+  // the HTTP stack is loaded only to serve: the other commands start without it
+  if (command === 'serve') return (await import('./cli/serve.js')).serve(rest)
+  if (command === 'query') return query(rest, today(), out)
+  if (command === 'rebuild') return rebuild(rest, out)
+  if (command === 'parked') return parked(rest, out)
+  const p = parse(rest, { store: { type: 'string' }, json: { type: 'boolean' }, actor: { type: 'string' } })
   const store = await openStore(storeUrl(p.flags['store']))
   try {
     switch (command) {
@@ -53,18 +59,6 @@ const main = async (argv: string[]): Promise<number> => {
         )
         out(`${summary.ok} ok, ${summary.failed} failed`)
         return summary.failed === 0 ? 0 : 2
-      }
-      case 'query': {
-        const [name, ...args] = p.positionals
-        const view = name === undefined ? undefined : views[name]
-        if (view === undefined) throw new UsageError(`unknown view ${name ?? '(none)'}; views: ${Object.keys(views).join(', ')}`)
-        const asOf = p.flags['as-of']
-        if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new UsageError('--as-of must be a date YYYY-MM-DD')
-        const model = await buildModel(store)
-        const f = (k: string) => (typeof p.flags[k] === 'string' ? { [k]: p.flags[k] as string } : {})
-        const result = view.run(model, { today: today(), ...(asOf ? { asOf: String(asOf) } : {}), ...f('year'), ...f('association'), ...f('period'), ...f('area'), ...f('kind'), ...f('scope') }, args)
-        out(p.flags['json'] === true ? JSON.stringify(result.json, null, 2) : result.text)
-        return 0
       }
       case 'history': {
         const stream = p.positionals[0]

@@ -1,4 +1,4 @@
-import type { EventStore } from '@hoi/adapters'
+import type { EventStore, ViewEngine } from '@hoi/adapters'
 import type { Policy } from '@hoi/domain'
 import type { AuthConfig } from './auth/auth-config.js'
 
@@ -16,6 +16,8 @@ export type AppOptions = {
   readonly rateLimit?: RateLimitOptions | false
   /** how often the view checks the store's head for events written by other processes, ms (default 500) */
   readonly pollIntervalMs?: number
+  /** the read side; default: `openViews(store)`, opened and closed by the app */
+  readonly views?: ViewEngine
   /** Nest/Fastify request logging (default off) */
   readonly logger?: boolean
   /** the year the dashboard's statistics open on (default 2020, the year of the demo's figures) */
@@ -23,7 +25,7 @@ export type AppOptions = {
 }
 
 export type ResolvedOptions = Required<Pick<AppOptions, 'store' | 'auth' | 'clock' | 'bodyLimit' | 'pollIntervalMs' | 'dashboardYear'>> &
-  Pick<AppOptions, 'policy'> & { readonly rateLimit: RateLimitOptions | false }
+  Pick<AppOptions, 'policy' | 'views'> & { readonly rateLimit: RateLimitOptions | false }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1200, timeWindowMs: 60_000 }
@@ -37,6 +39,7 @@ export const resolveOptions = (o: AppOptions): ResolvedOptions => ({
   dashboardYear: o.dashboardYear ?? 2020,
   rateLimit: o.rateLimit === undefined ? DEFAULT_RATE_LIMIT : o.rateLimit,
   ...(o.policy === undefined ? {} : { policy: o.policy }),
+  ...(o.views === undefined ? {} : { views: o.views }),
 })
 
 /** Today's business date from the clock (UTC). */

@@ -219,6 +219,8 @@ export const readCases: ReadonlyArray<ReadCase> = [
   { route: '/views/reports', build: () => ({ setup: [], path: '/views/reports' }) },
   { route: '/views/commendations', build: () => ({ setup: [], path: '/views/commendations' }) },
   { route: '/views/congress-watch', build: () => ({ setup: [], path: '/views/congress-watch' }) },
+  { route: '/views/conferences', build: (side) => ({ setup: [], path: `/views/conferences?associationId=${sides[side].prov}&includeDescendants=true` }) },
+  { route: '/views/resolutions', build: () => ({ setup: [], path: '/views/resolutions' }) },
   { route: '/audit/streams/:streamId', build: (side) => ({ setup: [], path: `/audit/streams/association-${sides[side].commune}` }) },
   { route: '/audit/log', build: () => ({ setup: [], path: '/audit/log?after=0&limit=5' }) },
   { route: '/health', build: () => ({ setup: [], path: '/health' }) },

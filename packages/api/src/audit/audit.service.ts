@@ -3,21 +3,22 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import type { RecordedEvent } from '@hoi/domain'
-import { decodeWith, describeAs, strict, strictPartial } from '@hoi/domain'
+import { decodeWith, describeAs, parseStream, strict, strictPartial } from '@hoi/domain'
 import { admitted } from '../auth/request-principal.js'
 import { ScopeService } from '../auth/scope.service.js'
 import { ownerOfStream } from '../commands/ownership.js'
+import { WriteSide } from '../commands/write-side.js'
 import { problems } from '../http/problem.js'
 import type { ResolvedOptions } from '../options.js'
 import { OPTIONS } from '../tokens.js'
 import { qInt } from '../views/query-codecs.js'
-import { ViewModelService } from '../views/view-model.service.js'
 
-const STREAM = /^(association|member|club|target|report|movement)-[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/u
+const STREAM_PATTERN = '^(association|member|club|target|report|movement)-[A-Za-z0-9][A-Za-z0-9._-]*$'
+/** A stream id as the aggregates build it: each aggregate's own parser decides. */
 export const StreamId = describeAs(
-  new t.Type<string, string, unknown>('StreamId', (u): u is string => typeof u === 'string' && STREAM.test(u), (u, c) =>
-    typeof u === 'string' && STREAM.test(u) ? t.success(u) : t.failure(u, c, 'must be a stream id like association-lc-nct or member-m-1'), String),
-  { type: 'string', pattern: STREAM.source },
+  new t.Type<string, string, unknown>('StreamId', (u): u is string => typeof u === 'string' && parseStream(u) !== undefined, (u, c) =>
+    typeof u === 'string' && parseStream(u) !== undefined ? t.success(u) : t.failure(u, c, 'must be a stream id like association-lc-nct or member-m-1'), String),
+  { type: 'string', pattern: STREAM_PATTERN },
 )
 export const streamPath = { streamId: StreamId }
 export const streamQuery = strictPartial({}, { fromRevision: qInt('fromRevision', 0, Number.MAX_SAFE_INTEGER), limit: qInt('limit', 1, 500) }, 'StreamQuery')
@@ -39,8 +40,8 @@ const json = (reply: FastifyReply, body: unknown, etag?: string): void => {
 export class AuditService {
   constructor(
     @Inject(OPTIONS) private readonly options: ResolvedOptions,
-    @Inject(ViewModelService) private readonly views: ViewModelService,
     @Inject(ScopeService) private readonly scopes: ScopeService,
+    @Inject(WriteSide) private readonly writeSide: WriteSide,
   ) {}
 
   async stream(req: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -51,14 +52,9 @@ export class AuditService {
     const { streamId } = path.right
     const principal = admitted(req)
     if (principal.kind === 'user' && principal.role === 'clerk') {
-      let owner = ownerOfStream(streamId, this.views.model)
-      if (owner === undefined) {
-        await this.views.catchUp()
-        owner = ownerOfStream(streamId, this.views.model)
-      }
+      const owner = await ownerOfStream(streamId, this.writeSide)
       if (owner === undefined) throw problems.notFound(`No stream ${streamId}`)
-      if (!this.scopes.covers(principal, [owner], 'own')) await this.views.catchUp()
-      if (!this.scopes.covers(principal, [owner], 'own')) throw problems.forbidden(`${streamId} belongs to ${owner}, outside the associations of ${principal.sub}`)
+      if (!(await this.scopes.covers(principal, [owner], 'own'))) throw problems.forbidden(`${streamId} belongs to ${owner}, outside the associations of ${principal.sub}`)
     }
     const store = this.options.store
     const revision = await store.streamRevision(streamId)

@@ -1,101 +1,49 @@
-import * as P from '@hoi/projections'
-import type { ReadModel } from '@hoi/projections'
-import { formatNumber, table } from './table.js'
+import { DEFAULT_LIMIT } from '../views/query-codecs.js'
+import { viewDefs, viewNames } from '../views/view-defs.js'
 import { UsageError } from './args.js'
+import { withViews } from './open.js'
+import { renderers } from './render.js'
+import { parseViewArgs, viewUsage, type ViewArgs } from './view-args.js'
 
-export type QueryArgs = { asOf?: string; year?: string; association?: string; period?: string; area?: string; kind?: string; scope?: string; today: string }
+export const queryUsage = (): string => viewNames.map((n) => `      ${viewUsage(viewDefs.get(n)!)}`).join('\n')
 
-const scopes = ['national', 'province', 'district', 'commune'] as const
-
-/** Every view the CLI can print: a JSON value, and the same as a human table. */
-export const views: Record<string, { help: string; run: (m: ReadModel, a: QueryArgs, rest: string[]) => { json: unknown; text: string } }> = {
-  statistics: {
-    help: 'province statistics for a year: associations by scope, special, founded in the year, members (--year, default 2020; --area CODE)',
-    run: (m, a) => {
-      const s = P.statistics(m, { year: Number(a.year ?? 2020), ...(a.area ? { areaCode: a.area } : {}), ...(a.asOf ? { asOf: a.asOf as never } : {}) })
-      const row = (label: string, x: { total: number; byScope: Record<string, number> }) => [label, x.total, ...scopes.map((k) => x.byScope[k] ?? 0)]
-      const text = [
-        `Thống kê năm ${s.year} — statistics for ${s.year}`,
-        table(['', 'total', ...scopes], [row('associations (hội)', s.associations), row('special (hội đặc thù)', s.special), row(`founded in ${s.year}`, s.foundedInYear)]),
-        '',
-        `members (hội viên): ${formatNumber(s.members.total)}   admitted in ${s.year}: ${formatNumber(s.members.admittedInYear)}   left in ${s.year}: ${formatNumber(s.members.leftInYear)}`,
-        `clubs: ${formatNumber(s.clubs.total)} (ISHC ${formatNumber(s.clubs.ishc)}), launched in ${s.year}: ${formatNumber(s.clubs.launchedInYear)}`,
-      ].join('\n')
-      return { json: s, text }
-    },
-  },
-  targets: {
-    help: 'progress of every target as of --as-of (default today)',
-    run: (m, a) => {
-      const asOf = (a.asOf ?? a.today) as never
-      const list = P.targets(m, { asOf, ...(a.association ? { ownerAssociationId: a.association } : {}) })
-      const text = list.map((t) => [
-        `${t.title}  [${t.targetId}]`,
-        `  ${formatNumber(t.current)} / ${formatNumber(t.goal)} (${formatNumber(t.percent)} %) by ${t.dueOn} — status: ${t.status}; expected by ${asOf}: ${formatNumber(t.expectedByNow)}; forecast at due date: ${formatNumber(t.forecast)}`,
-        ...t.milestones.map((ms) => `  milestone "${ms.label}": ${formatNumber(ms.current)} / ${formatNumber(ms.goal)} by ${ms.dueOn} — ${ms.met ? `met on ${ms.metOn}` : ms.missed ? 'missed' : 'open'}`),
-      ].join('\n')).join('\n\n')
-      return { json: list, text: text || 'no targets' }
-    },
-  },
-  registry: {
-    help: 'associations (--kind, --scope, --association PARENT)',
-    run: (m, a) => {
-      const rows = P.registry(m, { ...(a.asOf ? { asOf: a.asOf as never } : {}), ...(a.kind ? { kind: a.kind as never } : {}), ...(a.scope ? { scope: a.scope as never } : {}), ...(a.association ? { parentId: a.association } : {}) })
-      return { json: rows, text: table(['id', 'name', 'kind', 'scope', 'area', 'status', 'special', 'members'], rows.map((r) => [r.associationId, r.name, r.kind, r.scope, r.areaCode, r.status, r.special ? 'yes' : '', r.members])) + `\n${rows.length} associations` }
-    },
-  },
-  roster: {
-    help: 'active members of an association: roster ASSOCIATION_ID (personal data: for clerks and auditors)',
-    run: (m, a, rest) => {
-      const id = rest[0] ?? a.association
-      if (id === undefined) throw new UsageError('roster needs an association id: hoi query roster lc-nct')
-      const rows = P.roster(m, id, { ...(a.asOf ? { asOf: a.asOf as never } : {}) })
-      return { json: rows, text: table(['member', 'name', 'born', 'gender', 'category', 'admitted'], rows.slice(0, 200).map((r) => [r.memberId, r.fullName, r.birthDate, r.gender, r.category, r.admittedOn])) + `\n${rows.length} members${rows.length > 200 ? ' (first 200 shown; --json for all)' : ''}` }
-    },
-  },
-  clubs: {
-    help: 'clubs (--association HOST, --area CODE)',
-    run: (m, a) => {
-      const rows = P.clubs(m, { ...(a.asOf ? { asOf: a.asOf as never } : {}), ...(a.association ? { hostAssociationId: a.association } : {}), ...(a.area ? { areaCode: a.area } : {}) })
-      return { json: rows, text: table(['club', 'name', 'programme', 'launched', 'status', 'members', 'flags'], rows.map((r) => [r.clubId, r.name, r.programme, r.launchedOn, r.status, r.roster.total, r.flags.map((f) => f.code).join(' ')])) + `\n${rows.length} clubs` }
-    },
-  },
-  'clubs-by-area': {
-    help: 'clubs per district (--area CODE)',
-    run: (m, a) => {
-      const rows = P.clubsByArea(m, { ...(a.asOf ? { asOf: a.asOf as never } : {}), ...(a.area ? { areaCode: a.area } : {}) })
-      return { json: rows, text: table(['area', 'active', 'ishc', 'members'], rows.map((r) => [r.areaCode, r.active, r.ishc, r.members])) }
-    },
-  },
-  reports: {
-    help: 'report roll-up: reports ASSOCIATION PERIOD (sums over the association and its descendants), or the list (--period)',
-    run: (m, a, rest) => {
-      const [id, period] = [rest[0] ?? a.association, rest[1] ?? a.period]
-      if (id !== undefined && period !== undefined) {
-        const r = P.reportRollup(m, { associationId: id, period: period as never, ...(a.asOf ? { asOf: a.asOf as never } : {}) })
-        const text = [
-          `Report roll-up ${id} ${period}: ${r.submitted}/${r.expected} submitted (${formatNumber(r.completeness)} %), ${r.approved} approved, ${r.late.length} late, ${r.missing.length} missing`,
-          table(['indicator', 'total'], Object.entries(r.totals).map(([k, v]) => [k, v as number])),
-        ].join('\n')
-        return { json: r, text }
-      }
-      const rows = P.reports(m, { ...(a.period ? { period: a.period as never } : {}), ...(id ? { associationId: id } : {}) })
-      return { json: rows, text: table(['association', 'period', 'status', 'submitted', 'due', 'late'], rows.map((r) => [r.associationId, r.period, r.status, r.submittedOn, r.dueOn, r.late ? 'late' : ''])) }
-    },
-  },
-  commendations: {
-    help: 'emulation movements and their commendations',
-    run: (m, a) => {
-      const rows = P.commendations(m, { ...(a.asOf ? { asOf: a.asOf as never } : {}) })
-      return { json: rows, text: table(['movement', 'title', 'cycle', 'status', 'collectives', 'individuals'], rows.map((r) => [r.movementId, r.title, `${r.cycleStart}–${r.cycleEnd}`, r.status, r.collectives, r.individuals])) }
-    },
-  },
-  'congress-watch': {
-    help: 'terms ending within 6 months and overdue congresses (R14) as of --as-of (default today)',
-    run: (m, a) => {
-      const w = P.congressWatch(m, { asOf: (a.asOf ?? a.today) as never })
-      const rows = [...w.overdue.map((r) => ['overdue', r]), ...w.endingSoon.map((r) => ['ending soon', r])] as Array<[string, Record<string, unknown>]>
-      return { json: w, text: table(['', 'association', 'term ends', 'stage'], rows.map(([k, r]) => [k, String(r['name'] ?? r['associationId']), String(r['termEnd'] ?? ''), String(r['stage'] ?? '')])) + `\n${w.noTerm.length} associations have no recorded term` }
-    },
-  },
+/**
+ * `hoi query VIEW [PARAMS…] [--flags]`: one view, decoded and answered exactly as the HTTP API
+ * answers it. A list prints whole unless --limit or --offset asks for a page.
+ */
+export const query = async (argv: ReadonlyArray<string>, today: string, out: (s: string) => void): Promise<number> => {
+  const [name, ...rest] = argv
+  let def = name === undefined ? undefined : viewDefs.get(name)
+  if (def === undefined) throw new UsageError(`unknown view ${name ?? '(none)'}; views: ${viewNames.join(', ')}`)
+  let args: ViewArgs
+  try {
+    args = parseViewArgs(def, rest, today)
+  } catch (e) {
+    // `reports ASSOCIATION PERIOD` is the roll-up, as it was before the roll-up had its own name
+    if (def.name !== 'reports') throw e
+    def = viewDefs.get('rollup')!
+    try {
+      args = parseViewArgs(def, rest, today)
+    } catch {
+      throw e
+    }
+  }
+  const view = def
+  return withViews(args.store, async (views) => {
+    await views.catchUp()
+    const result = await view.run(views, args.input)
+    if (result === undefined) throw new Error(`nothing found for ${view.name} ${Object.values(args.input.params).join(' ')}`.trim())
+    let shown = result
+    if (view.paged && args.paging && Array.isArray(result)) {
+      const limit = typeof args.input.query['limit'] === 'number' ? args.input.query['limit'] : DEFAULT_LIMIT
+      const offset = typeof args.input.query['offset'] === 'number' ? args.input.query['offset'] : 0
+      shown = { total: result.length, offset, limit, items: result.slice(offset, offset + limit) }
+    }
+    if (args.json) out(JSON.stringify(shown, null, 2))
+    else {
+      const rows = shown !== result && typeof shown === 'object' && shown !== null && 'items' in shown ? shown.items : result
+      out(renderers.get(view.name)?.(rows, args.input) ?? JSON.stringify(rows, null, 2))
+    }
+    return 0
+  })
 }

@@ -1,9 +1,8 @@
 import { openStore } from '@hoi/adapters'
-import * as P from '@hoi/projections'
 import { demoAuth, startServer, authFromEnv } from '../index.js'
 import { parse, storeUrl } from './args.js'
 import { runDemo } from './demo.js'
-import { buildModel } from './model.js'
+import { ViewModelService } from '../views/view-model.service.js'
 import { formatNumber } from './table.js'
 
 /**
@@ -23,15 +22,18 @@ export const serve = async (argv: string[]): Promise<number> => {
   const port = Number(p.flags['port'] ?? process.env['PORT'] ?? 3000)
   const host = String(p.flags['host'] ?? process.env['HOST'] ?? '127.0.0.1')
   const server = await startServer({ store, auth, host, port })
-  const model = await buildModel(store)
+  // the summary reads the server's own engine: the log is folded once, when the server starts
+  const views = server.app.get(ViewModelService).engine
   const today = new Date().toISOString().slice(0, 10)
-  const s = P.statistics(model, { year: 2020 })
-  const now = P.registry(model, {})
+  const s = await views.statistics({ year: 2020 })
+  const now = await views.registry({})
+  const activeClubs = await views.clubs({ status: 'active' })
+  const targets = await views.targets({ asOf: today })
   out('')
   out(`hoi — ${store.url}: ${formatNumber(await store.head())} events`)
   out(`  2020: ${formatNumber(s.associations.total)} associations (province ${s.associations.byScope.province}, district ${s.associations.byScope.district}, commune ${s.associations.byScope.commune}), ${formatNumber(s.members.total)} members, ${s.special.total} special, ${s.foundedInYear.total} founded in 2020`)
-  out(`  today: ${formatNumber(now.length)} associations and bodies, ${formatNumber(P.clubs(model, { status: 'active' }).length)} active clubs`)
-  for (const t of P.targets(model, { asOf: today as never }))
+  out(`  today: ${formatNumber(now.length)} associations and bodies, ${formatNumber(activeClubs.length)} active clubs`)
+  for (const t of targets)
     out(`  target ${t.title}: ${formatNumber(t.current)}/${formatNumber(t.goal)} (${formatNumber(t.percent)} %), ${t.status}${t.milestones.map((m) => `; milestone ${m.goal} by ${m.dueOn} ${m.met ? `met ${m.metOn}` : m.missed ? 'missed' : 'open'}`).join('')}`)
   out('')
   out(`  dashboard  ${server.address}/`)

@@ -14,6 +14,7 @@ import { ViewModelService } from '../views/view-model.service.js'
 import { apiField, commandData } from './command-body.js'
 import { commandHeaders } from './command-headers.js'
 import { ownersOf } from './ownership.js'
+import { WriteSide } from './write-side.js'
 
 const decodeCommand = decodeWith(DomainCommand)
 
@@ -29,6 +30,7 @@ export class CommandService {
     @Inject(OPTIONS) private readonly options: ResolvedOptions,
     @Inject(ViewModelService) private readonly views: ViewModelService,
     @Inject(ScopeService) private readonly scopes: ScopeService,
+    @Inject(WriteSide) private readonly writeSide: WriteSide,
   ) {}
 
   async execute(req: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -75,48 +77,33 @@ export class CommandService {
       .send(JSON.stringify({ streamId: done.streamId, revision: done.revision, replayed: done.replayed, events: done.events }))
   }
 
-  /** Member routes name the member only; its association comes from the view when the body leaves it out. */
+  /** Member routes name the member only; its association comes from the member's stream when the body leaves it out. */
   private async fillDerived(route: HoiRoute, data: Record<string, unknown>): Promise<void> {
     if (route.derived === undefined || typeof data.memberId !== 'string') return
     for (const field of route.derived) {
       if (data[field] !== undefined) continue
-      let member = this.views.model.members.get(data.memberId)
-      if (member === undefined) {
-        await this.views.catchUp()
-        member = this.views.model.members.get(data.memberId)
-      }
-      if (member === undefined) throw problems.notFound(`No member ${data.memberId}`, { errors: [{ field: 'path.memberId', message: 'is not a known member' }] })
-      data[field] = member.associationId
+      const associationId = await this.writeSide.memberAssociation(data.memberId)
+      if (associationId === undefined) throw problems.notFound(`No member ${data.memberId}`, { errors: [{ field: 'path.memberId', message: 'is not a known member' }] })
+      data[field] = associationId
     }
   }
 
   /** PUT of a report submits it, or corrects it once one exists; a retried PUT keeps its first meaning. */
   private async commandType(candidates: ReadonlyArray<CommandType>, data: Record<string, unknown>, commandId: string): Promise<CommandType> {
     if (candidates.length === 1) return candidates[0]!
-    const store = this.options.store
-    const earlier = await store.eventsOfCommand(commandId)
+    const earlier = await this.options.store.eventsOfCommand(commandId)
     if (earlier[0] !== undefined) return earlier[0].type === 'ReportCorrected' ? 'CorrectReport' : 'SubmitReport'
-    const streamId = typeof data.associationId === 'string' && typeof data.period === 'string' ? `report-${data.associationId}-${data.period}` : undefined
-    const exists = streamId !== undefined && (await store.streamRevision(streamId)) >= 0
+    const exists = typeof data.associationId === 'string' && typeof data.period === 'string' && (await this.writeSide.reportExists(data.associationId, data.period))
     return exists ? 'CorrectReport' : 'SubmitReport'
   }
 
-  /** A clerk acts only for associations in scope; the owner of an existing stream comes from the view. */
+  /** A clerk acts only for associations in scope; the owner of an existing stream comes from the write side. */
   private async authorise(user: ReturnType<typeof userOf>, command: DomainCommand, route: HoiRoute): Promise<void> {
     if (user.role !== 'clerk') return
-    let owners = ownersOf(command, this.views.model)
-    if (owners.missing !== undefined) {
-      await this.views.catchUp()
-      owners = ownersOf(command, this.views.model)
-    }
+    const owners = await ownersOf(command, this.writeSide)
     if (owners.missing !== undefined) throw problems.notFound(`No ${owners.missing}`)
     const scope = accessRules[route.access].clerkScope
-    // an association founded by another process may not be in this view yet: look again before refusing
-    if (owners.owners.length > 0 && !this.scopes.covers(user, owners.owners, scope)) {
-      await this.views.catchUp()
-      owners = ownersOf(command, this.views.model)
-    }
-    if (owners.owners.length === 0 || !this.scopes.covers(user, owners.owners, scope))
+    if (owners.owners.length === 0 || !(await this.scopes.covers(user, owners.owners, scope)))
       throw problems.forbidden(
         owners.owners.length === 0
           ? 'Only an administrator may do this without a parent association'

@@ -1,17 +1,25 @@
-import type { DomainCommand } from '@hoi/domain'
-import type { ReadModel } from '@hoi/projections'
+import { parseStream, type DomainCommand } from '@hoi/domain'
 
 /**
  * The associations a command acts for (OWASP API1, object-level authorisation). Ids in the command
- * name the new owner; an existing stream's owner comes from the view, so a clerk cannot reach
+ * name the new owner; an existing stream's owner comes from the write side, so a clerk cannot reach
  * another association's member, club, target or movement by naming their own association.
- * `missing` names the thing that must exist but is not (yet) in the view.
+ * `missing` names the thing that must exist but does not.
  */
 export type Owners = { readonly owners: ReadonlyArray<string>; readonly missing?: string }
 
+/** The owners of existing things, as the write side knows them. */
+export type OwnerLookup = {
+  readonly memberAssociation: (memberId: string) => Promise<string | undefined>
+  readonly clubHost: (clubId: string) => Promise<string | undefined>
+  readonly targetOwner: (targetId: string) => Promise<string | undefined>
+  readonly movementOwner: (movementId: string) => Promise<string | undefined>
+  readonly association: (associationId: string) => Promise<unknown>
+}
+
 const known = (...ids: ReadonlyArray<string | undefined>): string[] => [...new Set(ids.filter((x): x is string => x !== undefined))]
 
-export const ownersOf = (c: DomainCommand, m: ReadModel): Owners => {
+export const ownersOf = async (c: DomainCommand, look: OwnerLookup): Promise<Owners> => {
   switch (c.type) {
     case 'FoundAssociation':
       // an association without a parent can only be founded by an administrator
@@ -22,48 +30,43 @@ export const ownersOf = (c: DomainCommand, m: ReadModel): Owners => {
     case 'SubmitReport': case 'CorrectReport': case 'ApproveReport': case 'ReturnReport':
       return { owners: [c.data.associationId] }
     case 'AdmitMember': case 'TransferMemberIn':
-      return { owners: known(c.data.associationId, m.members.get(c.data.memberId)?.associationId) }
+      return { owners: known(c.data.associationId, await look.memberAssociation(c.data.memberId)) }
     case 'ChangeMemberCategory': case 'CorrectMemberDetails': case 'TransferMemberOut': case 'RecordResignation': case 'ExpelMember':
     case 'StrikeOffMember': case 'RecordDeath': case 'ReferMemberToParty': {
-      const member = m.members.get(c.data.memberId)
-      return member === undefined ? { owners: [c.data.associationId], missing: `member ${c.data.memberId}` } : { owners: known(c.data.associationId, member.associationId) }
+      const association = await look.memberAssociation(c.data.memberId)
+      return association === undefined ? { owners: [c.data.associationId], missing: `member ${c.data.memberId}` } : { owners: known(c.data.associationId, association) }
     }
     case 'LaunchClub':
-      return { owners: known(c.data.hostAssociationId, m.clubs.get(c.data.clubId)?.hostAssociationId) }
+      return { owners: known(c.data.hostAssociationId, await look.clubHost(c.data.clubId)) }
     case 'ReportClubRoster': case 'RecordClubActivity': case 'CloseClub': {
-      const club = m.clubs.get(c.data.clubId)
-      return club === undefined ? { owners: [], missing: `club ${c.data.clubId}` } : { owners: [club.hostAssociationId] }
+      const host = await look.clubHost(c.data.clubId)
+      return host === undefined ? { owners: [], missing: `club ${c.data.clubId}` } : { owners: [host] }
     }
     case 'SetTarget':
-      return { owners: known(c.data.ownerAssociationId, m.targets.get(c.data.targetId)?.ownerAssociationId) }
+      return { owners: known(c.data.ownerAssociationId, await look.targetOwner(c.data.targetId)) }
     case 'ReviseTarget': case 'WithdrawTarget': {
-      const target = m.targets.get(c.data.targetId)
-      return target === undefined ? { owners: [], missing: `target ${c.data.targetId}` } : { owners: [target.ownerAssociationId] }
+      const owner = await look.targetOwner(c.data.targetId)
+      return owner === undefined ? { owners: [], missing: `target ${c.data.targetId}` } : { owners: [owner] }
     }
     case 'LaunchEmulationMovement':
-      return { owners: known(c.data.ownerAssociationId, m.movements.get(c.data.movementId)?.ownerAssociationId) }
+      return { owners: known(c.data.ownerAssociationId, await look.movementOwner(c.data.movementId)) }
     case 'AwardCommendation': case 'ConcludeEmulationMovement': {
-      const movement = m.movements.get(c.data.movementId)
-      return movement === undefined ? { owners: [], missing: `movement ${c.data.movementId}` } : { owners: [movement.ownerAssociationId] }
+      const owner = await look.movementOwner(c.data.movementId)
+      return owner === undefined ? { owners: [], missing: `movement ${c.data.movementId}` } : { owners: [owner] }
     }
   }
 }
 
 /** The association a stream belongs to, for audit reads by clerks; undefined when unknown. */
-export const ownerOfStream = (streamId: string, m: ReadModel): string | undefined => {
-  const dash = streamId.indexOf('-')
-  const kind = streamId.slice(0, dash)
-  const id = streamId.slice(dash + 1)
-  switch (kind) {
-    case 'association': return m.associations.has(id) ? id : undefined
-    case 'member': return m.members.get(id)?.associationId
-    case 'club': return m.clubs.get(id)?.hostAssociationId
-    case 'target': return m.targets.get(id)?.ownerAssociationId
-    case 'movement': return m.movements.get(id)?.ownerAssociationId
-    case 'report': {
-      const period = /-(\d{4}(?:Q[1-4]|S[12]|M(?:0[1-9]|1[0-2]))?)$/u.exec(id)
-      return period === null ? undefined : id.slice(0, id.length - period[0].length)
-    }
+export const ownerOfStream = async (streamId: string, look: OwnerLookup): Promise<string | undefined> => {
+  const s = parseStream(streamId)
+  switch (s?.aggregate) {
+    case 'association': return (await look.association(s.id)) === undefined ? undefined : s.id
+    case 'member': return look.memberAssociation(s.id)
+    case 'club': return look.clubHost(s.id)
+    case 'target': return look.targetOwner(s.id)
+    case 'movement': return look.movementOwner(s.id)
+    case 'report': return s.associationId
     default: return undefined
   }
 }

@@ -55,7 +55,7 @@ const commandOperation = (url: string, route: HoiRoute, commands: ReadonlyArray<
 }
 
 const viewOperation = (route: HoiRoute, name: string): Operation => {
-  const def = viewDefs[name]!
+  const def = viewDefs.get(name)!
   return {
     operationId: `view${name.replace(/(^|-)([a-z])/gu, (_, __, c: string) => c.toUpperCase())}`,
     tags: [route.tag],

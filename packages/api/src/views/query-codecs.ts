@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
 import { describeAs, oneOf } from '@hoi/domain'
+import { recordInstant } from '@hoi/adapters'
 
 /** Query strings arrive as text: these codecs read numbers and booleans from it, and describe themselves for OpenAPI. */
 export const qInt = (name: string, min: number, max: number) =>
@@ -43,4 +44,23 @@ export const SearchText = describeAs(
     String,
   ),
   { type: 'string', maxLength: 100 },
+)
+
+/** Record time: a date (the end of that day UTC) or a date-time with its zone, as views.ts defines it. */
+export const RecordedAsOf = describeAs(
+  new t.Type<string, string, unknown>(
+    'RecordedAsOf',
+    (u): u is string => typeof u === 'string',
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c, 'must be a date YYYY-MM-DD or a date-time like 2024-04-30T12:00:00Z')
+      try {
+        recordInstant(u)
+        return t.success(u)
+      } catch {
+        return t.failure(u, c, 'must be a date YYYY-MM-DD that exists or a date-time like 2024-04-30T12:00:00Z')
+      }
+    },
+    String,
+  ),
+  { type: 'string', description: 'the view as the log stood then: a date (end of that day UTC) or a date-time with its zone' },
 )

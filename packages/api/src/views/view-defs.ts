@@ -1,101 +1,144 @@
 import * as t from 'io-ts'
-import { Association, Club, Id, IsoDate, Member, Period, strictPartial } from '@hoi/domain'
-import * as P from '@hoi/projections'
-import { AssociationStatus, ClubStatus, ReportStatus, SearchText, paging, qBool, qInt } from './query-codecs.js'
+import { Association, Club, Id, IsoDate, Member, Period, strict, strictPartial } from '@hoi/domain'
+import type { ViewReader } from '@hoi/adapters'
+import { AssociationStatus, ClubStatus, RecordedAsOf, ReportStatus, SearchText, paging, qBool, qInt } from './query-codecs.js'
 import { redactAssociation, redactCommendations } from './redact.js'
 
-/** What a view is run with: the decoded path and query, and today's date for views that default to it. */
-export type ViewInput = { readonly params: Record<string, unknown>; readonly query: Record<string, unknown>; readonly today: string }
+/** What a view is run with: its decoded path and query (paging taken off), and today's date for the views that default to it. */
+export type ViewInput<Params = Record<string, unknown>, Query = Record<string, unknown>> = { readonly params: Params; readonly query: Query; readonly today: string }
 
+/**
+ * One view, as both faces serve it: HTTP (path parameters and query string) and the CLI (positional
+ * arguments in the order of `params`, and one `--kebab-case` flag per query parameter), decoded by the
+ * same codecs. Erased to this shape by `view`, which is where the decoded input meets its type.
+ */
 export type ViewDef = {
   readonly name: string
   readonly summary: string
-  /** path parameters and their codecs */
+  /** path parameters, in the order the CLI takes them */
   readonly params: t.Props
-  /** the query's codec (unknown parameters are refused) */
-  readonly query: t.Mixed
+  readonly paramsCodec: t.Type<Record<string, unknown>, unknown, unknown>
+  /** query parameters (paging included for lists) */
+  readonly queryProps: t.Props
+  /** the query's codec: unknown parameters are refused */
+  readonly query: t.Type<Record<string, unknown>, unknown, unknown>
   /** lists are paged with limit/offset */
   readonly paged: boolean
   /** undefined → 404 */
-  readonly run: (m: P.ReadModel, input: ViewInput) => unknown
+  readonly run: (v: ViewReader, input: ViewInput) => Promise<unknown>
   /** what the anonymous public may see of the result */
   readonly redact?: (result: unknown) => unknown
   /** the association whose personal data this reads: clerks only within their scope */
   readonly personalOf?: (input: ViewInput) => string
 }
 
-const q = (name: string, optional: t.Props, paged: boolean) => strictPartial({}, paged ? { ...optional, ...paging } : optional, `${name}Query`)
-const asOf = { asOf: IsoDate }
-const s = (x: unknown): string | undefined => x as string | undefined
+type Decoded<Props extends t.Props> = t.TypeOf<t.TypeC<Props>>
+type Typed<PP extends t.Props, QP extends t.Props, R> = {
+  readonly summary: string
+  readonly params: PP
+  readonly query: QP
+  readonly paged: boolean
+  readonly run: (v: ViewReader, input: ViewInput<Decoded<PP>, Partial<Decoded<QP>>>) => Promise<R | undefined>
+  readonly redact?: (result: R) => unknown
+  readonly personalOf?: (input: ViewInput<Decoded<PP>, Partial<Decoded<QP>>>) => string
+}
+
+/** Every view can be asked as the log stood at a record time. */
+const recordTime = { recordedAsOf: RecordedAsOf }
+const asOf = { asOf: IsoDate, ...recordTime }
+const title = (name: string) => name.replace(/(^|-)([a-z])/gu, (_, __, c: string) => c.toUpperCase())
+
+const view = <PP extends t.Props, QP extends t.Props, R>(name: string, d: Typed<PP, QP, R>): ViewDef => {
+  const queryProps: t.Props = d.paged ? { ...d.query, ...paging } : d.query
+  // the one place the erased input meets its type: it was decoded by exactly these codecs
+  type In = ViewInput<Decoded<PP>, Partial<Decoded<QP>>>
+  const typed = (input: ViewInput): In => {
+    const { limit: _limit, offset: _offset, ...query } = input.query
+    return { params: input.params, query, today: input.today } as In
+  }
+  const personalOf = d.personalOf
+  const redact = d.redact
+  return {
+    name, summary: d.summary, params: d.params, queryProps, paged: d.paged,
+    paramsCodec: strict(d.params, `${title(name)}Path`) as t.Type<Record<string, unknown>, unknown, unknown>,
+    query: strictPartial({}, queryProps, `${title(name)}Query`) as t.Type<Record<string, unknown>, unknown, unknown>,
+    run: (v, input) => d.run(v, typed(input)),
+    ...(redact === undefined ? {} : { redact: (r: unknown) => redact(r as R) }),
+    ...(personalOf === undefined ? {} : { personalOf: (input: ViewInput) => personalOf(typed(input)) }),
+  }
+}
 
 const registryQuery = { ...asOf, kind: Association.AssociationKind, scope: Association.Scope, parentId: Id, areaCode: Association.AreaCode, status: AssociationStatus, special: qBool }
+const meetings = { ...asOf, associationId: Id, includeDescendants: qBool }
 
-export const viewDefs: Readonly<Record<string, ViewDef>> = {
-  registry: {
-    name: 'registry', summary: 'Associations: kind, scope, area, parent, status, special, staff quota, current term, members', params: {},
-    query: q('Registry', registryQuery, true), paged: true,
-    run: (m, { query }) => P.registry(m, query as P.RegistryQuery),
-    redact: (rows) => (rows as P.AssociationRow[]).map(redactAssociation),
-  },
-  association: {
-    name: 'association', summary: 'One association as of a date', params: { associationId: Id },
-    query: q('Association', asOf, false), paged: false,
-    run: (m, { params, query }) => P.association(m, params.associationId as string, s(query.asOf)),
-    redact: (row) => redactAssociation(row as P.AssociationRow),
-  },
-  roster: {
-    name: 'roster', summary: 'Active members of an association (personal data: never public)', params: { associationId: Id },
-    query: q('Roster', { ...asOf, includeDescendants: qBool, category: Member.MemberCategory, search: SearchText }, true), paged: true,
-    run: (m, { params, query }) => (m.associations.has(params.associationId as string) ? P.roster(m, params.associationId as string, query as P.RosterQuery) : undefined),
-    personalOf: ({ params }) => params.associationId as string,
-  },
-  statistics: {
-    name: 'statistics', summary: 'Province statistics for a year: associations, special, founded, members, clubs by scope', params: {},
-    query: q('Statistics', { year: qInt('year', 1900, 2199), areaCode: Association.AreaCode, ...asOf }, false), paged: false,
-    run: (m, { query, today }) => P.statistics(m, { year: (query.year as number | undefined) ?? Number(today.slice(0, 4)), ...(query.areaCode === undefined ? {} : { areaCode: s(query.areaCode)! }), ...(query.asOf === undefined ? {} : { asOf: s(query.asOf)! }) }),
-  },
-  clubs: {
-    name: 'clubs', summary: 'Clubs by host, area, programme, model and status, with composition flags', params: {},
-    query: q('Clubs', { ...asOf, hostAssociationId: Id, areaCode: Association.AreaCode, programme: Club.ClubProgramme, model: Club.ClubModel, status: ClubStatus }, true), paged: true,
-    run: (m, { query }) => P.clubs(m, query as P.ClubsQuery),
-  },
-  'clubs-by-area': {
-    name: 'clubs-by-area', summary: 'Open clubs grouped by area (depth 2 = district)', params: {},
-    query: q('ClubsByArea', { ...asOf, areaCode: Association.AreaCode, depth: qInt('depth', 1, 4) }, false), paged: false,
-    run: (m, { query }) => P.clubsByArea(m, query as { asOf?: string; areaCode?: string; depth?: number }),
-  },
-  targets: {
-    name: 'targets', summary: 'Progress of every target (asOf defaults to today)', params: {},
-    query: q('Targets', { ...asOf, ownerAssociationId: Id }, true), paged: true,
-    run: (m, { query, today }) => P.targets(m, { asOf: s(query.asOf) ?? today, ...(query.ownerAssociationId === undefined ? {} : { ownerAssociationId: s(query.ownerAssociationId)! }) }),
-  },
-  target: {
-    name: 'target', summary: 'Progress of one target: series, milestones, status (asOf defaults to today)', params: { targetId: Id },
-    query: q('Target', asOf, false), paged: false,
-    run: (m, { params, query, today }) => P.targetProgress(m, params.targetId as string, s(query.asOf) ?? today),
-  },
-  rollup: {
-    name: 'rollup', summary: 'Report roll-up of an association and everything below it for a period (R31)', params: { associationId: Id, period: Period },
-    query: q('Rollup', asOf, false), paged: false,
-    run: (m, { params, query }) =>
-      m.associations.has(params.associationId as string)
-        ? P.reportRollup(m, { associationId: params.associationId as string, period: params.period as string, ...(query.asOf === undefined ? {} : { asOf: s(query.asOf)! }) })
-        : undefined,
-  },
-  reports: {
-    name: 'reports', summary: 'Submitted reports with their latest figures', params: {},
-    query: q('Reports', { ...asOf, period: Period, associationId: Id, includeDescendants: qBool, status: ReportStatus }, true), paged: true,
-    run: (m, { query }) => P.reports(m, query as P.ReportsQuery),
-  },
-  commendations: {
-    name: 'commendations', summary: 'Emulation movements and their commendations (individual names only with a token)', params: {},
-    query: q('Commendations', { ...asOf, movementId: Id }, true), paged: true,
-    run: (m, { query }) => P.commendations(m, query as { movementId?: string; asOf?: string }),
-    redact: (rows) => redactCommendations(rows as P.CommendationsRow[]),
-  },
-  'congress-watch': {
-    name: 'congress-watch', summary: 'Terms ending soon and congresses overdue (R14); asOf defaults to today', params: {},
-    query: q('CongressWatch', { ...asOf, withinMonths: qInt('withinMonths', 1, 60) }, false), paged: false,
-    run: (m, { query, today }) => P.congressWatch(m, { asOf: s(query.asOf) ?? today, ...(query.withinMonths === undefined ? {} : { withinMonths: query.withinMonths as number }) }),
-  },
-}
+const defs: ReadonlyArray<ViewDef> = [
+  view('registry', {
+    summary: 'Associations: kind, scope, area, parent, status, special, staff quota, current term, members', params: {}, query: registryQuery, paged: true,
+    run: (v, { query }) => v.registry(query),
+    redact: (rows) => rows.map(redactAssociation),
+  }),
+  view('association', {
+    summary: 'One association as of a date', params: { associationId: Id }, query: asOf, paged: false,
+    run: (v, { params, query }) => v.association(params.associationId, query),
+    redact: redactAssociation,
+  }),
+  view('roster', {
+    summary: 'Active members of an association (personal data: never public)', params: { associationId: Id },
+    query: { ...asOf, includeDescendants: qBool, category: Member.MemberCategory, search: SearchText }, paged: true,
+    run: (v, { params, query }) => v.roster(params.associationId, query),
+    personalOf: ({ params }) => params.associationId,
+  }),
+  view('statistics', {
+    summary: 'Statistics for a year (default: this year): associations, special, founded, members, clubs by scope', params: {},
+    query: { year: qInt('year', 1900, 2199), areaCode: Association.AreaCode, ...asOf }, paged: false,
+    run: (v, { query, today }) => v.statistics({ ...query, year: query.year ?? Number(today.slice(0, 4)) }),
+  }),
+  view('clubs', {
+    summary: 'Clubs by host, area, programme, model and status, with composition flags', params: {},
+    query: { ...asOf, hostAssociationId: Id, areaCode: Association.AreaCode, programme: Club.ClubProgramme, model: Club.ClubModel, status: ClubStatus }, paged: true,
+    run: (v, { query }) => v.clubs(query),
+  }),
+  view('clubs-by-area', {
+    summary: 'Open clubs grouped by area (depth 2 = district)', params: {},
+    query: { ...asOf, areaCode: Association.AreaCode, depth: qInt('depth', 1, 4) }, paged: false,
+    run: (v, { query }) => v.clubsByArea(query),
+  }),
+  view('targets', {
+    summary: 'Progress of every target (asOf defaults to today)', params: {}, query: { ...asOf, ownerAssociationId: Id }, paged: true,
+    run: (v, { query, today }) => v.targets({ ...query, asOf: query.asOf ?? today }),
+  }),
+  view('target', {
+    summary: 'Progress of one target: series, milestones, status (asOf defaults to today)', params: { targetId: Id }, query: asOf, paged: false,
+    run: (v, { params, query, today }) => v.targetProgress(params.targetId, { ...query, asOf: query.asOf ?? today }),
+  }),
+  view('rollup', {
+    summary: 'Report roll-up of an association and everything below it for a period (R31)', params: { associationId: Id, period: Period }, query: asOf, paged: false,
+    run: (v, { params, query }) => v.reportRollup({ ...query, associationId: params.associationId, period: params.period }),
+  }),
+  view('reports', {
+    summary: 'Submitted reports with their latest figures', params: {},
+    query: { ...asOf, period: Period, associationId: Id, includeDescendants: qBool, status: ReportStatus }, paged: true,
+    run: (v, { query }) => v.reports(query),
+  }),
+  view('commendations', {
+    summary: 'Emulation movements and their commendations (individual names only with a token)', params: {}, query: { ...asOf, movementId: Id }, paged: true,
+    run: (v, { query }) => v.commendations(query),
+    redact: redactCommendations,
+  }),
+  view('congress-watch', {
+    summary: 'Terms ending soon and congresses overdue (R14); asOf defaults to today', params: {}, query: { ...asOf, withinMonths: qInt('withinMonths', 1, 60) }, paged: false,
+    run: (v, { query, today }) => v.congressWatch({ ...query, asOf: query.asOf ?? today }),
+  }),
+  view('conferences', {
+    summary: 'Review, training and deployment conferences of an association (and those below it), by date', params: {}, query: { ...meetings, kind: Association.ConferenceKind }, paged: true,
+    run: (v, { query }) => v.conferences(query),
+  }),
+  view('resolutions', {
+    summary: 'Congress resolutions with their targets, key tasks and programmes, by date', params: {}, query: meetings, paged: true,
+    run: (v, { query }) => v.resolutions(query),
+  }),
+]
+
+/** Every view by name (a Map: names come from requests and argv). */
+export const viewDefs: ReadonlyMap<string, ViewDef> = new Map(defs.map((d) => [d.name, d]))
+export const viewNames: ReadonlyArray<string> = defs.map((d) => d.name)

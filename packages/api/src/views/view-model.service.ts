@@ -1,28 +1,18 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common'
-import * as E from 'fp-ts/lib/Either.js'
-import { decodeRecorded } from '@hoi/adapters'
+import { openViews, type EngineStatus, type ViewEngine } from '@hoi/adapters'
 import type { RecordedEvent } from '@hoi/domain'
-import { apply, emptyModel, type ReadModel, type Recorded } from '@hoi/projections'
 import { OPTIONS } from '../tokens.js'
 import type { ResolvedOptions } from '../options.js'
 
-export type ParkedEvent = { readonly position: number; readonly streamId: string; readonly revision: number; readonly type: string; readonly reason: string }
-
-const PAGE = 1000
-const PARKED_KEPT = 100
-
 /**
- * The read model of this process: folded from the store on start, advanced with the events of each
- * command handled here, and by polling the store's head for events other processes wrote. An event
- * that cannot be decoded or applied is parked (kept for /health) so that it never stalls the view.
+ * The read side of this process: the store's view engine, caught up on start, given the events of
+ * each command handled here at once, and following other writers by polling the store's head.
+ * `position` is what this process last saw the engine reach: the key of its answer cache.
  */
 @Injectable()
 export class ViewModelService implements OnModuleDestroy {
-  readonly model: ReadModel = emptyModel()
-  private processed = 0
-  private parkedCount = 0
-  private readonly parked: ParkedEvent[] = []
-  private queue: Promise<void> = Promise.resolve()
+  private current: ViewEngine | undefined
+  private reached = 0
   private timer: NodeJS.Timeout | undefined
   private polling = false
   private readonly logger = new Logger('hoi.view')
@@ -31,65 +21,48 @@ export class ViewModelService implements OnModuleDestroy {
 
   constructor(@Inject(OPTIONS) private readonly options: ResolvedOptions) {}
 
-  /** The last global position folded (applied or parked). */
-  get position(): number {
-    return this.processed
+  get engine(): ViewEngine {
+    if (this.current === undefined) throw new Error('the view engine is not started')
+    return this.current
   }
 
-  get parkedEvents(): { readonly count: number; readonly latest: ReadonlyArray<ParkedEvent> } {
-    return { count: this.parkedCount, latest: this.parked }
+  /** The last position the engine reported reaching (every event at or below it applied or parked). */
+  get position(): number {
+    return this.reached
   }
 
   async start(): Promise<void> {
+    this.current = this.options.views ?? (await openViews(this.options.store))
     await this.catchUp()
+    const parked = (await this.current.parked(1)).length
+    if (parked > 0) this.logger.warn('events were parked: see /health and `hoi parked`')
     this.timer = setInterval(() => void this.poll(), this.options.pollIntervalMs)
     this.timer.unref()
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     if (this.timer !== undefined) clearInterval(this.timer)
+    // an engine given by the embedder is theirs to close
+    if (this.current !== undefined && this.options.views === undefined) await this.current.close()
   }
 
-  /** Reads everything after the current position; runs one at a time, so folds never interleave. */
-  catchUp(): Promise<void> {
-    const run = this.queue.then(() => this.fold())
-    this.queue = run.catch(() => undefined)
-    return run
+  async catchUp(): Promise<void> {
+    this.advance(await this.engine.catchUp())
   }
 
-  /** The events a command of this process stored: applied at once when they follow on, else a catch-up. */
+  /** The events a command of this process stored: applied at once (the engine catches up when they do not follow on). */
   async committed(events: ReadonlyArray<RecordedEvent>): Promise<void> {
-    const pending = events.filter((e) => e.position > this.processed)
-    if (pending.length === 0) return
-    if (pending.every((e, i) => e.position === this.processed + 1 + i)) for (const e of pending) this.applyOne(e)
-    else await this.catchUp()
+    if (events.length === 0) return
+    await this.engine.committed(events)
+    this.advance(events[events.length - 1]!.position)
   }
 
-  private async fold(): Promise<void> {
-    for await (const r of this.options.store.readAll({ after: this.processed, pageSize: PAGE })) this.applyOne(r)
+  status(): Promise<EngineStatus> {
+    return this.engine.status()
   }
 
-  private applyOne(r: RecordedEvent): void {
-    if (r.position <= this.processed) return
-    const decoded = decodeRecorded(r)
-    if (E.isLeft(decoded)) {
-      this.park(r, decoded.left.issues.map((i) => `${i.field} ${i.message}`).join('; '))
-      return
-    }
-    try {
-      apply(this.model, { ...r, type: decoded.right.type, data: decoded.right.data } as Recorded)
-      this.processed = r.position
-    } catch (e) {
-      this.park(r, e instanceof Error ? e.message : String(e))
-    }
-  }
-
-  private park(r: RecordedEvent, reason: string): void {
-    this.parkedCount++
-    this.parked.push({ position: r.position, streamId: r.streamId, revision: r.revision, type: r.type, reason })
-    if (this.parked.length > PARKED_KEPT) this.parked.shift()
-    this.logger.warn(`parked event at position ${r.position} (${r.type} in ${r.streamId}): ${reason}`)
-    this.processed = r.position
+  private advance(position: number): void {
+    if (position > this.reached) this.reached = position
   }
 
   private async poll(): Promise<void> {
@@ -98,7 +71,7 @@ export class ViewModelService implements OnModuleDestroy {
     try {
       this.lastHead = await this.options.store.head()
       this.lastPollError = undefined
-      if (this.lastHead > this.processed) await this.catchUp()
+      if (this.lastHead > this.reached) await this.catchUp()
     } catch (e) {
       this.lastPollError = e instanceof Error ? e.message : String(e)
     } finally {

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
-import { decodeWith, strict } from '@hoi/domain'
+import { decodeWith } from '@hoi/domain'
 import type { Principal } from '../auth/principal.js'
 import { admitted } from '../auth/request-principal.js'
 import { ScopeService } from '../auth/scope.service.js'
@@ -15,14 +14,12 @@ import { matchesNoneMatch, ViewCache, type CachedView } from './view-cache.js'
 import { viewDefs, type ViewDef, type ViewInput } from './view-defs.js'
 import { ViewModelService } from './view-model.service.js'
 
-const decoders = new Map<ViewDef, { params: (u: unknown) => E.Either<{ issues: ReadonlyArray<{ field: string; message: string }> }, Record<string, unknown>>; query: (u: unknown) => E.Either<{ issues: ReadonlyArray<{ field: string; message: string }> }, Record<string, unknown>> }>()
+type Decoder = (u: unknown) => E.Either<{ issues: ReadonlyArray<{ field: string; message: string }> }, Record<string, unknown>>
+const decoders = new Map<ViewDef, { params: Decoder; query: Decoder }>()
 const decodersOf = (def: ViewDef) => {
   let d = decoders.get(def)
   if (d === undefined) {
-    d = {
-      params: decodeWith(strict(def.params, `${def.name}Path`) as t.Type<Record<string, unknown>, unknown, unknown>),
-      query: decodeWith(def.query as t.Type<Record<string, unknown>, unknown, unknown>),
-    }
+    d = { params: decodeWith(def.paramsCodec), query: decodeWith(def.query) }
     decoders.set(def, d)
   }
   return d
@@ -40,7 +37,7 @@ export class ViewService {
   ) {}
 
   async serve(req: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const def = viewDefs[hoiRouteOf(req)?.view ?? '']
+    const def = viewDefs.get(hoiRouteOf(req)?.view ?? '')
     if (def === undefined) throw problems.notFound('No such view')
     const principal = admitted(req)
     const { key, today } = this.keyOf(def, principal, req)
@@ -56,7 +53,7 @@ export class ViewService {
   answerFromCache(req: FastifyRequest, reply: FastifyReply, principal: Principal): boolean {
     const route = hoiRouteOf(req)
     if (route?.view === undefined || route.access !== 'public') return false
-    const def = viewDefs[route.view]
+    const def = viewDefs.get(route.view)
     if (def === undefined || def.personalOf !== undefined) return false
     const entry = this.cache.get(this.keyOf(def, principal, req).key, this.views.position)
     if (entry === undefined) return false
@@ -100,16 +97,15 @@ export class ViewService {
     const input: ViewInput = { params: p.right, query: qd.right, today }
     if (def.personalOf !== undefined && principal.kind === 'user') {
       const id = def.personalOf(input)
-      if (!this.scopes.covers(principal, [id], 'own')) await this.views.catchUp()
-      if (!this.scopes.covers(principal, [id], 'own')) throw problems.forbidden(`${id} is outside the associations of ${principal.sub}`)
+      if (!(await this.scopes.covers(principal, [id], 'own'))) throw problems.forbidden(`${id} is outside the associations of ${principal.sub}`)
     }
-    // the view may have moved while catching up: the answer is filed under the position it was computed at
+    // the answer is filed under the position read before it was computed: a later one never looks older
     const at = this.views.position
-    return this.cache.get(key, at) ?? this.cache.put(key, at, this.answer(def, input, visibility))
+    return this.cache.get(key, at) ?? this.cache.put(key, at, await this.answer(def, input, visibility))
   }
 
-  private answer(def: ViewDef, input: ViewInput, visibility: 'public' | 'full'): unknown {
-    const result = def.run(this.views.model, input)
+  private async answer(def: ViewDef, input: ViewInput, visibility: 'public' | 'full'): Promise<unknown> {
+    const result = await def.run(this.views.engine, input)
     if (result === undefined) throw problems.notFound(`Nothing found for ${def.name} ${Object.values(input.params).join(' ')}`.trim())
     const shown = visibility === 'public' && def.redact !== undefined ? def.redact(result) : result
     if (!def.paged) return shown

@@ -4,8 +4,11 @@ import { Route } from '../http/route.js'
 import { viewDefs } from './view-defs.js'
 import { ViewService } from './view.service.js'
 
-const view = (path: string, name: keyof typeof viewDefs & string, access: 'public' | 'read' = 'public') =>
-  Route('GET', path, { access, tag: 'Views', summary: viewDefs[name]!.summary, view: name })
+const view = (path: string, name: string, access: 'public' | 'read' = 'public') => {
+  const def = viewDefs.get(name)
+  if (def === undefined) throw new Error(`no view ${name}`)
+  return Route('GET', path, { access, tag: 'Views', summary: def.summary, view: name })
+}
 
 @Controller()
 export class ViewsController {
@@ -46,4 +49,10 @@ export class ViewsController {
 
   @view('/views/congress-watch', 'congress-watch')
   congressWatch(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+
+  @view('/views/conferences', 'conferences')
+  conferences(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+
+  @view('/views/resolutions', 'resolutions')
+  resolutions(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
 }

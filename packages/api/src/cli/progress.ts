@@ -1,0 +1,47 @@
+import { formatNumber } from './table.js'
+
+const WIDTH = 30
+const PLAIN_EVERY_MS = 2000
+
+const duration = (s: number): string => {
+  if (!Number.isFinite(s)) return '?'
+  const t = Math.round(s)
+  return t >= 3600 ? `${Math.floor(t / 3600)} h ${Math.floor((t % 3600) / 60)} min` : t >= 60 ? `${Math.floor(t / 60)} min ${t % 60} s` : `${t} s`
+}
+
+/**
+ * Progress of long work through the log (done and total are positions): a bar with rate and ETA
+ * redrawn in place on a terminal, a plain line every two seconds otherwise.
+ */
+export const progressBar = (label: string, stream: NodeJS.WriteStream = process.stderr, now: () => number = () => performance.now()) => {
+  const started = now()
+  let lastLine = -Infinity
+  let first: number | undefined
+  let drawn = false
+  let finished = false
+  const line = (done: number, total: number): string => {
+    first ??= done
+    const seconds = (now() - started) / 1000
+    const rate = seconds > 0 ? (done - first) / seconds : 0
+    const share = total > 0 ? Math.min(1, done / total) : 1
+    const eta = rate > 0 ? (total - done) / rate : Number.POSITIVE_INFINITY
+    return `${label} ${Math.floor(share * 100)} % (${formatNumber(done)} of ${formatNumber(total)}), ${formatNumber(Math.round(rate))} events/s, ETA ${share >= 1 ? '0 s' : duration(eta)}`
+  }
+  return {
+    update: (done: number, total: number): void => {
+      if (stream.isTTY === true) {
+        const share = total > 0 ? Math.min(1, done / total) : 1
+        const filled = Math.round(share * WIDTH)
+        stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${line(done, total)}\u001b[K`)
+        drawn = true
+      } else if (!finished && (now() - lastLine >= PLAIN_EVERY_MS || done >= total)) {
+        finished = done >= total
+        lastLine = now()
+        stream.write(line(done, total) + '\n')
+      }
+    },
+    done: (): void => {
+      if (drawn) stream.write('\n')
+    },
+  }
+}

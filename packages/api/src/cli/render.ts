@@ -1,0 +1,65 @@
+import type * as P from '@hoi/projections'
+import type { ViewInput } from '../views/view-defs.js'
+import { formatNumber, table } from './table.js'
+
+type Render = (result: unknown, input: ViewInput) => string
+// each renderer is looked up by the name of the view whose result it prints
+const as = <R>(f: (result: R, input: ViewInput) => string): Render => f as Render
+
+const scopes = ['national', 'province', 'district', 'commune'] as const
+const SHOWN = 200
+const more = (n: number, noun: string) => `\n${formatNumber(n)} ${noun}${n > SHOWN ? ` (first ${SHOWN} shown; --json for all)` : ''}`
+
+const associationRows = (rows: ReadonlyArray<P.AssociationRow>) =>
+  table(['id', 'name', 'kind', 'scope', 'area', 'status', 'special', 'members'], rows.slice(0, SHOWN).map((r) => [r.associationId, r.name, r.kind, r.scope, r.areaCode, r.status, r.special ? 'yes' : '', r.members]))
+
+const targetText = (t: P.TargetProgress, asOf: string) => [
+  `${t.title}  [${t.targetId}]`,
+  `  ${formatNumber(t.current)} / ${formatNumber(t.goal)} (${formatNumber(t.percent)} %) by ${t.dueOn} — status: ${t.status}; expected by ${asOf}: ${formatNumber(t.expectedByNow)}; forecast at due date: ${formatNumber(t.forecast)}`,
+  ...t.milestones.map((ms) => `  milestone "${ms.label}": ${formatNumber(ms.current)} / ${formatNumber(ms.goal)} by ${ms.dueOn} — ${ms.met ? `met on ${ms.metOn}` : ms.missed ? 'missed' : 'open'}`),
+].join('\n')
+
+const asOfOf = (input: ViewInput): string => (typeof input.query['asOf'] === 'string' ? input.query['asOf'] : input.today)
+
+/** How each view reads on a terminal; `--json` prints the value itself. */
+export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
+  ['statistics', as<P.Statistics>((s) => {
+    const row = (label: string, x: { total: number; byScope: Record<string, number> }) => [label, x.total, ...scopes.map((k) => x.byScope[k] ?? 0)]
+    return [
+      `Thống kê năm ${s.year} — statistics for ${s.year}`,
+      table(['', 'total', ...scopes], [row('associations (hội)', s.associations), row('special (hội đặc thù)', s.special), row(`founded in ${s.year}`, s.foundedInYear)]),
+      '',
+      `members (hội viên): ${formatNumber(s.members.total)}   admitted in ${s.year}: ${formatNumber(s.members.admittedInYear)}   left in ${s.year}: ${formatNumber(s.members.leftInYear)}`,
+      `clubs: ${formatNumber(s.clubs.total)} (ISHC ${formatNumber(s.clubs.ishc)}), launched in ${s.year}: ${formatNumber(s.clubs.launchedInYear)}`,
+    ].join('\n')
+  })],
+  ['registry', as<P.AssociationRow[]>((rows) => associationRows(rows) + more(rows.length, 'associations'))],
+  ['association', as<P.AssociationRow>((a) => [
+    associationRows([a]),
+    a.term === undefined ? 'no recorded term' : `term: congress ${a.term.congressNumber}, ${a.term.start} – ${a.term.end}`,
+    ...a.officers.map((o) => `  ${o.role}: ${o.fullName} [${o.memberId}]`),
+  ].join('\n'))],
+  ['roster', as<P.MemberRow[]>((rows) =>
+    table(['member', 'name', 'born', 'gender', 'category', 'admitted'], rows.slice(0, SHOWN).map((r) => [r.memberId, r.fullName, r.birthDate, r.gender, r.category, r.admittedOn])) + more(rows.length, 'members'))],
+  ['clubs', as<P.ClubRow[]>((rows) =>
+    table(['club', 'name', 'programme', 'launched', 'status', 'members', 'flags'], rows.slice(0, SHOWN).map((r) => [r.clubId, r.name, r.programme, r.launchedOn, r.status, r.roster.total, r.flags.map((f) => f.code).join(' ')])) + more(rows.length, 'clubs'))],
+  ['clubs-by-area', as<P.ClubsByAreaRow[]>((rows) => table(['area', 'active', 'ishc', 'members'], rows.map((r) => [r.areaCode, r.active, r.ishc, r.members])))],
+  ['targets', as<P.TargetProgress[]>((list, input) => list.map((t) => targetText(t, asOfOf(input))).join('\n\n') || 'no targets')],
+  ['target', as<P.TargetProgress>((t, input) => targetText(t, asOfOf(input)))],
+  ['rollup', as<P.ReportRollup>((r) => [
+    `Report roll-up ${r.associationId} ${r.period}: ${r.submitted}/${r.expected} submitted (${formatNumber(r.completeness)} %), ${r.approved} approved, ${r.late.length} late, ${r.missing.length} missing`,
+    table(['indicator', 'total'], Object.entries(r.totals).map(([k, v]) => [k, v])),
+  ].join('\n'))],
+  ['reports', as<P.ReportRow[]>((rows) =>
+    table(['association', 'period', 'status', 'submitted', 'due', 'late'], rows.slice(0, SHOWN).map((r) => [r.associationId, r.period, r.status, r.submittedOn, r.dueOn, r.late ? 'late' : ''])) + more(rows.length, 'reports'))],
+  ['commendations', as<P.CommendationsRow[]>((rows) =>
+    table(['movement', 'title', 'cycle', 'status', 'collectives', 'individuals'], rows.map((r) => [r.movementId, r.title, `${r.cycleStart}–${r.cycleEnd}`, r.status, r.collectives, r.individuals])))],
+  ['congress-watch', as<P.CongressWatch>((w) => {
+    const rows = [...w.overdue.map((r) => ['overdue', r] as const), ...w.endingSoon.map((r) => ['ending soon', r] as const)]
+    return table(['', 'association', 'term ends', 'stage'], rows.map(([k, r]) => [k, r.name, r.termEnd ?? '', r.stage ?? ''])) + `\n${w.noTerm.length} associations have no recorded term`
+  })],
+  ['conferences', as<P.ConferenceRow[]>((rows) =>
+    table(['held', 'association', 'kind', 'title', 'attendees'], rows.slice(0, SHOWN).map((r) => [r.heldOn, r.associationName, r.kind, r.title, r.attendees])) + more(rows.length, 'conferences'))],
+  ['resolutions', as<P.ResolutionRow[]>((rows) =>
+    rows.map((r) => [`${r.adoptedOn}  ${r.associationName}: ${r.title} (congress ${r.congressNumber})`, ...r.targets.map((t) => `  target: ${t}`), ...r.keyTasks.map((t) => `  key task: ${t}`), ...r.programmes.map((t) => `  programme: ${t}`)].join('\n')).join('\n\n') || 'no resolutions')],
+])
