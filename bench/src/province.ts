@@ -1,4 +1,4 @@
-import type { DomainEvent, RecordedEvent } from '@hoi/domain'
+import { Association, Club, Member, type DomainEvent, type RecordedEvent } from '@hoi/domain'
 import { dayOf, memberAdmitted, personName, Recorder, rng, type Rng } from './gen.js'
 
 /** Builds events whose data the codecs accept; the cast is the price of skipping the decoders. */
@@ -81,12 +81,12 @@ export const provinceLog = (total: number, seed = 2020): ProvinceLog => {
   const assoc: string[] = []
   const found = (id: string, scope: string, area: string, day: number, parent?: string): void => {
     assoc.push(id)
-    rec.add(`association-${id}`, associationFounded(id, scope, area, dayOf(day), parent), dayOf(day))
+    rec.add(Association.streamId(id), associationFounded(id, scope, area, dayOf(day), parent), dayOf(day))
   }
   found('a-p', 'province', '12', 10)
   for (let d = 0; d < 11; d++) {
     found(`a-d-${d}`, 'district', `12.${100 + d}`, 100 + d, 'a-p')
-    rec.add(`association-a-d-${d}`, ev('StaffQuotaAssigned', { associationId: `a-d-${d}`, quota: r.int(2, 5), assignedOn: dayOf(200) }), dayOf(200))
+    rec.add(Association.streamId(`a-d-${d}`), ev('StaffQuotaAssigned', { associationId: `a-d-${d}`, quota: r.int(2, 5), assignedOn: dayOf(200) }), dayOf(200))
   }
   for (let c = 0; c < 167; c++) found(`a-c-${c}`, 'commune', `12.${100 + (c % 11)}.${String(c).padStart(2, '0')}`, 300 + c, `a-d-${c % 11}`)
   const communes = assoc.slice(12)
@@ -94,7 +94,7 @@ export const provinceLog = (total: number, seed = 2020): ProvinceLog => {
   for (let k = 0; k < 100; k++) {
     const id = `club-${k}`
     clubs.push({ id, n: 0 })
-    rec.add(`club-${id}`, clubLaunched(id, communes[k]!, dayOf(1200 + k)), dayOf(1200 + k))
+    rec.add(Club.streamId(id), clubLaunched(id, communes[k]!, dayOf(1200 + k)), dayOf(1200 + k))
   }
   const active: Array<{ id: string; a: string }> = []
   let members = 0
@@ -106,13 +106,13 @@ export const provinceLog = (total: number, seed = 2020): ProvinceLog => {
       const a = u < 0.9 ? communes[r.int(0, communes.length - 1)]! : assoc[r.int(0, 11)]!
       const id = `m-${++members}`
       active.push({ id, a })
-      rec.add(`member-${id}`, ev('MemberAdmitted', memberAdmitted(r, id, a, on)), on)
+      rec.add(Member.streamId(id), ev('MemberAdmitted', memberAdmitted(r, id, a, on)), on)
     } else if (u < 0.95) {
       const c = clubs[r.int(0, clubs.length - 1)]!
-      rec.add(`club-${c.id}`, activity(r, c.id, ++c.n, on), on)
+      rec.add(Club.streamId(c.id), activity(r, c.id, ++c.n, on), on)
     } else if (u < 0.965) {
       const c = clubs[r.int(0, clubs.length - 1)]!
-      rec.add(`club-${c.id}`, roster(r, c.id, on), on)
+      rec.add(Club.streamId(c.id), roster(r, c.id, on), on)
     } else if (u < 0.985) {
       // swap-remove: a splice in the middle of a million would make building quadratic
       const k = r.int(0, active.length - 1)
@@ -122,13 +122,13 @@ export const provinceLog = (total: number, seed = 2020): ProvinceLog => {
       const id = { memberId: m.id, associationId: m.a }
       const leave = r.next()
       const e = leave < 0.5 ? ev('MemberResigned', { ...id, resignedOn: on }) : leave < 0.9 ? ev('MemberDeceased', { ...id, diedOn: on }) : ev('MemberStruckOff', { ...id, struckOffOn: on, reason: 'Không sinh hoạt 12 tháng' })
-      rec.add(`member-${m.id}`, e, on)
+      rec.add(Member.streamId(m.id), e, on)
     } else if (u < 0.995) {
       const m = active[r.int(0, active.length - 1)]!
-      rec.add(`member-${m.id}`, ev('MemberCategoryChanged', { memberId: m.id, associationId: m.a, category: 'official', changedOn: on }), on)
+      rec.add(Member.streamId(m.id), ev('MemberCategoryChanged', { memberId: m.id, associationId: m.a, category: 'official', changedOn: on }), on)
     } else {
       const a = assoc[r.int(0, assoc.length - 1)]!
-      rec.add(`association-${a}`, ev('ConferenceHeld', { associationId: a, conferenceId: `conf-${i}`, kind: 'review', title: `Hội nghị ${i}`, heldOn: on, attendees: r.int(30, 200) }), on)
+      rec.add(Association.streamId(a), ev('ConferenceHeld', { associationId: a, conferenceId: `conf-${i}`, kind: 'review', title: `Hội nghị ${i}`, heldOn: on, attendees: r.int(30, 200) }), on)
     }
   }
   const events = rec.events()

@@ -1,4 +1,5 @@
 import type { NewEvent } from '@hoi/adapters'
+import { Member } from '@hoi/domain'
 import { openSqlite } from '@hoi/adapters/sqlite'
 import { freshDb, removeDb } from './env.js'
 import { dayOf, memberAdmitted, metadataOf, rng, uuid, zipf } from './gen.js'
@@ -11,7 +12,8 @@ type Plan = { readonly streams: ReadonlyArray<string>; readonly order: Int32Arra
 
 const plan = (events: number, streamCount: number, batch: number, skewed: boolean, seed: number): Plan => {
   const r = rng(seed)
-  const streams = Array.from({ length: streamCount }, () => `member-${uuid(r)}`)
+  const memberIds = Array.from({ length: streamCount }, () => uuid(r))
+  const streams = memberIds.map(Member.streamId)
   const pickStream = skewed ? zipf(r, streamCount, 1.0) : () => r.int(0, streamCount - 1)
   const appends = Math.ceil(events / batch)
   const order = new Int32Array(appends)
@@ -26,7 +28,7 @@ const plan = (events: number, streamCount: number, batch: number, skewed: boolea
       const commandId = uuid(r)
       list.push({
         eventId: uuid(r), type: 'MemberAdmitted', schemaVersion: 1,
-        data: memberAdmitted(r, streams[s]!.slice('member-'.length), 'lc-105.03-nct', on), metadata: metadataOf(commandId, on),
+        data: memberAdmitted(r, memberIds[s]!, 'lc-105.03-nct', on), metadata: metadataOf(commandId, on),
       })
     }
     batches.push(list)
