@@ -23,7 +23,7 @@ const admit = (memberId: string, admittedOn: string, at: string) =>
 
 beforeEach(async () => {
   n = 0
-  store = await openMemory({ now: () => clock })
+  store = openMemory({ now: () => clock })
   views = await openMemoryViews(store)
   await send('FoundAssociation', { associationId: 'nct', name: 'Hội Người cao tuổi tỉnh', kind: 'elderly', scope: 'province', areaCode: '12', foundedOn: '2010-01-15', foundingMembers: 60 }, '2024-04-01T08:00:00Z')
   await admit('m1', '2024-04-01', '2024-04-02T08:00:00Z')

@@ -21,7 +21,7 @@ export type ViewArgs = { readonly input: ViewInput; readonly store?: string; rea
  */
 export const parseViewArgs = (def: ViewDef, argv: ReadonlyArray<string>, today: string): ViewArgs => {
   const byFlag = new Map(Object.keys(def.queryProps).map((k) => [flagOf(k), k]))
-  const raw: Record<string, string> = Object.create(null)
+  const raw = Object.create(null) as Record<string, string>
   const positionals: string[] = []
   let store: string | undefined
   let json = false

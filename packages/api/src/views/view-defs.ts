@@ -61,7 +61,7 @@ const view = <PP extends t.Props, QP extends t.Props, R>(name: string, d: Typed<
   return {
     name, summary: d.summary, params: d.params, queryProps, paged: d.paged,
     paramsCodec: strict(d.params, `${title(name)}Path`) as t.Type<Record<string, unknown>, unknown, unknown>,
-    query: strictPartial({}, queryProps, `${title(name)}Query`) as t.Type<Record<string, unknown>, unknown, unknown>,
+    query: strictPartial({}, queryProps, `${title(name)}Query`),
     run: (v, input) => d.run(v, typed(input)),
     ...(redact === undefined ? {} : { redact: (r: unknown) => redact(r as R) }),
     ...(personalOf === undefined ? {} : { personalOf: (input: ViewInput) => personalOf(typed(input)) }),
