@@ -33,8 +33,8 @@ export const contentSecurityPolicy = {
 }
 
 /**
- * The HTTP API on an event store: commands, views, audit, OpenAPI and the dashboard. The view is
- * folded from the whole store before this resolves, so the first request already sees everything.
+ * The HTTP API on an event store: commands, views, audit, OpenAPI and the dashboard. The view
+ * engine is caught up with the store before this resolves, so the first request sees everything.
  */
 export const createApp = async (opts: AppOptions): Promise<NestFastifyApplication> => {
   const options = resolveOptions(opts)
