@@ -2,8 +2,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { EventMetadata, RecordedEvent } from '@hoi/domain'
 import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, type StoredForCompare } from './idempotency.js'
 import {
-  DEFAULT_PAGE_SIZE, StoreErrorException,
-  type AppendItem, type AppendResult, type EventStore, type NewEvent, type StoreError, type StoreOptions,
+  badRecordedAt, DEFAULT_PAGE_SIZE, StoreErrorException,
+  type AppendItem, type AppendResult, type EventStore, type ImportedEvent, type ImportItem, type NewEvent, type StoreError, type StoreOptions,
 } from './store.js'
 
 const deepFreeze = <A>(a: A): A => {
@@ -47,7 +47,13 @@ export class MemoryStore implements EventStore {
     return this.write(items)
   }
 
-  private write(items: ReadonlyArray<AppendItem>): E.Either<StoreError, ReadonlyArray<AppendResult>> {
+  async importEvents(items: ReadonlyArray<ImportItem>): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> {
+    const bad = badRecordedAt(items)
+    return bad === undefined ? this.write(items, true) : E.left(bad)
+  }
+
+  /** `keepRecordedAt`: the events are ImportedEvents whose own recordedAt is stored */
+  private write(items: ReadonlyArray<AppendItem>, keepRecordedAt = false): E.Either<StoreError, ReadonlyArray<AppendResult>> {
     if (this.closed) return E.left({ _tag: 'StoreUnavailable', message: 'the store is closed' })
     const dup = duplicateId(items)
     if (dup !== undefined) return E.left(duplicateIdConflict(dup))
@@ -73,14 +79,15 @@ export class MemoryStore implements EventStore {
       staged.set(item.streamId, current + item.events.length)
     }
     const recordedAt = this.now().toISOString()
-    return E.right(plans.map((p) => ('replay' in p ? p.replay : this.commit(p.item, p.dataJson, p.from, recordedAt))))
+    return E.right(plans.map((p) => ('replay' in p ? p.replay : this.commit(p.item, p.dataJson, p.from, recordedAt, keepRecordedAt))))
   }
 
-  private commit(item: AppendItem, dataJson: ReadonlyArray<string>, from: number, recordedAt: string): AppendResult {
+  private commit(item: AppendItem, dataJson: ReadonlyArray<string>, from: number, now: string, keepRecordedAt: boolean): AppendResult {
     if (item.events.length === 0) return { streamId: item.streamId, revision: from - 1, position: this.log.length, events: [] }
     const stream = this.streams.get(item.streamId) ?? []
     this.streams.set(item.streamId, stream)
     const events = item.events.map((e, i) => {
+      const recordedAt = keepRecordedAt ? (e as ImportedEvent).recordedAt : now
       const metadata = JSON.parse(JSON.stringify({ ...e.metadata, recordedAt })) as EventMetadata
       const recorded: RecordedEvent = deepFreeze({
         eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId: item.streamId, revision: from + i,

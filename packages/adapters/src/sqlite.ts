@@ -5,11 +5,12 @@ import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, revision
 import { pagedIterable } from './paging.js'
 import { COLUMNS, configure, isUniqueViolation, toRecorded, toStoreError, type Row } from './sqlite-schema.js'
 import {
-  DEFAULT_PAGE_SIZE, StoreErrorException,
-  type AppendItem, type AppendResult, type EventStore, type ExpectedRevision, type NewEvent, type StoreError, type StoreOptions,
+  badRecordedAt, DEFAULT_PAGE_SIZE, StoreErrorException,
+  type AppendItem, type AppendResult, type EventStore, type ExpectedRevision, type ImportedEvent, type ImportItem, type NewEvent, type StoreError, type StoreOptions,
 } from './store.js'
 
-type Plan = { readonly item: AppendItem; readonly dataJson: ReadonlyArray<string>; readonly replay?: AppendResult }
+/** `keepRecordedAt`: an import, whose events bring their own recordedAt */
+type Plan = { readonly item: AppendItem; readonly dataJson: ReadonlyArray<string>; readonly replay?: AppendResult; readonly keepRecordedAt?: boolean }
 
 /** Thrown inside the write transaction to roll it back with a typed answer. */
 class Abort {
@@ -147,6 +148,13 @@ export class SqliteStore implements EventStore {
     return this.write(items)
   }
 
+  async importEvents(items: ReadonlyArray<ImportItem>): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> {
+    const bad = badRecordedAt(items)
+    if (bad !== undefined) return E.left(bad)
+    const plans = plansOf(items)
+    return E.isLeft(plans) ? plans : this.write(items, plans.right.map((p) => ({ ...p, keepRecordedAt: true })))
+  }
+
   private write(items: ReadonlyArray<AppendItem>, prepared?: Plan[]): E.Either<StoreError, ReadonlyArray<AppendResult>> {
     if (items.length === 0) return E.right([])
     const planned = prepared === undefined ? plansOf(items) : E.right(prepared)
@@ -176,7 +184,7 @@ export class SqliteStore implements EventStore {
   }
 
   /** Runs inside the write transaction; throws to roll it back. */
-  private writeItem(p: Plan, index: number, recordedAt: string): AppendResult {
+  private writeItem(p: Plan, index: number, now: string): AppendResult {
     const { streamId, events, expected } = p.item
     const current = (this.selRevision.get(streamId) as number | undefined) ?? -1
     if (!expectedHolds(expected, current)) throw new MaybeRetry(index, current)
@@ -185,6 +193,7 @@ export class SqliteStore implements EventStore {
     let position = 0
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!
+      const recordedAt = p.keepRecordedAt === true ? (e as ImportedEvent).recordedAt : now
       const metadata = { ...e.metadata, recordedAt }
       const revision = current + 1 + i
       try {

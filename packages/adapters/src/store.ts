@@ -33,6 +33,10 @@ export type StoreError =
 
 export type AppendItem = { streamId: string; events: ReadonlyArray<NewEvent>; expected: ExpectedRevision }
 
+/** An event that already has its record time, being copied from another store (`hoi migrate`). */
+export type ImportedEvent = NewEvent & { readonly recordedAt: string }
+export type ImportItem = { streamId: string; events: ReadonlyArray<ImportedEvent>; expected: ExpectedRevision }
+
 /**
  * What a store guarantees beyond the contract every store keeps (positions unique and increasing in
  * commit order, a reader never skips an event that becomes visible later, per-stream revisions
@@ -50,17 +54,32 @@ export interface EventStore {
   readonly url: string
   readonly capabilities: StoreCapabilities
   append(streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedRevision): Promise<Either<StoreError, AppendResult>>
-  /** all-or-nothing over several streams (one transaction where the engine allows) */
+  /**
+   * Several items in order. With `atomicMultiStream` one all-or-nothing transaction; without it,
+   * every item is checked before the first write and then appended stream by stream, so a crash
+   * can leave a prefix of the items stored (repeating the call then completes it: A2).
+   */
   appendMany(items: ReadonlyArray<AppendItem>): Promise<Either<StoreError, ReadonlyArray<AppendResult>>>
+  /**
+   * appendMany's rules (expected revisions, idempotent repeat, IdConflict), except that each event
+   * keeps the `recordedAt` it brings (an ISO time with milliseconds) instead of the store's clock.
+   * The one way to copy a history between stores: only `hoi migrate` uses it.
+   */
+  importEvents(items: ReadonlyArray<ImportItem>): Promise<Either<StoreError, ReadonlyArray<AppendResult>>>
   readStream(streamId: string, opts?: { fromRevision?: number; pageSize?: number }): AsyncIterable<RecordedEvent>
-  /** `after` is a position, exclusive; default 0 */
+  /**
+   * The global log in commit order. `after` is 0 (the start) or a position this store returned,
+   * exclusive. Positions are opaque ordered cursors: never compute one (no `position + 1`) unless
+   * `capabilities.densePositions`.
+   */
   readAll(opts?: { after?: number; pageSize?: number }): AsyncIterable<RecordedEvent>
-  /** one page of the global log */
+  /** one page of the global log: up to `limit` events after the position `after` (exclusive) */
   readPage(after: number, limit: number): Promise<ReadonlyArray<RecordedEvent>>
+  /** every stored event of the command, in log order; [] when the command stored nothing (a replay check) */
   eventsOfCommand(commandId: string): Promise<ReadonlyArray<RecordedEvent>>
   /** -1 when the stream has no events */
   streamRevision(streamId: string): Promise<number>
-  /** last global position, 0 when empty */
+  /** the position of the last event, 0 when empty (a count of events only where `densePositions`) */
   head(): Promise<number>
   close(): Promise<void>
 }
@@ -80,6 +99,17 @@ export const isStoreError = (u: unknown): u is StoreError =>
   typeof u === 'object' && u !== null && ['RevisionConflict', 'IdConflict', 'StoreUnavailable', 'StoreFailure'].includes((u as { _tag?: unknown })._tag as string)
 
 export const DEFAULT_PAGE_SIZE = 1000
+
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/u
+
+/** The first imported event whose recordedAt is not an ISO time with milliseconds, as a StoreFailure. */
+export const badRecordedAt = (items: ReadonlyArray<ImportItem>): StoreError | undefined => {
+  for (const item of items)
+    for (const e of item.events)
+      if (typeof e.recordedAt !== 'string' || !ISO_MS.test(e.recordedAt) || Number.isNaN(Date.parse(e.recordedAt)))
+        return { _tag: 'StoreFailure', message: `event ${e.eventId} of ${item.streamId}: recordedAt ${JSON.stringify(e.recordedAt)} is not an ISO time with milliseconds (YYYY-MM-DDTHH:MM:SS.mmmZ)` }
+  return undefined
+}
 
 export type StoreOptions = {
   /** the clock that stamps `recordedAt` (tests inject one) */
