@@ -19,8 +19,34 @@ export type BatchOptions = {
   maxEventsPerTransaction?: number
 }
 
-type Slot = { readonly index: number; readonly command: DomainCommand; readonly meta: CommandMetadata; readonly streamId: string; readonly offset: number; readonly count: number }
+/** one decided command waiting to be written: its events and the revision its decision saw */
+type Slot = { readonly index: number; readonly command: DomainCommand; readonly meta: CommandMetadata; readonly streamId: string; readonly events: ReadonlyArray<NewEvent>; readonly expected: AppendItem['expected'] }
 type Item = { streamId: string; events: NewEvent[]; expected: AppendItem['expected'] }
+
+/**
+ * The append items for the decided commands and where each command's events land (item, offset).
+ * In one transaction a stream is one item. Without atomic multi-stream appends the items follow
+ * the commands' order (consecutive commands on one stream share an item), so whatever a crash
+ * leaves stored is a prefix of the batch: a re-run replays that prefix and decides the rest on the
+ * same states as the first run did.
+ */
+const itemsOf = (slots: ReadonlyArray<Slot>, atomic: boolean): { order: Item[]; at: Array<readonly [number, number]> } => {
+  const order: Item[] = []
+  const at: Array<readonly [number, number]> = []
+  const byStream = new Map<string, number>()
+  for (const s of slots) {
+    const last = order.length - 1
+    let k = atomic ? byStream.get(s.streamId) : last >= 0 && order[last]!.streamId === s.streamId ? last : undefined
+    if (k === undefined) {
+      k = order.push({ streamId: s.streamId, events: [], expected: s.expected }) - 1
+      byStream.set(s.streamId, k)
+    }
+    const item = order[k]!
+    at.push([k, item.events.length])
+    item.events.push(...s.events)
+  }
+  return { order, at }
+}
 
 const decodeCommand = decodeWith(DomainCommand)
 
@@ -29,8 +55,10 @@ const decodeCommand = decodeWith(DomainCommand)
  * folded in memory, decisions see the effect of earlier commands of the batch, and the events are
  * written with appendMany in transactions of up to `maxEventsPerTransaction`. A rejected command
  * stores nothing and does not affect the others; a commandId already stored is replayed. If a
- * transaction fails (another writer moved a stream, an I/O error), its commands are redone one by
- * one with handleCommand, so each gets its own answer.
+ * write fails (another writer moved a stream, an I/O error), its commands are redone one by one
+ * with handleCommand, so each gets its own answer; on a store without atomic multi-stream appends
+ * the ones already stored answer as replayed. Interrupted (a crash), running the same batch again
+ * gives the same end state on every store.
  */
 export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem>, opts: BatchOptions = {}): Promise<ReadonlyArray<BatchResult>> => {
   const aggregates = opts.aggregates ?? registry
@@ -44,7 +72,7 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
   let mayHaveSeen = (await store.head().catch(() => 1)) > 0
   // and every stream not yet touched by this batch is known to be empty, which saves one read per new stream
   let emptyAtStart = !mayHaveSeen
-  let pending = new Map<string, Item>()
+  const atomic = store.capabilities.atomicMultiStream
   let slots: Slot[] = []
   let size = 0
 
@@ -59,14 +87,14 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
 
   const flush = async (): Promise<void> => {
     if (slots.length === 0) return
-    const order = [...pending.values()]
+    const { order, at } = itemsOf(slots, atomic)
     const written = await store.appendMany(order)
     if (E.isRight(written)) {
-      const byStream = new Map(order.map((item, k) => [item.streamId, written.right[k]!]))
-      for (const s of slots) {
-        const events = byStream.get(s.streamId)!.events.slice(s.offset, s.offset + s.count)
+      slots.forEach((s, i) => {
+        const [k, offset] = at[i]!
+        const events = written.right[k]!.events.slice(offset, offset + s.events.length)
         results[s.index] = E.right({ _tag: 'Done', streamId: s.streamId, revision: events[events.length - 1]!.revision, events, replayed: false })
-      }
+      })
     } else {
       // nothing of this transaction is stored and the cached states are stale: settle each command alone
       cache.clear()
@@ -74,7 +102,6 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
       emptyAtStart = false
       for (const s of slots) results[s.index] = await handleCommand(store, s.command, s.meta, { policy, aggregates })
     }
-    pending = new Map()
     slots = []
     size = 0
   }
@@ -129,10 +156,7 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
       continue
     }
     cache.set(streamId, { state: fold(module.decider.evolve, state, events), revision: revision + events.length })
-    const item: Item = pending.get(streamId) ?? { streamId, events: [], expected: expectedOf(revision) }
-    pending.set(streamId, item)
-    slots.push({ index, command, meta, streamId, offset: item.events.length, count: events.length })
-    item.events.push(...toNewEvents(events, streamId, meta))
+    slots.push({ index, command, meta, streamId, events: toNewEvents(events, streamId, meta), expected: expectedOf(revision) })
     stored.set(meta.commandId, index)
     size += events.length
     if (size >= limit) await flush()

@@ -30,7 +30,9 @@ export const serve = async (argv: string[]): Promise<number> => {
   const activeClubs = await views.clubs({ status: 'active' })
   const targets = await views.targets({ asOf: today })
   out('')
-  out(`hoi — ${store.url}: ${formatNumber(await store.head())} events`)
+  const head = await store.head()
+  // only a dense log's head is a count of events
+  out(`hoi — ${store.url}: ${store.capabilities.densePositions ? `${formatNumber(head)} events` : `log head at position ${head}`}`)
   out(`  2020: ${formatNumber(s.associations.total)} associations (province ${s.associations.byScope.province}, district ${s.associations.byScope.district}, commune ${s.associations.byScope.commune}), ${formatNumber(s.members.total)} members, ${s.special.total} special, ${s.foundedInYear.total} founded in 2020`)
   out(`  today: ${formatNumber(now.length)} associations and bodies, ${formatNumber(activeClubs.length)} active clubs`)
   for (const t of targets)
