@@ -12,3 +12,4 @@ export type { RecordTime, ViewReader, ViewEngine, ParkedEvent, ProjectionState, 
 export { openMemoryViews, READ_MODEL } from './memory-views.js'
 export { openViews } from './open-views.js'
 export { recordInstant } from './record-time.js'
+export { migrate, verify, canonicalEvent, MigrationError, type MigrationProgress, type MigrationOptions, type Verification } from './migrate.js'

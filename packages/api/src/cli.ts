@@ -8,6 +8,7 @@ import { parked } from './cli/parked.js'
 import { query, queryUsage } from './cli/query.js'
 import { rebuild } from './cli/rebuild.js'
 import { commandsMarkdown } from './cli/docs.js'
+import { runMigrate } from './cli/migrate.js'
 
 const usage = `hoi — sổ ghi chép sự kiện của các hội quần chúng (event-sourced records of mass associations)
 
@@ -22,6 +23,7 @@ ${queryUsage()}
   parked [--limit N]          events a view could not apply, with the reason (--json)
   history STREAM              every event of a stream with its metadata (--json)
   serve [--demo]              start the HTTP API and dashboard (--port 3000, --host 127.0.0.1)
+  migrate --from URL --to URL copy a whole history to another store, resumable, then verify it (exit 3 on a difference)
   docs commands               print docs/commands.md (generated from the codecs)
 `
 
@@ -43,6 +45,7 @@ const main = async (argv: string[]): Promise<number> => {
   if (command === 'query') return query(rest, today(), out)
   if (command === 'rebuild') return rebuild(rest, out)
   if (command === 'parked') return parked(rest, out)
+  if (command === 'migrate') return runMigrate(parse(rest, { from: { type: 'string' }, to: { type: 'string' }, 'page-size': { type: 'string' } }).flags, out)
   const p = parse(rest, { store: { type: 'string' }, json: { type: 'boolean' }, actor: { type: 'string' } })
   const store = await openStore(storeUrl(p.flags['store']))
   try {
