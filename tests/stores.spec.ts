@@ -11,8 +11,8 @@ import { storeContract } from './store-contract.js'
 const temps: Array<() => void> = []
 afterAll(() => {
   temps.forEach((remove) => remove())
-  // the store contract ran on these; PostgreSQL and EventStoreDB adapters do not exist yet, so nothing of theirs ran or was skipped
-  console.log('store contract exercised on: memory, sqlite (better-sqlite3, WAL, synchronous=FULL); not built yet: postgres, esdb')
+  // the store contract ran on these here; KurrentDB's run (or its skip, with the reason) is in esdb.spec.ts
+  console.log('store contract exercised on: memory, sqlite (better-sqlite3, WAL, synchronous=FULL); esdb: see esdb.spec.ts')
 })
 const tempPath = (): string => {
   const t = tempSqlitePath('hoi-store-')

@@ -120,9 +120,9 @@ export type StoreOptions = {
   readonly?: boolean
 }
 
-const supported = "'memory:' or 'sqlite:<path>' (e.g. sqlite:./data/hoi.sqlite)"
+const supported = "'memory:', 'sqlite:<path>' (e.g. sqlite:./data/hoi.sqlite) or 'esdb://host:2113?tls=false' (also esdb+discover://, kurrentdb://)"
 
-/** Opens a store from its URL: `memory:` or `sqlite:<path>` (relative to the working directory; the folder is created). */
+/** Opens a store from its URL: `memory:`, `sqlite:<path>` (relative to the working directory; the folder is created) or a KurrentDB connection string. */
 export const openStore = async (url: string, opts: StoreOptions = {}): Promise<EventStore> => {
   if (url === 'memory:' || url === 'memory://') {
     const { openMemory } = await import('./memory.js')
@@ -136,6 +136,11 @@ export const openStore = async (url: string, opts: StoreOptions = {}): Promise<E
     // loaded on demand so that memory-only users never load the native driver
     const { openSqlite } = await import('./sqlite.js')
     return openSqlite(file, opts, url)
+  }
+  if (/^(esdb|kurrentdb|kurrent)(\+discover)?:\/\//iu.test(url)) {
+    // loaded on demand: the gRPC client is only needed by those who use KurrentDB
+    const { openEsdb } = await import('./esdb.js')
+    return openEsdb(url, opts)
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(url)?.[1]
   throw new Error(`Unsupported store URL ${JSON.stringify(url)}${scheme === undefined ? '' : ` (scheme ${scheme}:)`}: supported are ${supported}`)
