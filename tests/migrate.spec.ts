@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import * as E from 'fp-ts/lib/Either.js'
-import { canonicalEvent, migrate, MigrationError, openMemory, runBatch, verify, type EventStore } from '@hoi/adapters'
+import { canonicalEvent, migrate, MigrationError, openMemory, openStore, runBatch, verify, type EventStore } from '@hoi/adapters'
 import { openSqlite } from '@hoi/adapters/sqlite'
 import { collect, newEvent, steppingClock, tempSqlitePath } from '@hoi/adapters/testing'
 import { cliPath, hoi, root } from './support/cli.js'
 import { demoPrefix } from './support/history.js'
 import { PerStreamStore } from './support/per-stream-store.js'
+import { freshDatabase, postgresUnreachable } from './support/postgres.js'
 
 const temps: Array<() => void> = []
 afterAll(() => temps.forEach((remove) => remove()))
@@ -157,5 +158,38 @@ describe('hoi migrate (CLI)', () => {
     expect(r.stderr).toMatch(/holds more events than the source/u)
     expect(hoi(['migrate', '--from', `sqlite:${source}`]).code).toBe(64)
     expect(hoi(['migrate', '--from', 'memory:', '--to', 'memory:']).code).toBe(64)
+  })
+})
+
+// the PostgreSQL leg needs the server and the PostgreSQL store; either missing is a printed skip
+const pgSkip = (await postgresUnreachable()) ?? (await openStore('postgres://x').then(
+  () => undefined,
+  (e: unknown) => (/Unsupported store URL/u.test(String(e)) ? 'this build has no PostgreSQL store' : undefined),
+).catch(() => undefined))
+if (pgSkip !== undefined) console.log(`migrate SQLite → PostgreSQL → SQLite skipped: ${pgSkip}`)
+
+describe.skipIf(pgSkip !== undefined)(`migrate through PostgreSQL${pgSkip === undefined ? '' : ` (skipped: ${pgSkip})`}`, () => {
+  it('SQLite → PostgreSQL → SQLite gives identical events; a half-finished migration into PostgreSQL resumed gives the same', async () => {
+    const source = openSqlite(await makeSource(1500), { readonly: true })
+    const db = await freshDatabase('hoi_migrate')
+    try {
+      const pg = await openStore(db.url)
+      await expect(migrate(source, new PerStreamStore(pg, 4), { pageSize: 100 })).rejects.toThrow(/crashed after/u)
+      const left = (await collect(pg.readAll())).length
+      expect(left).toBeGreaterThan(0)
+      expect(await migrate(source, pg, { pageSize: 100 })).toEqual({ copied: 1505 - left, alreadyThere: left })
+      const back = openSqlite(tempPath())
+      expect(await migrate(pg, back)).toEqual({ copied: 1505, alreadyThere: 0 })
+      const there = await verify(source, pg)
+      const home = await verify(source, back)
+      expect(there.equal && home.equal).toBe(true)
+      expect(there.targetDigest).toBe(home.targetDigest)
+      expect(await collect(back.readAll())).toEqual(await collect(source.readAll()))
+      await pg.close()
+      await back.close()
+    } finally {
+      await source.close()
+      await db.drop()
+    }
   })
 })
