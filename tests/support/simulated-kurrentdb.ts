@@ -52,9 +52,9 @@ export class SimulatedKurrentDb {
   }
 
   readStream(streamId: string, opts: { fromRevision?: 'start' | 'end' | bigint; maxCount?: number | bigint; direction?: 'forwards' | 'backwards' } = {}) {
-    const self = this
+    const streams = this.streams
     return (async function* () {
-      const stream = self.streams.get(streamId)
+      const stream = streams.get(streamId)
       if (stream === undefined) throw error('stream-not-found', `${streamId} not found`)
       const max = Number(opts.maxCount ?? Number.MAX_SAFE_INTEGER)
       const backwards = opts.direction === 'backwards'
@@ -64,20 +64,20 @@ export class SimulatedKurrentDb {
   }
 
   readAll(opts: { fromPosition?: Pos; maxCount?: number | bigint; direction?: 'forwards' | 'backwards' } = {}) {
-    const self = this
+    const log = this.log
     return (async function* () {
       const max = Number(opts.maxCount ?? Number.MAX_SAFE_INTEGER)
       const backwards = opts.direction === 'backwards'
       const from = opts.fromPosition ?? (backwards ? 'end' : 'start')
       let i: number
       if (from === 'start') i = 0
-      else if (from === 'end') i = self.log.length - 1
+      else if (from === 'end') i = log.length - 1
       else {
-        i = self.log.findIndex((r) => r.position.commit === from.commit)
+        i = log.findIndex((r) => r.position.commit === from.commit)
         if (i < 0) throw error('unknown', `no record at position ${from.commit}`)
       }
-      for (let n = 0; n < max && i >= 0 && i < self.log.length; n++, i += backwards ? -1 : 1) {
-        const r = self.log[i]!
+      for (let n = 0; n < max && i >= 0 && i < log.length; n++, i += backwards ? -1 : 1) {
+        const r = log[i]!
         yield { event: structuredClone(r), commitPosition: r.position.commit }
       }
     })()
