@@ -5,6 +5,8 @@ import { openMemory, runBatch, type BatchItem, type EventStore } from '@hoi/adap
 import { collect } from '@hoi/adapters/testing'
 import { demoPrefix } from './support/history.js'
 import { PerStreamStore } from './support/per-stream-store.js'
+import { SimulatedKurrentDb } from './support/simulated-kurrentdb.js'
+import { EsdbStore } from '@hoi/adapters/esdb'
 
 /** What must be equal between two runs: everything but the record time and the store's positions. */
 const content = (e: RecordedEvent) => {
@@ -84,5 +86,33 @@ describe('runBatch on a store without atomic multi-stream appends', () => {
     expect(results[2]).toMatchObject(E.right({ replayed: false, events: [] }))
     expect(results.slice(3).every((r) => E.isRight(r) && !r.right.replayed)).toBe(true)
     expect((await log(store)).length).toBe(300)
+  })
+
+  it('on the KurrentDB adapter (simulated client): cut off between any two writes, run again, the same history; a third run stores nothing', async () => {
+    const items = await interleaved()
+    // a store without multi-stream transactions writes in command order: the reference is one such run
+    const reference = openMemory()
+    await runBatch(new PerStreamStore(reference), items)
+    const expected = await log(reference)
+    for (const crashAfter of [1, 7, 40]) {
+      const db = new SimulatedKurrentDb()
+      const append = db.appendToStream.bind(db)
+      let writes = 0
+      db.appendToStream = async (stream, events, opts) => {
+        if (++writes > crashAfter) throw new Error(`crashed after ${crashAfter} writes`)
+        return append(stream, events, opts)
+      }
+      // the adapter turns the dead connection into typed failures: the commands not yet written answer StoreFailure
+      const cut = await runBatch(new EsdbStore('esdb://simulated', db as never), items)
+      expect(cut.some((r) => E.isLeft(r) && r.left._tag === 'StoreFailure')).toBe(true)
+      db.appendToStream = append
+      const store = new EsdbStore('esdb://simulated', db as never)
+      const rerun = await runBatch(store, items)
+      expect(rerun.every(E.isRight)).toBe(true)
+      expect(await log(store)).toEqual(expected)
+      const head = await store.head()
+      expect((await runBatch(store, items)).every((r) => E.isRight(r) && r.right.replayed)).toBe(true)
+      expect(await store.head()).toBe(head)
+    }
   })
 })
