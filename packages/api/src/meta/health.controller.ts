@@ -34,7 +34,8 @@ export class HealthController {
     const body = {
       status: head === undefined ? 'unavailable' : engine === undefined || parked > 0 ? 'degraded' : 'ok',
       store: { kind: store.kind, reachable: head !== undefined, ...(head === undefined ? {} : { head }) },
-      view: { position, lag: head === undefined ? null : Math.max(0, head - position), parked },
+      // a difference of positions counts events only on a dense log; elsewhere only "caught up" (0) is known
+      view: { position, lag: head === undefined ? null : store.capabilities.densePositions ? Math.max(0, head - position) : position >= head ? 0 : null, parked },
       // public: counts and checkpoints only; which events were parked and why is for `hoi parked`
       engine: engine === undefined ? { reachable: false } : { reachable: true, position: engine.position, head: engine.head, parked, projections: engine.projections },
     }
