@@ -43,7 +43,12 @@ export type StoreCapabilities = {
   readonly densePositions: boolean
   /** appendMany is one all-or-nothing transaction over several streams; without it, each stream is appended on its own */
   readonly atomicMultiStream: boolean
+  /** every event carries `metadata.prevHash`/`hash`, computed inside the write (docs/audit.md); `hoi verify` can check it */
+  readonly hashChain?: boolean
 }
+
+/** See import-check.ts: what an import stored and skipped. */
+export type { ImportResult } from './import-check.js'
 
 export interface EventStore {
   readonly kind: 'memory' | 'sqlite' | 'postgres' | 'esdb'
@@ -58,6 +63,13 @@ export interface EventStore {
   /** one page of the global log */
   readPage(after: number, limit: number): Promise<ReadonlyArray<RecordedEvent>>
   eventsOfCommand(commandId: string): Promise<ReadonlyArray<RecordedEvent>>
+  /**
+   * Stores events exported from another store exactly as they were (positions, recordedAt, metadata
+   * and hashes), each continuing this store's chain; events already stored at their place are
+   * skipped, anything else refuses the whole call and stores nothing. Only stores that keep
+   * positions have it.
+   */
+  importEvents?(events: ReadonlyArray<RecordedEvent>): Promise<Either<StoreError, import('./import-check.js').ImportResult>>
   /** -1 when the stream has no events */
   streamRevision(streamId: string): Promise<number>
   /** last global position, 0 when empty */

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto'
+import type { EventMetadata, RecordedEvent } from '@hoi/domain'
+
+/**
+ * The hash chain of the global log (docs/audit.md is the specification another program can follow).
+ * Every event's `metadata.hash` is the SHA-256 of the canonical text of its envelope without that
+ * field; the envelope's `metadata.prevHash` is the hash of the event before it in the global order,
+ * or GENESIS for the first. Changing, deleting, inserting or reordering any event breaks the chain.
+ */
+export const GENESIS = '0'.repeat(64)
+
+export const HASH = /^[0-9a-f]{64}$/u
+
+/** The fields an envelope hash covers: everything stored, `metadata.hash` excepted. */
+export type Hashable = Pick<RecordedEvent, 'eventId' | 'type' | 'schemaVersion' | 'streamId' | 'revision' | 'position' | 'data'> & {
+  readonly metadata: Readonly<Record<string, unknown>>
+}
+
+const encode = (v: unknown, out: string[]): void => {
+  if (v === null) {
+    out.push('null')
+    return
+  }
+  switch (typeof v) {
+    case 'boolean':
+      out.push(v ? 'true' : 'false')
+      return
+    case 'number':
+      if (!Number.isFinite(v)) throw new TypeError(`a canonical envelope holds only finite numbers, not ${String(v)}`)
+      // ECMAScript Number::toString, the shortest text that reads back as the same double; -0 is 0
+      out.push(Object.is(v, -0) ? '0' : String(v))
+      return
+    case 'string':
+      // JSON.stringify escapes exactly ", \, U+0000–U+001F (short forms where JSON has them) and lone surrogates
+      out.push(JSON.stringify(v.normalize('NFC')))
+      return
+    case 'object': {
+      if (Array.isArray(v)) {
+        out.push('[')
+        v.forEach((x, i) => {
+          if (i > 0) out.push(',')
+          encode(x === undefined ? null : x, out)
+        })
+        out.push(']')
+        return
+      }
+      const o = v as Record<string, unknown>
+      const keys = new Map<string, string>()
+      for (const k of Object.keys(o)) {
+        if (o[k] === undefined) continue
+        const n = k.normalize('NFC')
+        if (keys.has(n)) throw new TypeError(`two keys of one object are the same text after NFC normalisation: ${JSON.stringify(n)}`)
+        keys.set(n, k)
+      }
+      // sorted by UTF-16 code units, JavaScript's default order
+      const sorted = [...keys.keys()].sort()
+      out.push('{')
+      sorted.forEach((n, i) => {
+        if (i > 0) out.push(',')
+        out.push(JSON.stringify(n), ':')
+        encode(o[keys.get(n)!], out)
+      })
+      out.push('}')
+      return
+    }
+    default:
+      throw new TypeError(`a canonical envelope holds only JSON values, not ${typeof v}`)
+  }
+}
+
+/** The canonical text of any JSON value: sorted keys, no whitespace, NFC strings (docs/audit.md). */
+export const canonicalJson = (value: unknown): string => {
+  const out: string[] = []
+  encode(value, out)
+  return out.join('')
+}
+
+/** The canonical text of an envelope as hashed: the whole envelope with `metadata.hash` left out. */
+export const canonical = (e: Hashable): string => {
+  const { hash: _hash, ...metadata } = e.metadata
+  return canonicalJson({
+    eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId: e.streamId,
+    revision: e.revision, position: e.position, data: e.data, metadata,
+  })
+}
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+
+/** The hash of an envelope (its `metadata.prevHash` must already be set). */
+export const hashOf = (e: Hashable): string => sha256Hex(canonical(e))
+
+/** The envelope's metadata with the chain fields set, given the previous event's hash. */
+export const chained = <M extends Omit<EventMetadata, 'prevHash' | 'hash'>>(
+  e: Omit<Hashable, 'metadata'>,
+  metadata: M,
+  prevHash: string,
+): M & { prevHash: string; hash: string } => {
+  const { prevHash: _p, hash: _h, ...rest } = metadata as M & { prevHash?: string; hash?: string }
+  const linked = { ...rest, prevHash } as unknown as M & { prevHash: string }
+  return { ...linked, hash: hashOf({ ...e, metadata: linked }) }
+}
+
+/** The text of an event's envelope as exported: canonical, hash included. */
+export const exportLine = (e: RecordedEvent): string =>
+  canonicalJson({
+    eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId: e.streamId,
+    revision: e.revision, position: e.position, data: e.data, metadata: e.metadata,
+  })
+
+export const UNCHAINED_MESSAGE =
+  'this store was written before events were hash-chained: run `hoi chain upgrade` once to chain its history, then append'
