@@ -12,5 +12,5 @@ export type { RecordTime, ViewReader, ViewEngine, ParkedEvent, ProjectionState, 
 export { openMemoryViews, READ_MODEL } from './memory-views.js'
 export { openViews } from './open-views.js'
 export { recordInstant } from './record-time.js'
-export { GENESIS, canonical, canonicalJson, hashOf, exportLine, UNCHAINED_MESSAGE } from './chain.js'
+export { GENESIS, canonical, canonicalJson, chained, hashOf, exportLine, UNCHAINED_MESSAGE } from './chain.js'
 export { verifyEvents, verifyStore, chainHead, parseHead, type ChainHead, type ChainBreak, type BreakKind, type VerifyReport, type VerifyOptions } from './verify.js'

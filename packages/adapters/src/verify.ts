@@ -60,6 +60,7 @@ export const verifyEvents = async (events: AsyncIterable<RecordedEvent>, opts: V
   const { expect, dense } = opts
   const every = Math.max(1, opts.progressEvery ?? 5000)
   let prev = GENESIS
+  let prevPrev = GENESIS
   let last = 0
   let n = 0
   for await (const e of events) {
@@ -81,15 +82,14 @@ export const verifyEvents = async (events: AsyncIterable<RecordedEvent>, opts: V
       computed = undefined
     }
     if (m.prevHash !== prev) {
-      const why = computed === m.hash
-        ? `event ${p} is intact but does not link to event ${last === 0 ? 'genesis' : last}: an event before it was deleted, inserted or moved, or the previous event's hash was rewritten`
-        : `event ${p} neither matches its own hash nor links to event ${last === 0 ? 'genesis' : last}: an event was inserted, moved or swapped in here, or its chain fields were edited`
-      return broken(n, { position: p, kind: computed === m.hash ? 'unlinked' : 'displaced', message: why }, expect)
+      const b = diagnose(e, computed, { dense, last, prev, prevPrev })
+      return broken(b.position < p ? n - 1 : n, b, expect)
     }
     if (computed !== m.hash)
       return broken(n, { position: p, kind: 'changed', message: `the content of event ${p} (${e.type} in ${e.streamId}) does not match its hash: its data or metadata was changed after it was written` }, expect)
     if (expect !== undefined && p === expect.position && m.hash !== expect.hash)
       return broken(n, { position: p, kind: 'rewritten', message: `the chain is consistent but the hash at position ${p} is ${m.hash}, not the auditor's ${expect.hash}: history up to ${p} was rewritten and re-hashed` }, expect)
+    prevPrev = prev
     prev = m.hash
     last = p
     n++
@@ -99,6 +99,40 @@ export const verifyEvents = async (events: AsyncIterable<RecordedEvent>, opts: V
   if (expect !== undefined && last < expect.position)
     return broken(n, { position: last + 1, kind: 'truncated', message: `the log ends at position ${last}, but the auditor's head is at ${expect.position}: the events after ${last} were removed` }, expect)
   return { ok: true, events: n, head: last === 0 ? undefined : { position: last, hash: prev }, ...(expect === undefined ? {} : { expected: expect }) }
+}
+
+const at = (e: RecordedEvent, position: number): string | undefined => {
+  try {
+    return hashOf({ ...e, position })
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * An event whose link to the previous one fails: where did the chain really break? The hash
+ * covers the position, so an event moved by one place still matches its hash at its old position,
+ * which tells an inserted event (the one before it) from a deleted one or a rewritten neighbour.
+ */
+const diagnose = (
+  e: RecordedEvent,
+  computed: string | undefined,
+  c: { dense: boolean; last: number; prev: string; prevPrev: string },
+): ChainBreak => {
+  const p = e.position
+  const m = e.metadata
+  const before = c.last === 0 ? 'genesis' : `event ${c.last}`
+  if (computed === m.hash) {
+    // intact and in its place, but the event before it no longer has the hash it was linked to
+    if (c.dense && c.last > 0)
+      return { position: c.last, kind: 'changed', message: `event ${c.last} was changed and its hash recomputed: event ${p} still links to its old hash` }
+    return { position: p, kind: 'unlinked', message: `event ${p} is intact but does not link to ${before}: an event before it was deleted, inserted or moved, or ${before}'s hash was rewritten` }
+  }
+  if (c.dense && c.last > 0 && m.prevHash === c.prevPrev && at(e, p - 1) === m.hash)
+    return { position: c.last, kind: 'displaced', message: `event ${c.last} was inserted: event ${p} was written at position ${p - 1} and links to the event before ${c.last}` }
+  if (c.dense && at(e, p + 1) === m.hash)
+    return { position: p, kind: 'displaced', message: `event ${p} was written at position ${p + 1}: the event at ${p} was deleted and later ones renumbered, or two neighbours were swapped` }
+  return { position: p, kind: 'displaced', message: `event ${p} neither matches its own hash nor links to ${before}: an event was inserted, moved or swapped in here, or its chain fields were edited` }
 }
 
 /** Verifies a store's whole log, read in pages. */
