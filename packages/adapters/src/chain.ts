@@ -16,52 +16,44 @@ export type Hashable = Pick<RecordedEvent, 'eventId' | 'type' | 'schemaVersion' 
   readonly metadata: Readonly<Record<string, unknown>>
 }
 
-const encode = (v: unknown, out: string[]): void => {
-  if (v === null) {
-    out.push('null')
-    return
-  }
+const NON_ASCII = /[^\u0000-\u007f]/u
+
+// NFC changes only text with characters beyond ASCII; most keys and values are ASCII
+const nfc = (s: string): string => (NON_ASCII.test(s) ? s.normalize('NFC') : s)
+
+const encode = (v: unknown): string => {
+  if (v === null) return 'null'
   switch (typeof v) {
     case 'boolean':
-      out.push(v ? 'true' : 'false')
-      return
+      return v ? 'true' : 'false'
     case 'number':
       if (!Number.isFinite(v)) throw new TypeError(`a canonical envelope holds only finite numbers, not ${String(v)}`)
       // ECMAScript Number::toString, the shortest text that reads back as the same double; -0 is 0
-      out.push(Object.is(v, -0) ? '0' : String(v))
-      return
+      return Object.is(v, -0) ? '0' : String(v)
     case 'string':
       // JSON.stringify escapes exactly ", \, U+0000–U+001F (short forms where JSON has them) and lone surrogates
-      out.push(JSON.stringify(v.normalize('NFC')))
-      return
+      return JSON.stringify(nfc(v))
     case 'object': {
       if (Array.isArray(v)) {
-        out.push('[')
-        v.forEach((x, i) => {
-          if (i > 0) out.push(',')
-          encode(x === undefined ? null : x, out)
-        })
-        out.push(']')
-        return
+        let out = '['
+        for (let i = 0; i < v.length; i++) out += (i > 0 ? ',' : '') + encode(v[i] === undefined ? null : v[i])
+        return `${out}]`
       }
       const o = v as Record<string, unknown>
-      const keys = new Map<string, string>()
+      const named: Array<[string, string]> = []
+      const seen = new Set<string>()
       for (const k of Object.keys(o)) {
         if (o[k] === undefined) continue
-        const n = k.normalize('NFC')
-        if (keys.has(n)) throw new TypeError(`two keys of one object are the same text after NFC normalisation: ${JSON.stringify(n)}`)
-        keys.set(n, k)
+        const n = nfc(k)
+        if (seen.has(n)) throw new TypeError(`two keys of one object are the same text after NFC normalisation: ${JSON.stringify(n)}`)
+        seen.add(n)
+        named.push([n, k])
       }
-      // sorted by UTF-16 code units, JavaScript's default order
-      const sorted = [...keys.keys()].sort()
-      out.push('{')
-      sorted.forEach((n, i) => {
-        if (i > 0) out.push(',')
-        out.push(JSON.stringify(n), ':')
-        encode(o[keys.get(n)!], out)
-      })
-      out.push('}')
-      return
+      // sorted by UTF-16 code units, JavaScript's default string order
+      named.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      let out = '{'
+      for (let i = 0; i < named.length; i++) out += `${i > 0 ? ',' : ''}${JSON.stringify(named[i]![0])}:${encode(o[named[i]![1]])}`
+      return `${out}}`
     }
     default:
       throw new TypeError(`a canonical envelope holds only JSON values, not ${typeof v}`)
@@ -69,11 +61,7 @@ const encode = (v: unknown, out: string[]): void => {
 }
 
 /** The canonical text of any JSON value: sorted keys, no whitespace, NFC strings (docs/audit.md). */
-export const canonicalJson = (value: unknown): string => {
-  const out: string[] = []
-  encode(value, out)
-  return out.join('')
-}
+export const canonicalJson = (value: unknown): string => encode(value)
 
 /** The canonical text of an envelope as hashed: the whole envelope with `metadata.hash` left out. */
 export const canonical = (e: Hashable): string => {

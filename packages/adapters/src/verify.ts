@@ -41,7 +41,7 @@ export type VerifyOptions = {
 
 /** Parses `POSITION:HASH` as printed by `hoi head`. */
 export const parseHead = (text: string): ChainHead | string => {
-  const m = /^(\d{1,16}):([0-9a-f]{64})$/u.exec(text.trim())
+  const m = /^(\d{1,16})[: ]([0-9a-f]{64})$/u.exec(text.trim())
   if (m === null) return `expected POSITION:HASH (an integer, a colon and 64 lowercase hex digits, as \`hoi head\` prints), got ${JSON.stringify(text)}`
   const position = Number(m[1])
   if (!Number.isSafeInteger(position) || position < 1) return `the position of ${JSON.stringify(text)} must be an integer ≥ 1`
