@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { Association, Movement, reject, type AggregateModule, type CommandMetadata, type DomainCommand } from '@hoi/domain'
-import { decodeRecorded, eventIdFor, handleCommand, loadStream, openMemory, runBatch, type Aggregates, type EventStore } from '@hoi/adapters'
+import { decodeRecorded, eventIdFor, hashOf, handleCommand, loadStream, openMemory, runBatch, type Aggregates, type EventStore } from '@hoi/adapters'
 import { openSqlite } from '@hoi/adapters/sqlite'
 import { collect, tempSqlitePath } from '@hoi/adapters/testing'
 
@@ -73,6 +73,7 @@ describe.each(stores)('handleCommand on the %s store', (_name, open) => {
     expect(e!.metadata).toEqual({
       occurredOn: '2019-06-01', recordedAt: e!.metadata.recordedAt, actor: 'clerk-ccb', commandId: 'cmd-launch',
       correlationId: 'corr-1', causationId: 'cmd-launch', reason: 'Kế hoạch 12',
+      prevHash: expect.stringMatching(/^[0-9a-f]{64}$/u), hash: hashOf(e!),
     })
     expect(E.isRight(decodeRecorded(e!))).toBe(true)
   })

@@ -18,6 +18,7 @@ const workloads: Readonly<Record<string, { readonly about: string; readonly run:
   stores: { about: 'W1–W4 on SQLite and PostgreSQL: hoi vs the raw driver on the minimal schema, raw on hoi\'s schema, and emmett 0.42', run: async (o) => (await import('./stores.js')).runStores(o) },
   w4: { about: 'W4: load an aggregate of 100 and 10,000 events', run: async (o) => (await import('./w4.js')).runW4(o) },
   w7: { about: 'W7: cached view GETs over HTTP, autocannon from a separate process', run: async (o) => (await import('./w7.js')).runW7(o) },
+  audit: { about: 'E1/E2: hoi verify and export rates against reading the log alone', run: async (o) => (await import('./audit.js')).runAudit(o) },
   w9: { about: 'W9: admit-member commands over HTTP on the embedded store', run: async (o) => (await import('./w9.js')).runW9(o) },
 }
 const aliases: Readonly<Record<string, string>> = { w2: 'w1' }

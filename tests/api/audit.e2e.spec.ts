@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chainHead, verifyStore } from '@hoi/adapters'
 import { baseSeed, member, runSetup } from './support/cases.js'
 import { call, settle, startTestServer, type TestServer } from './support/server.js'
 
@@ -60,5 +61,21 @@ describe('GET /audit/log', () => {
     expect(r.json.errors[0].field).toBe('after')
     expect((await call(s.base, 'GET', '/audit/log', { who: 'clerkA' })).status).toBe(403)
     expect((await call(s.base, 'GET', '/audit/log')).status).toBe(401)
+  })
+})
+
+describe('GET /audit/head', () => {
+  it("answers the chain's last position and hash, which verify accepts as a held head", async () => {
+    const r = await call(s.base, 'GET', '/audit/head', { who: 'auditor' })
+    expect(r.status).toBe(200)
+    expect(r.json).toEqual(await chainHead(s.store))
+    expect(r.json.position).toBe(await s.store.head())
+    expect(r.json.hash).toMatch(/^[0-9a-f]{64}$/u)
+    expect(await verifyStore(s.store, { expect: r.json })).toMatchObject({ ok: true, expected: r.json })
+    expect((await call(s.base, 'GET', '/audit/head', { who: 'admin' })).json).toEqual(r.json)
+  })
+  it('refuses clerks and the public', async () => {
+    expect((await call(s.base, 'GET', '/audit/head', { who: 'clerkA' })).status).toBe(403)
+    expect((await call(s.base, 'GET', '/audit/head')).status).toBe(401)
   })
 })

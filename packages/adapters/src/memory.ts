@@ -1,5 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { EventMetadata, RecordedEvent } from '@hoi/domain'
+import { chained, GENESIS } from './chain.js'
+import { checkImported, type ImportResult } from './import-check.js'
 import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, type StoredForCompare } from './idempotency.js'
 import {
   badRecordedAt, DEFAULT_PAGE_SIZE, StoreErrorException,
@@ -26,7 +28,7 @@ type Plan =
  */
 export class MemoryStore implements EventStore {
   readonly kind = 'memory' as const
-  readonly capabilities = { densePositions: true, atomicMultiStream: true } as const
+  readonly capabilities = { densePositions: true, atomicMultiStream: true, hashChain: true } as const
   readonly url = 'memory:'
   private readonly log: Stored[] = []
   private readonly streams = new Map<string, Stored[]>()
@@ -88,21 +90,67 @@ export class MemoryStore implements EventStore {
     this.streams.set(item.streamId, stream)
     const events = item.events.map((e, i) => {
       const recordedAt = keepRecordedAt ? (e as ImportedEvent).recordedAt : now
-      const metadata = JSON.parse(JSON.stringify({ ...e.metadata, recordedAt })) as EventMetadata
-      const recorded: RecordedEvent = deepFreeze({
+      const plain = JSON.parse(JSON.stringify({ ...e.metadata, recordedAt })) as EventMetadata
+      const envelope = {
         eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId: item.streamId, revision: from + i,
-        position: this.log.length + 1, data: JSON.parse(dataJson[i]!) as unknown, metadata,
-      })
-      const stored = { recorded, dataJson: dataJson[i]! }
-      this.log.push(stored)
-      stream.push(stored)
-      this.byId.set(e.eventId, stored)
-      const ofCommand = this.byCommand.get(metadata.commandId) ?? []
-      ofCommand.push(recorded)
-      this.byCommand.set(metadata.commandId, ofCommand)
+        position: this.log.length + 1, data: JSON.parse(dataJson[i]!) as unknown,
+      }
+      const recorded: RecordedEvent = deepFreeze({ ...envelope, metadata: chained(envelope, plain, this.lastHash()) })
+      this.keep(recorded, dataJson[i]!, stream)
       return recorded
     })
     return { streamId: item.streamId, revision: from + events.length - 1, position: this.log.length, events }
+  }
+
+  private lastHash(): string {
+    return this.log.length === 0 ? GENESIS : this.log[this.log.length - 1]!.recorded.metadata.hash!
+  }
+
+  private keep(recorded: RecordedEvent, dataJson: string, stream: Stored[]): void {
+    const stored = { recorded, dataJson }
+    this.log.push(stored)
+    stream.push(stored)
+    this.byId.set(recorded.eventId, stored)
+    const ofCommand = this.byCommand.get(recorded.metadata.commandId) ?? []
+    ofCommand.push(recorded)
+    this.byCommand.set(recorded.metadata.commandId, ofCommand)
+  }
+
+  /**
+   * Stores events exported from a chained log as they are (positions, recordedAt, metadata), after
+   * checking that they continue this log's chain; events already stored at their place are skipped.
+   */
+  async restoreEvents(events: ReadonlyArray<RecordedEvent>): Promise<E.Either<StoreError, ImportResult>> {
+    if (this.closed) return E.left({ _tag: 'StoreUnavailable', message: 'the store is closed' })
+    let head = this.log.length
+    let prev = this.lastHash()
+    const staged = new Map<string, number>()
+    const fresh: Array<{ recorded: RecordedEvent; dataJson: string }> = []
+    let skipped = 0
+    for (const e of events) {
+      const verdict = checkImported(e, {
+        head, prevHash: prev,
+        stored: (id) => this.byId.get(id)?.recorded,
+        revision: (s) => staged.get(s) ?? (this.streams.get(s)?.length ?? 0) - 1,
+      })
+      if (E.isLeft(verdict)) return verdict
+      if (verdict.right === 'stored') {
+        skipped++
+        continue
+      }
+      const dataJson = JSON.stringify(e.data ?? null)
+      const recorded: RecordedEvent = deepFreeze(JSON.parse(JSON.stringify({ ...e })) as RecordedEvent)
+      fresh.push({ recorded, dataJson })
+      staged.set(e.streamId, e.revision)
+      head = e.position
+      prev = e.metadata.hash!
+    }
+    for (const f of fresh) {
+      const stream = this.streams.get(f.recorded.streamId) ?? []
+      this.streams.set(f.recorded.streamId, stream)
+      this.keep(f.recorded, f.dataJson, stream)
+    }
+    return E.right({ imported: fresh.length, skipped, head: this.log.length })
   }
 
   private check(): void {

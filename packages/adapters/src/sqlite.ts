@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@hoi/domain'
+import { chained, GENESIS, UNCHAINED_MESSAGE } from './chain.js'
+import { checkImported, type ImportResult } from './import-check.js'
 import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, revisionConflict, type StoredForCompare } from './idempotency.js'
 import { pagedIterable } from './paging.js'
 import { COLUMNS, configure, isUniqueViolation, toRecorded, toStoreError, type Row } from './sqlite-schema.js'
@@ -43,7 +45,7 @@ const pageSizeOf = (n: number | undefined): number => (n !== undefined && Number
  */
 export class SqliteStore implements EventStore {
   readonly kind = 'sqlite' as const
-  readonly capabilities = { densePositions: true, atomicMultiStream: true } as const
+  readonly capabilities = { densePositions: true, atomicMultiStream: true, hashChain: true } as const
   readonly url: string
   /** the connection, for adapters that keep views and checkpoints in the same file and transaction */
   readonly db: Database.Database
@@ -52,6 +54,7 @@ export class SqliteStore implements EventStore {
   private readonly upsertRevision: Database.Statement
   private readonly selRevision: Database.Statement
   private readonly selHead: Database.Statement
+  private readonly selLast: Database.Statement
   private readonly selAfter: Database.Statement
   private readonly selStream: Database.Statement
   private readonly selCommand: Database.Statement
@@ -74,10 +77,11 @@ export class SqliteStore implements EventStore {
       throw e
     }
     const db = this.db
-    this.insert = db.prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, command_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    this.insert = db.prepare('INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, command_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
     this.upsertRevision = db.prepare('INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision')
     this.selRevision = db.prepare('SELECT revision FROM streams WHERE stream_id = ?').pluck()
     this.selHead = db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck()
+    this.selLast = db.prepare("SELECT position, json_extract(metadata, '$.hash') FROM events ORDER BY position DESC LIMIT 1").raw()
     this.selAfter = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw()
     this.selStream = db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`).raw()
     this.selCommand = db.prepare(`SELECT ${COLUMNS} FROM events WHERE command_id = ? ORDER BY position`).raw()
@@ -190,14 +194,18 @@ export class SqliteStore implements EventStore {
     if (!expectedHolds(expected, current)) throw new MaybeRetry(index, current)
     if (events.length === 0) return { streamId, revision: current, position: this.selHead.get() as number, events: [] }
     const recorded: RecordedEvent[] = new Array<RecordedEvent>(events.length)
-    let position = 0
+    // the previous hash is read inside the write lock, so concurrent connections and group commit chain in commit order
+    let [position, prev] = this.lastLink()
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!
       const recordedAt = p.keepRecordedAt === true ? (e as ImportedEvent).recordedAt : now
-      const metadata = { ...e.metadata, recordedAt }
       const revision = current + 1 + i
+      position += 1
+      const envelope = { eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId, revision, position, data: JSON.parse(p.dataJson[i]!) as unknown }
+      const metadata = chained(envelope, { ...e.metadata, recordedAt }, prev)
+      prev = metadata.hash
       try {
-        position = Number(this.insert.run(e.eventId, streamId, revision, e.type, e.schemaVersion, p.dataJson[i], JSON.stringify(metadata), e.metadata.commandId, recordedAt).lastInsertRowid)
+        this.insert.run(position, e.eventId, streamId, revision, e.type, e.schemaVersion, p.dataJson[i], JSON.stringify(metadata), e.metadata.commandId, recordedAt)
       } catch (err) {
         if (isUniqueViolation(err, 'events.event_id')) throw new MaybeRetry(index, current)
         // another connection took the revision first
@@ -208,6 +216,49 @@ export class SqliteStore implements EventStore {
     }
     this.upsertRevision.run(streamId, current + events.length)
     return { streamId, revision: current + events.length, position, events: recorded }
+  }
+
+  /** The last position and its hash (GENESIS for an empty log); an unchained log refuses the write. */
+  private lastLink(): [number, string] {
+    const last = this.selLast.get() as [number, unknown] | undefined
+    if (last === undefined) return [0, GENESIS]
+    if (typeof last[1] !== 'string') throw new Abort({ _tag: 'StoreFailure', message: UNCHAINED_MESSAGE })
+    return [last[0], last[1]]
+  }
+
+  /** See EventStore.restoreEvents: one transaction, every event checked against the chain before it is written. */
+  async restoreEvents(events: ReadonlyArray<RecordedEvent>): Promise<E.Either<StoreError, ImportResult>> {
+    const run = this.db.transaction((): ImportResult => {
+      let [head, prev] = this.lastLink()
+      const staged = new Map<string, number>()
+      let imported = 0
+      let skipped = 0
+      for (const e of events) {
+        const verdict = checkImported(e, {
+          head, prevHash: prev,
+          stored: (id) => this.findStored(id)?.recorded,
+          revision: (s) => staged.get(s) ?? ((this.selRevision.get(s) as number | undefined) ?? -1),
+        })
+        if (E.isLeft(verdict)) throw new Abort(verdict.left)
+        if (verdict.right === 'stored') {
+          skipped++
+          continue
+        }
+        const m = e.metadata
+        this.insert.run(e.position, e.eventId, e.streamId, e.revision, e.type, e.schemaVersion, JSON.stringify(e.data ?? null), JSON.stringify(m), m.commandId, m.recordedAt)
+        this.upsertRevision.run(e.streamId, e.revision)
+        staged.set(e.streamId, e.revision)
+        head = e.position
+        prev = m.hash!
+        imported++
+      }
+      return { imported, skipped, head }
+    })
+    try {
+      return E.right(run.immediate())
+    } catch (e) {
+      return E.left(e instanceof Abort ? e.error : toStoreError(e))
+    }
   }
 
   private findStored(eventId: string): StoredForCompare | undefined {
@@ -264,3 +315,4 @@ export class SqliteStore implements EventStore {
 export { schema as sqliteSchema } from './sqlite-schema.js'
 
 export const openSqlite = (path: string, opts: StoreOptions = {}, url?: string): SqliteStore => new SqliteStore(path, opts, url)
+export { upgradeSqliteChain, type UpgradeOutcome } from './chain-upgrade.js'

@@ -47,7 +47,12 @@ export type StoreCapabilities = {
   readonly densePositions: boolean
   /** appendMany is one all-or-nothing transaction over several streams; without it, each stream is appended on its own */
   readonly atomicMultiStream: boolean
+  /** every event carries `metadata.prevHash`/`hash`, computed inside the write (docs/audit.md); `hoi verify` can check it */
+  readonly hashChain?: boolean
 }
+
+/** See import-check.ts: what an import stored and skipped. */
+export type { ImportResult } from './import-check.js'
 
 export interface EventStore {
   readonly kind: 'memory' | 'sqlite' | 'postgres' | 'esdb'
@@ -63,7 +68,8 @@ export interface EventStore {
   /**
    * appendMany's rules (expected revisions, idempotent repeat, IdConflict), except that each event
    * keeps the `recordedAt` it brings (an ISO time with milliseconds) instead of the store's clock.
-   * The one way to copy a history between stores: only `hoi migrate` uses it.
+   * How `hoi migrate` copies a history between stores of any kinds: the target numbers positions
+   * and chains hashes itself (on a dense target from a dense source, the same numbers and hashes).
    */
   importEvents(items: ReadonlyArray<ImportItem>): Promise<Either<StoreError, ReadonlyArray<AppendResult>>>
   readStream(streamId: string, opts?: { fromRevision?: number; pageSize?: number }): AsyncIterable<RecordedEvent>
@@ -77,6 +83,13 @@ export interface EventStore {
   readPage(after: number, limit: number): Promise<ReadonlyArray<RecordedEvent>>
   /** every stored event of the command, in log order; [] when the command stored nothing (a replay check) */
   eventsOfCommand(commandId: string): Promise<ReadonlyArray<RecordedEvent>>
+  /**
+   * Stores events exported from another store exactly as they were (positions, recordedAt, metadata
+   * and hashes), each continuing this store's chain; events already stored at their place are
+   * skipped, anything else refuses the whole call and stores nothing. Only stores that keep
+   * positions have it: `hoi import` of an export uses it, so a restored store has the same head hash.
+   */
+  restoreEvents?(events: ReadonlyArray<RecordedEvent>): Promise<Either<StoreError, import('./import-check.js').ImportResult>>
   /** -1 when the stream has no events */
   streamRevision(streamId: string): Promise<number>
   /** the position of the last event, 0 when empty (a count of events only where `densePositions`) */

@@ -7,6 +7,9 @@ import { history } from './cli/history.js'
 import { parked } from './cli/parked.js'
 import { query, queryUsage } from './cli/query.js'
 import { rebuild } from './cli/rebuild.js'
+import { chain } from './cli/chain.js'
+import { exportLog, importLog } from './cli/exchange.js'
+import { head, verify } from './cli/verify.js'
 import { commandsMarkdown } from './cli/docs.js'
 import { runMigrate } from './cli/migrate.js'
 
@@ -22,6 +25,11 @@ ${queryUsage()}
   rebuild [PROJECTION…]       rebuild views from the log (all without names); the old ones serve meanwhile
   parked [--limit N]          events a view could not apply, with the reason (--json)
   history STREAM              every event of a stream with its metadata (--json)
+  verify [--expect P:HASH]    recompute the hash chain; name the first position where it breaks (docs/audit.md)
+  head                        the last position and its hash, for an auditor to keep (--json)
+  chain upgrade               chain a store written before events were hash-chained (once)
+  export [--to FILE]          the whole log as JSONL, one canonical envelope a line, + FILE.manifest.json (docs/exchange.md)
+  import FILE                 verify an export and store what is missing, keeping positions and hashes
   serve [--demo]              start the HTTP API and dashboard (--port 3000, --host 127.0.0.1)
   migrate --from URL --to URL copy a whole history to another store, resumable, then verify it (exit 3 on a difference)
   docs commands               print docs/commands.md (generated from the codecs)
@@ -46,7 +54,7 @@ const main = async (argv: string[]): Promise<number> => {
   if (command === 'rebuild') return rebuild(rest, out)
   if (command === 'parked') return parked(rest, out)
   if (command === 'migrate') return runMigrate(parse(rest, { from: { type: 'string' }, to: { type: 'string' }, 'page-size': { type: 'string' } }).flags, out)
-  const p = parse(rest, { store: { type: 'string' }, json: { type: 'boolean' }, actor: { type: 'string' } })
+  const p = parse(rest, { store: { type: 'string' }, json: { type: 'boolean' }, actor: { type: 'string' }, expect: { type: 'string' }, to: { type: 'string' } })
   const store = await openStore(storeUrl(p.flags['store']))
   try {
     switch (command) {
@@ -69,6 +77,16 @@ const main = async (argv: string[]): Promise<number> => {
         await history(store, stream, p.flags['json'] === true, out)
         return 0
       }
+      case 'verify':
+        return await verify(store, typeof p.flags['expect'] === 'string' ? p.flags['expect'] : undefined, p.flags['json'] === true, out)
+      case 'head':
+        return await head(store, p.flags['json'] === true, out)
+      case 'chain':
+        return await chain(store, p.positionals[0], out)
+      case 'export':
+        return await exportLog(store, typeof p.flags['to'] === 'string' ? p.flags['to'] : undefined, (s) => process.stderr.write(`${s}\n`))
+      case 'import':
+        return await importLog(store, p.positionals[0], out)
       default:
         throw new UsageError(`unknown command ${command}\n\n${usage}`)
     }

@@ -12,4 +12,7 @@ export class AuditController {
 
   @Route('GET', '/audit/log', { access: 'audit-log', tag: 'Audit', summary: 'The global log by position, paged with after/limit' })
   log(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.audit.log(req, reply) }
+
+  @Route('GET', '/audit/head', { access: 'audit-log', tag: 'Audit', summary: "The log's last position and its hash (docs/audit.md): keep it, and `hoi verify --expect POSITION:HASH` later proves the history up to it unchanged" })
+  head(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.audit.head(req, reply) }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
+import { chainHead, GENESIS } from '@hoi/adapters'
 import type { RecordedEvent } from '@hoi/domain'
 import { decodeWith, describeAs, parseStream, strict, strictPartial } from '@hoi/domain'
 import { admitted } from '../auth/request-principal.js'
@@ -79,5 +80,13 @@ export class AuditService {
     const [events, head] = await Promise.all([store.readPage(after, limit), store.head()])
     const last = events[events.length - 1]
     json(reply, { after, limit, head, events, ...(last !== undefined && last.position < head ? { next: last.position } : {}) })
+  }
+
+  /** The chain's head; 0 and the genesis value for an empty log. */
+  async head(_req: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const store = this.options.store
+    const h = await chainHead(store)
+    if (h === undefined && (await store.head()) > 0) throw problems.conflict('the last event has no hash: this store was written before the chain; run `hoi chain upgrade` once')
+    json(reply, h ?? { position: 0, hash: GENESIS })
   }
 }
