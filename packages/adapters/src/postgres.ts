@@ -21,6 +21,24 @@ const MAX_GROUP_EVENTS = 20_000
 
 type Row = [string, string, string, number, string, number, string, string]
 
+/**
+ * A connection taken from the pool. pg emits 'error' on a checked-out connection the server drops,
+ * besides failing its query; without a listener that would crash the process, and the failed
+ * query already carries the error.
+ */
+const borrow = async (pool: pg.Pool): Promise<{ client: pg.PoolClient; release: (broken?: Error) => void }> => {
+  const client = await pool.connect()
+  const ignore = (): void => undefined
+  client.on('error', ignore)
+  return {
+    client,
+    release: (broken?: Error) => {
+      client.removeListener('error', ignore)
+      client.release(broken)
+    },
+  }
+}
+
 const pageSizeOf = (n: number | undefined): number => (n !== undefined && Number.isInteger(n) && n > 0 ? n : DEFAULT_PAGE_SIZE)
 const unavailable = (message: string): StoreError => ({ _tag: 'StoreUnavailable', message })
 
@@ -83,21 +101,22 @@ export class PostgresStore implements EventStore {
   /** Never throws: a failed transaction answers every call of the group with the error. */
   private async write(group: ReadonlyArray<Queued>): Promise<Outcome[]> {
     let client: pg.PoolClient
+    let release: (broken?: Error) => void
     try {
-      client = await this.pool.connect()
+      ;({ client, release } = await borrow(this.pool))
     } catch (e) {
       const error = toStoreError(e)
       return group.map(() => E.left(error))
     }
     try {
       const outcomes = await writeGroup(client, group, this.now().toISOString())
-      client.release()
+      release()
       return outcomes
     } catch (e) {
       const error = toStoreError(e)
       const rolledBack = error._tag !== 'StoreUnavailable' && (await client.query('ROLLBACK').then(() => true, () => false))
       // a connection that failed mid-transaction is dropped; the pool opens a new one on the next call
-      client.release(rolledBack ? undefined : (e as Error))
+      release(rolledBack ? undefined : (e as Error))
       // a failure caused by one call's content must not fail the others: each is retried alone
       if (group.length > 1 && error._tag === 'StoreFailure') {
         const out: Outcome[] = []
@@ -170,11 +189,11 @@ export const openPostgres = async (url: string, opts: PostgresOptions = {}): Pro
   // an idle connection that the server closes must not crash the process: the pool drops it and reconnects later
   pool.on('error', () => undefined)
   try {
-    const client = await pool.connect()
+    const { client, release } = await borrow(pool)
     try {
       await ensureSchema(client, url)
     } finally {
-      client.release()
+      release()
     }
   } catch (e) {
     await pool.end().catch(() => undefined)
