@@ -3,7 +3,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net'
 import * as E from 'fp-ts/lib/Either.js'
 import pg from 'pg'
 import { openStore, StoreErrorException, type EventStore } from '@hoi/adapters'
-import { PG_SCHEMA_VERSION } from '@hoi/adapters/postgres-schema'
+import { PG_SCHEMA_VERSION } from '@hoi/adapters/postgres'
 import { collect, newEvents } from '@hoi/adapters/testing'
 import { freshSchema, testDatabase, type TestDatabase } from './support/pg.js'
 

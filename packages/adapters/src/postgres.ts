@@ -203,3 +203,5 @@ export const openPostgres = async (url: string, opts: PostgresOptions = {}): Pro
   }
   return new PostgresStore(url, pool, opts)
 }
+
+export { PG_SCHEMA_VERSION } from './postgres-schema.js'
