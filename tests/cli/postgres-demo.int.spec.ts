@@ -33,7 +33,7 @@ describe.skipIf(skip !== undefined)(`hoi CLI with HOI_STORE=postgres://…${skip
     expect(rows[0]).toEqual({ n: written, lo: 1, hi: written, head: written })
   })
 
-  it('hoi query statistics --year 2020 prints 179 associations and 180.455 members', () => {
+  it('hoi query statistics --year 2020 prints 179 associations and 180.455 members', { timeout: 600_000 }, () => {
     const r = hoi(['query', 'statistics', '--year', '2020'], env())
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
@@ -43,7 +43,7 @@ describe.skipIf(skip !== undefined)(`hoi CLI with HOI_STORE=postgres://…${skip
     expect([json.associations.total, json.members.total]).toEqual([179, 180_455])
   })
 
-  it('hoi history reads a stream in order, and a second hoi demo writes nothing', () => {
+  it('hoi history reads a stream in order, and a second hoi demo writes nothing', { timeout: 600_000 }, () => {
     const h = hoi(['history', 'association-lc-nct', '--json'], env())
     expect(h.code).toBe(0)
     const events = h.stdout.trim().split('\n').map((l) => JSON.parse(l) as { revision: number })
