@@ -203,7 +203,7 @@ COMMIT`
     await client.query('ROLLBACK')
     return undefined
   }
-  const base = Number(results[1]!.rows[0]!.position) - n
+  const base = Number((results[1] as pg.QueryResult<{ position: string }>).rows[0]!.position) - n
   for (const o of planned.outcomes)
     if (o !== 'alone' && E.isRight(o))
       for (const r of o.right) {
@@ -231,7 +231,7 @@ export const writeGroup = async (client: pg.ClientBase, group: ReadonlyArray<Que
   const fast = await writeFast(client, group, recordedAt)
   if (fast !== undefined) return fast
   const locked = (await client.query('BEGIN; UPDATE head SET position = position RETURNING position')) as unknown as pg.QueryResult[]
-  const head = Number(locked[1]!.rows[0]!.position)
+  const head = Number((locked[1] as pg.QueryResult<{ position: string }>).rows[0]!.position)
   const planned = plan(group, await readState(client, group), head, recordedAt)
   if (planned.rows.position.length === 0) {
     await client.query('ROLLBACK') // nothing to write: release the lock without a commit
