@@ -3,9 +3,10 @@ import pg from 'pg'
 import type { RecordedEvent } from '@hoi/domain'
 import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, type StoredForCompare } from './idempotency.js'
 import { COLUMNS, rowToRecorded } from './postgres-schema.js'
-import type { AppendItem, AppendResult, NewEvent, StoreError } from './store.js'
+import type { AppendItem, AppendResult, ImportedEvent, NewEvent, StoreError } from './store.js'
 
-export type Plan = { readonly item: AppendItem; readonly dataJson: ReadonlyArray<string> }
+/** `keepRecordedAt`: an import (hoi migrate), whose events bring their own recordedAt */
+export type Plan = { readonly item: AppendItem; readonly dataJson: ReadonlyArray<string>; readonly keepRecordedAt?: boolean }
 /** One call of append or appendMany, all-or-nothing on its own. */
 export type Queued = {
   readonly plans: ReadonlyArray<Plan>
@@ -49,6 +50,7 @@ class Rows {
   readonly data: string[] = []
   readonly metadata: string[] = []
   readonly commandId: string[] = []
+  readonly recordedAt: string[] = []
   push(e: RecordedEvent, dataJson: string): void {
     this.position.push(e.position)
     this.eventId.push(e.eventId)
@@ -59,6 +61,7 @@ class Rows {
     this.data.push(dataJson)
     this.metadata.push(JSON.stringify(e.metadata))
     this.commandId.push(e.metadata.commandId)
+    this.recordedAt.push(e.metadata.recordedAt)
   }
 }
 
@@ -118,7 +121,7 @@ const plan = (group: ReadonlyArray<Queued>, state: State, head: number, recorded
       }
       const recorded = events.map((e, i): RecordedEvent => ({
         eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId, revision: current + 1 + i,
-        position: pos + 1 + i, data: e.data, metadata: { ...e.metadata, recordedAt },
+        position: pos + 1 + i, data: e.data, metadata: { ...e.metadata, recordedAt: p.keepRecordedAt === true ? (e as ImportedEvent).recordedAt : recordedAt },
       }))
       recorded.forEach((r, i) => pending.push({ recorded: r, dataJson: p.dataJson[i]! }))
       pos += events.length
@@ -161,14 +164,14 @@ const ints = (xs: ReadonlyArray<number>): string => `'{${xs.map((x) => String(Ma
  * positions count from. `guard`, if given, makes the statement fail (division by zero) unless
  * every listed stream still has the listed revision.
  */
-const insertSql = (rows: Rows, recordedAt: string, streams: ReadonlyArray<string>, revisions: ReadonlyArray<number>, base: string, guard?: { streams: ReadonlyArray<string>; revisions: ReadonlyArray<number> }): string => `WITH ${guard === undefined ? '' : `g AS (
+const insertSql = (rows: Rows, streams: ReadonlyArray<string>, revisions: ReadonlyArray<number>, base: string, guard?: { streams: ReadonlyArray<string>; revisions: ReadonlyArray<number> }): string => `WITH ${guard === undefined ? '' : `g AS (
   SELECT 1 / (CASE WHEN EXISTS (SELECT 1 FROM unnest(${texts(guard.streams)}, ${ints(guard.revisions)}) AS x (s, r)
     LEFT JOIN streams ON streams.stream_id = x.s WHERE coalesce(streams.revision, -1) <> x.r) THEN 0 ELSE 1 END) AS ok
 ), `}e AS (
   INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, command_id, recorded_at)
-  SELECT p + ${base}, i, s, r, t, v, d::json, m::json, c, ${quoted(recordedAt)}::timestamptz
+  SELECT p + ${base}, i, s, r, t, v, d::json, m::json, c, ra::timestamptz
   FROM unnest(${ints(rows.position)}, ${texts(rows.eventId)}, ${texts(rows.streamId)}, ${ints(rows.revision)}, ${texts(rows.type)},
-    ${ints(rows.schemaVersion)}, ${texts(rows.data)}, ${texts(rows.metadata)}, ${texts(rows.commandId)}) AS u (p, i, s, r, t, v, d, m, c)${guard === undefined ? '' : `
+    ${ints(rows.schemaVersion)}, ${texts(rows.data)}, ${texts(rows.metadata)}, ${texts(rows.commandId)}, ${texts(rows.recordedAt)}) AS u (p, i, s, r, t, v, d, m, c, ra)${guard === undefined ? '' : `
   WHERE (SELECT ok FROM g) = 1`}
 )
 INSERT INTO streams (stream_id, revision) SELECT * FROM unnest(${texts(streams)}, ${ints(revisions)})
@@ -193,7 +196,7 @@ const writeFast = async (client: pg.ClientBase, group: ReadonlyArray<Queued>, re
   const touched = [...new Set(planned.rows.streamId)]
   const guard = { streams: touched, revisions: touched.map((t) => state.revisions.get(t) ?? -1) }
   const text = `BEGIN; UPDATE head SET position = position + ${n} RETURNING position;
-${insertSql(planned.rows, recordedAt, touched, touched.map((t) => planned.revisions.get(t)!), `${n} * -1 + (SELECT position FROM head)`, guard)};
+${insertSql(planned.rows, touched, touched.map((t) => planned.revisions.get(t)!), `${n} * -1 + (SELECT position FROM head)`, guard)};
 COMMIT`
   let results: pg.QueryResult[]
   try {
@@ -238,7 +241,7 @@ export const writeGroup = async (client: pg.ClientBase, group: ReadonlyArray<Que
     return planned.outcomes
   }
   const touched = [...new Set(planned.rows.streamId)]
-  await client.query(`${insertSql(planned.rows, recordedAt, touched, touched.map((t) => planned.revisions.get(t)!), '0')};
+  await client.query(`${insertSql(planned.rows, touched, touched.map((t) => planned.revisions.get(t)!), '0')};
 UPDATE head SET position = ${planned.head};
 COMMIT`)
   return planned.outcomes

@@ -5,8 +5,8 @@ import { pagedAsyncIterable } from './paging-async.js'
 import { COLUMNS, ensureSchema, rowToRecorded, safeUrl, SchemaRefused, toStoreError } from './postgres-schema.js'
 import { plansOf, writeGroup, type Outcome, type Queued } from './postgres-write.js'
 import {
-  DEFAULT_PAGE_SIZE, StoreErrorException,
-  type AppendItem, type AppendResult, type EventStore, type ExpectedRevision, type NewEvent, type StoreError, type StoreOptions,
+  badRecordedAt, DEFAULT_PAGE_SIZE, StoreErrorException,
+  type AppendItem, type AppendResult, type EventStore, type ExpectedRevision, type ImportItem, type NewEvent, type StoreError, type StoreOptions,
 } from './store.js'
 
 export type PostgresOptions = StoreOptions & {
@@ -67,12 +67,23 @@ export class PostgresStore implements EventStore {
   }
 
   async appendMany(items: ReadonlyArray<AppendItem>): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> {
+    return this.enqueue(items, false)
+  }
+
+  /** appendMany keeping each event's own recordedAt (hoi migrate) */
+  async importEvents(items: ReadonlyArray<ImportItem>): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> {
+    const bad = badRecordedAt(items)
+    return bad !== undefined ? E.left(bad) : this.enqueue(items, true)
+  }
+
+  private async enqueue(items: ReadonlyArray<AppendItem>, keepRecordedAt: boolean): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> {
     if (this.closed) return E.left(unavailable('the store is closed'))
     if (items.length === 0) return E.right([])
-    const plans = plansOf(items)
-    if (E.isLeft(plans)) return plans
+    const planned = plansOf(items)
+    if (E.isLeft(planned)) return planned
+    const plans = keepRecordedAt ? planned.right.map((p) => ({ ...p, keepRecordedAt })) : planned.right
     return new Promise((resolve) => {
-      this.queue.push({ plans: plans.right, size: items.reduce((n, i) => n + i.events.length, 0), resolve })
+      this.queue.push({ plans, size: items.reduce((n, i) => n + i.events.length, 0), resolve })
       // appends of the same turn of the event loop start the first group together
       if (this.draining === undefined) this.draining = new Promise((done) => setImmediate(() => void this.drain().then(done)))
     })
