@@ -7,12 +7,18 @@ import { openMemory, openStore, StoreErrorException } from '@hoi/adapters'
 import { openSqlite, type SqliteStore } from '@hoi/adapters/sqlite'
 import { collect, newEvents, steppingClock, tempSqlitePath } from '@hoi/adapters/testing'
 import { storeContract } from './store-contract.js'
+import { freshSchema, testDatabase, type TestDatabase } from './support/pg.js'
+
+const pgdb = await testDatabase()
+if ('skip' in pgdb) console.log(`store contract on postgres skipped: ${pgdb.skip}`)
 
 const temps: Array<() => void> = []
-afterAll(() => {
+afterAll(async () => {
   temps.forEach((remove) => remove())
+  if (!('skip' in pgdb)) await pgdb.drop()
   // the store contract ran on these here; KurrentDB's run (or its skip, with the reason) is in esdb.spec.ts
-  console.log('store contract exercised on: memory, sqlite (better-sqlite3, WAL, synchronous=FULL); esdb: see esdb.spec.ts')
+  const postgres = 'skip' in pgdb ? `postgres skipped (${pgdb.skip})` : `postgres (pg pool, ${pgdb.via})`
+  console.log(`store contract exercised on: memory, sqlite (better-sqlite3, WAL, synchronous=FULL), ${postgres}; esdb: see esdb.spec.ts`)
 })
 const tempPath = (): string => {
   const t = tempSqlitePath('hoi-store-')
@@ -22,6 +28,7 @@ const tempPath = (): string => {
 
 storeContract('memory', async () => openMemory())
 storeContract('sqlite', async () => openSqlite(tempPath()))
+storeContract('postgres', async () => openStore(await freshSchema(pgdb as TestDatabase)), 'skip' in pgdb ? { skip: pgdb.skip } : {})
 
 describe('openStore', () => {
   it('opens memory: and sqlite:<relative path>, creating the folder', async () => {

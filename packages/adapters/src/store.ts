@@ -133,9 +133,13 @@ export type StoreOptions = {
   readonly?: boolean
 }
 
-const supported = "'memory:', 'sqlite:<path>' (e.g. sqlite:./data/hoi.sqlite) or 'esdb://host:2113?tls=false' (also esdb+discover://, kurrentdb://)"
+const supported = "'memory:', 'sqlite:<path>' (e.g. sqlite:./data/hoi.sqlite), 'postgres://user@host:port/database' or 'esdb://host:2113?tls=false' (also esdb+discover://, kurrentdb://)"
 
-/** Opens a store from its URL: `memory:`, `sqlite:<path>` (relative to the working directory; the folder is created) or a KurrentDB connection string. */
+/**
+ * Opens a store from its URL: `memory:`, `sqlite:<path>` (relative to the working directory; the
+ * folder is created), `postgres://…` / `postgresql://…` (tables created on first use) or a
+ * KurrentDB connection string.
+ */
 export const openStore = async (url: string, opts: StoreOptions = {}): Promise<EventStore> => {
   if (url === 'memory:' || url === 'memory://') {
     const { openMemory } = await import('./memory.js')
@@ -154,6 +158,10 @@ export const openStore = async (url: string, opts: StoreOptions = {}): Promise<E
     // loaded on demand: the gRPC client is only needed by those who use KurrentDB
     const { openEsdb } = await import('./esdb.js')
     return openEsdb(url, opts)
+  }
+  if (/^postgres(ql)?:\/\//iu.test(url)) {
+    const { openPostgres } = await import('./postgres.js')
+    return openPostgres(url, opts)
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(url)?.[1]
   throw new Error(`Unsupported store URL ${JSON.stringify(url)}${scheme === undefined ? '' : ` (scheme ${scheme}:)`}: supported are ${supported}`)
