@@ -56,7 +56,7 @@ const main = async (argv: string[]): Promise<number> => {
       }
       case 'query': {
         const [name, ...args] = p.positionals
-        const view = name === undefined ? undefined : views[name]
+        const view = name === undefined || !Object.hasOwn(views, name) ? undefined : views[name]
         if (view === undefined) throw new UsageError(`unknown view ${name ?? '(none)'}; views: ${Object.keys(views).join(', ')}`)
         const asOf = p.flags['as-of']
         if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(asOf))) throw new UsageError('--as-of must be a date YYYY-MM-DD')
