@@ -58,7 +58,8 @@ export class AuditService {
       }
       if (owner === undefined) throw problems.notFound(`No stream ${streamId}`)
       if (!this.scopes.covers(principal, [owner], 'own')) await this.views.catchUp()
-      if (!this.scopes.covers(principal, [owner], 'own')) throw problems.forbidden(`${streamId} belongs to ${owner}, outside the associations of ${principal.sub}`)
+      // a stream outside the clerk's associations is answered as one that does not exist: no membership leaks
+      if (!this.scopes.covers(principal, [owner], 'own')) throw problems.notFound(`No stream ${streamId}`)
     }
     const store = this.options.store
     const revision = await store.streamRevision(streamId)
