@@ -56,7 +56,7 @@ export const parseApiKeys = (text: string | undefined): ApiKeyEntry[] => {
     const hash = e.hash.toLowerCase()
     if (seen.has(hash)) throw new Error(`${at}.hash repeats an earlier entry's key`)
     seen.add(hash)
-    return { hash, sub: e.sub, role: e.role as Role, ...(e.associations === undefined ? {} : { associations: e.associations as string[] }) }
+    return { hash, sub: e.sub, role: e.role as Role, ...(e.associations === undefined ? {} : { associations: e.associations }) }
   })
 }
 

@@ -56,7 +56,7 @@ export const verifyJwt = async (token: string, check: JwtCheck, now: Date): Prom
       ...(check.issuer === undefined ? {} : { issuer: check.issuer }),
       ...(check.audience === undefined ? {} : { audience: check.audience }),
     })
-    payload = verified.payload as Record<string, unknown>
+    payload = verified.payload
   } catch (e) {
     if (e instanceof errors.JWTExpired) return { reason: 'token expired' }
     if (e instanceof errors.JWSSignatureVerificationFailed) return { reason: 'bad signature' }

@@ -96,7 +96,8 @@ export const execFile = async (store: EventStore, file: string, actor: string, o
     n++
     if (skipped(text)) continue
     const result = await execLine(store, n, text, actor, bounds.get(n))
-    result.ok ? ok++ : failed++
+    if (result.ok) ok++
+    else failed++
     onResult(result)
   }
   return { ok, failed }
