@@ -5,7 +5,7 @@ import { seedCommands } from './seed.js'
 import { load, type Job, type LoadResult } from './loadgen.js'
 import { breathe, type Measure } from './stats.js'
 
-export const SECRET = 'hoi-bench-secret'
+export const SECRET = 'hoi-bench-secret-of-at-least-32-bytes'
 
 export type Running = {
   readonly store: EventStore

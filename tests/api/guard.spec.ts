@@ -12,9 +12,9 @@ const contextFor = (config: unknown, authorization?: string) => {
 }
 const guardWith = (config: unknown) =>
   new AccessGuard({ get: () => config } as never, authenticator({ jwtSecret: 'guard-test-secret-of-32-characters!!' }, () => new Date('2024-01-01T00:00:00Z')))
-const statusOf = (f: () => unknown): number | undefined => {
+const statusOf = async (f: () => Promise<unknown>): Promise<number | undefined> => {
   try {
-    f()
+    await f()
     return undefined
   } catch (e) {
     return e instanceof ProblemException ? e.problem.status : -1
@@ -23,15 +23,15 @@ const statusOf = (f: () => unknown): number | undefined => {
 const admin = `Bearer ${signJwt({ sub: 'a', role: 'admin' }, 'guard-test-secret-of-32-characters!!')}`
 
 describe('AccessGuard', () => {
-  it('refuses everyone, admins included, on a handler without a rule', () => {
+  it('refuses everyone, admins included, on a handler without a rule', async () => {
     for (const config of [undefined, {}, { hoi: {} }, { hoi: { access: 'everyone' } }]) {
-      expect(statusOf(() => guardWith(config).canActivate(contextFor(config, admin) as never)), JSON.stringify(config)).toBe(403)
-      expect(statusOf(() => guardWith(config).canActivate(contextFor(config) as never))).toBe(403)
+      expect(await statusOf(() => guardWith(config).canActivate(contextFor(config, admin) as never)), JSON.stringify(config)).toBe(403)
+      expect(await statusOf(() => guardWith(config).canActivate(contextFor(config) as never))).toBe(403)
     }
   })
-  it('admits by the rule once one is there', () => {
+  it('admits by the rule once one is there', async () => {
     const config = { hoi: { access: 'admin', tag: 't', summary: 's' } }
-    expect(guardWith(config).canActivate(contextFor(config, admin) as never)).toBe(true)
-    expect(statusOf(() => guardWith(config).canActivate(contextFor(config) as never))).toBe(401)
+    expect(await guardWith(config).canActivate(contextFor(config, admin) as never)).toBe(true)
+    expect(await statusOf(() => guardWith(config).canActivate(contextFor(config) as never))).toBe(401)
   })
 })

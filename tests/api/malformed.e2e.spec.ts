@@ -25,7 +25,7 @@ beforeAll(async () => {
     const type = c.label === 'correct' ? 'CorrectReport' : op['x-hoi-commands'][0]
     templates.push({ method: c.method, url: b.path, route: c.route, body: b.body as Record<string, unknown>, schema: doc.components.schemas[`${type}Body`] as Schema })
   }
-  requests = malformedRequests(SEED, COUNT, templates, [...SERVER_OWNED])
+  requests = malformedRequests(SEED, COUNT, templates, [...SERVER_OWNED, '__proto__', 'constructor', 'prototype'])
 })
 afterAll(async () => s?.close())
 

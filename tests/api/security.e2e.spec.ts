@@ -61,9 +61,9 @@ describe('framework errors are problem+json too', () => {
       expect(r.json.errors[0].field.length).toBeGreaterThan(0)
     }
   })
-  it('an unknown route or method is a 404', async () => {
+  it('an unknown route is a 404, a wrong method on a known path a 405', async () => {
     problemJson(await call(s.base, 'GET', '/admin.php'), 404)
-    problemJson(await call(s.base, 'PATCH', '/associations', { who: 'admin', body: {} }), 404)
+    problemJson(await call(s.base, 'PATCH', '/associations', { who: 'admin', body: {} }), 405)
   })
   it('a store failure is a 500 that tells nothing of the internals, and health says the store is down', async () => {
     const broken = new Proxy(s.store, {

@@ -143,6 +143,7 @@ export const toNewEvents = (events: ReadonlyArray<DomainEvent>, streamId: string
       correlationId: meta.correlationId ?? meta.commandId,
       causationId: meta.causationId ?? meta.commandId,
       ...(meta.reason === undefined ? {} : { reason: meta.reason }),
+      ...(meta.fingerprint === undefined ? {} : { fingerprint: meta.fingerprint }),
     },
   }))
 

@@ -7,6 +7,7 @@ export {
   handleCommand, eventIdFor, loadStream, toNewEvents,
   type CommandOutcome, type CommandFailure, type RetriesExhausted, type HandleOptions, type Aggregates, type AnyAggregate, type Loaded,
 } from './handle.js'
+export { decideAsOf } from './decide-as-of.js'
 export { runBatch, type BatchItem, type BatchResult, type BatchOptions } from './batch.js'
 export type { RecordTime, ViewReader, ViewEngine, ParkedEvent, ProjectionState, EngineStatus, Progress } from './views.js'
 export { openMemoryViews, READ_MODEL } from './memory-views.js'

@@ -1,13 +1,13 @@
 import 'reflect-metadata'
-import rateLimit from '@fastify/rate-limit'
 import { NestFactory } from '@nestjs/core'
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { HoiModule } from './app.module.js'
 import { authenticator, isAuthFailure } from './auth/auth-config.js'
-import { principalOf } from './auth/request-principal.js'
+import { authenticateRequest, principalOf } from './auth/request-principal.js'
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors.js'
+import { registerLimits } from './http/limits.js'
 import { parseJsonBody } from './http/json-body.js'
-import { problems } from './http/problem.js'
 import { securityHeaders } from './http/security-headers.js'
 import { HOI_ROUTE, type HoiRoute, type RouteCatalogue } from './http/route.js'
 import { resolveOptions, type AppOptions } from './options.js'
@@ -40,13 +40,18 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
   const options = resolveOptions(opts)
   const authenticate = authenticator(options.auth, options.clock)
   const catalogue: RouteCatalogue = []
+  // helmet's headers (CSP, HSTS, nosniff, frame and referrer policies, …) on every response, errors included
+  const headers = securityHeaders({ contentSecurityPolicy })
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit,
     logger: opts.logger === true,
     trustProxy: false,
     skipMiddie: true,
     routerOptions: { maxParamLength: 256 },
-  })
+    // what Fastify and Node answer before any hook runs is problem+json with the same headers
+    frameworkErrors: frameworkErrors(headers),
+    clientErrorHandler: clientErrorHandler(headers),
+  } as never)
   const app = await NestFactory.create<NestFastifyApplication>(HoiModule.forRoot(options, authenticate, catalogue), adapter, {
     bodyParser: false,
     logger: opts.logger === true ? ['log', 'warn', 'error'] : ['warn', 'error'],
@@ -64,31 +69,17 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
     if (parsed.ok) done(null, parsed.value)
     else done(parsed.problem, undefined)
   })
-  // helmet's headers (CSP, HSTS, nosniff, frame and referrer policies, …) on every response, errors included
-  const headers = securityHeaders({ contentSecurityPolicy })
-  fastify.addHook('onRequest', (_req, reply, done) => {
+  fastify.addHook('onRequest', (req, reply, done) => {
     reply.headers(headers)
-    done()
+    // the caller is known before the limits and the guard ask
+    authenticateRequest(req, authenticate, done)
   })
-  if (options.rateLimit !== false) {
-    await app.register(rateLimit as never, {
-      global: true,
-      max: options.rateLimit.max,
-      timeWindow: options.rateLimit.timeWindowMs,
-      // per principal; without a valid token, per address
-      keyGenerator: (req: FastifyRequest) => {
-        const p = principalOf(req, authenticate)
-        return !isAuthFailure(p) && p.kind === 'user' ? `user:${p.sub}` : `ip:${req.ip}`
-      },
-      errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string; max: number }) =>
-        problems.rateLimited(`More than ${ctx.max} requests in the window; retry in ${ctx.after}`),
-    } as never)
-  }
+  if (options.rateLimit !== false) await registerLimits(app, fastify, options.rateLimit)
   // a cached public view is answered before Nest's router and guard (W7): same key, same headers
   const viewService = app.get(ViewService)
   fastify.addHook('preHandler', (req, reply, done) => {
     if (req.method === 'GET') {
-      const p = principalOf(req, authenticate)
+      const p = principalOf(req)
       if (!isAuthFailure(p) && viewService.answerFromCache(req, reply, p)) return
     }
     done()

@@ -2,7 +2,19 @@ import type { EventStore, ViewEngine } from '@hoi/adapters'
 import type { Policy } from '@hoi/domain'
 import type { AuthConfig } from './auth/auth-config.js'
 
-export type RateLimitOptions = { readonly max: number; readonly timeWindowMs: number }
+export type RateLimitOptions = {
+  /** requests per window and caller */
+  readonly max: number
+  readonly timeWindowMs: number
+  /** server time per window for a caller without a token, ms (default 10,000: a cached view costs well under 1 ms, a cache miss tens) */
+  readonly anonymousCostMs?: number
+  /** server time per window for an authenticated caller, ms (default 60,000) */
+  readonly userCostMs?: number
+  /** requests of one caller being answered at once (default 16) */
+  readonly concurrent?: number
+  /** requests per window for the dashboard's page and files and the docs, counted apart (default 600) */
+  readonly staticMax?: number
+}
 
 export type AppOptions = {
   readonly store: EventStore

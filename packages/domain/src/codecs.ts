@@ -3,20 +3,40 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { describeAs, jsonSchemaOf, objectSchema } from './schema.js'
 
-/** Characters refused in any name or text: they hide, reorder or fake what a reader sees. */
+/**
+ * Characters refused in any name or text: they hide, reorder or fake what a reader sees. Chosen by
+ * Unicode properties, so that characters the probe never tried are refused too: default-ignorable
+ * code points (fillers, tags, variation selectors, invisible operators), format characters (Cf),
+ * line and paragraph separators, private use, and the Braille patterns (U+2800 looks like a space).
+ */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u
-const CONTROL_IN_NAME = /[\u0000-\u001F\u007F-\u009F]/u
+const CONTROL_IN_NAME = /\p{Cc}/u
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/u
+const HIDDEN = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Script=Braille}]/u
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u
+
+const codePoint = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
 
 const textProblem = (s: string, inName: boolean): string | undefined => {
   if (LONE_SURROGATE.test(s)) return 'contains invalid UTF-16 (a lone surrogate)'
-  if ((inName ? CONTROL_IN_NAME : CONTROL).test(s)) return 'contains a control character'
+  const control = (inName ? CONTROL_IN_NAME : CONTROL).exec(s)
+  if (control !== null) return `contains a control character (${codePoint(control[0])})`
   if (BIDI.test(s)) return 'contains a bidirectional override or mark'
-  if (ZERO_WIDTH.test(s)) return 'contains a zero-width or invisible character'
+  const hidden = HIDDEN.exec(s)
+  if (hidden !== null) return `contains a zero-width or invisible character (${codePoint(hidden[0])})`
   return undefined
 }
+
+/**
+ * Names of Object.prototype's members (and `prototype`): an id or code that is used as a key must
+ * never be one of them, or a plain object indexed by it would answer with a function.
+ */
+export const reservedKeys: ReadonlySet<string> = new Set([
+  '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'toLocaleString', 'valueOf',
+  '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+])
+export const isReservedKey = (s: string): boolean => reservedKeys.has(s)
+export const reservedMessage = (s: string): string => `is a reserved name (${s}) and cannot be used`
 
 /** A name as people write it: NFC, trimmed, single-spaced, 1–200 characters, no hidden characters. */
 export interface NameBrand { readonly Name: unique symbol }
@@ -36,7 +56,7 @@ export const Name = describeAs(
   },
   (a) => a,
 ),
-  { type: 'string', minLength: 1, maxLength: 200, description: 'A name, stored NFC; control, bidi-override and zero-width characters are refused' },
+  { type: 'string', minLength: 1, maxLength: 200, description: 'A name, stored NFC; control, bidi, format, default-ignorable and private-use characters are refused' },
 )
 export const normaliseName = (s: string): string => s.normalize('NFC').trim().replace(/\s+/gu, ' ')
 
@@ -71,13 +91,15 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/
 export const Id = describeAs(
   new t.Type<Id, string, unknown>(
   'Id',
-  (u): u is Id => typeof u === 'string' && ID.test(u),
+  (u): u is Id => typeof u === 'string' && ID.test(u) && !isReservedKey(u),
   (u, c) =>
     typeof u !== 'string'
       ? t.failure(u, c, 'must be a string')
-      : ID.test(u)
-        ? t.success(u as Id)
-        : t.failure(u, c, 'must be 1–80 characters of letters, digits, ".", "_" or "-", starting with a letter or digit'),
+      : !ID.test(u)
+        ? t.failure(u, c, 'must be 1–80 characters of letters, digits, ".", "_" or "-", starting with a letter or digit')
+        : isReservedKey(u)
+          ? t.failure(u, c, reservedMessage(u))
+          : t.success(u as Id),
   (a) => a,
 ),
   { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$', description: 'A slug or UUID' },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as fc from 'fast-check'
 import type * as t from 'io-ts'
 import * as E from 'fp-ts/lib/Either.js'
-import { addDays, daysBetween, type IsoDate } from './codecs.js'
+import { addDays, daysBetween, isReservedKey, type IsoDate } from './codecs.js'
 import { DomainEvent, eventCodecs, eventTypes, type EventType } from './events.js'
 import { DomainCommand, commandCodecs, commandTypes, type CommandType } from './commands.js'
 import {
@@ -34,16 +34,18 @@ const combining = ['e\u0302\u0301', 'a\u0306\u0300', 'u\u031B\u0303', 'o\u0302\u
 const word = fc.string({ unit: fc.constantFrom(...letters, ...combining), minLength: 1, maxLength: 7 })
 const name = fc.tuple(fc.array(word, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([ws, loose]) => (loose ? `  ${ws.join('   ')} ` : ws.join(' ')))
 const text = fc.string({ unit: fc.constantFrom(...letters, ...combining, ' ', '\n', '\t', '.', ',', '1', '%'), maxLength: 80 })
-const id = fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/))
+// names of Object.prototype's members are refused as keys, so the generators leave them out
+const notReserved = (s: string) => !isReservedKey(s)
+const id = fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/).filter(notReserved))
 const FIRST = '1900-01-01' as IsoDate
 const date = fc.integer({ min: 0, max: daysBetween(FIRST, '2199-12-31' as IsoDate) }).map((n) => addDays(FIRST, n))
 const count = fc.oneof(fc.nat({ max: 1000 }), fc.maxSafeNat())
 const positive = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })
 const year = fc.integer({ min: 1900, max: 2199 })
 const period = fc.tuple(year, fc.constantFrom('', 'S1', 'S2', 'Q1', 'Q2', 'Q3', 'Q4', 'M01', 'M02', 'M06', 'M09', 'M10', 'M12')).map(([y, p]) => `${y}${p}`)
-const areaCode = fc.array(fc.stringMatching(/^[0-9A-Za-z]{1,10}$/), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.'))
+const areaCode = fc.array(fc.stringMatching(/^[0-9A-Za-z]{1,10}$/), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.')).filter(notReserved)
 const flags = fc.array(record({ rule: fc.constantFrom('R3', 'R28', 'R29'), code: fc.string({ maxLength: 20 }), message: fc.string({ maxLength: 80 }) }), { maxLength: 4 })
-const indicatorCode = fc.oneof(fc.constantFrom(...Object.keys(indicatorCatalogue)), fc.stringMatching(/^[a-z][a-z0-9-]{1,20}$/))
+const indicatorCode = fc.oneof(fc.constantFrom(...Object.keys(indicatorCatalogue)), fc.stringMatching(/^[a-z][a-z0-9-]{1,20}$/).filter(notReserved))
 const indicators = fc.dictionary(indicatorCode, count, { maxKeys: 8, noNullPrototype: true })
 const names = fc.array(name, { maxLength: 5 })
 const roster = record({ total: count, older: count, women: count, homeCareVolunteers: count })

@@ -10,7 +10,8 @@ export const EventMetadata = t.intersection([
     correlationId: t.string,
     causationId: t.string,
   }),
-  t.partial({ reason: t.string, prevHash: t.string, hash: t.string }),
+  // fingerprint: sha256 of the request that carried a client's Idempotency-Key (caller, method, path, body)
+  t.partial({ reason: t.string, prevHash: t.string, hash: t.string, fingerprint: t.string }),
 ])
 export type EventMetadata = t.TypeOf<typeof EventMetadata>
 
@@ -35,6 +36,6 @@ export type RecordedEvent<Ev extends { type: string; data: unknown } = { type: s
 /** What a caller says about a command: idempotency key, who, and the causal chain. */
 export const CommandMetadata = t.intersection([
   t.type({ commandId: t.string, actor: t.string }),
-  t.partial({ correlationId: t.string, causationId: t.string, reason: t.string }),
+  t.partial({ correlationId: t.string, causationId: t.string, reason: t.string, fingerprint: t.string }),
 ])
 export type CommandMetadata = t.TypeOf<typeof CommandMetadata>

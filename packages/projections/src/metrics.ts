@@ -101,7 +101,11 @@ const indicatorSteps = (m: ReadModel, metric: Extract<Metric, { kind: 'report-in
   const steps: Step[] = []
   for (const date of dates) {
     let value = 0
-    for (const r of reportsCounted(candidates, date)) value += valueAt(r.values, date)?.[metric.indicator] ?? 0
+    for (const r of reportsCounted(candidates, date)) {
+      // own keys only: the indicator is a user string, and an inherited name ("constructor") is not a figure
+      const values = valueAt(r.values, date)
+      if (values !== undefined && Object.hasOwn(values, metric.indicator)) value += values[metric.indicator] ?? 0
+    }
     const last = steps[steps.length - 1]
     if (last === undefined ? value !== 0 : last.value !== value) steps.push({ date, value })
   }

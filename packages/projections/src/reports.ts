@@ -97,7 +97,8 @@ export type ReportRollup = {
 export const reportRollup = (m: ReadModel, q: { readonly associationId: string; readonly period: string; readonly asOf?: string }): ReportRollup => {
   const date = dateOf(q.asOf)
   const end = periodBounds(q.period as Period).end
-  const totals: Record<string, number> = {}
+  // keyed by indicator codes (user strings): a map, turned into a null-prototype object at the end
+  const sums = new Map<string, number>()
   const late: Array<ReportRollup['late'][number]> = []
   const missing: string[] = []
   const rows: RollupRow[] = []
@@ -123,9 +124,10 @@ export const reportRollup = (m: ReadModel, q: { readonly associationId: string; 
     if (row.status === 'approved') approved++
     if (row.status === 'returned') returned++
     if (row.late) late.push({ associationId: id, name: base.name, dueOn: row.dueOn, submittedOn: row.submittedOn })
-    for (const [k, v] of Object.entries(row.indicators)) totals[k] = (totals[k] ?? 0) + v
+    for (const [k, v] of Object.entries(row.indicators)) sums.set(k, (sums.get(k) ?? 0) + v)
     rows.push({ ...base, status: row.status, report: row })
   }
+  const totals: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(sums))
   return {
     associationId: q.associationId, period: q.period, asOf: date, totals, expected, submitted, approved, returned, late, missing,
     completeness: percent(submitted, expected), timeliness: percent(submitted - late.length, submitted), rows,

@@ -55,7 +55,8 @@ export class AuditService {
     if (principal.kind === 'user' && principal.role === 'clerk') {
       const owner = await ownerOfStream(streamId, this.writeSide)
       if (owner === undefined) throw problems.notFound(`No stream ${streamId}`)
-      if (!(await this.scopes.covers(principal, [owner], 'own'))) throw problems.forbidden(`${streamId} belongs to ${owner}, outside the associations of ${principal.sub}`)
+      // a stream outside the clerk's associations is answered as one that does not exist: no membership leaks
+      if (!(await this.scopes.covers(principal, [owner], 'own'))) throw problems.notFound(`No stream ${streamId}`)
     }
     const store = this.options.store
     const revision = await store.streamRevision(streamId)

@@ -7,7 +7,7 @@ import { AUTHENTICATOR } from '../tokens.js'
 import { accessRules, allows } from './access.js'
 import { isAuthFailure, type Authenticator } from './auth-config.js'
 import { audienceOf } from './principal.js'
-import { principalOf } from './request-principal.js'
+import { ensurePrincipal } from './request-principal.js'
 
 /** Nest keeps @RouteConfig under this key (see @nestjs/platform-fastify). */
 const FASTIFY_ROUTE_CONFIG = '__fastify_route_config__'
@@ -24,11 +24,11 @@ export class AccessGuard implements CanActivate {
     @Inject(AUTHENTICATOR) private readonly authenticate: Authenticator,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const config = this.reflector.get<Record<string, HoiRoute> | undefined>(FASTIFY_ROUTE_CONFIG, context.getHandler())
     const route = config?.[HOI_ROUTE]
     if (route === undefined || !(route.access in accessRules)) throw problems.forbidden('This route has no access rule, so nobody may use it')
-    const principal = principalOf(context.switchToHttp().getRequest<FastifyRequest>(), this.authenticate)
+    const principal = await ensurePrincipal(context.switchToHttp().getRequest<FastifyRequest>(), this.authenticate)
     if (isAuthFailure(principal)) throw problems.unauthenticated(`The bearer token was refused: ${principal.reason}`)
     const audience = audienceOf(principal)
     if (allows(route.access, audience)) return true

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { Id } from '@hoi/domain'
-import { isJwtFailure, verifyJwt } from './jwt.js'
+import { isJwtFailure, MIN_SECRET_BYTES, verifyJwt } from './jwt.js'
 import { roles, type Principal, type Role, type User } from './principal.js'
 
 /** An API key as configured: only its sha256 (hex) is kept, never the key itself. */
@@ -14,29 +14,74 @@ export type ApiKeyEntry = {
 /** How a deployment authenticates bearer tokens: HS256 JWTs signed with `jwtSecret`, and/or API keys. */
 export type AuthConfig = {
   readonly jwtSecret?: string
+  /** when set, a JWT must carry this `iss` (HOI_JWT_ISSUER) */
+  readonly jwtIssuer?: string
+  /** when set, a JWT's `aud` must name this audience (HOI_JWT_AUDIENCE) */
+  readonly jwtAudience?: string
   readonly apiKeys?: ReadonlyArray<ApiKeyEntry>
 }
 
 export const hashApiKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex')
 
+/** The JWT signing secret's rule, the same for a configured, a demo and a generated secret. */
+export const checkJwtSecret = (secret: string, name = 'HOI_JWT_SECRET'): string => {
+  if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) throw new Error(`${name} must be at least ${MIN_SECRET_BYTES} bytes (32 ASCII characters); generate one with: openssl rand -base64 48`)
+  return secret
+}
+
+const KEYS_SHAPE = 'HOI_API_KEYS must be a JSON array of { "hash": "<sha256 hex of the key>", "sub": "<who>", "role": "admin|clerk|auditor", "associations"?: ["<id>", …] }'
+
+/** Every entry of HOI_API_KEYS, checked field by field: a mistake names the entry and the field. */
+export const parseApiKeys = (text: string | undefined): ApiKeyEntry[] => {
+  if (text === undefined || text.trim() === '') return []
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (e) {
+    throw new Error(`${KEYS_SHAPE}; it is not JSON (${(e as Error).message})`)
+  }
+  if (!Array.isArray(value)) throw new Error(`${KEYS_SHAPE}; it is not an array`)
+  const seen = new Set<string>()
+  return value.map((entry: unknown, i): ApiKeyEntry => {
+    const at = `HOI_API_KEYS[${i}]`
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new Error(`${at} must be an object { hash, sub, role, associations? }`)
+    const e = entry as Record<string, unknown>
+    const extra = Object.keys(e).filter((k) => !['hash', 'sub', 'role', 'associations'].includes(k))
+    if (extra.length > 0) throw new Error(`${at}.${extra[0]} is not a field (hash, sub, role, associations)`)
+    if (typeof e.hash !== 'string' || !/^[0-9a-fA-F]{64}$/u.test(e.hash)) throw new Error(`${at}.hash must be the SHA-256 of the key as 64 hex digits, never the key itself`)
+    if (typeof e.sub !== 'string' || e.sub.length === 0 || e.sub.length > 200) throw new Error(`${at}.sub must be a name of 1–200 characters`)
+    if (typeof e.role !== 'string' || !(roles as ReadonlyArray<string>).includes(e.role)) throw new Error(`${at}.role must be one of ${roles.join(', ')}`)
+    if (e.associations !== undefined && (!Array.isArray(e.associations) || !e.associations.every((a) => Id.is(a))))
+      throw new Error(`${at}.associations must be a list of association ids`)
+    const hash = e.hash.toLowerCase()
+    if (seen.has(hash)) throw new Error(`${at}.hash repeats an earlier entry's key`)
+    seen.add(hash)
+    return { hash, sub: e.sub, role: e.role as Role, ...(e.associations === undefined ? {} : { associations: e.associations }) }
+  })
+}
+
 /**
- * From the environment: `HOI_JWT_SECRET` (at least 32 characters; a string argument takes its
- * place) and `HOI_API_KEYS`, a JSON array of `{ hash, sub, role, associations? }`.
+ * From the environment: `HOI_JWT_SECRET` (at least 32 bytes; a string argument takes its place),
+ * `HOI_JWT_ISSUER` and `HOI_JWT_AUDIENCE` (checked when set), and `HOI_API_KEYS`.
  */
 export const authFromEnv = (secretOrEnv: string | NodeJS.ProcessEnv = process.env, env: NodeJS.ProcessEnv = process.env): AuthConfig => {
   if (typeof secretOrEnv === 'object') env = secretOrEnv
   const secret = typeof secretOrEnv === 'string' ? secretOrEnv : env.HOI_JWT_SECRET
-  if (secret !== undefined && secret.length < 32) throw new Error('HOI_JWT_SECRET must be at least 32 characters')
-  let keys: ApiKeyEntry[] = []
-  try {
-    keys = env.HOI_API_KEYS === undefined ? [] : (JSON.parse(env.HOI_API_KEYS) as ApiKeyEntry[])
-  } catch {
-    throw new Error('HOI_API_KEYS must be a JSON array of { hash, sub, role, associations? }')
+  if (secret !== undefined) checkJwtSecret(secret)
+  const claim = (name: string): string | undefined => {
+    const v = env[name]
+    if (v === undefined || v === '') return undefined
+    if (v.trim() !== v || v.length > 500) throw new Error(`${name} must be a plain string without surrounding spaces`)
+    return v
   }
-  if (!Array.isArray(keys)) throw new Error('HOI_API_KEYS must be a JSON array of { hash, sub, role, associations? }')
-  for (const k of keys)
-    if (!/^[0-9a-f]{64}$/u.test(k.hash) || !roles.includes(k.role)) throw new Error(`HOI_API_KEYS: entry for ${k.sub} needs a sha256 hex hash and a role (${roles.join(', ')})`)
-  return { ...(secret === undefined ? {} : { jwtSecret: secret }), apiKeys: keys }
+  const issuer = claim('HOI_JWT_ISSUER')
+  const audience = claim('HOI_JWT_AUDIENCE')
+  return {
+    ...(secret === undefined ? {} : { jwtSecret: secret }),
+    ...(issuer === undefined ? {} : { jwtIssuer: issuer }),
+    ...(audience === undefined ? {} : { jwtAudience: audience }),
+    apiKeys: parseApiKeys(env.HOI_API_KEYS),
+  }
 }
 
 export type AuthFailure = { readonly _tag: 'AuthFailure'; readonly reason: string }
@@ -52,14 +97,19 @@ const user = (sub: string, role: string, associations: unknown): User | AuthFail
 /** An authenticator for one configuration: token → principal, or why not. */
 export const authenticator = (config: AuthConfig, now: () => Date) => {
   const keys = new Map((config.apiKeys ?? []).map((k) => [k.hash.toLowerCase(), k]))
-  return (authorization: string | undefined): Principal | AuthFailure => {
+  const jwt = config.jwtSecret === undefined ? undefined : {
+    secret: config.jwtSecret,
+    ...(config.jwtIssuer === undefined ? {} : { issuer: config.jwtIssuer }),
+    ...(config.jwtAudience === undefined ? {} : { audience: config.jwtAudience }),
+  }
+  return async (authorization: string | undefined): Promise<Principal | AuthFailure> => {
     if (authorization === undefined || authorization === '') return { kind: 'anonymous' }
     const m = /^Bearer +([A-Za-z0-9._~+/=-]{8,4096})$/u.exec(authorization)
     if (m === null) return { _tag: 'AuthFailure', reason: 'expected "Authorization: Bearer <token>"' }
     const token = m[1]!
     if (token.split('.').length === 3) {
-      if (config.jwtSecret === undefined) return { _tag: 'AuthFailure', reason: 'JWTs are not accepted here' }
-      const claims = verifyJwt(token, config.jwtSecret, Math.floor(now().getTime() / 1000))
+      if (jwt === undefined) return { _tag: 'AuthFailure', reason: 'JWTs are not accepted here' }
+      const claims = await verifyJwt(token, jwt, now())
       if (isJwtFailure(claims)) return { _tag: 'AuthFailure', reason: claims.reason }
       return user(claims.sub, claims.role, claims.associations)
     }

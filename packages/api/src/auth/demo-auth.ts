@@ -1,4 +1,4 @@
-import type { AuthConfig } from './auth-config.js'
+import { checkJwtSecret, type AuthConfig } from './auth-config.js'
 import { signJwt } from './jwt.js'
 
 export type DemoToken = { readonly sub: string; readonly role: string; readonly associations: ReadonlyArray<string>; readonly token: string }
@@ -23,13 +23,14 @@ export const DEMO_COMMUNE_ASSOCIATION = 'lc-109.04-nct'
  * (`lc-nct`, and so of every Hội NCT below it), a clerk of one commune Hội NCT, and an auditor.
  * They last a year from `now`.
  */
-export const demoAuth = (secret: string, opts: { communeAssociationId?: string; now?: Date } = {}): DemoAuth => {
+export const demoAuth = (secret: string, opts: { communeAssociationId?: string; now?: Date; issuer?: string; audience?: string } = {}): DemoAuth => {
+  checkJwtSecret(secret)
   const iat = Math.floor((opts.now ?? new Date()).getTime() / 1000)
   const exp = iat + 365 * 24 * 3600
   const commune = opts.communeAssociationId ?? DEMO_COMMUNE_ASSOCIATION
   const make = (sub: string, role: string, associations: ReadonlyArray<string>): DemoToken => ({
     sub, role, associations,
-    token: signJwt({ sub, role, ...(associations.length > 0 ? { associations } : {}), iat, exp }, secret),
+    token: signJwt({ sub, role, ...(associations.length > 0 ? { associations } : {}), iat, exp, ...(opts.issuer === undefined ? {} : { iss: opts.issuer }), ...(opts.audience === undefined ? {} : { aud: opts.audience }) }, secret),
   })
   const principals = {
     admin: make('demo-admin', 'admin', []),
@@ -38,7 +39,7 @@ export const demoAuth = (secret: string, opts: { communeAssociationId?: string; 
     auditor: make('demo-auditor', 'auditor', []),
   }
   return {
-    auth: { jwtSecret: secret },
+    auth: { jwtSecret: secret, ...(opts.issuer === undefined ? {} : { jwtIssuer: opts.issuer }), ...(opts.audience === undefined ? {} : { jwtAudience: opts.audience }) },
     tokens: {
       admin: principals.admin.token,
       'clerk of lc-nct': principals.provinceClerk.token,

@@ -41,7 +41,7 @@ export const commandsMarkdown = (): string => {
     '',
     'Each line of a file for `hoi exec` is one JSON object `{"type": "<Command>", "data": {…}, "metadata"?: {"commandId", "actor", "correlationId", "causationId", "reason"}}`;',
     'the HTTP API takes the same `data`. Unknown fields are refused. Names are stored in Unicode NFC; control, bidirectional-override and',
-    'zero-width characters are refused. Dates are calendar dates `YYYY-MM-DD`. Without a `commandId` the line\'s content is its id, so running a file twice stores nothing new.',
+    'zero-width characters are refused. Dates are calendar dates `YYYY-MM-DD`. Without a `commandId` the line\'s content is its id, so running a file twice stores nothing new; a line an earlier run went past without storing anything (refused, or nothing to do) is answered as it was then, not decided again on what later lines stored.',
     'A rejection names its rule (R-numbers from the domain research, or `design`); soft rules never refuse and are recorded as `flags` on the event.',
     '',
     'Example: `{"type":"AdmitMember","data":{"memberId":"m-1","associationId":"lc-105.01-nct","personId":"p-1","fullName":"Lò Thị Mai","birthDate":"1958-04-02","gender":"female","category":"official","admittedOn":"2024-03-01"}}`',

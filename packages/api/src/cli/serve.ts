@@ -1,6 +1,7 @@
 import { openStore } from '@hoi/adapters'
 import { demoAuth, startServer, authFromEnv } from '../index.js'
 import { parse, storeUrl } from './args.js'
+import { demoSecret, parseHost, parsePort } from './serve-config.js'
 import { runDemo } from './demo.js'
 import { ViewModelService } from '../views/view-model.service.js'
 import { formatNumber } from './table.js'
@@ -12,15 +13,24 @@ import { formatNumber } from './table.js'
 export const serve = async (argv: string[]): Promise<number> => {
   const p = parse(argv, { store: { type: 'string' }, demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } })
   const out = (s: string) => process.stdout.write(s + '\n')
-  const store = await openStore(storeUrl(p.flags['store']))
-  if (p.flags['demo'] === true) await runDemo(store, out)
   const demo = p.flags['demo'] === true
-  const secret = process.env['HOI_JWT_SECRET'] ?? (demo ? 'hoi-demo-secret-change-me' : undefined)
-  if (secret === undefined) throw new Error('set HOI_JWT_SECRET (or run with --demo for local demo tokens)')
-  const tokens = demo ? demoAuth(secret) : undefined
-  const auth = tokens?.auth ?? authFromEnv(secret)
-  const port = Number(p.flags['port'] ?? process.env['PORT'] ?? 3000)
-  const host = String(p.flags['host'] ?? process.env['HOST'] ?? '127.0.0.1')
+  // everything that can be wrong with the command line or the environment is found before the store is touched
+  const port = parsePort(String(p.flags['port'] ?? process.env['PORT'] ?? 3000), p.flags['port'] === undefined && process.env['PORT'] !== undefined ? 'PORT' : '--port')
+  const host = parseHost(String(p.flags['host'] ?? process.env['HOST'] ?? '127.0.0.1'), p.flags['host'] === undefined && process.env['HOST'] !== undefined ? 'HOST' : '--host')
+  const fromEnv = authFromEnv(process.env)
+  if (!demo && fromEnv.jwtSecret === undefined && (fromEnv.apiKeys ?? []).length === 0)
+    throw new Error('set HOI_JWT_SECRET or HOI_API_KEYS (or run with --demo for local demo tokens)')
+  const store = await openStore(storeUrl(p.flags['store']))
+  let tokens: ReturnType<typeof demoAuth> | undefined
+  let auth = fromEnv
+  if (demo) {
+    const kept = fromEnv.jwtSecret === undefined ? demoSecret(store) : undefined
+    if (kept?.file !== undefined) out(`demo: ${kept.created ? 'made a new signing secret in' : 'signing with the secret kept in'} ${kept.file}`)
+    const secret = fromEnv.jwtSecret ?? kept!.secret
+    tokens = demoAuth(secret, { ...(fromEnv.jwtIssuer === undefined ? {} : { issuer: fromEnv.jwtIssuer }), ...(fromEnv.jwtAudience === undefined ? {} : { audience: fromEnv.jwtAudience }) })
+    auth = { ...fromEnv, jwtSecret: secret }
+    await runDemo(store, out)
+  }
   const server = await startServer({ store, auth, host, port })
   // the summary reads the server's own engine: the log is folded once, when the server starts
   const views = server.app.get(ViewModelService).engine

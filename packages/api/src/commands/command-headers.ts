@@ -5,6 +5,8 @@ import { problems, type ProblemException } from '../http/problem.js'
 
 export type CommandHeaders = {
   readonly commandId: string
+  /** the client sent an Idempotency-Key (the command id); otherwise the id is a fresh UUID */
+  readonly keyGiven: boolean
   readonly expectedRevision?: number
   readonly correlationId?: string
   readonly reason?: string
@@ -49,6 +51,7 @@ export const commandHeaders = (req: FastifyRequest): { ok: true; value: CommandH
     ok: true,
     value: {
       commandId: key ?? randomUUID(),
+      keyGiven: key !== undefined,
       ...(expectedRevision === undefined ? {} : { expectedRevision }),
       ...(correlationId === undefined ? {} : { correlationId }),
       ...(reason === undefined ? {} : { reason }),

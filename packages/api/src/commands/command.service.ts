@@ -4,6 +4,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { handleCommand, type CommandFailure, type CommandOutcome } from '@hoi/adapters'
 import { DomainCommand, aggregateOfCommand, aggregates, decodeWith, type CommandType } from '@hoi/domain'
 import { accessRules } from '../auth/access.js'
+import type { User } from '../auth/principal.js'
 import { userOf } from '../auth/request-principal.js'
 import { ScopeService } from '../auth/scope.service.js'
 import { problems, type ProblemException } from '../http/problem.js'
@@ -12,11 +13,19 @@ import type { ResolvedOptions } from '../options.js'
 import { OPTIONS } from '../tokens.js'
 import { ViewModelService } from '../views/view-model.service.js'
 import { apiField, commandData } from './command-body.js'
-import { commandHeaders } from './command-headers.js'
+import { commandHeaders, type CommandHeaders } from './command-headers.js'
+import { fingerprintOf, keyInFlight, keyReused, KeysInFlight, sameRequest } from './idempotency.js'
 import { ownersOf } from './ownership.js'
 import { WriteSide } from './write-side.js'
 
 const decodeCommand = decodeWith(DomainCommand)
+
+/** Commands on one existing member, reached by /members/:memberId/…: scope is checked against the member's association. */
+const memberCommands: ReadonlySet<CommandType> = new Set([
+  'ChangeMemberCategory', 'CorrectMemberDetails', 'TransferMemberOut', 'RecordResignation', 'ExpelMember', 'StrikeOffMember', 'RecordDeath', 'ReferMemberToParty',
+])
+const memberNotFound = (memberId: string): ProblemException =>
+  problems.notFound(`No member ${memberId}`, { errors: [{ field: 'path.memberId', message: 'is not a known member' }] })
 
 /**
  * One path for every command route: body + path → `{ type, data }` decoded by the domain codec →
@@ -25,6 +34,7 @@ const decodeCommand = decodeWith(DomainCommand)
 @Injectable()
 export class CommandService {
   private readonly logger = new Logger('hoi.commands')
+  private readonly inFlight = new KeysInFlight()
 
   constructor(
     @Inject(OPTIONS) private readonly options: ResolvedOptions,
@@ -39,13 +49,27 @@ export class CommandService {
     const user = userOf(req)
     const headers = commandHeaders(req)
     if (!headers.ok) throw headers.problem
+    const { commandId, keyGiven } = headers.value
+    if (!keyGiven) return this.run(req, reply, route, route.commands, user, headers.value)
+    // a client's key: one request at a time, and only the request it was first used for is answered again
+    if (!this.inFlight.enter(commandId)) throw keyInFlight()
+    try {
+      const fingerprint = fingerprintOf(user.sub, req.method, req.url, req.body)
+      if (!sameRequest(await this.options.store.eventsOfCommand(commandId), fingerprint, user.sub)) throw keyReused()
+      await this.run(req, reply, route, route.commands, user, { ...headers.value, fingerprint })
+    } finally {
+      this.inFlight.leave(commandId)
+    }
+  }
+
+  private async run(req: FastifyRequest, reply: FastifyReply, route: HoiRoute, commands: ReadonlyArray<CommandType>, user: User, headers: CommandHeaders & { fingerprint?: string }): Promise<void> {
     const params = { ...(req.params as Record<string, string>) }
     const pathNames = Object.keys(params)
     const built = commandData(req.body, params)
     if (!built.ok) throw built.problem
     const data = built.data
     await this.fillDerived(route, data)
-    const type = await this.commandType(route.commands, data, headers.value.commandId)
+    const type = await this.commandType(commands, data, headers.commandId)
     const decoded = decodeCommand({ type, data })
     if (E.isLeft(decoded))
       throw problems.invalid(
@@ -57,14 +81,19 @@ export class CommandService {
     const outcome = await handleCommand(
       this.options.store,
       command,
-      { commandId: headers.value.commandId, actor: user.sub, ...(headers.value.correlationId === undefined ? {} : { correlationId: headers.value.correlationId }), ...(headers.value.reason === undefined ? {} : { reason: headers.value.reason }) },
-      { ...(this.options.policy === undefined ? {} : { policy: this.options.policy }), ...(headers.value.expectedRevision === undefined ? {} : { expectedRevision: headers.value.expectedRevision }) },
+      {
+        commandId: headers.commandId, actor: user.sub,
+        ...(headers.correlationId === undefined ? {} : { correlationId: headers.correlationId }),
+        ...(headers.reason === undefined ? {} : { reason: headers.reason }),
+        ...(headers.fingerprint === undefined ? {} : { fingerprint: headers.fingerprint }),
+      },
+      { ...(this.options.policy === undefined ? {} : { policy: this.options.policy }), ...(headers.expectedRevision === undefined ? {} : { expectedRevision: headers.expectedRevision }) },
     )
     if (E.isLeft(outcome)) throw this.failure(outcome.left, pathNames)
     const done = outcome.right
     const stream = aggregates[aggregateOfCommand[command.type]].streamOf(command)
-    if (done.replayed && done.streamId !== stream)
-      throw problems.conflict(`Idempotency-Key ${headers.value.commandId} was already used for a command on ${done.streamId}`, { errors: [{ field: 'header.idempotency-key', message: 'was used for another command' }] })
+    // another process may have stored the same key meanwhile: its request must be this one
+    if (done.replayed && (done.streamId !== stream || !sameRequest(done.events, headers.fingerprint ?? '', user.sub))) throw keyReused()
     await this.views.committed(done.events)
     this.send(reply, done)
   }
@@ -83,7 +112,7 @@ export class CommandService {
     for (const field of route.derived) {
       if (data[field] !== undefined) continue
       const associationId = await this.writeSide.memberAssociation(data.memberId)
-      if (associationId === undefined) throw problems.notFound(`No member ${data.memberId}`, { errors: [{ field: 'path.memberId', message: 'is not a known member' }] })
+      if (associationId === undefined) throw memberNotFound(data.memberId)
       data[field] = associationId
     }
   }
@@ -98,17 +127,20 @@ export class CommandService {
   }
 
   /** A clerk acts only for associations in scope; the owner of an existing stream comes from the write side. */
-  private async authorise(user: ReturnType<typeof userOf>, command: DomainCommand, route: HoiRoute): Promise<void> {
+  private async authorise(user: User, command: DomainCommand, route: HoiRoute): Promise<void> {
     if (user.role !== 'clerk') return
     const owners = await ownersOf(command, this.writeSide)
-    if (owners.missing !== undefined) throw problems.notFound(`No ${owners.missing}`)
+    const memberId = memberCommands.has(command.type) ? (command.data as { memberId: string }).memberId : undefined
+    if (owners.missing !== undefined) throw memberId === undefined ? problems.notFound(`No ${owners.missing}`) : memberNotFound(memberId)
     const scope = accessRules[route.access].clerkScope
-    if (owners.owners.length === 0 || !(await this.scopes.covers(user, owners.owners, scope)))
-      throw problems.forbidden(
-        owners.owners.length === 0
-          ? 'Only an administrator may do this without a parent association'
-          : `This acts for ${owners.owners.join(', ')}, outside the associations of ${user.sub}`,
-      )
+    if (owners.owners.length > 0 && (await this.scopes.covers(user, owners.owners, scope))) return
+    // a member outside the clerk's associations is answered as one that does not exist: no membership leaks
+    if (memberId !== undefined) {
+      const associationId = await this.writeSide.memberAssociation(memberId)
+      if (associationId === undefined || !(await this.scopes.covers(user, [associationId], 'own'))) throw memberNotFound(memberId)
+    }
+    // the associations are not named: one of them may be known to the register only
+    throw problems.forbidden(owners.owners.length === 0 ? 'Only an administrator may do this without a parent association' : `This acts outside the associations of ${user.sub}`)
   }
 
   private failure(f: CommandFailure, pathNames: ReadonlyArray<string>): ProblemException {

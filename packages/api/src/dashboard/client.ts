@@ -192,7 +192,8 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
       const table = el('table')
       for (const code of Object.keys(r.totals)) {
         const tr = el('tr')
-        const label = config.indicators[code]
+        // the code is a user string: only the catalogue's own entries are labels
+        const label = Object.prototype.hasOwnProperty.call(config.indicators, code) ? config.indicators[code] : undefined
         tr.append(el('th', {}, label === undefined ? code : label[lang]), el('td', { 'data-testid': 'report-total-' + code }, fmt(r.totals[code])))
         table.append(tr)
       }

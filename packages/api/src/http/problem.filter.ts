@@ -1,7 +1,10 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common'
+import { Catch, HttpException, Inject, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { StoreErrorException } from '@hoi/adapters'
-import { PROBLEM_JSON, ProblemException, problemType, type Problem } from './problem.js'
+import { CATALOGUE } from '../tokens.js'
+import { allowedMethods } from './allowed-methods.js'
+import { PROBLEM_JSON, ProblemException, problemType, problems, type Problem } from './problem.js'
+import type { RouteCatalogue } from './route.js'
 
 const titles: Readonly<Record<number, [string, string]>> = {
   400: ['invalid-request', 'Invalid request'],
@@ -38,6 +41,11 @@ const fromHttpException = (e: HttpException): Problem => {
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('hoi')
+  private readonly allowed: (path: string) => string[]
+
+  constructor(@Inject(CATALOGUE) catalogue: RouteCatalogue) {
+    this.allowed = allowedMethods(catalogue)
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp()
@@ -45,6 +53,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>()
     let problem: Problem
     let headers: Readonly<Record<string, string>> = {}
+    let routed = true
     if (exception instanceof ProblemException) {
       problem = exception.problem
       headers = exception.headers
@@ -52,6 +61,14 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.warn(`store unavailable: ${exception.error.message}`)
       problem = { type: problemType('unavailable'), title: 'Service unavailable', status: 503, detail: 'The event store is unavailable; retry shortly' }
       headers = { 'retry-after': '1' }
+    } else if (exception instanceof HttpException && exception.getStatus() === 404) {
+      // nothing matched (handlers raise ProblemException): another method may, else the path is unknown;
+      // either way the URL is not repeated
+      const allow = this.allowed((request.url ?? '').split('?')[0] ?? '')
+      const answer = allow.length > 0 ? problems.methodNotAllowed(allow) : problems.notFound('No such resource', { errors: [{ field: '(url)', message: 'is not a resource of this API' }] })
+      problem = answer.problem
+      headers = answer.headers
+      routed = false
     } else if (exception instanceof HttpException) {
       problem = fromHttpException(exception)
       if (problem.status >= 500) this.logger.error(exception)
@@ -61,6 +78,6 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (reply.sent) return
     const path = (request.url ?? '').split('?')[0] ?? ''
-    reply.status(problem.status).headers({ ...headers, 'cache-control': 'no-store' }).type(PROBLEM_JSON).send(JSON.stringify({ ...problem, instance: path }))
+    reply.status(problem.status).headers({ ...headers, 'cache-control': 'no-store' }).type(PROBLEM_JSON).send(JSON.stringify(routed ? { ...problem, instance: path } : problem))
   }
 }

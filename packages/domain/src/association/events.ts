@@ -1,17 +1,23 @@
 import * as t from 'io-ts'
 import { describeAs } from '../schema.js'
-import { Count, Flags, Id, IsoDate, Name, PositiveCount, Ref, Text, boundedArray, message, oneOf, taggedUnion } from '../codecs.js'
+import { Count, Flags, Id, IsoDate, Name, PositiveCount, Ref, Text, boundedArray, isReservedKey, message, oneOf, reservedMessage, taggedUnion } from '../codecs.js'
 import { associationKinds, regimes, scopes } from '../policy.js'
 
 export const AssociationKind = oneOf('AssociationKind', associationKinds)
 export const Scope = oneOf('Scope', scopes)
 export const Regime = oneOf('Regime', regimes)
 /** Administrative area code (province, district or commune unit), e.g. `12`, `12.105`, `12.105.03`. */
+const AREA = /^[0-9A-Za-z]{1,10}(\.[0-9A-Za-z]{1,10}){0,3}$/
 export const AreaCode = describeAs(
   new t.Type<string, string, unknown>(
   'AreaCode',
-  (u): u is string => typeof u === 'string' && /^[0-9A-Za-z]{1,10}(\.[0-9A-Za-z]{1,10}){0,3}$/.test(u),
-  (u, c) => (typeof u === 'string' && /^[0-9A-Za-z]{1,10}(\.[0-9A-Za-z]{1,10}){0,3}$/.test(u) ? t.success(u) : t.failure(u, c, 'must be an area code like 12, 12.105 or 12.105.03')),
+  (u): u is string => typeof u === 'string' && AREA.test(u) && !isReservedKey(u),
+  (u, c) =>
+    typeof u !== 'string' || !AREA.test(u)
+      ? t.failure(u, c, 'must be an area code like 12, 12.105 or 12.105.03')
+      : isReservedKey(u)
+        ? t.failure(u, c, reservedMessage(u))
+        : t.success(u),
   (a) => a,
 ),
   { type: 'string', pattern: '^[0-9A-Za-z]{1,10}(\\.[0-9A-Za-z]{1,10}){0,3}$', description: 'Administrative area code: province 12, district 12.105, commune 12.105.03' },

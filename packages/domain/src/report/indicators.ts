@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { describeAs } from '../schema.js'
-import { Count } from '../codecs.js'
+import { Count, isReservedKey, reservedMessage } from '../codecs.js'
 
 /** The indicator catalogue drawn from the 2023 Q3 article; codes outside it are allowed (extensible) if well formed. */
 export const indicatorCatalogue = {
@@ -23,8 +23,13 @@ const CODE = /^[a-z][a-z0-9-]{1,60}$/
 export const IndicatorCode = describeAs(
   new t.Type<string, string, unknown>(
   'IndicatorCode',
-  (u): u is string => typeof u === 'string' && CODE.test(u),
-  (u, c) => (typeof u === 'string' && CODE.test(u) ? t.success(u) : t.failure(u, c, 'must be an indicator code of lowercase letters, digits and "-"')),
+  (u): u is string => typeof u === 'string' && CODE.test(u) && !isReservedKey(u),
+  (u, c) =>
+    typeof u !== 'string' || !CODE.test(u)
+      ? t.failure(u, c, 'must be an indicator code of lowercase letters, digits and "-"')
+      : isReservedKey(u)
+        ? t.failure(u, c, reservedMessage(u))
+        : t.success(u),
   (a) => a,
 ),
   { type: 'string', pattern: '^[a-z][a-z0-9-]{1,60}$' },
@@ -37,7 +42,7 @@ export const Indicators = describeAs(
   'Indicators',
   (u): u is Indicators =>
     typeof u === 'object' && u !== null && !Array.isArray(u) && Object.keys(u).length <= 100 &&
-    Object.entries(u).every(([k, v]) => CODE.test(k) && Count.is(v)),
+    Object.entries(u).every(([k, v]) => CODE.test(k) && !isReservedKey(k) && Count.is(v)),
   (u, c) => {
     if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, 'must be an object of indicator code → whole number')
     const entries = Object.entries(u)
@@ -46,6 +51,7 @@ export const Indicators = describeAs(
     for (const [k, v] of entries) {
       const ctx = [...c, { key: k, type: Count, actual: v }]
       if (!CODE.test(k)) errors.push({ value: v, context: ctx, message: 'is not a well-formed indicator code (lowercase letters, digits and "-")' })
+      else if (isReservedKey(k)) errors.push({ value: v, context: ctx, message: reservedMessage(k) })
       else if (!Count.is(v)) errors.push({ value: v, context: ctx, message: 'must be a whole number ≥ 0' })
     }
     return errors.length > 0 ? t.failures(errors) : t.success(Object.fromEntries(entries) as Indicators)
