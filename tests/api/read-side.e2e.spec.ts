@@ -44,7 +44,8 @@ describe('the read side over HTTP', () => {
     const r = await call(s.base, 'POST', '/members/rs-fresh/category', { who: 'clerkA', body: { category: 'associate', changedOn: '2024-01-02' } })
     expect(r.status, r.text).toBe(201)
     const other = await call(s.base, 'POST', '/members/rs-fresh/category', { who: 'clerkB', body: { category: 'official', changedOn: '2024-01-03' } })
-    expect(other.status, other.text).toBe(403)
+    // a member outside the clerk's associations is answered like a missing one (no membership leaks)
+    expect(other.status, other.text).toBe(404)
   })
 
   it('health shows the engine and parks an event it cannot apply without stopping the others', async () => {
