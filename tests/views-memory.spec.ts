@@ -91,13 +91,16 @@ describe('the memory view engine', () => {
     expect(ids(await views.roster('nct', {}))).toEqual(['m1', 'm2'])
     const parked = await views.parked()
     expect(parked).toHaveLength(1)
-    expect(parked[0]).toMatchObject({ position: 3, projection: READ_MODEL, streamId: 'member-bad', type: 'MemberAdmitted' })
+    // admissions also write their claim (R10 follow-ups), so positions are read from the store
+    const badAt = E.isRight(bad) ? bad.right.events[0]!.position : -1
+    const head = await store.head()
+    expect(parked[0]).toMatchObject({ position: badAt, projection: READ_MODEL, streamId: 'member-bad', type: 'MemberAdmitted' })
     expect(parked[0]!.reason).toMatch(/associationId/u)
-    expect(await views.status()).toMatchObject({ parked: 1, position: 4, head: 4, projections: [{ name: READ_MODEL, state: 'live', position: 4 }] })
+    expect(await views.status()).toMatchObject({ parked: 1, position: head, head, projections: [{ name: READ_MODEL, state: 'live', position: head }] })
     const progress: Array<[number, number]> = []
     await views.rebuild([], { onProgress: (done, total) => progress.push([done, total]) })
     expect((await views.status()).parked).toBe(1) // retried, still unreadable, parked once
-    expect(progress.at(-1)).toEqual([4, 4])
+    expect(progress.at(-1)).toEqual([head, head])
     expect(ids(await views.roster('nct', {}))).toEqual(['m1', 'm2'])
   })
 

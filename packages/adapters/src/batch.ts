@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import {
   aggregates as registry, decodeWith, defaultPolicy, DomainCommand, fold,
-  type CommandMetadata, type DecodeFailure, type Policy, type RecordedEvent,
+  type CommandMetadata, type DecodeFailure, type FollowUp, type Policy, type RecordedEvent,
 } from '@hoi/domain'
+import { followUpMeta } from './followups.js'
 import {
   asStoreError, contextOf, expectedOf, handleCommand, loadStream, moduleNamed, moduleOf, replayedOutcome, toNewEvents,
   type Aggregates, type AnyAggregate, type CommandFailure, type CommandOutcome, type Loaded,
@@ -19,8 +20,8 @@ export type BatchOptions = {
   maxEventsPerTransaction?: number
 }
 
-/** one decided command waiting to be written: its events and the revision its decision saw */
-type Slot = { readonly index: number; readonly command: DomainCommand; readonly meta: CommandMetadata; readonly streamId: string; readonly events: ReadonlyArray<NewEvent>; readonly expected: AppendItem['expected'] }
+/** one decided command waiting to be written: its events and the revision its decision saw; a follow-up has no index of its own */
+type Slot = { readonly index: number | undefined; readonly command: DomainCommand; readonly meta: CommandMetadata; readonly streamId: string; readonly events: ReadonlyArray<NewEvent>; readonly expected: AppendItem['expected'] }
 type Item = { streamId: string; events: NewEvent[]; expected: AppendItem['expected'] }
 
 /**
@@ -68,6 +69,7 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
   const sameAs = new Map<number, number>() // a repeated commandId of this batch answers like its first occurrence
   const stored = new Map<string, number>() // commandId → index of the command of this batch that wrote its events
   const cache = new Map<string, Loaded>()
+  const followed = new Set<string>() // follow-up command ids decided in this batch
   // on an empty store no commandId can be stored yet, which saves one lookup per command
   let mayHaveSeen = (await store.head().catch(() => 1)) > 0
   // and every stream not yet touched by this batch is known to be empty, which saves one read per new stream
@@ -91,6 +93,7 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
     const written = await store.appendMany(order)
     if (E.isRight(written)) {
       slots.forEach((s, i) => {
+        if (s.index === undefined) return
         const [k, offset] = at[i]!
         const events = written.right[k]!.events.slice(offset, offset + s.events.length)
         results[s.index] = E.right({ _tag: 'Done', streamId: s.streamId, revision: events[events.length - 1]!.revision, events, replayed: false })
@@ -98,12 +101,40 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
     } else {
       // nothing of this transaction is stored and the cached states are stale: settle each command alone
       cache.clear()
+      followed.clear()
       mayHaveSeen = true
       emptyAtStart = false
-      for (const s of slots) results[s.index] = await handleCommand(store, s.command, s.meta, { policy, aggregates })
+      // a follow-up is run again by its cause's handleCommand
+      for (const s of slots) if (s.index !== undefined) results[s.index] = await handleCommand(store, s.command, s.meta, { policy, aggregates })
     }
     slots = []
     size = 0
+  }
+
+  /** Decides follow-ups like commands of the batch; one refused is left out, as handleCommand reports but does not undo it. */
+  const follow = async (followUps: ReadonlyArray<FollowUp>, cause: CommandMetadata, depth: number): Promise<void> => {
+    if (depth > 4) return
+    for (const f of followUps) {
+      const meta = followUpMeta(cause, f.key)
+      if (followed.has(meta.commandId)) continue
+      if (mayHaveSeen && (await store.eventsOfCommand(meta.commandId).catch(() => [])).length > 0) continue
+      const module = moduleNamed(aggregates, f.aggregate)
+      const streamId = module.streamOf(f.command)
+      const loaded = await load(module, streamId)
+      if (E.isLeft(loaded)) continue
+      const context = await contextOf(module.needs(f.command), policy, (need) => load(moduleNamed(aggregates, need.aggregate), need.streamId))
+      if (E.isLeft(context)) continue
+      const { state, revision } = loaded.right
+      const decision = module.decider.decide(f.command, state, context.right)
+      if (E.isLeft(decision) || decision.right.length === 0) continue
+      const after = fold(module.decider.evolve, state, decision.right)
+      cache.set(streamId, { state: after, revision: revision + decision.right.length })
+      // right after its cause, so on a store without multi-stream transactions a crash still leaves a prefix
+      slots.push({ index: undefined, command: f.command as DomainCommand, meta, streamId, events: toNewEvents(decision.right, streamId, meta), expected: expectedOf(revision) })
+      followed.add(meta.commandId)
+      size += decision.right.length
+      await follow(module.followUps?.(f.command, decision.right, after, context.right) ?? [], meta, depth + 1)
+    }
   }
 
   for (let index = 0; index < items.length; index++) {
@@ -155,10 +186,13 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
       results[index] = E.right({ _tag: 'Done', streamId, revision, events: [], replayed: false })
       continue
     }
-    cache.set(streamId, { state: fold(module.decider.evolve, state, events), revision: revision + events.length })
+    const after = fold(module.decider.evolve, state, events)
+    cache.set(streamId, { state: after, revision: revision + events.length })
     slots.push({ index, command, meta, streamId, events: toNewEvents(events, streamId, meta), expected: expectedOf(revision) })
     stored.set(meta.commandId, index)
     size += events.length
+    // follow-ups join the same transaction, so on a store with atomic multi-stream appends they are all-or-nothing with their cause
+    await follow(module.followUps?.(command, events, after, context.right) ?? [], meta, 1)
     if (size >= limit) await flush()
   }
   await flush()

@@ -7,6 +7,7 @@ import {
 } from '@hoi/domain'
 import { StoreErrorException, type EventStore, type ExpectedRevision, type NewEvent, type StoreError } from './store.js'
 import { readRecorded } from './upcast.js'
+import { runFollowUps, type FollowUpFailure } from './followups.js'
 
 export { decodeRecorded } from './upcast.js'
 
@@ -17,6 +18,8 @@ export type CommandOutcome = {
   events: ReadonlyArray<RecordedEvent>
   /** true when the commandId was seen before: the same answer, nothing stored */
   replayed: boolean
+  /** follow-ups another stream refused (the command's own events are stored): rare races, for the operator to settle */
+  followUpFailures?: ReadonlyArray<FollowUpFailure>
 }
 export type RetriesExhausted = { _tag: 'RetriesExhausted'; streamId: string; attempts: number }
 export type CommandFailure = Rejection | StoreError | RetriesExhausted
@@ -164,6 +167,19 @@ export const handleCommand = async (
   command: DomainCommand,
   meta: CommandMetadata,
   opts: HandleOptions = {},
+): Promise<E.Either<CommandFailure, CommandOutcome>> => handleWith(store, moduleOf(opts.aggregates ?? registry, command), command, meta, opts, 0)
+
+/** Follow-ups of follow-ups stop here: a domain that chains deeper is a wiring mistake. */
+const MAX_FOLLOW_UP_DEPTH = 4
+
+/** handleCommand with the aggregate given: what follow-ups use, since their commands have no public codec. */
+export const handleWith = async (
+  store: EventStore,
+  module: AnyAggregate,
+  command: { type: string; data: unknown },
+  meta: CommandMetadata,
+  opts: HandleOptions,
+  depth: number,
 ): Promise<E.Either<CommandFailure, CommandOutcome>> => {
   const aggregates = opts.aggregates ?? registry
   const policy = opts.policy ?? defaultPolicy
@@ -174,10 +190,25 @@ export const handleCommand = async (
   } catch (e) {
     return E.left(asStoreError(e))
   }
-  if (prior.length > 0) return E.right(replayedOutcome(prior))
-  const module = moduleOf(aggregates, command)
   const streamId = module.streamOf(command)
   const loadNeed = (need: Need) => loadStream(store, moduleNamed(aggregates, need.aggregate), need.streamId)
+  const follow = async (events: ReadonlyArray<DomainEvent>, state: unknown, context: Record<string, unknown>, outcome: CommandOutcome) => {
+    if (module.followUps === undefined || depth >= MAX_FOLLOW_UP_DEPTH) return E.right(outcome)
+    const failures = await runFollowUps(module.followUps(command, events, state, context), meta, (m, c, fm) => handleWith(store, m, c, fm, { ...opts, expectedRevision: undefined } as HandleOptions, depth + 1), aggregates)
+    if (E.isLeft(failures)) return failures
+    return E.right(failures.right.length === 0 ? outcome : { ...outcome, followUpFailures: failures.right })
+  }
+  if (prior.length > 0) {
+    // a retry finishes what a crash may have left undone: the follow-ups are idempotent by their derived command ids
+    const outcome = replayedOutcome(prior)
+    if (module.followUps === undefined) return E.right(outcome)
+    const loaded = await loadStream(store, module, streamId)
+    const context = await contextOf(module.needs(command), policy, loadNeed)
+    if (E.isLeft(loaded)) return loaded
+    if (E.isLeft(context)) return context
+    const events = prior.filter((r) => r.streamId === streamId).map(readRecorded).flatMap((e) => (E.isRight(e) ? [e.right] : []))
+    return follow(events, loaded.right.state, context.right, outcome)
+  }
   for (let attempt = 1; ; attempt++) {
     const loaded = await loadStream(store, module, streamId)
     if (E.isLeft(loaded)) return loaded
@@ -191,8 +222,9 @@ export const handleCommand = async (
     if (decision.right.length === 0) return E.right({ _tag: 'Done', streamId, revision, events: [], replayed: false })
     const appended = await store.append(streamId, toNewEvents(decision.right, streamId, meta), expectedOf(revision))
     if (E.isRight(appended)) {
-      states.set(store, module, streamId, { state: decision.right.reduce(module.decider.evolve, state), revision: appended.right.revision })
-      return E.right({ _tag: 'Done', streamId, revision: appended.right.revision, events: appended.right.events, replayed: false })
+      const after = decision.right.reduce(module.decider.evolve, state)
+      states.set(store, module, streamId, { state: after, revision: appended.right.revision })
+      return follow(decision.right, after, context.right, { _tag: 'Done', streamId, revision: appended.right.revision, events: appended.right.events, replayed: false })
     }
     if (appended.left._tag !== 'RevisionConflict' || opts.expectedRevision !== undefined) return appended
     if (attempt > maxRetries) return E.left({ _tag: 'RetriesExhausted', streamId, attempts: attempt })

@@ -10,6 +10,7 @@ import { AssociationsController } from './commands/associations.controller.js'
 import { CommandService } from './commands/command.service.js'
 import { MembersController } from './commands/members.controller.js'
 import { WriteSide } from './commands/write-side.js'
+import { UnitsController } from './commands/units.controller.js'
 import { DashboardController } from './dashboard/dashboard.controller.js'
 import { ProblemFilter } from './http/problem.filter.js'
 import type { RouteCatalogue } from './http/route.js'
@@ -28,6 +29,7 @@ export class HoiModule {
       module: HoiModule,
       controllers: [
         AssociationsController, MembersController, ActivitiesController, ViewsController, AuditController, HealthController, DocsController, DashboardController,
+        UnitsController,
       ],
       providers: [
         { provide: OPTIONS, useValue: options },

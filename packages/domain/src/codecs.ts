@@ -186,6 +186,16 @@ export const periodWithin = (inner: Period, outer: Period): boolean => {
 const toDays = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000
 const fromDays = (n: number): IsoDate => new Date(n * 86_400_000).toISOString().slice(0, 10) as IsoDate
 export const addDays = (d: IsoDate, days: number): IsoDate => fromDays(toDays(d) + days)
+/** Adds working days (Monday to Friday; public holidays are not known here, so a deadline may come a little early). */
+export const addWorkingDays = (d: IsoDate, days: number): IsoDate => {
+  let n = toDays(d)
+  for (let left = days; left > 0; ) {
+    n += 1
+    const weekday = new Date(n * 86_400_000).getUTCDay()
+    if (weekday !== 0 && weekday !== 6) left -= 1
+  }
+  return fromDays(n)
+}
 export const daysBetween = (from: IsoDate, to: IsoDate): number => toDays(to) - toDays(from)
 export const addYears = (d: IsoDate, years: number): IsoDate => {
   const y = Number(d.slice(0, 4)) + years

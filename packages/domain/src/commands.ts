@@ -7,14 +7,15 @@ import * as C from './club/commands.js'
 import * as T from './target/commands.js'
 import * as R from './report/commands.js'
 import * as V from './movement/commands.js'
+import * as U from './unit/commands.js'
 
-export type DomainCommand = A.Command | M.Command | C.Command | T.Command | R.Command | V.Command
+export type DomainCommand = A.Command | M.Command | C.Command | T.Command | R.Command | V.Command | U.Command
 export type CommandType = DomainCommand['type']
 
 const byAggregate = {
   association: A.commandCodecs, member: M.commandCodecs, club: C.commandCodecs,
-  target: T.commandCodecs, report: R.commandCodecs, movement: V.commandCodecs,
-} as const satisfies Record<AggregateName, Record<string, t.Mixed>>
+  target: T.commandCodecs, report: R.commandCodecs, movement: V.commandCodecs, unit: U.commandCodecs,
+} as const satisfies Record<Exclude<AggregateName, 'claim'>, Record<string, t.Mixed>>
 
 export const commandCodecs: Readonly<Record<CommandType, t.Mixed>> = Object.assign({}, ...Object.values(byAggregate))
 /** Decodes any command `{ type, data }`; a bad field is named with its path (`data.fullName`). */
@@ -25,6 +26,6 @@ export const aggregateOfCommand: Readonly<Record<CommandType, AggregateName>> = 
   Object.entries(byAggregate).flatMap(([aggregate, codecs]) => Object.keys(codecs).map((k) => [k, aggregate])),
 ) as Record<CommandType, AggregateName>
 
-export const commandsByAggregate: Readonly<Record<AggregateName, ReadonlyArray<CommandType>>> = Object.fromEntries(
+export const commandsByAggregate: Readonly<Record<Exclude<AggregateName, 'claim'>, ReadonlyArray<CommandType>>> = Object.fromEntries(
   Object.entries(byAggregate).map(([aggregate, codecs]) => [aggregate, Object.keys(codecs)]),
-) as unknown as Record<AggregateName, ReadonlyArray<CommandType>>
+) as unknown as Record<Exclude<AggregateName, 'claim'>, ReadonlyArray<CommandType>>

@@ -33,7 +33,7 @@ export type Decider<C, Ev, S, X> = {
 /** Another stream whose folded state `decide` needs, under `key` in the context. */
 export type Need = { readonly key: string; readonly aggregate: AggregateName; readonly streamId: string }
 
-export type AggregateName = 'association' | 'member' | 'club' | 'target' | 'report' | 'movement'
+export type AggregateName = 'association' | 'member' | 'club' | 'target' | 'report' | 'movement' | 'unit' | 'claim'
 
 export const fold = <Ev, S>(evolve: (s: S, e: Ev) => S, initial: S, events: Iterable<Ev>): S => {
   let s = initial
@@ -53,6 +53,12 @@ export type AggregateModule<C extends { type: string }, Ev extends { type: strin
   readonly decider: Decider<C, Ev, S, X>
   readonly streamOf: (command: C) => string
   readonly needs: (command: C) => ReadonlyArray<Need>
+  /**
+   * Commands other streams must decide because these events were stored (an officer who leaves the
+   * association leaves office; a membership claims its person's seat). Pure: the caller runs them
+   * with the command id extended by `key`, so running them again stores nothing new.
+   */
+  readonly followUps?: (command: C, events: ReadonlyArray<Ev>, state: S, context: X) => ReadonlyArray<FollowUp>
 }
 
 /**
@@ -60,14 +66,20 @@ export type AggregateModule<C extends { type: string }, Ev extends { type: strin
  * aggregate (`aggregateOfCommand`) and folds that module's own streams, so the module only ever
  * receives its own commands, events and states. Method signatures let every typed module be one.
  */
+/** A public command or one only follow-ups send (internal commands have no public codec). */
+export type AnyCommand = DomainCommand | { readonly type: string; readonly data: unknown }
+
 export interface SomeAggregate {
   readonly name: AggregateName
   readonly decider: {
-    decide(command: DomainCommand, state: unknown, context: Record<string, unknown>): E.Either<Rejection, ReadonlyArray<DomainEvent>>
+    decide(command: AnyCommand, state: unknown, context: Record<string, unknown>): E.Either<Rejection, ReadonlyArray<DomainEvent>>
     evolve(state: unknown, event: DomainEvent): unknown
     readonly initialState: unknown
     isTerminal(state: unknown): boolean
   }
-  streamOf(command: DomainCommand): string
-  needs(command: DomainCommand): ReadonlyArray<Need>
+  streamOf(command: AnyCommand): string
+  needs(command: AnyCommand): ReadonlyArray<Need>
+  followUps?(command: AnyCommand, events: ReadonlyArray<DomainEvent>, state: unknown, context: Record<string, unknown>): ReadonlyArray<FollowUp>
 }
+/** A command for another aggregate, decided after the events that caused it; `key` is unique per causing command. */
+export type FollowUp = { readonly key: string; readonly aggregate: AggregateName; readonly command: { readonly type: string; readonly data: unknown } }

@@ -8,16 +8,18 @@ import * as C from './club/events.js'
 import * as T from './target/events.js'
 import * as R from './report/events.js'
 import * as V from './movement/events.js'
+import * as K from './claim/claim.js'
+import * as U from './unit/events.js'
 
 const pick = <K extends string>(mod: Record<string, unknown>, types: ReadonlyArray<K>): Record<K, t.Mixed> =>
   Object.fromEntries(types.map((k) => [k, mod[k] as t.Mixed])) as Record<K, t.Mixed>
 
 const codecsByType = {
   ...pick(A, A.eventTypes), ...pick(M, M.eventTypes), ...pick(C, C.eventTypes),
-  ...pick(T, T.eventTypes), ...pick(R, R.eventTypes), ...pick(V, V.eventTypes),
+  ...pick(T, T.eventTypes), ...pick(R, R.eventTypes), ...pick(V, V.eventTypes), ...pick(U, U.eventTypes), ...pick(K, K.eventTypes),
 }
 
-export type DomainEvent = A.Event | M.Event | C.Event | T.Event | R.Event | V.Event
+export type DomainEvent = A.Event | M.Event | C.Event | T.Event | R.Event | V.Event | U.Event | K.Event
 export type EventType = DomainEvent['type']
 /** Decodes any domain event `{ type, data }`; an unknown type names the types allowed. */
 export const DomainEvent: t.Type<DomainEvent, unknown, unknown> = taggedUnion('DomainEvent', 'type', codecsByType) as t.Type<DomainEvent, unknown, unknown>
@@ -30,6 +32,7 @@ export const schemaVersions: Readonly<Record<EventType, number>> = Object.fromEn
 export const aggregateOfEvent: Readonly<Record<EventType, AggregateName>> = Object.fromEntries([
   ...A.eventTypes.map((k) => [k, 'association']), ...M.eventTypes.map((k) => [k, 'member']), ...C.eventTypes.map((k) => [k, 'club']),
   ...T.eventTypes.map((k) => [k, 'target']), ...R.eventTypes.map((k) => [k, 'report']), ...V.eventTypes.map((k) => [k, 'movement']),
+  ...U.eventTypes.map((k) => [k, 'unit']), ...K.eventTypes.map((k) => [k, 'claim']),
 ]) as Record<EventType, AggregateName>
 
 /** The business-date field of each event: what `metadata.occurredOn` is set from. */
@@ -37,7 +40,7 @@ export const occurredOnField: Readonly<Record<EventType, string>> = {
   AssociationFounded: 'foundedOn', AssociationRenamed: 'renamedOn', SpecialStatusGranted: 'grantedOn', SpecialStatusRevoked: 'revokedOn',
   StaffQuotaAssigned: 'assignedOn', CongressHeld: 'heldOn', OfficerElected: 'electedOn', OfficerRelieved: 'relievedOn',
   ResolutionAdopted: 'adoptedOn', ConferenceHeld: 'heldOn', AssociationSuspended: 'suspendedOn', AssociationReinstated: 'reinstatedOn',
-  AssociationDissolved: 'dissolvedOn',
+  AssociationDissolved: 'dissolvedOn', AssociationReparented: 'reparentedOn', SuspensionExtended: 'extendedOn', ChildAttached: 'attachedOn', ChildDetached: 'detachedOn',
   MemberAdmitted: 'admittedOn', MemberCategoryChanged: 'changedOn', MemberDetailsCorrected: 'correctedOn', MemberTransferredOut: 'transferredOn',
   MemberTransferredIn: 'transferredOn', MemberResigned: 'resignedOn', MemberExpelled: 'expelledOn', MemberStruckOff: 'struckOffOn',
   MemberDeceased: 'diedOn', MemberReferredToParty: 'referredOn',
@@ -45,6 +48,9 @@ export const occurredOnField: Readonly<Record<EventType, string>> = {
   TargetSet: 'setOn', TargetRevised: 'revisedOn', TargetWithdrawn: 'withdrawnOn',
   ReportSubmitted: 'submittedOn', ReportCorrected: 'correctedOn', ReportApproved: 'approvedOn', ReportReturned: 'returnedOn',
   EmulationMovementLaunched: 'launchedOn', CommendationAwarded: 'awardedOn', EmulationMovementConcluded: 'concludedOn',
+  AdminUnitCreated: 'createdOn', AdminUnitRenamed: 'renamedOn', AdminUnitMerged: 'mergedOn', AdminUnitReparented: 'reparentedOn',
+  AdminUnitAbolished: 'abolishedOn', SubunitAttached: 'attachedOn', SubunitDetached: 'detachedOn',
+  ClaimTaken: 'takenOn', ClaimReleased: 'releasedOn',
 }
 
 export const occurredOn = (event: DomainEvent): IsoDate => (event.data as unknown as Record<string, IsoDate>)[occurredOnField[event.type]] as IsoDate

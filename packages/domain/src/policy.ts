@@ -19,8 +19,13 @@ export const DECREE_126_FROM = '2024-11-26'
 export const regimeFor = (kind: AssociationKind, foundedOn: string): Regime =>
   ownCharterKinds.includes(kind) ? 'own-charter' : foundedOn < DECREE_126_FROM ? 'decree-45-2010' : 'decree-126-2024'
 
-/** Age rule for admission: `minimum` admits; from `exceptionFrom` up to `minimum` admits with a flag. */
-export type AgeRule = { readonly minimum: number; readonly exceptionFrom?: number }
+/**
+ * Age rule for joining: `minimum` admits; from `exceptionFrom` up to `minimum` admits with a flag;
+ * above `maximum` nobody joins (a youth union). Checked on admission, arrival by transfer and a
+ * corrected birth date, always at the date of joining.
+ */
+export type AgeRule = { readonly minimum: number; readonly exceptionFrom?: number; readonly maximum?: number }
+export type Gender = 'female' | 'male' | 'other'
 
 /**
  * Everything that differs by deployment or by the association's own charter. Passed to `decide`
@@ -29,12 +34,21 @@ export type AgeRule = { readonly minimum: number; readonly exceptionFrom?: numbe
 export type Policy = {
   /** Admission age by kind; kinds not listed have no age rule (R28 for the elderly). */
   readonly memberAge: Readonly<Partial<Record<AssociationKind, AgeRule>>>
+  /** Genders a kind admits; kinds not listed admit everyone (the Women's Union admits women). */
+  readonly memberGenders: Readonly<Partial<Record<AssociationKind, ReadonlyArray<Gender>>>>
+  /** How many days before its congress a term may start (a congress confirms a term, it does not backdate one). */
+  readonly termStartLeadDays: number
   /** Founding members needed by scope under the decree regimes (R3). */
   readonly foundingMembers: Readonly<Record<Scope, number>>
   /** Longest congress term in years (R13). */
   readonly maxTermYears: number
+  /** Scopes abolished from a date (R37): none of them is founded from then on (the district level from 2025-07-01). */
+  readonly abolishedScopes: ReadonlyArray<{ readonly scope: Scope; readonly from: string }>
   /** Longest suspension in days (R23). */
   readonly maxSuspensionDays: number
+  /** R23: working days added automatically when a suspension runs out unremedied, and the longest extension after them. */
+  readonly suspensionGraceWorkingDays: number
+  readonly maxSuspensionExtensionWorkingDays: number
   /** ISHC composition, soft (R29). */
   readonly ishc: {
     readonly olderThreshold: number
@@ -50,10 +64,15 @@ export type Policy = {
 }
 
 export const defaultPolicy: Policy = {
-  memberAge: { elderly: { minimum: 60, exceptionFrom: 55 } },
+  memberAge: { elderly: { minimum: 60, exceptionFrom: 55 }, youth: { minimum: 16, maximum: 30 } },
+  memberGenders: { women: ['female'] },
+  termStartLeadDays: 30,
   foundingMembers: { national: 100, province: 50, district: 20, commune: 10 },
   maxTermYears: 5,
+  abolishedScopes: [{ scope: 'district', from: '2025-07-01' }],
   maxSuspensionDays: 180,
+  suspensionGraceWorkingDays: 30,
+  maxSuspensionExtensionWorkingDays: 60,
   ishc: {
     olderThreshold: 60,
     members: { min: 50, max: 70 },

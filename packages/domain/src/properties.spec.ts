@@ -12,6 +12,7 @@ import { Gender, MemberCategory } from './member/events.js'
 import { ActivityArea, ClubModel, ClubProgramme } from './club/events.js'
 import { Counting, Metric } from './target/events.js'
 import { indicatorCatalogue } from './report/indicators.js'
+import { UnitLevel } from './unit/events.js'
 
 type Fields = Record<string, fc.Arbitrary<unknown>>
 const record = (fields: Fields, requiredKeys: ReadonlyArray<string> = Object.keys(fields)) =>
@@ -44,6 +45,7 @@ const positive = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })
 const year = fc.integer({ min: 1900, max: 2199 })
 const period = fc.tuple(year, fc.constantFrom('', 'S1', 'S2', 'Q1', 'Q2', 'Q3', 'Q4', 'M01', 'M02', 'M06', 'M09', 'M10', 'M12')).map(([y, p]) => `${y}${p}`)
 const areaCode = fc.array(fc.stringMatching(/^[0-9A-Za-z]{1,10}$/), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.')).filter(notReserved)
+const claimId = fc.tuple(fc.constantFrom('membership', 'area'), id, id).map(([n, a, b]) => `${n}~${a}~${b}`)
 const flags = fc.array(record({ rule: fc.constantFrom('R3', 'R28', 'R29'), code: fc.string({ maxLength: 20 }), message: fc.string({ maxLength: 80 }) }), { maxLength: 4 })
 const indicatorCode = fc.oneof(fc.constantFrom(...Object.keys(indicatorCatalogue)), fc.stringMatching(/^[a-z][a-z0-9-]{1,20}$/).filter(notReserved))
 const indicators = fc.dictionary(indicatorCode, count, { maxKeys: 8, noNullPrototype: true })
@@ -68,7 +70,8 @@ const relieved = { ...association, memberId: id, role: enumOf(OfficerRole), reli
 const resolution = { ...association, resolutionId: id, congressNumber: name, adoptedOn: date, title: name, targets: names, keyTasks: names, programmes: names }
 const conference = { ...association, conferenceId: id, kind: enumOf(ConferenceKind), title: name, heldOn: date, attendees: count }
 const dissolved = { ...association, dissolvedOn: date, dissolution: enumOf(DissolutionKind), ground: enumOf(DissolutionGround) }
-const dissolvedOptional = { ...ref, requestingMembers: count, officialMembers: count }
+const childFate = fc.oneof(record({ associationId: id, fate: fc.constant('reparent'), parentId: id }), record({ associationId: id, fate: fc.constant('dissolve') }))
+const dissolvedOptional = { ...ref, requestingMembers: count, officialMembers: count, children: fc.array(childFate, { maxLength: 3 }) }
 const member = { memberId: id, associationId: id }
 const person = { personId: id, fullName: name, birthDate: date, gender: enumOf(Gender) }
 const category = enumOf(MemberCategory)
@@ -95,9 +98,13 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
   AssociationSuspended: message('AssociationSuspended', { ...association, suspendedOn: date, until: date, reason: text }, ref),
   AssociationReinstated: message('AssociationReinstated', { ...association, reinstatedOn: date }, ref),
   AssociationDissolved: message('AssociationDissolved', dissolved, dissolvedOptional),
+  SuspensionExtended: message('SuspensionExtended', { ...association, extendedOn: date, until: date }, ref),
+  AssociationReparented: message('AssociationReparented', { ...association, parentId: id, reparentedOn: date }, { previousParentId: id, ...ref }),
+  ChildAttached: message('ChildAttached', { ...association, childId: id, attachedOn: date }),
+  ChildDetached: message('ChildDetached', { ...association, childId: id, detachedOn: date }),
   MemberAdmitted: message('MemberAdmitted', { ...member, ...person, category, admittedOn: date, flags }, { cardNo: name }),
   MemberCategoryChanged: message('MemberCategoryChanged', { ...member, category, changedOn: date }),
-  MemberDetailsCorrected: message('MemberDetailsCorrected', ...correction),
+  MemberDetailsCorrected: message('MemberDetailsCorrected', correction[0], { ...correction[1], flags }),
   MemberTransferredOut: message('MemberTransferredOut', { ...member, personId: id, toAssociationId: id, toMemberId: id, transferredOn: date }),
   MemberTransferredIn: message('MemberTransferredIn', { ...member, ...person, category, fromAssociationId: id, fromMemberId: id, transferredOn: date, flags }, { cardNo: name }),
   MemberResigned: message('MemberResigned', { ...member, resignedOn: date }, { reason: text }),
@@ -119,6 +126,15 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
   EmulationMovementLaunched: message('EmulationMovementLaunched', movement),
   CommendationAwarded: message('CommendationAwarded', ...award),
   EmulationMovementConcluded: message('EmulationMovementConcluded', { movementId: id, concludedOn: date }, { summary: text }),
+  AdminUnitCreated: message('AdminUnitCreated', { unitId: areaCode, name, level: enumOf(UnitLevel), createdOn: date }, { parentId: areaCode, ...ref }),
+  AdminUnitRenamed: message('AdminUnitRenamed', { unitId: areaCode, name, renamedOn: date }, ref),
+  AdminUnitMerged: message('AdminUnitMerged', { unitId: areaCode, intoId: areaCode, mergedOn: date }, ref),
+  AdminUnitReparented: message('AdminUnitReparented', { unitId: areaCode, parentId: areaCode, reparentedOn: date }, { previousParentId: areaCode, ...ref }),
+  AdminUnitAbolished: message('AdminUnitAbolished', { unitId: areaCode, abolishedOn: date }, ref),
+  SubunitAttached: message('SubunitAttached', { unitId: areaCode, childId: areaCode, attachedOn: date }),
+  SubunitDetached: message('SubunitDetached', { unitId: areaCode, childId: areaCode, detachedOn: date }),
+  ClaimTaken: message('ClaimTaken', { claimId, owner: id, takenOn: date }),
+  ClaimReleased: message('ClaimReleased', { claimId, owner: id, releasedOn: date }),
 }
 
 const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
@@ -135,11 +151,18 @@ const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
   SuspendAssociation: message('SuspendAssociation', { ...association, suspendedOn: date, until: date, reason: text }, ref),
   ReinstateAssociation: message('ReinstateAssociation', { ...association, reinstatedOn: date }, ref),
   DissolveAssociation: message('DissolveAssociation', dissolved, dissolvedOptional),
+  CreateAdminUnit: message('CreateAdminUnit', { unitId: areaCode, name, level: enumOf(UnitLevel), createdOn: date }, { parentId: areaCode, ...ref }),
+  RenameAdminUnit: message('RenameAdminUnit', { unitId: areaCode, name, renamedOn: date }, ref),
+  MergeAdminUnit: message('MergeAdminUnit', { unitId: areaCode, intoId: areaCode, mergedOn: date }, ref),
+  ReparentAdminUnit: message('ReparentAdminUnit', { unitId: areaCode, parentId: areaCode, reparentedOn: date }, ref),
+  AbolishAdminUnit: message('AbolishAdminUnit', { unitId: areaCode, abolishedOn: date }, ref),
+  ExtendSuspension: message('ExtendSuspension', { ...association, extendedOn: date, until: date }, ref),
+  ReparentAssociation: message('ReparentAssociation', { ...association, parentId: id, reparentedOn: date }, ref),
   AdmitMember: message('AdmitMember', { ...member, ...person, category, admittedOn: date }, { cardNo: name }),
   ChangeMemberCategory: message('ChangeMemberCategory', { ...member, category, changedOn: date }),
   CorrectMemberDetails: message('CorrectMemberDetails', ...correction),
   TransferMemberOut: message('TransferMemberOut', { ...member, toAssociationId: id, toMemberId: id, transferredOn: date }),
-  TransferMemberIn: message('TransferMemberIn', { ...member, fromAssociationId: id, fromMemberId: id, transferredOn: date }, { category, cardNo: name }),
+  TransferMemberIn: message('TransferMemberIn', { ...member, fromAssociationId: id, fromMemberId: id, transferredOn: date }, { category, cardNo: name, personId: id }),
   RecordResignation: message('RecordResignation', { ...member, resignedOn: date }, { reason: text }),
   ExpelMember: message('ExpelMember', { ...member, expelledOn: date, reason: text }),
   StrikeOffMember: message('StrikeOffMember', { ...member, struckOffOn: date, reason: text }),

@@ -102,6 +102,26 @@ export const applyAssociation = (m: ReadModel, e: Recorded): boolean => {
       }
       return true
     }
+    case 'AssociationReparented': {
+      const d = e.data
+      const a = m.associations.get(d.associationId)
+      if (a === undefined || a.parentId === d.parentId) return true
+      if (a.parentId !== undefined) {
+        const old = m.children.get(a.parentId)
+        if (old !== undefined) m.children.set(a.parentId, old.filter((c) => c !== d.associationId))
+      }
+      a.parentId = d.parentId
+      const siblings = m.children.get(d.parentId)
+      if (siblings === undefined) m.children.set(d.parentId, [d.associationId])
+      else siblings.push(d.associationId)
+      return true
+    }
+    // the parent's own list of children mirrors the children's events, which this model already reads
+    case 'ChildAttached':
+    case 'ChildDetached':
+    // the status stays suspended; the congress watch may show the extension later
+    case 'SuspensionExtended':
+      return true
     default:
       return false
   }

@@ -18,7 +18,8 @@ export type AssociationState = {
   readonly regime: Founded['regime']
   readonly scope: Founded['scope']
   readonly areaCode: string
-  readonly parentId: string | undefined
+  /** the parent now; re-parenting (R30) moves it, and views read the current tree */
+  parentId: string | undefined
   readonly foundedOn: string
   readonly foundingMembers: number
   readonly names: Array<Dated<string>>

@@ -58,7 +58,8 @@ const ids = (side: Side, n: number) => {
 /** A fresh commune association below the side's province association. */
 const freshAssociation = (side: Side, n: number): Raw => {
   const i = ids(side, n)
-  return found(i.x, `Hội Người cao tuổi xã mới ${n}`, 'commune', i.communeArea, '2015-01-01', i.prov)
+  // a commune of its own: one Hội NCT per commune (R30)
+  return found(i.x, `Hội Người cao tuổi xã mới ${n}`, 'commune', `${i.area}.x${n}.01`, '2015-01-01', i.prov)
 }
 export const member = (memberId: string, associationId: string, category = 'official'): Raw => ({
   type: 'AdmitMember',
@@ -108,7 +109,7 @@ export const commandCases: ReadonlyArray<Case> = [
   onFresh('/associations/:associationId/name', 'POST', { name: 'Hội Người cao tuổi xã đổi tên', renamedOn: '2016-01-01' }),
   onFresh('/associations/:associationId/special-status', 'POST', { grantedOn: '2016-01-01', decisionRef: 'QĐ 68/2010/QĐ-TTg' }),
   onFresh('/associations/:associationId/special-status', 'DELETE', { revokedOn: '2017-01-01' }, (side, n) => [{ type: 'GrantSpecialStatus', data: { associationId: ids(side, n).x, grantedOn: '2016-01-01' } }]),
-  onFresh('/associations/:associationId/staff-quota', 'POST', { quota: 3, assignedOn: '2016-01-01' }),
+  onFresh('/associations/:associationId/staff-quota', 'POST', { quota: 3, assignedOn: '2016-01-01' }, (side, n) => [{ type: 'GrantSpecialStatus', data: { associationId: ids(side, n).x, grantedOn: '2016-01-01' } }]),
   onFresh('/associations/:associationId/congresses', 'POST', withoutId(congress('x').data)),
   {
     method: 'POST', route: '/associations/:associationId/officers',
@@ -132,9 +133,23 @@ export const commandCases: ReadonlyArray<Case> = [
     (side, n) => [congress(ids(side, n).x)]),
   onFresh('/associations/:associationId/conferences', 'POST', { conferenceId: 'hn-1', kind: 'training', title: 'Hội nghị tập huấn', heldOn: '2016-04-26', attendees: 160 }),
   onFresh('/associations/:associationId/suspension', 'POST', { suspendedOn: '2016-01-01', until: '2016-03-01', reason: 'Vi phạm điều lệ' }),
+  onFresh('/associations/:associationId/suspension-extension', 'POST', { extendedOn: '2016-04-01', until: '2016-05-20' },
+    (side, n) => [{ type: 'SuspendAssociation', data: { associationId: ids(side, n).x, suspendedOn: '2016-01-01', until: '2016-03-01', reason: 'Vi phạm' } }]),
   onFresh('/associations/:associationId/reinstatement', 'POST', { reinstatedOn: '2016-02-01' },
     (side, n) => [{ type: 'SuspendAssociation', data: { associationId: ids(side, n).x, suspendedOn: '2016-01-01', until: '2016-03-01', reason: 'Vi phạm' } }]),
   onFresh('/associations/:associationId/dissolution', 'POST', { dissolvedOn: '2016-01-01', dissolution: 'voluntary', ground: 'purpose-achieved' }),
+  {
+    method: 'POST', route: '/associations/:associationId/parent',
+    build: (side, n) => {
+      const i = ids(side, n)
+      const parent: Raw = {
+        type: 'FoundAssociation',
+        data: { associationId: `${i.x}-up`, name: 'Liên hiệp các hội tỉnh', kind: 'other', scope: 'province', areaCode: i.area, foundedOn: '2010-01-15', foundingMembers: 60 },
+      }
+      return { setup: [freshAssociation(side, n), parent], path: `/associations/${i.x}/parent`, body: { parentId: `${i.x}-up`, reparentedOn: '2016-01-01' } }
+    },
+  },
+  ...unitCases(),
   {
     method: 'POST', route: '/associations/:associationId/members',
     build: (side, n) => {
@@ -233,3 +248,27 @@ export const readCases: ReadonlyArray<ReadCase> = [
   { route: '/assets/dashboard.js', build: () => ({ setup: [], path: '/assets/dashboard.js' }) },
   { route: '/assets/dashboard.css', build: () => ({ setup: [], path: '/assets/dashboard.css' }) },
 ]
+
+/** The geography's routes: a province, and what each route needs under it; ids stay fresh per side and number. */
+function unitCases(): Case[] {
+  const unit = (unitId: string, level: string, parentId?: string): Raw => ({
+    type: 'CreateAdminUnit', data: { unitId, name: `Đơn vị ${unitId}`, level, createdOn: '2004-01-01', ...(parentId === undefined ? {} : { parentId }) },
+  })
+  const p = (side: Side, n: number, k = '') => `u${side}${n}${k}`
+  return [
+    { method: 'POST', route: '/admin-units', build: (side, n) => ({ setup: [], path: '/admin-units', body: unit(p(side, n), 'province').data }) },
+    { method: 'POST', route: '/admin-units/:unitId/name', build: (side, n) => ({ setup: [unit(p(side, n), 'province')], path: `/admin-units/${p(side, n)}/name`, body: { name: 'Tỉnh mới', renamedOn: '2025-07-01' } }) },
+    {
+      method: 'POST', route: '/admin-units/:unitId/merger',
+      build: (side, n) => ({ setup: [unit(p(side, n), 'province'), unit(p(side, n, 'b'), 'province')], path: `/admin-units/${p(side, n, 'b')}/merger`, body: { intoId: p(side, n), mergedOn: '2025-07-01' } }),
+    },
+    {
+      method: 'POST', route: '/admin-units/:unitId/parent',
+      build: (side, n) => ({
+        setup: [unit(p(side, n), 'province'), unit(`${p(side, n)}.1`, 'district', p(side, n)), unit(`${p(side, n)}.1.1`, 'commune', `${p(side, n)}.1`)],
+        path: `/admin-units/${p(side, n)}.1.1/parent`, body: { parentId: p(side, n), reparentedOn: '2025-07-01' },
+      }),
+    },
+    { method: 'POST', route: '/admin-units/:unitId/abolition', build: (side, n) => ({ setup: [unit(p(side, n), 'province')], path: `/admin-units/${p(side, n)}/abolition`, body: { abolishedOn: '2025-07-01' } }) },
+  ]
+}

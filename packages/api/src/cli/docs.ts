@@ -27,9 +27,10 @@ const fieldRows = (schema: JsonSchema, prefix: string): string[] => {
   })
 }
 
-const titles: Record<AggregateName, string> = {
+const titles: Record<Exclude<AggregateName, 'claim'>, string> = {
   association: 'Association (hội)', member: 'Member (hội viên)', club: 'Club (câu lạc bộ)',
   target: 'Target (chỉ tiêu)', report: 'Report (báo cáo)', movement: 'Emulation movement (phong trào thi đua)',
+  unit: 'Administrative unit (đơn vị hành chính)',
 }
 
 /** docs/commands.md, generated from the command codecs and the rule notes of each command. */
@@ -46,7 +47,7 @@ export const commandsMarkdown = (): string => {
     '',
     'Example: `{"type":"AdmitMember","data":{"memberId":"m-1","associationId":"lc-105.01-nct","personId":"p-1","fullName":"Lò Thị Mai","birthDate":"1958-04-02","gender":"female","category":"official","admittedOn":"2024-03-01"}}`',
   ]
-  for (const [aggregate, types] of Object.entries(commandsByAggregate) as Array<[AggregateName, ReadonlyArray<CommandType>]>) {
+  for (const [aggregate, types] of Object.entries(commandsByAggregate) as Array<[Exclude<AggregateName, 'claim'>, ReadonlyArray<CommandType>]>) {
     parts.push('', `## ${titles[aggregate]}`)
     for (const type of types) {
       const doc = commandDocs[type]

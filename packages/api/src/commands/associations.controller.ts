@@ -43,9 +43,15 @@ export class AssociationsController {
   @route('POST', `${id}/suspension`, 'Suspend an association (≤ 180 days, R23)', ['SuspendAssociation'])
   suspend(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
 
+  @route('POST', `${id}/suspension-extension`, 'Extend a suspension once, after its automatic 30 working days (≤ 60 working days, R23)', ['ExtendSuspension'])
+  extendSuspension(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
   @route('POST', `${id}/reinstatement`, 'Reinstate a suspended association', ['ReinstateAssociation'])
   reinstate(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
 
   @route('POST', `${id}/dissolution`, 'Dissolve an association (R24, R25)', ['DissolveAssociation'])
   dissolve(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/parent`, 'Move an association under another parent (R30)', ['ReparentAssociation'])
+  reparent(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
 }

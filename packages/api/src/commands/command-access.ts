@@ -10,13 +10,14 @@ import { Route } from '../http/route.js'
 export const commandAccess: Readonly<Record<CommandType, AccessName>> = {
   FoundAssociation: 'write', RenameAssociation: 'write', GrantSpecialStatus: 'admin', RevokeSpecialStatus: 'admin', AssignStaffQuota: 'admin',
   HoldCongress: 'write', ElectOfficer: 'write', RelieveOfficer: 'write', AdoptResolution: 'write', HoldConference: 'write',
-  SuspendAssociation: 'admin', ReinstateAssociation: 'admin', DissolveAssociation: 'admin',
+  SuspendAssociation: 'admin', ReinstateAssociation: 'admin', DissolveAssociation: 'admin', ReparentAssociation: 'admin', ExtendSuspension: 'admin',
   AdmitMember: 'write', ChangeMemberCategory: 'write', CorrectMemberDetails: 'write', TransferMemberOut: 'write', TransferMemberIn: 'write',
   RecordResignation: 'write', ExpelMember: 'write', StrikeOffMember: 'write', RecordDeath: 'write', ReferMemberToParty: 'write',
   LaunchClub: 'write', ReportClubRoster: 'write', RecordClubActivity: 'write', CloseClub: 'write',
   SetTarget: 'write', ReviseTarget: 'write', WithdrawTarget: 'write',
   SubmitReport: 'write', CorrectReport: 'write', ApproveReport: 'supervise', ReturnReport: 'supervise',
   LaunchEmulationMovement: 'write', AwardCommendation: 'write', ConcludeEmulationMovement: 'write',
+  CreateAdminUnit: 'admin', RenameAdminUnit: 'admin', MergeAdminUnit: 'admin', ReparentAdminUnit: 'admin', AbolishAdminUnit: 'admin',
 }
 
 /** A command route of one feature: the command's access rule, its OpenAPI tag and summary. */

@@ -26,9 +26,11 @@ export const ownersOf = async (c: DomainCommand, look: OwnerLookup): Promise<Own
       return { owners: known(c.data.parentId) }
     case 'RenameAssociation': case 'GrantSpecialStatus': case 'RevokeSpecialStatus': case 'AssignStaffQuota': case 'HoldCongress':
     case 'ElectOfficer': case 'RelieveOfficer': case 'AdoptResolution': case 'HoldConference': case 'SuspendAssociation':
-    case 'ReinstateAssociation': case 'DissolveAssociation':
+    case 'ReinstateAssociation': case 'DissolveAssociation': case 'ExtendSuspension':
     case 'SubmitReport': case 'CorrectReport': case 'ApproveReport': case 'ReturnReport':
       return { owners: [c.data.associationId] }
+    case 'ReparentAssociation':
+      return { owners: known(c.data.associationId, c.data.parentId) }
     case 'AdmitMember': case 'TransferMemberIn':
       return { owners: known(c.data.associationId, await look.memberAssociation(c.data.memberId)) }
     case 'ChangeMemberCategory': case 'CorrectMemberDetails': case 'TransferMemberOut': case 'RecordResignation': case 'ExpelMember':
@@ -54,6 +56,9 @@ export const ownersOf = async (c: DomainCommand, look: OwnerLookup): Promise<Own
       const owner = await look.movementOwner(c.data.movementId)
       return owner === undefined ? { owners: [], missing: `movement ${c.data.movementId}` } : { owners: [owner] }
     }
+    // the geography belongs to no association: only an administrator changes it
+    case 'CreateAdminUnit': case 'RenameAdminUnit': case 'MergeAdminUnit': case 'ReparentAdminUnit': case 'AbolishAdminUnit':
+      return { owners: [] }
   }
 }
 

@@ -84,9 +84,10 @@ describe('association: not founded', () => {
       .toMatchObject(E.left({ code: 'AssociationNotFound', field: 'data.associationId' }))
   })
   it('loads the parent stream only when a parent is named, and the member stream when electing', () => {
-    expect(association.needs(cmd('FoundAssociation', foundHnct))).toEqual([])
+    const area = { key: 'area', aggregate: 'claim', streamId: 'claim-area~elderly~22' }
+    expect(association.needs(cmd('FoundAssociation', foundHnct))).toEqual([area])
     expect(association.needs(cmd('FoundAssociation', { ...foundHnct, parentId: 'hnct-tw' })))
-      .toEqual([{ key: 'parent', aggregate: 'association', streamId: 'association-hnct-tw' }])
+      .toEqual([{ key: 'parent', aggregate: 'association', streamId: 'association-hnct-tw' }, area])
     expect(association.needs(cmd('ElectOfficer', { associationId: 'hnct-qn', memberId: 'm1', role: 'president', electedOn: '2021-06-01' })))
       .toEqual([{ key: 'member', aggregate: 'member', streamId: 'member-m1' }])
     expect(association.streamOf(cmd('RenameAssociation', { associationId: 'hnct-qn', name: 'Hội NCT', renamedOn: '2020-01-01' }))).toBe('association-hnct-qn')
@@ -139,16 +140,17 @@ describe('association: active', () => {
   })
   it('assigns a staff quota; the same quota again yields nothing', () => {
     const assigned = ev('StaffQuotaAssigned', { ...id, quota: 4, assignedOn: '2016-02-01', decisionRef: 'QĐ 12/QĐ-UBND' })
-    expect(given(decider, [founded]).when(cmd('AssignStaffQuota', { ...id, quota: 4, assignedOn: '2016-02-01', decisionRef: 'QĐ 12/QĐ-UBND' }), ctx))
+    const special = ev('SpecialStatusGranted', { ...id, grantedOn: '2016-01-01' })
+    expect(given(decider, [founded, special]).when(cmd('AssignStaffQuota', { ...id, quota: 4, assignedOn: '2016-02-01', decisionRef: 'QĐ 12/QĐ-UBND' }), ctx))
       .toEqual(E.right([assigned]))
-    expect(given(decider, [founded, assigned]).when(cmd('AssignStaffQuota', { ...id, quota: 4, assignedOn: '2017-02-01' }), ctx)).toEqual(E.right([]))
+    expect(given(decider, [founded, special, assigned]).when(cmd('AssignStaffQuota', { ...id, quota: 4, assignedOn: '2017-02-01' }), ctx)).toEqual(E.right([]))
   })
   it('R26: refuses a staff quota handed down from another association', () => {
     expect(given(decider, [founded]).when(cmd('AssignStaffQuota', { ...id, quota: 2, assignedOn: '2016-02-01', allocatedFrom: 'hnct-tw' }), ctx))
       .toMatchObject(E.left({ code: 'StaffQuotaCannotBeHandedDown', rule: 'R26', field: 'data.allocatedFrom' }))
   })
   it('refuses a staff quota dated before the founding', () => {
-    expect(given(decider, [founded]).when(cmd('AssignStaffQuota', { ...id, quota: 2, assignedOn: '2015-01-01' }), ctx))
+    expect(given(decider, [founded, ev('SpecialStatusGranted', { ...id, grantedOn: '2016-01-01' })]).when(cmd('AssignStaffQuota', { ...id, quota: 2, assignedOn: '2015-01-01' }), ctx))
       .toMatchObject(E.left({ code: 'EventBeforeFounding', field: 'data.assignedOn' }))
   })
   it('every rejection speaks English and Vietnamese', () => {

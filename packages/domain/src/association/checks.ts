@@ -34,5 +34,6 @@ export const vi: {
     'members-request': 'theo đề nghị của hội viên chính thức', 'executive-resolution': 'theo nghị quyết của ban chấp hành',
     'inactive-12-months': 'không hoạt động 12 tháng liên tục', 'ignored-dissolution-resolution': 'không chấp hành nghị quyết giải thể của đại hội',
     'serious-violation': 'vi phạm pháp luật nghiêm trọng', 'suspension-unremedied': 'không khắc phục vi phạm sau thời hạn đình chỉ',
+    'parent-dissolved': 'hội cấp trên giải thể',
   },
 }

@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 import { Count, Id, IsoDate, Name, PositiveCount, Ref, Text, boundedArray, message, taggedUnion } from '../codecs.js'
 import {
-  AreaCode, AssociationKind, ConferenceKind, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Scope,
+  AreaCode, AssociationKind, ChildFates, ConferenceKind, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Scope,
 } from './events.js'
 import { idStream } from '../streams.js'
 
@@ -28,14 +28,18 @@ export const AdoptResolution = message('AdoptResolution', {
 })
 export const HoldConference = message('HoldConference', { ...id, conferenceId: Id, kind: ConferenceKind, title: Name, heldOn: IsoDate, attendees: Count })
 export const SuspendAssociation = message('SuspendAssociation', { ...id, suspendedOn: IsoDate, until: IsoDate, reason: Text }, { decisionRef: Ref })
+/** R23: after the automatic 30 working days, one extension of at most 60 working days before dissolution. */
+export const ExtendSuspension = message('ExtendSuspension', { ...id, extendedOn: IsoDate, until: IsoDate }, { decisionRef: Ref })
 export const ReinstateAssociation = message('ReinstateAssociation', { ...id, reinstatedOn: IsoDate }, { decisionRef: Ref })
 export const DissolveAssociation = message('DissolveAssociation', {
   ...id, dissolvedOn: IsoDate, dissolution: DissolutionKind, ground: DissolutionGround,
-}, { decisionRef: Ref, requestingMembers: Count, officialMembers: Count })
+}, { decisionRef: Ref, requestingMembers: Count, officialMembers: Count, children: ChildFates })
+/** Moves an association under another parent (R30); the old parent's record of its children follows. */
+export const ReparentAssociation = message('ReparentAssociation', { ...id, parentId: Id, reparentedOn: IsoDate }, { decisionRef: Ref })
 
 const members = {
   FoundAssociation, RenameAssociation, GrantSpecialStatus, RevokeSpecialStatus, AssignStaffQuota, HoldCongress, ElectOfficer,
-  RelieveOfficer, AdoptResolution, HoldConference, SuspendAssociation, ReinstateAssociation, DissolveAssociation,
+  RelieveOfficer, AdoptResolution, HoldConference, SuspendAssociation, ReinstateAssociation, DissolveAssociation, ReparentAssociation, ExtendSuspension,
 }
 export const Command = taggedUnion('AssociationCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>

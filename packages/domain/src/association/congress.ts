@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { addYears } from '../codecs.js'
+import { addYears, daysBetween } from '../codecs.js'
 import { accept, nothing, reject } from '../decider.js'
 import type { Policy } from '../policy.js'
 import type * as Member from '../member/state.js'
@@ -8,6 +8,9 @@ import { beforeFounding, vi, type Decision } from './checks.js'
 import type { Command } from './commands.js'
 import { officersOf, type Congress, type Existing } from './state.js'
 import { findIn, hasId } from '../ids.js'
+
+/** Offices one person holds at a time; the others are committees or several deputies. */
+export const singleSeatRoles: ReadonlyArray<string> = ['president', 'secretary-general', 'inspection-chair']
 
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 
@@ -26,6 +29,13 @@ export const holdCongress = (d: Data<'HoldCongress'>, a: Existing, policy: Polic
   if (d.termStart < a.foundedOn) return beforeFounding(a, d.termStart, 'data.termStart')
   if (d.kind === 'founding' && a.congresses !== null)
     return reject('FoundingCongressAlreadyHeld', 'design', 'A founding congress is only possible before any other congress', 'Chỉ có thể tổ chức đại hội thành lập khi hội chưa có đại hội nào', 'data.kind')
+  if (daysBetween(d.termStart, d.heldOn) > policy.termStartLeadDays)
+    return reject(
+      'TermStartsLongBeforeCongress', 'R13',
+      `A term opens at its congress: it may start at most ${policy.termStartLeadDays} days before ${d.heldOn}`,
+      `Nhiệm kỳ bắt đầu từ đại hội: không được bắt đầu sớm hơn ${policy.termStartLeadDays} ngày trước ngày đại hội ${d.heldOn}`,
+      'data.termStart',
+    )
   if (d.termEnd <= d.termStart)
     return reject('TermEndsBeforeStart', 'R13', 'The term must end after it starts', 'Nhiệm kỳ phải kết thúc sau ngày bắt đầu', 'data.termEnd')
   const latest = addYears(d.termStart, policy.maxTermYears)
@@ -72,6 +82,14 @@ export const electOfficer = (d: Data<'ElectOfficer'>, a: Existing, member: Membe
     )
   if (d.electedOn < member.admittedOn)
     return reject('ElectedBeforeAdmission', 'R8', `${d.memberId} was not yet a member on ${d.electedOn}`, `Ngày ${d.electedOn} ${d.memberId} chưa là hội viên`, 'data.electedOn')
+  const holder = singleSeatRoles.includes(d.role) ? officersOf(a).current.find((o) => o.role === d.role) : undefined
+  if (holder !== undefined)
+    return reject(
+      'SeatOccupied', 'design',
+      `${holder.fullName} (${holder.memberId}) holds the single seat of ${d.role} since ${holder.electedOn}: relieve them first`,
+      `${holder.fullName} (${holder.memberId}) đang giữ chức ${vi.role[d.role]} từ ngày ${holder.electedOn}: phải miễn nhiệm trước khi bầu người khác`,
+      'data.role',
+    )
   return accept({ type: 'OfficerElected', data: { ...d, fullName: member.fullName } })
 }
 

@@ -1,18 +1,28 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { accept, nothing, reject, type Rejection } from '../decider.js'
-import { regimeFor, scopeRank, type Policy } from '../policy.js'
+import { regimeFor, type Policy } from '../policy.js'
+import { heldByOther, type State as ClaimState } from '../claim/claim.js'
+import { checkOwnPlace, checkParent, claimsArea } from './hierarchy.js'
 import type * as Member from '../member/state.js'
 import { associationMustExist } from './guards.js'
 import { beforeFounding, vi, type Decision } from './checks.js'
 import { adoptResolution, electOfficer, holdConference, holdCongress, relieveOfficer } from './congress.js'
-import { dissolve, reinstate, suspend } from './lifecycle.js'
-import type { Command } from './commands.js'
+import { dissolve, dissolvedAgain, extendSuspension, reinstate, suspend } from './lifecycle.js'
+import type { Command as PublicCommand } from './commands.js'
+import { endOffices, type InternalCommand } from './internal.js'
+import { attachChild, detachChild, dissolveWithParent, reparent } from './reparent.js'
 import type { Event } from './events.js'
 import type { Existing, State } from './state.js'
 
 /** `parent` is the stream of `parentId` when founding; `member` the stream of the member being elected. */
-export type Context = { readonly policy: Policy; readonly parent?: State; readonly member?: Member.State }
+/**
+ * `parent`: the stream of `parentId` (founding, re-parenting); `member`: the member being elected;
+ * `area`: the claim of the kind on the area (founding: one association of a kind per area, R30).
+ */
+export type Context = { readonly policy: Policy; readonly parent?: State; readonly member?: Member.State; readonly area?: ClaimState }
 
+/** What the decider takes: the public commands and those only follow-ups send. */
+export type Command = PublicCommand | InternalCommand
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 
 const found = (d: Data<'FoundAssociation'>, state: State, context: Context): Decision => {
@@ -30,20 +40,19 @@ const found = (d: Data<'FoundAssociation'>, state: State, context: Context): Dec
       `Hội ${vi.scope[d.scope]} cần ít nhất ${minimum} thành viên sáng lập theo ${vi.regime[regime]}; mới có ${d.foundingMembers}`,
       'data.foundingMembers',
     )
-  if (d.parentId !== undefined) {
-    if (d.parentId === d.associationId)
-      return reject('ParentIsItself', 'R30', 'An association cannot be its own parent', 'Hội không thể trực thuộc chính mình', 'data.parentId')
-    const parent = associationMustExist(context.parent, d.parentId, 'data.parentId')
-    if (E.isLeft(parent)) return parent
-    // same scope is allowed: the Front's member organisations and a bloc's veterans sit at their parent's level
-    if (scopeRank[parent.right.scope] > scopeRank[d.scope])
-      return reject(
-        'ParentScopeNarrower', 'R30',
-        `The parent ${d.parentId} (${parent.right.scope}) must not have a narrower scope than ${d.scope}`,
-        `Hội cấp trên ${d.parentId} (${vi.scope[parent.right.scope]}) không được có phạm vi hẹp hơn hội ${vi.scope[d.scope]}`,
-        'data.parentId',
-      )
-  }
+  const place = { associationId: d.associationId, kind: d.kind, scope: d.scope, areaCode: d.areaCode, on: d.foundedOn }
+  const own = checkOwnPlace(place, context.policy, 'data.foundedOn')
+  if (E.isLeft(own)) return own
+  const parent = d.parentId === undefined ? E.right(undefined) : checkParent(place, d.parentId, context.parent, 'data.foundedOn')
+  if (E.isLeft(parent)) return parent
+  const holder = claimsArea(d.kind, d.areaCode, parent.right) ? heldByOther(context.area, d.associationId) : undefined
+  if (holder !== undefined)
+    return reject(
+      'DuplicateAssociation', 'R30',
+      `${holder} is already the ${d.kind} association of area ${d.areaCode}`,
+      `Địa bàn ${d.areaCode} đã có hội cùng loại (${holder})`,
+      'data.areaCode',
+    )
   return accept({ type: 'AssociationFounded', data: { ...d, regime, flags: [] } })
 }
 
@@ -82,6 +91,13 @@ const assignStaffQuota = (d: Data<'AssignStaffQuota'>, a: Existing): Decision =>
       'data.allocatedFrom',
     )
   if (a.staffQuota === d.quota) return nothing
+  if (!a.special)
+    return reject(
+      'StaffQuotaNeedsSpecialStatus', 'R26',
+      `Only a special association (hội có tính chất đặc thù) is given a staff quota; ${d.associationId} is not one`,
+      `Chỉ hội có tính chất đặc thù mới được giao biên chế; hội ${d.associationId} không phải hội đặc thù`,
+      'data.associationId',
+    )
   if (d.assignedOn < a.foundedOn) return beforeFounding(a, d.assignedOn, 'data.assignedOn')
   return accept({
     type: 'StaffQuotaAssigned',
@@ -89,7 +105,7 @@ const assignStaffQuota = (d: Data<'AssignStaffQuota'>, a: Existing): Decision =>
   })
 }
 
-const onExisting = (command: Exclude<Command, { type: 'FoundAssociation' }>, a: Existing, context: Context): Decision => {
+const onExisting = (command: Exclude<Command, { type: 'FoundAssociation' | InternalCommand['type'] }>, a: Existing, context: Context): Decision => {
   switch (command.type) {
     case 'RenameAssociation':
       return rename(command.data, a)
@@ -114,13 +130,27 @@ const onExisting = (command: Exclude<Command, { type: 'FoundAssociation' }>, a: 
     case 'ReinstateAssociation':
       return reinstate(command.data, a)
     case 'DissolveAssociation':
-      return dissolve(command.data, a)
+      return dissolve(command.data, a, context.policy)
+    case 'ExtendSuspension':
+      return extendSuspension(command.data, a, context.policy)
+    case 'ReparentAssociation':
+      return reparent(command.data, a, context)
   }
 }
 
 export const decide = (command: Command, state: State, context: Context): E.Either<Rejection, ReadonlyArray<Event>> => {
   if (command.type === 'FoundAssociation') return found(command.data, state, context)
-  if (command.type === 'DissolveAssociation' && state.status === 'dissolved') return nothing
+  switch (command.type) {
+    case 'EndOfficesOfMember':
+      return endOffices(command.data, state)
+    case 'AttachChild':
+      return attachChild(command.data, state)
+    case 'DetachChild':
+      return detachChild(command.data, state)
+    case 'DissolveWithParent':
+      return dissolveWithParent(command.data, state)
+  }
+  if (command.type === 'DissolveAssociation' && state.status === 'dissolved') return dissolvedAgain(command.data, state)
   // R24: a dissolved association accepts no further commands
   const a = associationMustExist(state, command.data.associationId, 'data.associationId')
   if (E.isLeft(a)) return a

@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { describeAs } from '../schema.js'
-import { Count, Flags, Id, IsoDate, Name, PositiveCount, Ref, Text, boundedArray, isReservedKey, message, oneOf, reservedMessage, taggedUnion } from '../codecs.js'
+import { Count, Flags, Id, IsoDate, Name, PositiveCount, Ref, Text, boundedArray, isReservedKey, message, oneOf, reservedMessage, strict, taggedUnion } from '../codecs.js'
 import { associationKinds, regimes, scopes } from '../policy.js'
 
 export const AssociationKind = oneOf('AssociationKind', associationKinds)
@@ -32,8 +32,14 @@ export const DissolutionKind = oneOf('DissolutionKind', ['voluntary', 'compulsor
 /** R24 (voluntary) and R25 (compulsory) grounds. */
 export const DissolutionGround = oneOf('DissolutionGround', [
   'purpose-achieved', 'term-ended', 'no-assets', 'members-request', 'executive-resolution',
-  'inactive-12-months', 'ignored-dissolution-resolution', 'serious-violation', 'suspension-unremedied',
+  'inactive-12-months', 'ignored-dissolution-resolution', 'serious-violation', 'suspension-unremedied', 'parent-dissolved',
 ] as const)
+/** What becomes of a child when its parent is dissolved (R30): moved under another parent, or dissolved with it. */
+export const ChildFate = t.union([
+  strict({ associationId: Id, fate: t.literal('reparent'), parentId: Id }, 'ChildReparented'),
+  strict({ associationId: Id, fate: t.literal('dissolve') }, 'ChildDissolved'),
+], 'ChildFate')
+export const ChildFates = boundedArray(ChildFate, 500, 'ChildFates')
 
 const id = { associationId: Id }
 
@@ -57,14 +63,20 @@ export const ResolutionAdopted = message('ResolutionAdopted', {
 })
 export const ConferenceHeld = message('ConferenceHeld', { ...id, conferenceId: Id, kind: ConferenceKind, title: Name, heldOn: IsoDate, attendees: Count })
 export const AssociationSuspended = message('AssociationSuspended', { ...id, suspendedOn: IsoDate, until: IsoDate, reason: Text }, { decisionRef: Ref })
+export const SuspensionExtended = message('SuspensionExtended', { ...id, extendedOn: IsoDate, until: IsoDate }, { decisionRef: Ref })
 export const AssociationReinstated = message('AssociationReinstated', { ...id, reinstatedOn: IsoDate }, { decisionRef: Ref })
 export const AssociationDissolved = message('AssociationDissolved', {
   ...id, dissolvedOn: IsoDate, dissolution: DissolutionKind, ground: DissolutionGround,
-}, { decisionRef: Ref, requestingMembers: Count, officialMembers: Count })
+}, { decisionRef: Ref, requestingMembers: Count, officialMembers: Count, children: ChildFates })
+export const AssociationReparented = message('AssociationReparented', { ...id, parentId: Id, reparentedOn: IsoDate }, { previousParentId: Id, decisionRef: Ref })
+/** The parent's own record of its children, kept by follow-ups of the children's events (R30). */
+export const ChildAttached = message('ChildAttached', { ...id, childId: Id, attachedOn: IsoDate })
+export const ChildDetached = message('ChildDetached', { ...id, childId: Id, detachedOn: IsoDate })
 
 const members = {
   AssociationFounded, AssociationRenamed, SpecialStatusGranted, SpecialStatusRevoked, StaffQuotaAssigned, CongressHeld,
   OfficerElected, OfficerRelieved, ResolutionAdopted, ConferenceHeld, AssociationSuspended, AssociationReinstated, AssociationDissolved,
+  AssociationReparented, ChildAttached, ChildDetached, SuspensionExtended,
 }
 export const Event = taggedUnion('AssociationEvent', 'type', members)
 export type Event = t.TypeOf<typeof Event>

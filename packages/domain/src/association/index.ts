@@ -1,26 +1,81 @@
-import type { AggregateModule, Decider } from '../decider.js'
-import { decide, type Context } from './decide.js'
-import { evolve, initialState, type State } from './state.js'
-import { streamId, type Command } from './commands.js'
+import type { AggregateModule, Decider, FollowUp, Need } from '../decider.js'
+import { decide, type Command, type Context } from './decide.js'
+import { evolve, initialState, type Existing, type State } from './state.js'
+import { streamId } from './commands.js'
 import type { Event } from './events.js'
 import { streamId as memberStream } from '../member/commands.js'
+import { areaClaim, release, streamId as claimStream, take } from '../claim/claim.js'
+import { claimsArea } from './hierarchy.js'
 
 export * from './events.js'
 export * from './commands.js'
+export { InternalCommand, internalCommandCodecs, EndOfficesOfMember, AttachChild, DetachChild, DissolveWithParent } from './internal.js'
 export { decide, evolve, initialState }
 export type { Context, State }
 export type { Existing, Officer, Term, Congress } from './state.js'
 
 export const decider: Decider<Command, Event, State, Context> = { decide, evolve, initialState, isTerminal: (s) => s.status === 'dissolved' }
 
+const needsOf = (c: Command): ReadonlyArray<Need> => {
+  switch (c.type) {
+    case 'FoundAssociation':
+      return [
+        ...(c.data.parentId === undefined ? [] : [{ key: 'parent', aggregate: 'association', streamId: streamId(c.data.parentId) } as const]),
+        ...(c.data.kind === 'other' ? [] : [{ key: 'area', aggregate: 'claim', streamId: claimStream(areaClaim(c.data.kind, c.data.areaCode)) } as const]),
+      ]
+    case 'ReparentAssociation':
+      return [{ key: 'parent', aggregate: 'association', streamId: streamId(c.data.parentId) }]
+    case 'ElectOfficer':
+      return [{ key: 'member', aggregate: 'member', streamId: memberStream(c.data.memberId) }]
+    default:
+      return []
+  }
+}
+
+const to = (key: string, type: string, data: Record<string, unknown>): FollowUp => ({ key, aggregate: 'association', command: { type, data } })
+
+/**
+ * The parent keeps its list of children (R30), the kind keeps its place in the area, and a
+ * dissolved parent's children go where its dissolution said.
+ */
+const followUpsOf = (e: Event, a: Existing, context: Context): ReadonlyArray<FollowUp> => {
+  switch (e.type) {
+    case 'AssociationFounded': {
+      const d = e.data
+      const parent = context.parent !== undefined && context.parent.status !== 'none' ? context.parent : undefined
+      return [
+        ...(claimsArea(d.kind, d.areaCode, parent) ? [take('area', areaClaim(d.kind, d.areaCode), d.associationId, d.foundedOn)] : []),
+        ...(d.parentId === undefined ? [] : [to('parent', 'AttachChild', { associationId: d.parentId, childId: d.associationId, attachedOn: d.foundedOn })]),
+      ]
+    }
+    case 'AssociationReparented': {
+      const d = e.data
+      return [
+        ...(d.previousParentId === undefined ? [] : [to('detach', 'DetachChild', { associationId: d.previousParentId, childId: d.associationId, detachedOn: d.reparentedOn })]),
+        to('attach', 'AttachChild', { associationId: d.parentId, childId: d.associationId, attachedOn: d.reparentedOn }),
+      ]
+    }
+    case 'AssociationDissolved': {
+      const d = e.data
+      return [
+        ...(a.kind === 'other' ? [] : [release('area', areaClaim(a.kind, a.areaCode), a.associationId, d.dissolvedOn)]),
+        ...(a.parentId === undefined ? [] : [to('parent', 'DetachChild', { associationId: a.parentId, childId: a.associationId, detachedOn: d.dissolvedOn })]),
+        ...(d.children ?? []).map((f) =>
+          f.fate === 'reparent'
+            ? to(`child~${f.associationId}`, 'ReparentAssociation', { associationId: f.associationId, parentId: f.parentId, reparentedOn: d.dissolvedOn })
+            : to(`child~${f.associationId}`, 'DissolveWithParent', { associationId: f.associationId, parentId: a.associationId, dissolvedOn: d.dissolvedOn }),
+        ),
+      ]
+    }
+    default:
+      return []
+  }
+}
+
 export const association: AggregateModule<Command, Event, State, Context> = {
   name: 'association',
   decider,
   streamOf: (c) => streamId(c.data.associationId),
-  needs: (c) =>
-    c.type === 'FoundAssociation' && c.data.parentId !== undefined
-      ? [{ key: 'parent', aggregate: 'association', streamId: streamId(c.data.parentId) }]
-      : c.type === 'ElectOfficer'
-        ? [{ key: 'member', aggregate: 'member', streamId: memberStream(c.data.memberId) }]
-        : [],
+  needs: needsOf,
+  followUps: (_command, events, state, context) => (state.status === 'none' ? [] : events.flatMap((e) => followUpsOf(e, state, context))),
 }

@@ -1,9 +1,10 @@
-import { daysBetween } from '../codecs.js'
+import { addWorkingDays, addYears, daysBetween, type IsoDate } from '../codecs.js'
 import { accept, nothing, reject } from '../decider.js'
 import { DECREE_126_FROM, type Policy } from '../policy.js'
 import { beforeFounding, vi, type Decision } from './checks.js'
 import type { Command } from './commands.js'
 import type { Existing } from './state.js'
+import type { State } from './state.js'
 
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 type Ground = Data<'DissolveAssociation'>['ground']
@@ -79,24 +80,92 @@ const checkVoluntary = (d: Data<'DissolveAssociation'>, a: Existing): Decision |
   return undefined
 }
 
-const checkCompulsory = (d: Data<'DissolveAssociation'>, a: Existing): Decision | undefined => {
+/** R23: a suspension left unremedied runs on for the automatic grace, and then for the one extension if granted. */
+const graceEnd = (a: Existing, policy: Policy): IsoDate | undefined =>
+  a.suspendedUntil === undefined ? undefined : addWorkingDays(a.suspendedUntil as IsoDate, policy.suspensionGraceWorkingDays)
+
+export const extendSuspension = (d: Data<'ExtendSuspension'>, a: Existing, policy: Policy): Decision => {
+  if (a.status !== 'suspended' || a.suspendedUntil === undefined || a.suspendedOn === undefined)
+    return reject('AssociationNotSuspended', 'R23', `Association ${d.associationId} is not suspended`, `Hội ${d.associationId} không bị đình chỉ`, 'data.associationId')
+  if (a.extendedUntil !== undefined)
+    return a.extendedUntil === d.until
+      ? nothing
+      : reject('SuspensionAlreadyExtended', 'R23', `The suspension was already extended until ${a.extendedUntil}; only one extension is allowed`, `Thời hạn đình chỉ đã được gia hạn đến ngày ${a.extendedUntil}; chỉ được gia hạn một lần`, 'data.until')
+  if (d.extendedOn < a.suspendedOn)
+    return reject('ExtensionBeforeSuspension', 'R23', `The suspension began only on ${a.suspendedOn}`, `Hội chỉ bị đình chỉ từ ngày ${a.suspendedOn}`, 'data.extendedOn')
+  const grace = graceEnd(a, policy)!
+  const latest = addWorkingDays(grace, policy.maxSuspensionExtensionWorkingDays)
+  if (d.until <= grace || d.until > latest)
+    return reject(
+      'SuspensionExtensionOutOfRange', 'R23',
+      `After the suspension (until ${a.suspendedUntil}) and its automatic ${policy.suspensionGraceWorkingDays} working days (until ${grace}), an extension runs at most ${policy.maxSuspensionExtensionWorkingDays} working days: until a date after ${grace} and by ${latest}`,
+      `Sau thời hạn đình chỉ (đến ${a.suspendedUntil}) và ${policy.suspensionGraceWorkingDays} ngày làm việc tự động (đến ${grace}), chỉ được gia hạn tối đa ${policy.maxSuspensionExtensionWorkingDays} ngày làm việc: sau ngày ${grace} và chậm nhất ngày ${latest}`,
+      'data.until',
+    )
+  return accept({ type: 'SuspensionExtended', data: d })
+}
+
+const checkCompulsory = (d: Data<'DissolveAssociation'>, a: Existing, policy: Policy): Decision | undefined => {
   if (!compulsoryGrounds.includes(d.ground))
     return reject('DissolutionGroundNotCompulsory', 'R25', `${d.ground} is a ground for voluntary dissolution, not compulsory`, `Căn cứ "${vi.ground[d.ground]}" là căn cứ tự giải thể, không phải giải thể bắt buộc`, 'data.ground')
+  if (d.ground === 'inactive-12-months') {
+    // R25 against the facts: a year of inactivity needs a year of existence and no recorded activity in it
+    const yearBefore = addYears(d.dissolvedOn as IsoDate, -1)
+    if (a.foundedOn > yearBefore)
+      return reject('InactivityImpossible', 'R25', `Founded on ${a.foundedOn}, ${a.associationId} cannot have been inactive for 12 months by ${d.dissolvedOn}`, `Hội ${a.associationId} thành lập ngày ${a.foundedOn}, chưa thể không hoạt động 12 tháng liên tục tính đến ngày ${d.dissolvedOn}`, 'data.ground')
+    if (a.lastActivityOn !== undefined && a.lastActivityOn > yearBefore && a.lastActivityOn <= d.dissolvedOn)
+      return reject('ActivityWithinYear', 'R25', `${a.associationId} recorded activity on ${a.lastActivityOn}, within the 12 months before ${d.dissolvedOn}`, `Hội ${a.associationId} có hoạt động ngày ${a.lastActivityOn}, trong vòng 12 tháng trước ngày ${d.dissolvedOn}`, 'data.ground')
+  }
   if (d.ground !== 'suspension-unremedied') return undefined
   if (a.status !== 'suspended' || a.suspendedUntil === undefined)
     return reject('AssociationNotSuspended', 'R23', `Association ${d.associationId} is not suspended`, `Hội ${d.associationId} không bị đình chỉ`, 'data.ground')
-  if (d.dissolvedOn <= a.suspendedUntil)
+  const runsUntil = a.extendedUntil ?? graceEnd(a, policy)!
+  if (d.dissolvedOn <= runsUntil)
     return reject(
       'SuspensionStillRunning', 'R23',
-      `The suspension runs until ${a.suspendedUntil}: the violation may still be remedied`,
-      `Thời hạn đình chỉ đến ngày ${a.suspendedUntil}: hội vẫn còn thời gian khắc phục`,
+      `The suspension (until ${a.suspendedUntil}) runs on, with its automatic working days${a.extendedUntil === undefined ? '' : ' and extension'}, until ${runsUntil}: the violation may still be remedied`,
+      `Thời hạn đình chỉ (đến ${a.suspendedUntil}) còn kéo dài${a.extendedUntil === undefined ? ' thêm các ngày làm việc tự động' : ' thêm thời gian gia hạn'} đến ngày ${runsUntil}: hội vẫn còn thời gian khắc phục`,
       'data.dissolvedOn',
     )
   return undefined
 }
 
-export const dissolve = (d: Data<'DissolveAssociation'>, a: Existing): Decision => {
+/** R30: a parent is never dissolved leaving its children pointing at it; the command says what becomes of each. */
+const checkChildren = (d: Data<'DissolveAssociation'>, a: Existing): Decision | undefined => {
+  const listed = d.children ?? []
+  const missing = a.children.filter((c) => !listed.some((f) => f.associationId === c))
+  if (missing.length > 0)
+    return reject(
+      'ChildrenFateMissing', 'R30',
+      `Say what becomes of every child of ${a.associationId} (re-parented or dissolved): ${missing.join(', ')} not listed`,
+      `Phải nêu rõ các hội trực thuộc ${a.associationId} được chuyển về hội cấp trên khác hay giải thể theo: chưa nêu ${missing.join(', ')}`,
+      'data.children',
+    )
+  const stranger = listed.find((f) => !a.children.includes(f.associationId))
+  if (stranger !== undefined)
+    return reject('NotAChild', 'R30', `${stranger.associationId} is not a child of ${a.associationId}`, `Hội ${stranger.associationId} không trực thuộc hội ${a.associationId}`, 'data.children')
+  const toItself = listed.find((f) => f.fate === 'reparent' && (f.parentId === a.associationId || f.parentId === f.associationId))
+  if (toItself !== undefined)
+    return reject('NewParentInvalid', 'R30', `${toItself.associationId} needs a new parent other than ${a.associationId} and itself`, `Hội ${toItself.associationId} cần hội cấp trên mới khác hội đang giải thể và chính nó`, 'data.children')
+  return undefined
+}
+
+export const dissolve = (d: Data<'DissolveAssociation'>, a: Existing, policy: Policy): Decision => {
   if (d.dissolvedOn < a.foundedOn) return beforeFounding(a, d.dissolvedOn, 'data.dissolvedOn')
-  const refused = d.dissolution === 'voluntary' ? checkVoluntary(d, a) : checkCompulsory(d, a)
+  if (d.ground === 'parent-dissolved')
+    return reject('GroundOnlyWithParent', 'R30', 'An association is dissolved with its parent only through the parent\'s dissolution', 'Hội chỉ giải thể theo hội cấp trên thông qua quyết định giải thể hội cấp trên', 'data.ground')
+  const refused = (d.dissolution === 'voluntary' ? checkVoluntary(d, a) : checkCompulsory(d, a, policy)) ?? checkChildren(d, a)
   return refused ?? accept({ type: 'AssociationDissolved', data: d })
+}
+
+/** The same dissolution again is a retry and stores nothing; any other is a second dissolution, refused (R24). */
+export const dissolvedAgain = (d: Data<'DissolveAssociation'>, state: State): Decision => {
+  const done = state.status === 'dissolved' ? state.dissolution : undefined
+  if (done !== undefined && done.dissolvedOn === d.dissolvedOn && done.dissolution === d.dissolution && done.ground === d.ground) return nothing
+  return reject(
+    'AssociationAlreadyDissolved', 'R24',
+    `Association ${d.associationId} was already dissolved${done === undefined ? '' : ` on ${done.dissolvedOn} (${done.ground})`}`,
+    `Hội ${d.associationId} đã giải thể${done === undefined ? '' : ` từ ngày ${done.dissolvedOn} (${vi.ground[done.ground]})`}`,
+    'data.associationId',
+  )
 }

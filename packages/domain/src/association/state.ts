@@ -19,6 +19,8 @@ export type State =
       readonly scope: Scope
       readonly areaCode: string
       readonly parentId: string | undefined
+      /** children not dissolved, as the children's follow-ups reported them (R30) */
+      readonly children: ReadonlyArray<string>
       readonly foundedOn: IsoDate
       readonly foundingMembers: number
       readonly special: boolean
@@ -26,6 +28,8 @@ export type State =
       readonly staffQuota: number | undefined
       readonly congresses: Chain<Congress>
       readonly lastCongressOn: IsoDate | undefined
+      /** the latest congress, conference, resolution or election: what refutes "inactive for 12 months" (R25) */
+      readonly lastActivityOn: IsoDate | undefined
       readonly term: Term | undefined
       /** elections and reliefs, newest first: who holds what is read from it (see `officersOf`) */
       readonly officerLog: Chain<OfficerEntry>
@@ -33,22 +37,28 @@ export type State =
       readonly conferenceIds: IdList
       readonly suspendedOn: IsoDate | undefined
       readonly suspendedUntil: IsoDate | undefined
+      /** the end of the one extension granted after the automatic grace (R23) */
+      readonly extendedUntil: IsoDate | undefined
       readonly reinstatedOn: IsoDate | undefined
       readonly dissolvedOn: IsoDate | undefined
+      readonly dissolution: Dissolution | undefined
     }
+export type Dissolution = Extract<Event, { type: 'AssociationDissolved' }>['data']
 export type Existing = Exclude<State, { status: 'none' }>
 
 export const initialState: State = { status: 'none' }
+
+const latest = (a: IsoDate | undefined, b: IsoDate): IsoDate => (a === undefined || b > a ? b : a)
 
 export const evolve = (state: State, event: Event): State => {
   if (event.type === 'AssociationFounded') {
     const d = event.data
     return {
       status: 'active', associationId: d.associationId, name: d.name, kind: d.kind, regime: d.regime, scope: d.scope,
-      areaCode: d.areaCode, parentId: d.parentId, foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, special: false,
-      specialRevokedOn: undefined, staffQuota: undefined, congresses: empty, lastCongressOn: undefined, term: undefined,
-      officerLog: empty, resolutionIds: noIds, conferenceIds: noIds, suspendedOn: undefined, suspendedUntil: undefined,
-      reinstatedOn: undefined, dissolvedOn: undefined,
+      areaCode: d.areaCode, parentId: d.parentId, children: [], foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, special: false,
+      specialRevokedOn: undefined, staffQuota: undefined, congresses: empty, lastCongressOn: undefined, lastActivityOn: undefined, term: undefined,
+      officerLog: empty, resolutionIds: noIds, conferenceIds: noIds, suspendedOn: undefined, suspendedUntil: undefined, extendedUntil: undefined,
+      reinstatedOn: undefined, dissolvedOn: undefined, dissolution: undefined,
     }
   }
   if (state.status === 'none') return state
@@ -67,27 +77,36 @@ export const evolve = (state: State, event: Event): State => {
         ...state,
         congresses: push(state.congresses, d),
         lastCongressOn: d.heldOn,
+        lastActivityOn: latest(state.lastActivityOn, d.heldOn),
         term: { congressNumber: d.number, start: d.termStart, end: d.termEnd },
       }
     }
     case 'OfficerElected': {
       const d = event.data
-      return { ...state, officerLog: push(state.officerLog, { memberId: d.memberId, fullName: d.fullName, role: d.role, electedOn: d.electedOn }) }
+      return { ...state, lastActivityOn: latest(state.lastActivityOn, d.electedOn), officerLog: push(state.officerLog, { memberId: d.memberId, fullName: d.fullName, role: d.role, electedOn: d.electedOn }) }
     }
     case 'OfficerRelieved': {
       const d = event.data
       return { ...state, officerLog: push(state.officerLog, { memberId: d.memberId, role: d.role, relievedOn: d.relievedOn }) }
     }
     case 'ResolutionAdopted':
-      return { ...state, resolutionIds: addId(state.resolutionIds, event.data.resolutionId) }
+      return { ...state, lastActivityOn: latest(state.lastActivityOn, event.data.adoptedOn), resolutionIds: addId(state.resolutionIds, event.data.resolutionId) }
     case 'ConferenceHeld':
-      return { ...state, conferenceIds: addId(state.conferenceIds, event.data.conferenceId) }
+      return { ...state, lastActivityOn: latest(state.lastActivityOn, event.data.heldOn), conferenceIds: addId(state.conferenceIds, event.data.conferenceId) }
     case 'AssociationSuspended':
-      return { ...state, status: 'suspended', suspendedOn: event.data.suspendedOn, suspendedUntil: event.data.until }
+      return { ...state, status: 'suspended', suspendedOn: event.data.suspendedOn, suspendedUntil: event.data.until, extendedUntil: undefined }
     case 'AssociationReinstated':
-      return { ...state, status: 'active', suspendedOn: undefined, suspendedUntil: undefined, reinstatedOn: event.data.reinstatedOn }
+      return { ...state, status: 'active', suspendedOn: undefined, suspendedUntil: undefined, extendedUntil: undefined, reinstatedOn: event.data.reinstatedOn }
+    case 'SuspensionExtended':
+      return { ...state, extendedUntil: event.data.until }
+    case 'AssociationReparented':
+      return { ...state, parentId: event.data.parentId }
+    case 'ChildAttached':
+      return state.children.includes(event.data.childId) ? state : { ...state, children: [...state.children, event.data.childId] }
+    case 'ChildDetached':
+      return { ...state, children: state.children.filter((c) => c !== event.data.childId) }
     case 'AssociationDissolved':
-      return { ...state, status: 'dissolved', dissolvedOn: event.data.dissolvedOn }
+      return { ...state, status: 'dissolved', dissolvedOn: event.data.dissolvedOn, dissolution: event.data }
   }
 }
 

@@ -29,18 +29,18 @@ export const compositionFlags = (model: string, r: Roster, policy: Policy): Flag
   const p = policy.ishc
   const flags: Flag[] = []
   if (r.total < p.members.min || r.total > p.members.max)
-    flags.push({ rule: 'R29', code: 'MembersOutOfRange', message: `An ISHC should have ${p.members.min}–${p.members.max} members; this one has ${r.total}` })
+    flags.push({ rule: 'R29', code: 'MembersOutOfRange', message: `An ISHC should have ${p.members.min}–${p.members.max} members; this one has ${r.total} / CLB Liên thế hệ tự giúp nhau nên có ${p.members.min}–${p.members.max} thành viên; CLB này có ${r.total}` })
   // shares of an empty roster mean nothing; the member count above already flags it
   if (r.total > 0) {
     const women = r.women / r.total
     if (women < p.womenShare.min || women > p.womenShare.max)
-      flags.push({ rule: 'R29', code: 'WomenShareOutOfRange', message: `Women should be ${range(p.womenShare)} of an ISHC; here ${percent(women)} (${r.women} of ${r.total})` })
+      flags.push({ rule: 'R29', code: 'WomenShareOutOfRange', message: `Women should be ${range(p.womenShare)} of an ISHC; here ${percent(women)} (${r.women} of ${r.total}) / Nữ nên chiếm ${range(p.womenShare)} thành viên CLB; ở đây ${percent(women)} (${r.women}/${r.total})` })
     const older = r.older / r.total
     if (older < p.olderShare.min || older > p.olderShare.max)
-      flags.push({ rule: 'R29', code: 'OlderShareOutOfRange', message: `Members aged ${p.olderThreshold} or over should be ${range(p.olderShare)} of an ISHC; here ${percent(older)} (${r.older} of ${r.total})` })
+      flags.push({ rule: 'R29', code: 'OlderShareOutOfRange', message: `Members aged ${p.olderThreshold} or over should be ${range(p.olderShare)} of an ISHC; here ${percent(older)} (${r.older} of ${r.total}) / Người từ ${p.olderThreshold} tuổi trở lên nên chiếm ${range(p.olderShare)} thành viên CLB; ở đây ${percent(older)} (${r.older}/${r.total})` })
   }
   if (r.homeCareVolunteers < p.minHomeCareVolunteers)
-    flags.push({ rule: 'R29', code: 'TooFewHomeCareVolunteers', message: `An ISHC should have at least ${p.minHomeCareVolunteers} home-care volunteers; this one has ${r.homeCareVolunteers}` })
+    flags.push({ rule: 'R29', code: 'TooFewHomeCareVolunteers', message: `An ISHC should have at least ${p.minHomeCareVolunteers} home-care volunteers; this one has ${r.homeCareVolunteers} / CLB nên có ít nhất ${p.minHomeCareVolunteers} tình nguyện viên chăm sóc tại nhà; CLB này có ${r.homeCareVolunteers}` })
   return flags
 }
 

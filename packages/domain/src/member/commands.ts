@@ -11,8 +11,12 @@ export const ChangeMemberCategory = message('ChangeMemberCategory', { ...id, cat
 export const CorrectMemberDetails = message('CorrectMemberDetails', { ...id, correctedOn: IsoDate, reason: Text }, { fullName: Name, birthDate: IsoDate, gender: Gender, cardNo: Name })
 /** First half of a transfer (R12): the source member leaves towards `toAssociationId` as `toMemberId`. */
 export const TransferMemberOut = message('TransferMemberOut', { ...id, toAssociationId: Id, toMemberId: Id, transferredOn: IsoDate })
-/** Second half (R12): the destination admits the same person; needs the matching transfer out. */
-export const TransferMemberIn = message('TransferMemberIn', { ...id, fromAssociationId: Id, fromMemberId: Id, transferredOn: IsoDate }, { category: MemberCategory, cardNo: Name })
+/**
+ * Second half (R12): the destination admits the same person; needs the matching transfer out.
+ * `personId`, when given, must be the departing member's, and lets the destination check that the
+ * person is not already an active member there (R10).
+ */
+export const TransferMemberIn = message('TransferMemberIn', { ...id, fromAssociationId: Id, fromMemberId: Id, transferredOn: IsoDate }, { category: MemberCategory, cardNo: Name, personId: Id })
 export const RecordResignation = message('RecordResignation', { ...id, resignedOn: IsoDate }, { reason: Text })
 export const ExpelMember = message('ExpelMember', { ...id, expelledOn: IsoDate, reason: Text })
 export const StrikeOffMember = message('StrikeOffMember', { ...id, struckOffOn: IsoDate, reason: Text })

@@ -1,7 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { ageOn, type IsoDate } from '../codecs.js'
-import { accept, nothing, reject, type Flag, type Rejection } from '../decider.js'
+import type { IsoDate } from '../codecs.js'
+import { accept, nothing, reject, type Rejection } from '../decider.js'
 import type { Policy } from '../policy.js'
+import { heldByOther, type State as ClaimState } from '../claim/claim.js'
+import { eligibility } from './eligibility.js'
 import type * as Association from '../association/state.js'
 import { associationMustBeOpen } from '../association/guards.js'
 import type { Command } from './commands.js'
@@ -17,6 +19,8 @@ export type Context = {
   readonly association?: Association.State
   readonly source?: State
   readonly destination?: Association.State
+  /** the claim on the person's seat in the association joined: held by another member id while that one is active */
+  readonly membership?: ClaimState
 }
 type Decision = E.Either<Rejection, ReadonlyArray<Event>>
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
@@ -55,7 +59,7 @@ const changeCategory = (d: Data<'ChangeMemberCategory'>, state: State): Decision
 }
 
 /** R11: corrections are the one change allowed after a member has left. */
-const correctDetails = (d: Data<'CorrectMemberDetails'>, state: State): Decision => {
+const correctDetails = (d: Data<'CorrectMemberDetails'>, state: State, context: Context): Decision => {
   const m = mustBeMember(state, d)
   if (E.isLeft(m)) return m
   const given = (['fullName', 'birthDate', 'gender', 'cardNo'] as const).filter((k) => d[k] !== undefined)
@@ -64,9 +68,19 @@ const correctDetails = (d: Data<'CorrectMemberDetails'>, state: State): Decision
   // a correction whose every value is already recorded is satisfied, so a retry yields nothing
   if (given.every((k) => d[k] === m.right[k])) return nothing
   if (d.correctedOn < m.right.admittedOn) return beforeAdmission(m.right, d.correctedOn, 'data.correctedOn')
+  if (d.birthDate !== undefined && d.birthDate > d.correctedOn)
+    return reject('DateAfterCommand', 'design', `The birth date ${d.birthDate} is after the correction itself (${d.correctedOn})`, `Ngày sinh ${d.birthDate} sau chính ngày đính chính (${d.correctedOn})`, 'data.birthDate')
   if (d.birthDate !== undefined && d.birthDate > m.right.admittedOn)
     return reject('BirthAfterAdmission', 'design', 'The birth date is after the admission date', 'Ngày sinh sau ngày kết nạp', 'data.birthDate')
-  return accept({ type: 'MemberDetailsCorrected', data: d })
+  // R28: a corrected birth date or gender must still have allowed the person to join, on the day they joined
+  if (d.birthDate === undefined && d.gender === undefined) return accept({ type: 'MemberDetailsCorrected', data: d })
+  const association = context.association
+  if (association === undefined || association.status === 'none')
+    return reject('AssociationNotFound', 'design', `No association ${d.associationId}`, `Không có hội ${d.associationId}`, 'data.associationId')
+  const person = { fullName: d.fullName ?? m.right.fullName, birthDate: d.birthDate ?? m.right.birthDate, gender: d.gender ?? m.right.gender }
+  const flags = eligibility(person, m.right.admittedOn, association, context.policy, { birthDate: 'data.birthDate', gender: 'data.gender' })
+  if (E.isLeft(flags)) return flags
+  return accept({ type: 'MemberDetailsCorrected', data: flags.right.length === 0 ? d : { ...d, flags: [...flags.right] } })
 }
 
 const referToParty = (d: Data<'ReferMemberToParty'>, state: State): Decision => {
@@ -104,24 +118,14 @@ const alreadyExists = (memberId: string): Decision =>
     'data.memberId',
   )
 
-/** R28: the age rule of the association's kind; between `exceptionFrom` and `minimum` admits with a flag. */
-const ageFlags = (d: Data<'AdmitMember'>, association: Association.Existing, policy: Policy): E.Either<Rejection, ReadonlyArray<Flag>> => {
-  const rule = policy.memberAge[association.kind]
-  if (rule === undefined) return E.right([])
-  const age = ageOn(d.birthDate, d.admittedOn)
-  if (age >= rule.minimum) return E.right([])
-  if (rule.exceptionFrom !== undefined && age >= rule.exceptionFrom)
-    return E.right([{
-      rule: 'R28', code: 'AgeException',
-      message: `Admitted at ${age}, under the minimum age of ${rule.minimum}, as an exception / Kết nạp ở tuổi ${age}, dưới ${rule.minimum} tuổi, theo diện ngoại lệ`,
-    }])
-  return reject(
-    'AgeBelowMinimum', 'R28',
-    `${d.fullName} is ${age} on ${d.admittedOn}; members of a ${association.kind} association must be at least ${rule.exceptionFrom ?? rule.minimum}`,
-    `${d.fullName} mới ${age} tuổi vào ngày ${d.admittedOn}; hội viên của hội này phải từ ${rule.exceptionFrom ?? rule.minimum} tuổi trở lên`,
-    'data.birthDate',
+/** R10: one active membership per person and association; a re-admission after leaving is a new member id. */
+const alreadyActive = (d: { associationId: string; memberId: string }, personId: string, holder: string): Decision =>
+  reject(
+    'PersonAlreadyActiveMember', 'R10',
+    `Person ${personId} is already an active member of ${d.associationId} as ${holder}`,
+    `Người ${personId} đang là hội viên của hội ${d.associationId} (mã ${holder})`,
+    'data.personId',
   )
-}
 
 const admit = (d: Data<'AdmitMember'>, state: State, context: Context): Decision => {
   if (state.status !== 'none') return sameAdmission(d, state) ? nothing : alreadyExists(d.memberId)
@@ -131,7 +135,9 @@ const admit = (d: Data<'AdmitMember'>, state: State, context: Context): Decision
     return reject('BirthAfterAdmission', 'design', 'The birth date is after the admission date', 'Ngày sinh sau ngày kết nạp', 'data.birthDate')
   if (d.admittedOn < association.right.foundedOn)
     return reject('AdmissionBeforeFounding', 'design', `The association was founded only on ${association.right.foundedOn}`, `Hội chỉ được thành lập từ ngày ${association.right.foundedOn}`, 'data.admittedOn')
-  const flags = ageFlags(d, association.right, context.policy)
+  const holder = heldByOther(context.membership, d.memberId)
+  if (holder !== undefined) return alreadyActive(d, d.personId, holder)
+  const flags = eligibility(d, d.admittedOn, association.right, context.policy, { birthDate: 'data.birthDate', gender: 'data.gender' })
   if (E.isLeft(flags)) return flags
   return accept({ type: 'MemberAdmitted', data: { ...d, flags: [...flags.right] } })
 }
@@ -177,12 +183,19 @@ const transferIn = (d: Data<'TransferMemberIn'>, state: State, context: Context)
   if (E.isLeft(association)) return association
   if (d.transferredOn < association.right.foundedOn)
     return reject('AdmissionBeforeFounding', 'design', `The association was founded only on ${association.right.foundedOn}`, `Hội chỉ được thành lập từ ngày ${association.right.foundedOn}`, 'data.transferredOn')
+  if (d.personId !== undefined && d.personId !== source.personId)
+    return reject('TransferPersonMismatch', 'R12', `${d.fromMemberId} is person ${source.personId}, not ${d.personId}`, `Hội viên ${d.fromMemberId} là người ${source.personId}, không phải ${d.personId}`, 'data.personId')
+  const holder = heldByOther(context.membership, d.memberId)
+  if (d.personId !== undefined && holder !== undefined) return alreadyActive(d, source.personId, holder)
+  // R28 on arrival too: a transfer is no way round the destination's age or gender rule
+  const flags = eligibility(source, d.transferredOn, association.right, context.policy, { birthDate: 'data.fromMemberId', gender: 'data.fromMemberId' })
+  if (E.isLeft(flags)) return flags
   return accept({
     type: 'MemberTransferredIn',
     data: {
       memberId: d.memberId, associationId: d.associationId, personId: source.personId, fullName: source.fullName, birthDate: source.birthDate,
       gender: source.gender, category: d.category ?? source.category, fromAssociationId: d.fromAssociationId, fromMemberId: d.fromMemberId,
-      transferredOn: d.transferredOn, flags: [], ...(d.cardNo === undefined ? {} : { cardNo: d.cardNo }),
+      transferredOn: d.transferredOn, flags: [...flags.right], ...(d.cardNo === undefined ? {} : { cardNo: d.cardNo }),
     },
   })
 }
@@ -198,7 +211,7 @@ export const decide = (command: Command, state: State, context: Context): Decisi
     case 'ChangeMemberCategory':
       return changeCategory(command.data, state)
     case 'CorrectMemberDetails':
-      return correctDetails(command.data, state)
+      return correctDetails(command.data, state, context)
     case 'ReferMemberToParty':
       return referToParty(command.data, state)
     case 'RecordResignation':

@@ -10,7 +10,7 @@ const person = { personId: Id, fullName: Name, birthDate: IsoDate, gender: Gende
 export const MemberAdmitted = message('MemberAdmitted', { ...id, ...person, category: MemberCategory, admittedOn: IsoDate, flags: Flags }, { cardNo: Name })
 export const MemberCategoryChanged = message('MemberCategoryChanged', { ...id, category: MemberCategory, changedOn: IsoDate })
 /** Corrections are the one thing allowed after a member has left (R11). */
-export const MemberDetailsCorrected = message('MemberDetailsCorrected', { ...id, correctedOn: IsoDate, reason: Text }, { fullName: Name, birthDate: IsoDate, gender: Gender, cardNo: Name })
+export const MemberDetailsCorrected = message('MemberDetailsCorrected', { ...id, correctedOn: IsoDate, reason: Text }, { fullName: Name, birthDate: IsoDate, gender: Gender, cardNo: Name, flags: Flags })
 export const MemberTransferredOut = message('MemberTransferredOut', { ...id, personId: Id, toAssociationId: Id, toMemberId: Id, transferredOn: IsoDate })
 export const MemberTransferredIn = message('MemberTransferredIn', {
   ...id, ...person, category: MemberCategory, fromAssociationId: Id, fromMemberId: Id, transferredOn: IsoDate, flags: Flags,

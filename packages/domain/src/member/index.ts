@@ -4,6 +4,9 @@ import { evolve, initialState, type State } from './state.js'
 import { streamId, type Command } from './commands.js'
 import type { Event } from './events.js'
 import { streamId as associationStream } from '../association/commands.js'
+import { membershipClaim, release, streamId as claimStream, take } from '../claim/claim.js'
+import type { FollowUp } from '../decider.js'
+import type { Leaving } from './state.js'
 
 export * from './events.js'
 export * from './commands.js'
@@ -21,16 +24,46 @@ export const member: AggregateModule<Command, Event, State, Context> = {
   needs: (c) => {
     switch (c.type) {
       case 'AdmitMember':
-        return [{ key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) }]
+        return [
+          { key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) },
+          { key: 'membership', aggregate: 'claim', streamId: claimStream(membershipClaim(c.data.associationId, c.data.personId)) },
+        ]
+      case 'CorrectMemberDetails':
+        return c.data.birthDate === undefined && c.data.gender === undefined
+          ? []
+          : [{ key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) }]
       case 'TransferMemberOut':
         return [{ key: 'destination', aggregate: 'association', streamId: associationStream(c.data.toAssociationId) }]
       case 'TransferMemberIn':
         return [
           { key: 'source', aggregate: 'member', streamId: streamId(c.data.fromMemberId) },
           { key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) },
+          ...(c.data.personId === undefined ? [] : [{ key: 'membership', aggregate: 'claim' as const, streamId: claimStream(membershipClaim(c.data.associationId, c.data.personId)) }]),
         ]
       default:
         return []
     }
-  },
+  },  followUps: (_command, events, state) => events.flatMap((e) => followUpsOf(e, state)),
+}
+
+const leaving: Readonly<Partial<Record<Event['type'], Leaving>>> = {
+  MemberResigned: 'resigned', MemberExpelled: 'expelled', MemberStruckOff: 'struck-off', MemberDeceased: 'deceased', MemberTransferredOut: 'transferred-out',
+}
+
+/**
+ * Joining claims the person's seat in the association (R10); leaving frees it and ends every office
+ * the member held there, on the same date.
+ */
+const followUpsOf = (e: Event, state: State): ReadonlyArray<FollowUp> => {
+  if (state.status === 'none') return []
+  if (e.type === 'MemberAdmitted' || e.type === 'MemberTransferredIn') {
+    const on = e.type === 'MemberAdmitted' ? e.data.admittedOn : e.data.transferredOn
+    return [take('membership', membershipClaim(state.associationId, state.personId), state.memberId, on)]
+  }
+  const how = leaving[e.type]
+  if (how === undefined || state.status !== 'left') return []
+  return [
+    release('membership', membershipClaim(state.associationId, state.personId), state.memberId, state.leftOn),
+    { key: 'offices', aggregate: 'association', command: { type: 'EndOfficesOfMember', data: { associationId: state.associationId, memberId: state.memberId, endedOn: state.leftOn, how } } },
+  ]
 }

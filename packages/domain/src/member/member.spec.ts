@@ -69,7 +69,10 @@ describe('member: not admitted', () => {
     expect(given(decider, []).when(cmd('RecordDeath', { ...id, diedOn: '2022-01-01' }), ctx)).toMatchObject(E.left({ code: 'MemberNotFound', field: 'data.memberId' }))
   })
   it('loads the association, the destination or the source stream as each command needs', () => {
-    expect(member.needs(admit)).toEqual([{ key: 'association', aggregate: 'association', streamId: 'association-hnct-qn' }])
+    expect(member.needs(admit)).toEqual([
+      { key: 'association', aggregate: 'association', streamId: 'association-hnct-qn' },
+      { key: 'membership', aggregate: 'claim', streamId: 'claim-membership~hnct-qn~p1' },
+    ])
     expect(member.needs(cmd('TransferMemberOut', { ...id, toAssociationId: 'hnct-hl', toMemberId: 'm9', transferredOn: '2023-01-01' })))
       .toEqual([{ key: 'destination', aggregate: 'association', streamId: 'association-hnct-hl' }])
     expect(member.needs(cmd('TransferMemberIn', { ...id, fromAssociationId: 'hnct-hl', fromMemberId: 'x1', transferredOn: '2023-01-01' }))).toEqual([

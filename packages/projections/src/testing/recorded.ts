@@ -1,4 +1,4 @@
-import { Association, Club, Member, Movement, Report, Target, aggregateOfEvent, occurredOnField, regimeFor, type AssociationKind, type DomainEvent, type EventType } from '@hoi/domain'
+import { AdminUnit, Association, Claim, Club, Member, Movement, Report, Target, aggregateOfEvent, occurredOnField, regimeFor, type AssociationKind, type DomainEvent, type EventType } from '@hoi/domain'
 import type { Recorded } from '../model.js'
 
 /** Loose event data for specs: branded fields (Name, IsoDate, Id) are plain strings here. */
@@ -12,6 +12,8 @@ const streamOf = (type: EventType, d: LooseData): string => {
     case 'target': return Target.streamId(String(d['targetId']))
     case 'report': return Report.streamId(String(d['associationId']), String(d['period']))
     case 'movement': return Movement.streamId(String(d['movementId']))
+    case 'unit': return AdminUnit.streamId(String(d['unitId']))
+    case 'claim': return Claim.streamId(String(d['claimId']))
   }
 }
 
