@@ -1,0 +1,264 @@
+import * as P from '@hoi/projections'
+import type { AssociationState, ReadModel } from '@hoi/projections'
+import type { EventStore } from '../store.js'
+import type { RecordTime, ViewReader } from '../views.js'
+import type { SqlValue } from './driver.js'
+import { all, loadAssociations, loadClubs, loadMembers, loadMovements, loadReports, loadTargets, loadTree } from './load.js'
+import type { Runner } from './runner.js'
+import { inAreaSql, inList, Snapshot } from './snapshot.js'
+
+const END = '9999-12-31'
+const dateOf = (asOf: string | undefined): string => asOf ?? END
+
+/** The instant that `recordedAsOf` names: a date means the end of that day, UTC. */
+export const recordedInstant = (v: string): string => {
+  if (/^\d{4}-\d{2}-\d{2}$/u.test(v)) {
+    const d = new Date(`${v}T23:59:59.999Z`)
+    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v) return d.toISOString()
+  } else if (/^\d{4}-\d{2}-\d{2}T/u.test(v)) {
+    const d = new Date(v)
+    if (!Number.isNaN(d.getTime())) return d.toISOString()
+  }
+  throw new Error(`recordedAsOf must be an ISO date (YYYY-MM-DD) or date-time, got ${JSON.stringify(v)}`)
+}
+
+/**
+ * The greatest position whose event was recorded at or before the instant (stores stamp
+ * recordedAt non-decreasing in position order): a binary search of one-event pages.
+ */
+export const positionRecordedBy = async (store: EventStore, instant: string, head: number): Promise<number> => {
+  let found = 0
+  let lo = 1
+  let hi = head
+  while (lo <= hi) {
+    const mid = Math.floor((lo + hi) / 2)
+    const [e] = await store.readPage(mid - 1, 1)
+    if (e === undefined) break
+    if (e.metadata.recordedAt <= instant) {
+      found = e.position
+      lo = e.position + 1
+    } else hi = mid - 1
+  }
+  return found
+}
+
+/** Every view of views.ts answered from the tables, by the pure query over the rows it needs. */
+export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
+  const tableOf = new Map<string, string>()
+  for (const d of runner.defs) for (const t of Object.keys(d.tables)) tableOf.set(t, d.name)
+
+  const snapshot = async (rt: RecordTime): Promise<Snapshot> => {
+    const states = await runner.states()
+    const tables = new Map<string, string>()
+    let cutoff = Number.MAX_SAFE_INTEGER
+    for (const [t, name] of tableOf) {
+      const s = states.get(name)
+      if (s === undefined) throw new Error(`view ${name} has no tables: open the view engine first`)
+      tables.set(t, `hv_${t}_g${s.generation}`)
+      cutoff = Math.min(cutoff, s.position)
+    }
+    if (rt.recordedAsOf !== undefined) cutoff = Math.min(cutoff, await positionRecordedBy(store, recordedInstant(rt.recordedAsOf), await store.head()))
+    return new Snapshot(runner.driver, tables, cutoff)
+  }
+
+  /**
+   * Member figures per association, in SQL: admissions from the members' covering index alone,
+   * minus what the (few) rows of later changes take away, so no join touches every member.
+   */
+  const memberFigures = async (s: Snapshot, where: { sql: string; params: ReadonlyArray<SqlValue> }, yearStart: string, date: string): Promise<Map<string, P.MemberFigures>> => {
+    const p1: SqlValue[] = [date, yearStart, date]
+    const kx = s.known('x', p1)
+    const ka = s.known('a', p1)
+    p1.push(...where.params)
+    const scope = (ka: string): string => `x.association_id IN (SELECT a.association_id FROM ${s.t('associations')} a WHERE ${ka} AND ${where.sql})`
+    const admitted = await s.all<{ id: string; n: number; y: number }>(`SELECT x.association_id AS id,
+        sum(CASE WHEN x.valid_from <= ? THEN 1 ELSE 0 END) AS n,
+        sum(CASE WHEN x.via = 'admitted' AND x.valid_from >= ? AND x.valid_from <= ? THEN 1 ELSE 0 END) AS y
+      FROM ${s.t('members')} x WHERE ${kx} AND ${scope(ka)} GROUP BY x.association_id`, p1)
+    const p2: SqlValue[] = [date, date, yearStart, date]
+    const kx2 = s.known('x', p2)
+    const kc = s.known('c', p2)
+    const ka2 = s.known('a', p2)
+    p2.push(...where.params)
+    const gone = await s.all<{ id: string; n: number; y: number }>(`SELECT x.association_id AS id,
+        sum(CASE WHEN x.valid_from <= ? AND c.valid_to <= ? THEN 1 ELSE 0 END) AS n,
+        sum(CASE WHEN c.left_by <> 'transferred-out' AND c.valid_to >= ? AND c.valid_to <= ? THEN 1 ELSE 0 END) AS y
+      FROM ${s.t('member_changes')} c JOIN ${s.t('members')} x ON x.member_id = c.member_id AND ${kx2}
+      WHERE ${kc} AND c.valid_to IS NOT NULL AND ${scope(ka2)} GROUP BY x.association_id`, p2)
+    const out = new Map<string, P.MemberFigures>()
+    for (const r of admitted) out.set(r.id, { active: Number(r.n), admitted: Number(r.y), left: 0 })
+    for (const r of gone) {
+      const f = out.get(r.id) ?? { active: 0, admitted: 0, left: 0 }
+      out.set(r.id, { active: f.active - Number(r.n), admitted: f.admitted, left: Number(r.y) })
+    }
+    return out
+  }
+  const memberCounts = async (s: Snapshot, ids: ReadonlyArray<string>, date: string): Promise<Map<string, number>> => {
+    const p: SqlValue[] = []
+    const figures = await memberFigures(s, { sql: inList('a.association_id', ids, p), params: p }, date, date)
+    return new Map([...figures].map(([k, f]) => [k, f.active]))
+  }
+  const counter = (counts: Map<string, number>): P.MemberCount => (a, d) => (P.dissolvedBy(a, d) ? 0 : counts.get(a.associationId) ?? 0)
+
+  /** What the target metrics read: matching clubs, the trees' associations and members, their reports. */
+  const loadForTargets = async (s: Snapshot, m: ReadModel, targets: ReadonlyArray<P.TargetState>): Promise<void> => {
+    const clubAreas: Array<string | undefined> = []
+    const memberRoots: string[] = []
+    const reportRoots: string[] = []
+    for (const t of targets) {
+      if (t.metric.kind === 'clubs-launched') clubAreas.push(t.metric.areaCode)
+      else if (t.metric.kind === 'members-admitted') memberRoots.push(t.metric.associationId)
+      else reportRoots.push(t.metric.associationId)
+    }
+    if (clubAreas.length > 0) {
+      const p: SqlValue[] = []
+      const sql = clubAreas.includes(undefined) ? '1 = 1' : `(${clubAreas.map((a) => inAreaSql('c.area_code', a, p)).join(' OR ')})`
+      await loadClubs(s, m, { sql, params: p })
+    }
+    if (memberRoots.length === 0 && reportRoots.length === 0) return
+    await loadTree(s, m)
+    const tree = (roots: string[]): string[] => [...new Set(roots.flatMap((r) => P.descendants(m, r)))]
+    const memberIds = tree(memberRoots)
+    const reportIds = tree(reportRoots)
+    const ids = [...new Set([...memberIds, ...reportIds])]
+    const p: SqlValue[] = []
+    await loadAssociations(s, m, { sql: inList('a.association_id', ids, p), params: p })
+    await loadMembers(s, m, memberIds)
+    const rp: SqlValue[] = []
+    if (reportIds.length > 0) await loadReports(s, m, { sql: inList('r.association_id', reportIds, rp), params: rp })
+  }
+
+  return {
+    async registry(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const date = dateOf(q.asOf)
+      const p: SqlValue[] = [date]
+      let sql = 'a.founded_on <= ?'
+      if (q.kind !== undefined) (sql += ' AND a.kind = ?', p.push(q.kind))
+      if (q.scope !== undefined) (sql += ' AND a.scope = ?', p.push(q.scope))
+      if (q.parentId !== undefined) (sql += ' AND a.parent_id = ?', p.push(q.parentId))
+      sql += ` AND ${inAreaSql('a.area_code', q.areaCode, p)}`
+      const found = await loadAssociations(s, m, { sql, params: p }, date)
+      const counts = await memberCounts(s, found.map((a) => a.associationId), date)
+      return P.registry(m, q, counter(counts))
+    },
+    async association(id, q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const date = dateOf(q.asOf)
+      const found = await loadAssociations(s, m, { sql: 'a.association_id = ?', params: [id] }, date)
+      if (found.length === 0) return undefined
+      return P.association(m, id, q.asOf, counter(await memberCounts(s, [id], date)))
+    },
+    async roster(id, q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const date = dateOf(q.asOf)
+      if (q.includeDescendants === true) await loadTree(s, m)
+      const ids = q.includeDescendants === true ? P.descendants(m, id) : [id]
+      const p: SqlValue[] = []
+      await loadAssociations(s, m, { sql: inList('a.association_id', ids, p), params: p }, date)
+      if (!m.associations.has(id)) return undefined
+      await loadMembers(s, m, ids, date)
+      return P.roster(m, id, q)
+    },
+    async statistics(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const yearEnd = `${q.year}-12-31`
+      const yearStart = `${q.year}-01-01`
+      const date = q.asOf !== undefined && q.asOf < yearEnd ? q.asOf : yearEnd
+      const ap: SqlValue[] = [date]
+      const where = { sql: `a.founded_on <= ? AND ${inAreaSql('a.area_code', q.areaCode, ap)}`, params: ap }
+      await loadAssociations(s, m, where, date)
+      const cp: SqlValue[] = [date]
+      await loadClubs(s, m, { sql: `c.launched_on <= ? AND ${inAreaSql('c.area_code', q.areaCode, cp)}`, params: cp })
+      // the member figures of 180,000 members: aggregates in SQL
+      const figures = await memberFigures(s, where, yearStart, date)
+      const none = { active: 0, admitted: 0, left: 0 }
+      return P.statistics(m, q, (a: AssociationState) => figures.get(a.associationId) ?? none)
+    },
+    async clubs(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const date = dateOf(q.asOf)
+      const p: SqlValue[] = [date]
+      let sql = 'c.launched_on <= ?'
+      if (q.hostAssociationId !== undefined) (sql += ' AND c.host_association_id = ?', p.push(q.hostAssociationId))
+      if (q.programme !== undefined) (sql += ' AND c.programme = ?', p.push(q.programme))
+      if (q.model !== undefined) (sql += ' AND c.model = ?', p.push(q.model))
+      sql += ` AND ${inAreaSql('c.area_code', q.areaCode, p)}`
+      await loadClubs(s, m, { sql, params: p }, date)
+      return P.clubs(m, q)
+    },
+    async clubsByArea(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const date = dateOf(q.asOf)
+      const p: SqlValue[] = [date, date]
+      await loadClubs(s, m, { sql: `c.launched_on <= ? AND (c.closed_on IS NULL OR c.closed_on > ?) AND ${inAreaSql('c.area_code', q.areaCode, p)}`, params: p })
+      return P.clubsByArea(m, q)
+    },
+    async targets(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const p: SqlValue[] = [q.asOf]
+      let sql = 't.set_on <= ?'
+      if (q.ownerAssociationId !== undefined) (sql += ' AND t.owner_association_id = ?', p.push(q.ownerAssociationId))
+      await loadForTargets(s, m, await loadTargets(s, m, { sql, params: p }))
+      return P.targets(m, q)
+    },
+    async targetProgress(id, q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      await loadForTargets(s, m, await loadTargets(s, m, { sql: 't.target_id = ?', params: [id] }))
+      return P.targetProgress(m, id, q.asOf)
+    },
+    async reportRollup(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      await loadTree(s, m)
+      const ids = P.descendants(m, q.associationId)
+      const p: SqlValue[] = []
+      await loadAssociations(s, m, { sql: inList('a.association_id', ids, p), params: p })
+      if (!m.associations.has(q.associationId)) return undefined
+      const rp: SqlValue[] = [q.period]
+      await loadReports(s, m, { sql: `r.period = ? AND ${inList('r.association_id', ids, rp)}`, params: rp })
+      return P.reportRollup(m, q)
+    },
+    async reports(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const p: SqlValue[] = []
+      let sql = '1 = 1'
+      if (q.period !== undefined) (sql += ' AND r.period = ?', p.push(q.period))
+      if (q.associationId !== undefined) {
+        if (q.includeDescendants === true) await loadTree(s, m)
+        sql += ` AND ${inList('r.association_id', q.includeDescendants === true ? P.descendants(m, q.associationId) : [q.associationId], p)}`
+      }
+      await loadReports(s, m, { sql, params: p })
+      const ids = [...new Set([...m.reports.values()].map((r) => r.associationId))]
+      const ap: SqlValue[] = []
+      await loadAssociations(s, m, { sql: inList('a.association_id', ids, ap), params: ap })
+      return P.reports(m, q)
+    },
+    async commendations(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const p: SqlValue[] = [dateOf(q.asOf)]
+      let sql = 'v.launched_on <= ?'
+      if (q.movementId !== undefined) (sql += ' AND v.movement_id = ?', p.push(q.movementId))
+      await loadMovements(s, m, { sql, params: p })
+      return P.commendations(m, q)
+    },
+    async congressWatch(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      await loadAssociations(s, m, { sql: 'a.founded_on <= ?', params: [q.asOf] }, q.asOf)
+      return P.congressWatch(m, q)
+    },
+  }
+}
+
+export { all }
