@@ -65,15 +65,19 @@ export class Compiler {
     }
   }
 
+  /** Adds an event's change; throws (adding nothing) when the change names an unknown table or column. */
   add(c: RowChange, pos: number): void {
     if (c.op === 'insert' && c.when === undefined && c.unless === undefined) {
       const keys = Object.keys(c.row)
+      // converted before anything is buffered, so a bad change leaves the page's statements as they were
+      const values = keys.map((k) => toSql(this.type(c.table, k), c.row[k]))
+      this.name(c.table)
       let p = this.pending
       if (p === undefined || p.table !== c.table || p.cols.length !== keys.length + 1 || !keys.every((x, i) => x === p!.cols[i])) {
         this.flush()
         p = this.pending = { table: c.table, cols: [...keys, 'known_from'], params: [] }
       }
-      for (const k of keys) p.params.push(toSql(this.type(c.table, k), c.row[k]))
+      for (const v of values) p.params.push(v)
       p.params.push(pos)
       return
     }
@@ -125,6 +129,21 @@ export class Compiler {
     const w3 = current(p3)
     p3.push(pos)
     this.stmts.push({ sql: `UPDATE ${t} SET ${setCols.map((k) => `${k} = ?`).join(', ')} WHERE ${w3} AND known_from = ?`, params: p3 })
+  }
+
+  private mark: { stmts: number; pending: { table: string; cols: string[]; params: SqlValue[] } | undefined; params: number } | undefined
+
+  /** Remembers where the statements stand, so that a change that cannot be compiled undoes the whole event. */
+  checkpoint(): void {
+    this.mark = { stmts: this.stmts.length, pending: this.pending, params: this.pending?.params.length ?? 0 }
+  }
+
+  rollback(): void {
+    const m = this.mark
+    if (m === undefined) return
+    this.stmts.length = m.stmts
+    this.pending = m.pending
+    if (m.pending !== undefined) m.pending.params.length = m.params
   }
 
   finish(): Stmt[] {

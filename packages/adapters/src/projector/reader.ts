@@ -3,7 +3,7 @@ import type { AssociationState, ReadModel } from '@hoi/projections'
 import type { EventStore } from '../store.js'
 import type { RecordTime, ViewReader } from '../views.js'
 import type { SqlValue } from './driver.js'
-import { all, loadAssociations, loadClubs, loadMembers, loadMovements, loadReports, loadTargets, loadTree } from './load.js'
+import { loadAssociations, loadClubs, loadMembers, loadMovements, loadReports, loadTargets, loadTree } from './load.js'
 import type { Runner } from './runner.js'
 import { inAreaSql, inList, Snapshot } from './snapshot.js'
 
@@ -128,7 +128,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
     if (reportIds.length > 0) await loadReports(s, m, { sql: inList('r.association_id', reportIds, rp), params: rp })
   }
 
-  return {
+  const reader: ViewReader = {
     async registry(q) {
       const s = await snapshot(q)
       const m = P.emptyModel()
@@ -259,6 +259,25 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       return P.congressWatch(m, q)
     },
   }
+  return retried(reader)
 }
 
-export { all }
+/**
+ * A read spans several statements; a rebuild that switches generations between two of them drops
+ * the tables the read started on. Such a read is asked again, once, on the new generation.
+ */
+const retried = (r: ViewReader): ViewReader => {
+  const out: Record<string, unknown> = {}
+  for (const [k, f] of Object.entries(r) as Array<[string, (...a: unknown[]) => Promise<unknown>]>) {
+    out[k] = async (...args: unknown[]) => {
+      try {
+        return await f(...args)
+      } catch (e) {
+        if (!/no such table|does not exist/u.test(String((e as Error).message))) throw e
+        return f(...args)
+      }
+    }
+  }
+  return out as unknown as ViewReader
+}
+

@@ -106,7 +106,13 @@ export class Runner {
         park(e, message(err))
         continue
       }
-      for (const c of changes) compiler.add(c, e.position)
+      try {
+        compiler.checkpoint()
+        for (const c of changes) compiler.add(c, e.position)
+      } catch (err) {
+        compiler.rollback()
+        park(e, message(err))
+      }
     }
     return [...stmts, ...compiler.finish(), ...parked]
   }

@@ -96,11 +96,10 @@ export const logOf = (events: ReadonlyArray<readonly [EventType, LooseData]>): R
 /** Writes a log into a SQLite store's events table as it stands (specs only: the store's own append stamps the clock). */
 export const writeLog = (store: SqliteStore, events: ReadonlyArray<Recorded>): void => {
   const ins = store.db.prepare('INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, command_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-  const revisions = new Map<string, number>()
+  const last = store.db.prepare('SELECT coalesce(max(revision), -1) FROM events WHERE stream_id = ?').pluck()
   store.db.transaction(() => {
     for (const ev of events) {
-      const rev = (revisions.get(ev.streamId) ?? -1) + 1
-      revisions.set(ev.streamId, rev)
+      const rev = (last.get(ev.streamId) as number) + 1
       ins.run(ev.position, ev.eventId, ev.streamId, rev, ev.type, 1, JSON.stringify(ev.data), JSON.stringify(ev.metadata), ev.metadata.commandId, ev.metadata.recordedAt)
     }
   })()
