@@ -7,8 +7,9 @@ export const PARKED_TABLE = 'hoi_parked'
 /** A view table of one generation: a rebuild fills the next generation while this one serves. */
 export const tableName = (table: string, generation: number): string => `hv_${table}_g${generation}`
 
+/** Text compares byte by byte on both (PostgreSQL's "C" collation), so date and area-code ranges mean the same. */
 const sqlType = (dialect: SqlDriver['dialect'], t: ColumnType): string =>
-  dialect === 'sqlite' ? (t === 'int' || t === 'bool' ? 'INTEGER' : 'TEXT') : t === 'int' || t === 'bool' ? 'BIGINT' : 'TEXT'
+  dialect === 'sqlite' ? (t === 'int' || t === 'bool' ? 'INTEGER' : 'TEXT') : t === 'int' || t === 'bool' ? 'BIGINT' : 'TEXT COLLATE "C"'
 
 export const metaDdl = (dialect: SqlDriver['dialect']): string => {
   const int = dialect === 'sqlite' ? 'INTEGER' : 'BIGINT'
