@@ -26,3 +26,4 @@ export {
   CannotApply, insert as insertRow, update as updateRow, close as closeRows,
   type ProjectionDefinition, type RowChange, type TableSpec, type ColumnType, type Value as RowValue, type Row as ViewRow, type Exists,
 } from './tables/index.js'
+export type { MemberDeltas } from './metrics.js'

@@ -13,6 +13,13 @@ const toSql = (t: ColumnType | undefined, v: RowValue): SqlValue => {
   return v
 }
 
+/** The row has exactly these columns (before `known_from`), in this order. */
+const sameKeys = (cols: ReadonlyArray<string>, row: ViewRow): boolean => {
+  let i = 0
+  for (const k in row) if (cols[i++] !== k) return false
+  return i === cols.length - 1
+}
+
 /**
  * Turns a projection's row changes into statements on the tables of one generation. Plain inserts
  * that follow each other into one table become multi-row INSERTs; conditional inserts and new
@@ -27,6 +34,18 @@ export class Compiler {
   private name(table: string): string {
     if (!(table in this.def.tables)) throw new Error(`projection ${this.def.name} has no table ${table}`)
     return tableName(table, this.generation)
+  }
+
+  private readonly byTable = new Map<string, Map<string, ColumnType>>()
+
+  private columns(table: string): Map<string, ColumnType> {
+    let m = this.byTable.get(table)
+    if (m === undefined) {
+      this.name(table)
+      m = new Map(Object.entries(this.def.tables[table]!.columns))
+      this.byTable.set(table, m)
+    }
+    return m
   }
 
   private type(table: string, col: string): ColumnType {
@@ -68,16 +87,20 @@ export class Compiler {
   /** Adds an event's change; throws (adding nothing) when the change names an unknown table or column. */
   add(c: RowChange, pos: number): void {
     if (c.op === 'insert' && c.when === undefined && c.unless === undefined) {
-      const keys = Object.keys(c.row)
-      // converted before anything is buffered, so a bad change leaves the page's statements as they were
-      const values = keys.map((k) => toSql(this.type(c.table, k), c.row[k]))
-      this.name(c.table)
+      // the hot path of a rebuild (one per admission): no arrays per row, types looked up once per table
+      const types = this.columns(c.table)
+      const row = c.row
       let p = this.pending
-      if (p === undefined || p.table !== c.table || p.cols.length !== keys.length + 1 || !keys.every((x, i) => x === p!.cols[i])) {
+      if (p === undefined || p.table !== c.table || !sameKeys(p.cols, row)) {
         this.flush()
-        p = this.pending = { table: c.table, cols: [...keys, 'known_from'], params: [] }
+        p = this.pending = { table: c.table, cols: [...Object.keys(row), 'known_from'], params: [] }
       }
-      for (const v of values) p.params.push(v)
+      // a bad value throws halfway: the runner rolls the compiler back to the event's start
+      for (const k in row) {
+        const t = types.get(k)
+        if (t === undefined) throw new Error(`table ${c.table} of projection ${this.def.name} has no column ${k}`)
+        p.params.push(toSql(t, row[k]))
+      }
       p.params.push(pos)
       return
     }

@@ -47,9 +47,10 @@ const seen = (version: number, failOn?: string): ProjectionDefinition => ({
 describe('the SQLite view engine', () => {
   it('a failure mid-page rolls back that projection’s rows and checkpoint together; the others go on', async () => {
     const store = open(fresh())
+    const base = sqliteDriver(store.db)
+    await openDriverViews(store, base)
     writeLog(store, sample)
     let failing = true
-    const base = sqliteDriver(store.db)
     // a statement that fails inside the members part, after its checkpoint and some rows were written
     const faulty: SqlDriver = {
       ...base,

@@ -100,8 +100,58 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
   }
   const counter = (counts: Map<string, number>): P.MemberCount => (a, d) => (P.dissolvedBy(a, d) ? 0 : counts.get(a.associationId) ?? 0)
 
-  /** What the target metrics read: matching clubs, the trees' associations and members, their reports. */
-  const loadForTargets = async (s: Snapshot, m: ReadModel, targets: ReadonlyArray<P.TargetState>): Promise<void> => {
+  /**
+   * The dated changes of a tree's member count, from SQL counts per date: the same deltas the
+   * fold's memberDeltas lists one member at a time, summed by date.
+   */
+  const memberDeltas = async (s: Snapshot, m: ReadModel, tree: ReadonlyArray<string>, counting: P.TargetState['counting'], startOn: string): Promise<Array<[string, number]>> => {
+    const out: Array<[string, number]> = []
+    if (counting === 'new-since-start') {
+      const p: SqlValue[] = []
+      const k = s.known('x', p)
+      const inTree = inList('x.association_id', tree, p)
+      p.push(startOn)
+      const fromTree = inList('x.from_association_id', tree, p)
+      const rows = await s.all<{ d: string; n: number }>(`SELECT x.valid_from AS d, count(*) AS n FROM ${s.t('members')} x
+        WHERE ${k} AND ${inTree} AND x.valid_from >= ? AND NOT (x.via = 'transferred-in' AND x.from_association_id IS NOT NULL AND ${fromTree})
+        GROUP BY x.valid_from`, p)
+      for (const r of rows) out.push([r.d, Number(r.n)])
+      return out
+    }
+    const p1: SqlValue[] = []
+    const k1 = s.known('x', p1)
+    const in1 = inList('x.association_id', tree, p1)
+    const admitted = await s.all<{ a: string; d: string; n: number }>(`SELECT x.association_id AS a, x.valid_from AS d, count(*) AS n FROM ${s.t('members')} x
+      WHERE ${k1} AND ${in1} GROUP BY x.association_id, x.valid_from`, p1)
+    const p2: SqlValue[] = []
+    const kx = s.known('x', p2)
+    const kc = s.known('c', p2)
+    const in2 = inList('x.association_id', tree, p2)
+    const left = await s.all<{ a: string; d: string; n: number }>(`SELECT x.association_id AS a, c.valid_to AS d, count(*) AS n
+      FROM ${s.t('member_changes')} c JOIN ${s.t('members')} x ON x.member_id = c.member_id AND ${kx}
+      WHERE ${kc} AND c.valid_to IS NOT NULL AND ${in2} GROUP BY x.association_id, c.valid_to`, p2)
+    // a membership ends on leaving or on the association's dissolution, whichever is first
+    const total = new Map<string, number>()
+    for (const r of admitted) {
+      out.push([r.d, Number(r.n)])
+      total.set(r.a, (total.get(r.a) ?? 0) + Number(r.n))
+    }
+    const endedEarlier = new Map<string, number>()
+    for (const r of left) {
+      const dissolved = m.associations.get(r.a)?.dissolvedOn
+      if (dissolved !== undefined && r.d > dissolved) continue
+      out.push([r.d, -Number(r.n)])
+      endedEarlier.set(r.a, (endedEarlier.get(r.a) ?? 0) + Number(r.n))
+    }
+    for (const [a, n] of total) {
+      const dissolved = m.associations.get(a)?.dissolvedOn
+      if (dissolved !== undefined) out.push([dissolved, -(n - (endedEarlier.get(a) ?? 0))])
+    }
+    return out
+  }
+
+  /** What the target metrics read: matching clubs, the trees' associations, member counts per date, reports. */
+  const loadForTargets = async (s: Snapshot, m: ReadModel, targets: ReadonlyArray<P.TargetState>): Promise<P.MemberDeltas | undefined> => {
     const clubAreas: Array<string | undefined> = []
     const memberRoots: string[] = []
     const reportRoots: string[] = []
@@ -115,7 +165,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const sql = clubAreas.includes(undefined) ? '1 = 1' : `(${clubAreas.map((a) => inAreaSql('c.area_code', a, p)).join(' OR ')})`
       await loadClubs(s, m, { sql, params: p })
     }
-    if (memberRoots.length === 0 && reportRoots.length === 0) return
+    if (memberRoots.length === 0 && reportRoots.length === 0) return undefined
     await loadTree(s, m)
     const tree = (roots: string[]): string[] => [...new Set(roots.flatMap((r) => P.descendants(m, r)))]
     const memberIds = tree(memberRoots)
@@ -123,9 +173,22 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
     const ids = [...new Set([...memberIds, ...reportIds])]
     const p: SqlValue[] = []
     await loadAssociations(s, m, { sql: inList('a.association_id', ids, p), params: p })
-    await loadMembers(s, m, memberIds)
     const rp: SqlValue[] = []
     if (reportIds.length > 0) await loadReports(s, m, { sql: inList('r.association_id', reportIds, rp), params: rp })
+    // the pure query asks synchronously: every (tree, counting, start) it may ask is counted first
+    const deltas = new Map<string, Array<[string, number]>>()
+    for (const t of targets) {
+      if (t.metric.kind !== 'members-admitted') continue
+      for (const counting of ['cumulative', 'new-since-start'] as const) {
+        const key = `${t.metric.associationId}|${counting}|${t.startOn}`
+        if (!deltas.has(key)) deltas.set(key, await memberDeltas(s, m, P.descendants(m, t.metric.associationId), counting, t.startOn))
+      }
+    }
+    return (id, counting, startOn) => {
+      const d = deltas.get(`${id}|${counting}|${startOn}`)
+      if (d === undefined) throw new Error(`member counts of ${id} from ${startOn} were not loaded`)
+      return d
+    }
   }
 
   const reader: ViewReader = {
@@ -206,14 +269,14 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const p: SqlValue[] = [q.asOf]
       let sql = 't.set_on <= ?'
       if (q.ownerAssociationId !== undefined) (sql += ' AND t.owner_association_id = ?', p.push(q.ownerAssociationId))
-      await loadForTargets(s, m, await loadTargets(s, m, { sql, params: p }))
-      return P.targets(m, q)
+      const members = await loadForTargets(s, m, await loadTargets(s, m, { sql, params: p }))
+      return P.targets(m, q, members)
     },
     async targetProgress(id, q) {
       const s = await snapshot(q)
       const m = P.emptyModel()
-      await loadForTargets(s, m, await loadTargets(s, m, { sql: 't.target_id = ?', params: [id] }))
-      return P.targetProgress(m, id, q.asOf)
+      const members = await loadForTargets(s, m, await loadTargets(s, m, { sql: 't.target_id = ?', params: [id] }))
+      return P.targetProgress(m, id, q.asOf, members)
     },
     async reportRollup(q) {
       const s = await snapshot(q)

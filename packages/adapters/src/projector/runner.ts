@@ -6,7 +6,7 @@ import { readRecorded } from '../upcast.js'
 import type { Progress } from '../views.js'
 import { Compiler } from './compile.js'
 import { StaleCheckpoint, type SqlDriver, type Stmt } from './driver.js'
-import { createTables, dropTables, metaDdl, PARKED_TABLE, PROJECTIONS_TABLE, tableName } from './schema.js'
+import { createIndexes, createTables, dropTables, metaDdl, PARKED_TABLE, PROJECTIONS_TABLE, tableName } from './schema.js'
 
 /** Events per page: one transaction, one fsync, per page. */
 export const PAGE_SIZE = 5000
@@ -62,17 +62,17 @@ export class Runner {
   async init(onProgress?: Progress): Promise<void> {
     await this.driver.exec(metaDdl(this.driver.dialect))
     const states = await this.states()
+    // a new projection is built like a rebuild, from generation 0 (no tables) to 1
     for (const def of this.defs) {
       if (states.has(def.name)) continue
-      for (const sql of createTables(this.driver.dialect, def, 1)) await this.driver.exec(sql)
       await this.driver.transaction([[{
-        sql: `INSERT INTO ${PROJECTIONS_TABLE} (name, version, position, state, generation) VALUES (?, ?, 0, 'live', 1) ON CONFLICT DO NOTHING`,
+        sql: `INSERT INTO ${PROJECTIONS_TABLE} (name, version, position, state, generation) VALUES (?, ?, 0, 'rebuilding', 0) ON CONFLICT DO NOTHING`,
         params: [def.name, def.version],
       }]])
     }
     const stale = this.defs.filter((d) => {
       const s = states.get(d.name)
-      return s !== undefined && (s.version !== d.version || s.state === 'rebuilding')
+      return s === undefined || s.version !== d.version || s.state === 'rebuilding'
     })
     if (stale.length > 0) await this.rebuild(stale.map((d) => d.name), onProgress)
   }
@@ -191,10 +191,12 @@ export class Runner {
         targets.push({ def, generation, position: 0, building: true })
       }
       const failed = await this.run(targets, onProgress)
-      if (failed.length > 0) throw new Error(failed.map((f) => `rebuild of ${f.name} failed: ${f.error.message}`).join('; '))
+      // the projections that were built switch; a failed one keeps its old generation serving (a new one retries on the next open)
+      const built = targets.filter((t) => !failed.some((f) => f.name === t.def.name))
+      for (const t of built) for (const sql of createIndexes(t.def, t.generation)) await this.driver.exec(sql)
       const now = await this.states()
       const sw: Stmt[] = []
-      for (const t of targets) {
+      for (const t of built) {
         const old = now.get(t.def.name)!.generation
         sw.push(
           {
@@ -205,8 +207,14 @@ export class Runner {
           ...dropTables(t.def, old).map((sql) => ({ sql, params: [] })),
         )
       }
+      for (const t of targets.filter((x) => !built.includes(x))) {
+        if (now.get(t.def.name)!.generation > 0)
+          sw.push({ sql: `UPDATE ${PROJECTIONS_TABLE} SET state = 'live', next_generation = NULL, next_version = NULL, next_position = NULL WHERE name = ?`, params: [t.def.name] })
+        sw.push(...dropTables(t.def, t.generation).map((sql) => ({ sql, params: [] })))
+      }
       const [error] = await this.driver.transaction([sw])
       if (error !== undefined) throw new Error(`switching to the rebuilt tables failed, the old ones still serve: ${error.message}`)
+      if (failed.length > 0) throw new Error(failed.map((f) => `rebuild of ${f.name} failed, its old tables still serve: ${f.error.message}`).join('; '))
     })
   }
 

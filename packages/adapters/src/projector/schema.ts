@@ -29,12 +29,17 @@ const tableDdl = (dialect: SqlDriver['dialect'], name: string, spec: TableSpec):
   const int = dialect === 'sqlite' ? 'INTEGER' : 'BIGINT'
   const cols = Object.entries(spec.columns).map(([c, t]) => `${c} ${sqlType(dialect, t)}`)
   const out = [`CREATE TABLE ${name} (${cols.join(', ')}, known_from ${int} NOT NULL, known_to ${int})`]
-  spec.indexes.forEach((ix, i) => out.push(`CREATE INDEX ${name}_i${i} ON ${name} (${ix.join(', ')})`))
+  if (spec.key !== undefined) out.push(`CREATE INDEX ${name}_k ON ${name} (${spec.key.join(', ')}, known_to)`)
   return out
 }
 
+/** A new generation's tables, with only the key indexes the changes need while it fills. */
 export const createTables = (dialect: SqlDriver['dialect'], def: ProjectionDefinition, generation: number): string[] =>
   Object.entries(def.tables).flatMap(([t, spec]) => [`DROP TABLE IF EXISTS ${tableName(t, generation)}`, ...tableDdl(dialect, tableName(t, generation), spec)])
+
+/** The readers' indexes, built once the bulk load is done (cheaper than keeping them up row by row). */
+export const createIndexes = (def: ProjectionDefinition, generation: number): string[] =>
+  Object.entries(def.tables).flatMap(([t, spec]) => spec.indexes.map((ix, i) => `CREATE INDEX IF NOT EXISTS ${tableName(t, generation)}_i${i} ON ${tableName(t, generation)} (${ix.join(', ')})`))
 
 export const dropTables = (def: ProjectionDefinition, generation: number): string[] =>
   Object.keys(def.tables).map((t) => `DROP TABLE IF EXISTS ${tableName(t, generation)}`)

@@ -61,7 +61,8 @@ export const associationsProjection: ProjectionDefinition = {
         association_id: 'text', kind: 'text', regime: 'text', scope: 'text', area_code: 'text', parent_id: 'text',
         founded_on: 'text', founding_members: 'int', ord: 'int',
       },
-      indexes: [['association_id'], ['parent_id'], ['area_code']],
+      key: ['association_id'],
+      indexes: [['parent_id'], ['area_code']],
     },
     association_facts: {
       columns: { association_id: 'text', fact: 'text', valid_from: 'text', value: 'json' },
@@ -69,7 +70,8 @@ export const associationsProjection: ProjectionDefinition = {
     },
     officers: {
       columns: { association_id: 'text', member_id: 'text', full_name: 'text', role: 'text', elected_on: 'text', relieved_on: 'text', ord: 'int' },
-      indexes: [['association_id', 'member_id']],
+      key: ['association_id', 'member_id'],
+      indexes: [],
     },
   },
   changes,

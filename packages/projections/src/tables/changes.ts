@@ -15,7 +15,9 @@ export type Row = Readonly<Record<string, Value>>
 
 export type TableSpec = {
   readonly columns: Readonly<Record<string, ColumnType>>
-  /** Index column lists; the runner adds the record-time columns. */
+  /** The columns changes find current rows by (key, when, unless): indexed from the start. */
+  readonly key?: ReadonlyArray<string>
+  /** Index column lists for the readers; a rebuild creates them after its bulk load. */
   readonly indexes: ReadonlyArray<ReadonlyArray<string>>
 }
 

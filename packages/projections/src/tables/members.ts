@@ -65,9 +65,10 @@ export const membersProjection: ProjectionDefinition = {
     },
     member_changes: {
       columns: { member_id: 'text', valid_to: 'text', left_by: 'text', referred_on: 'text', full_name: 'text', birth_date: 'text', gender: 'text', card_no: 'text' },
-      indexes: [['member_id']],
+      key: ['member_id'],
+      indexes: [],
     },
-    member_categories: { columns: { member_id: 'text', valid_from: 'text', category: 'text' }, indexes: [['member_id']] },
+    member_categories: { columns: { member_id: 'text', valid_from: 'text', category: 'text' }, key: ['member_id'], indexes: [] },
   },
   changes,
 }

@@ -42,9 +42,10 @@ export const movementsProjection: ProjectionDefinition = {
       columns: {
         movement_id: 'text', owner_association_id: 'text', title: 'text', cycle_start: 'int', cycle_end: 'int', launched_on: 'text', concluded_on: 'text', ord: 'int',
       },
-      indexes: [['movement_id']],
+      key: ['movement_id'],
+      indexes: [],
     },
-    awards: { columns: { movement_id: 'text', commendation_id: 'text', recipient: 'json', form: 'text', valid_from: 'text' }, indexes: [['movement_id']] },
+    awards: { columns: { movement_id: 'text', commendation_id: 'text', recipient: 'json', form: 'text', valid_from: 'text' }, key: ['movement_id'], indexes: [] },
   },
   changes,
 }

@@ -48,11 +48,13 @@ export const reportsProjection: ProjectionDefinition = {
   tables: {
     reports: {
       columns: { association_id: 'text', period: 'text', submitted_on: 'text', due_on: 'text', late: 'bool', narrative: 'text', ord: 'int' },
-      indexes: [['association_id', 'period'], ['period']],
+      key: ['association_id', 'period'],
+      indexes: [['period']],
     },
     report_facts: {
       columns: { association_id: 'text', period: 'text', fact: 'text', valid_from: 'text', value: 'json' },
-      indexes: [['association_id', 'period']],
+      key: ['association_id', 'period'],
+      indexes: [],
     },
   },
   changes,

@@ -44,9 +44,10 @@ export const targetsProjection: ProjectionDefinition = {
         target_id: 'text', owner_association_id: 'text', title: 'text', metric: 'json', counting: 'text', start_on: 'text', set_on: 'text',
         source_resolution_id: 'text', goal: 'int', due_on: 'text', milestones: 'json', withdrawn_on: 'text', ord: 'int',
       },
-      indexes: [['target_id'], ['owner_association_id']],
+      key: ['target_id'],
+      indexes: [['owner_association_id']],
     },
-    target_revisions: { columns: { target_id: 'text', valid_from: 'text', change: 'json' }, indexes: [['target_id']] },
+    target_revisions: { columns: { target_id: 'text', valid_from: 'text', change: 'json' }, key: ['target_id'], indexes: [] },
   },
   changes,
 }
