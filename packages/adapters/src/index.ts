@@ -19,3 +19,4 @@ export { verifyEvents, verifyStore, chainHead, parseHead, type ChainHead, type C
 export type { PostgresStore } from './postgres.js'
 export { openDriverViews, type SqlViewsOptions } from './projector/engine.js'
 export { sqliteDriver, type SqlDriver, type Stmt, type SqlValue } from './projector/driver.js'
+export { openSqliteViews } from './projector/sqlite.js'

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import type { RecordedEvent } from '@hoi/domain'
 
 export type SqlValue = string | number | null
 export type Stmt = {
@@ -26,7 +27,15 @@ export interface SqlDriver {
   exec(sql: string): Promise<void>
   all<T = Record<string, unknown>>(sql: string, params?: ReadonlyArray<SqlValue>): Promise<T[]>
   transaction(parts: ReadonlyArray<ReadonlyArray<Stmt>>): Promise<Array<Error | undefined>>
+  /**
+   * A page of the log read straight from the store's table in the same database, with only what
+   * projections read (no metadata): the rebuild's read path. Without it the runner uses the store.
+   */
+  readonly readLog?: (after: number, limit: number) => Promise<ReadonlyArray<LogEvent>>
 }
+
+/** What a projection reads of an event. */
+export type LogEvent = Pick<RecordedEvent, 'position' | 'streamId' | 'type' | 'schemaVersion' | 'data'>
 
 /** better-sqlite3 is synchronous: a whole page is one uninterrupted transaction, so no append of this process can interleave. */
 export const sqliteDriver = (db: Database.Database): SqlDriver => {
@@ -58,8 +67,14 @@ export const sqliteDriver = (db: Database.Database): SqlDriver => {
         return e instanceof Error ? e : new Error(String(e))
       }
     }))
+  const page = db.prepare('SELECT position, stream_id, type, schema_version, data FROM events WHERE position > ? ORDER BY position LIMIT ?').raw()
   return {
     dialect: 'sqlite',
+    async readLog(after, limit) {
+      return (page.all(after, limit) as Array<[number, string, string, number, string]>).map((r) => ({
+        position: r[0], streamId: r[1], type: r[2], schemaVersion: r[3], data: JSON.parse(r[4]) as unknown,
+      }))
+    },
     async exec(sql) {
       db.exec(sql)
     },

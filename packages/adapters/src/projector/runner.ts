@@ -1,11 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js'
-import type { RecordedEvent } from '@hoi/domain'
 import type { ProjectionDefinition, Recorded } from '@hoi/projections'
 import type { EventStore } from '../store.js'
 import { readRecorded } from '../upcast.js'
 import type { Progress } from '../views.js'
 import { Compiler } from './compile.js'
-import { StaleCheckpoint, type SqlDriver, type Stmt } from './driver.js'
+import { StaleCheckpoint, type LogEvent, type SqlDriver, type Stmt } from './driver.js'
 import { createIndexes, createTables, dropTables, metaDdl, PARKED_TABLE, PROJECTIONS_TABLE, tableName } from './schema.js'
 
 /** Events per page: one transaction, one fsync, per page. */
@@ -77,7 +76,7 @@ export class Runner {
     if (stale.length > 0) await this.rebuild(stale.map((d) => d.name), onProgress)
   }
 
-  private compile(t: Target, page: ReadonlyArray<RecordedEvent>, last: number): Stmt[] {
+  private compile(t: Target, page: ReadonlyArray<LogEvent>, last: number): Stmt[] {
     const guard: Stmt = t.building
       ? { sql: `UPDATE ${PROJECTIONS_TABLE} SET next_position = ? WHERE name = ? AND next_generation = ? AND next_position = ?`, params: [last, t.def.name, t.generation, t.position], expect: 1 }
       : { sql: `UPDATE ${PROJECTIONS_TABLE} SET position = ? WHERE name = ? AND generation = ? AND position = ?`, params: [last, t.def.name, t.generation, t.position], expect: 1 }
@@ -85,7 +84,7 @@ export class Runner {
     const parked: Stmt[] = []
     const handles = this.handles.get(t.def.name)!
     const compiler = new Compiler(this.driver.dialect, t.def, t.generation)
-    const park = (e: RecordedEvent, reason: string): void => {
+    const park = (e: LogEvent, reason: string): void => {
       parked.push({
         sql: `INSERT INTO ${PARKED_TABLE} (position, projection, generation, stream_id, type, reason, parked_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         params: [e.position, t.def.name, t.generation, e.streamId, e.type, reason, this.now().toISOString()],
@@ -132,7 +131,7 @@ export class Runner {
       const active = targets.filter((t) => !failed.some((f) => f.name === t.def.name))
       if (active.length === 0) break
       after = Math.min(after, ...active.map((t) => t.position))
-      const page = await this.store.readPage(after, this.pageSize)
+      const page = this.driver.readLog === undefined ? await this.store.readPage(after, this.pageSize) : await this.driver.readLog(after, this.pageSize)
       if (page.length === 0) break
       const last = page[page.length - 1]!.position
       const due = active.filter((t) => t.position < last)

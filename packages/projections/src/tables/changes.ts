@@ -49,7 +49,10 @@ export type ProjectionDefinition = {
   readonly version: number
   readonly handles: ReadonlyArray<EventType>
   readonly tables: Readonly<Record<string, TableSpec>>
-  /** Pure; throws CannotApply (or anything) for an event it cannot apply. */
+  /**
+   * Pure; throws CannotApply (or anything) for an event it cannot apply. Reads the event's type,
+   * data, position and stream only (a rebuild does not read metadata).
+   */
   readonly changes: (e: Recorded) => ReadonlyArray<RowChange>
 }
 
