@@ -51,7 +51,7 @@ export const loadAssociations = async (s: Snapshot, m: ReadModel, where: Where, 
   }
   const fp: SqlValue[] = []
   let fsql = `SELECT association_id, fact, valid_from, value FROM ${s.t('association_facts')} f WHERE ${sub('f.association_id', 'f', fp)}`
-  if (upTo !== undefined) (fsql += ' AND f.valid_from <= ?', fp.push(upTo))
+  if (upTo !== undefined) { fsql += ' AND f.valid_from <= ?'; fp.push(upTo) }
   for (const f of await s.all<R>(`${fsql} ORDER BY f.valid_from, f.known_from`, fp)) {
     const a = m.associations.get(s_(f['association_id']))!
     const on = s_(f['valid_from'])
@@ -72,7 +72,7 @@ export const loadAssociations = async (s: Snapshot, m: ReadModel, where: Where, 
   }
   const op: SqlValue[] = []
   let osql = `SELECT * FROM ${s.t('officers')} o WHERE ${sub('o.association_id', 'o', op)}`
-  if (upTo !== undefined) (osql += ' AND o.elected_on <= ?', op.push(upTo))
+  if (upTo !== undefined) { osql += ' AND o.elected_on <= ?'; op.push(upTo) }
   for (const o of await s.all<R>(`${osql} ORDER BY o.ord`, op)) {
     m.associations.get(s_(o['association_id']))!.officers.push({
       memberId: s_(o['member_id']), fullName: s_(o['full_name']), role: s_(o['role']), electedOn: s_(o['elected_on']), relievedOn: opt(o['relieved_on'] as string | null),
@@ -88,7 +88,7 @@ export const loadMembers = async (s: Snapshot, m: ReadModel, associationIds: Rea
     const k = s.known('x', params)
     params.push(...associationIds)
     let sql = `${k} AND x.association_id IN (${associationIds.map(() => '?').join(', ')})`
-    if (upTo !== undefined) (sql += ' AND x.valid_from <= ?', params.push(upTo))
+    if (upTo !== undefined) { sql += ' AND x.valid_from <= ?'; params.push(upTo) }
     return sql
   }
   const p: SqlValue[] = []
@@ -163,7 +163,10 @@ export const loadClubs = async (s: Snapshot, m: ReadModel, where: Where, activit
   for (const r of await s.all<R>(sql, ap)) {
     const c = m.clubs.get(s_(r['club_id']))
     if (c === undefined) continue
-    for (let i = n_(r['n']); i > 0; i--) (c.activityOn.push(activitiesUpTo), c.activityArea.push(r['area'] as never))
+    for (let i = n_(r['n']); i > 0; i--) {
+      c.activityOn.push(activitiesUpTo)
+      c.activityArea.push(r['area'] as never)
+    }
   }
 }
 

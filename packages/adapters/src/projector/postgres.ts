@@ -12,8 +12,7 @@ const numbered = (sql: string): string => {
 
 /** Counts and sums come back as bigint/numeric text: as numbers (positions stay safe integers by contract). */
 const types = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
+  getTypeParser: (oid: number): ((v: string) => unknown) => (oid === 20 || oid === 1700 ? (v: string) => Number(v) : (pg.types.getTypeParser(oid) as (v: string) => unknown)),
 }
 
 /**

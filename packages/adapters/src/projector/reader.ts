@@ -198,9 +198,9 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const date = dateOf(q.asOf)
       const p: SqlValue[] = [date]
       let sql = 'a.founded_on <= ?'
-      if (q.kind !== undefined) (sql += ' AND a.kind = ?', p.push(q.kind))
-      if (q.scope !== undefined) (sql += ' AND a.scope = ?', p.push(q.scope))
-      if (q.parentId !== undefined) (sql += ' AND a.parent_id = ?', p.push(q.parentId))
+      if (q.kind !== undefined) { sql += ' AND a.kind = ?'; p.push(q.kind) }
+      if (q.scope !== undefined) { sql += ' AND a.scope = ?'; p.push(q.scope) }
+      if (q.parentId !== undefined) { sql += ' AND a.parent_id = ?'; p.push(q.parentId) }
       sql += ` AND ${inAreaSql('a.area_code', q.areaCode, p)}`
       const found = await loadAssociations(s, m, { sql, params: p }, date)
       const counts = await memberCounts(s, found.map((a) => a.associationId), date)
@@ -248,9 +248,9 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const date = dateOf(q.asOf)
       const p: SqlValue[] = [date]
       let sql = 'c.launched_on <= ?'
-      if (q.hostAssociationId !== undefined) (sql += ' AND c.host_association_id = ?', p.push(q.hostAssociationId))
-      if (q.programme !== undefined) (sql += ' AND c.programme = ?', p.push(q.programme))
-      if (q.model !== undefined) (sql += ' AND c.model = ?', p.push(q.model))
+      if (q.hostAssociationId !== undefined) { sql += ' AND c.host_association_id = ?'; p.push(q.hostAssociationId) }
+      if (q.programme !== undefined) { sql += ' AND c.programme = ?'; p.push(q.programme) }
+      if (q.model !== undefined) { sql += ' AND c.model = ?'; p.push(q.model) }
       sql += ` AND ${inAreaSql('c.area_code', q.areaCode, p)}`
       await loadClubs(s, m, { sql, params: p }, date)
       return P.clubs(m, q)
@@ -268,7 +268,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const m = P.emptyModel()
       const p: SqlValue[] = [q.asOf]
       let sql = 't.set_on <= ?'
-      if (q.ownerAssociationId !== undefined) (sql += ' AND t.owner_association_id = ?', p.push(q.ownerAssociationId))
+      if (q.ownerAssociationId !== undefined) { sql += ' AND t.owner_association_id = ?'; p.push(q.ownerAssociationId) }
       const members = await loadForTargets(s, m, await loadTargets(s, m, { sql, params: p }))
       return P.targets(m, q, members)
     },
@@ -295,7 +295,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const m = P.emptyModel()
       const p: SqlValue[] = []
       let sql = '1 = 1'
-      if (q.period !== undefined) (sql += ' AND r.period = ?', p.push(q.period))
+      if (q.period !== undefined) { sql += ' AND r.period = ?'; p.push(q.period) }
       if (q.associationId !== undefined) {
         if (q.includeDescendants === true) await loadTree(s, m)
         sql += ` AND ${inList('r.association_id', q.includeDescendants === true ? P.descendants(m, q.associationId) : [q.associationId], p)}`
@@ -311,7 +311,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const m = P.emptyModel()
       const p: SqlValue[] = [dateOf(q.asOf)]
       let sql = 'v.launched_on <= ?'
-      if (q.movementId !== undefined) (sql += ' AND v.movement_id = ?', p.push(q.movementId))
+      if (q.movementId !== undefined) { sql += ' AND v.movement_id = ?'; p.push(q.movementId) }
       await loadMovements(s, m, { sql, params: p })
       return P.commendations(m, q)
     },
