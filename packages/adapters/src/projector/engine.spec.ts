@@ -8,6 +8,8 @@ import { openSqlite, type SqliteStore } from '../sqlite.js'
 import { sqliteDriver, type SqlDriver } from './driver.js'
 import { openDriverViews } from './engine.js'
 import { openSqliteViews } from './sqlite.js'
+import { openViews } from '../open-views.js'
+import type { EventStore } from '../store.js'
 import { anyEvent, askAll, foldReader, logOf, writeLog } from './testing.js'
 import { log, ev } from '../../../projections/src/testing/recorded.js'
 
@@ -172,5 +174,14 @@ describe('the SQLite view engine', () => {
     expect((await views.statistics({ year: 2024, asOf: '2024-04-30' })).members).toMatchObject({ total: 0, leftInYear: 1 })
     expect(await views.association('a0', { recordedAsOf: '2009-12-31' })).toBeUndefined()
     await expect(views.registry({ recordedAsOf: '2024-13-45' })).rejects.toThrow(/recordedAsOf/u)
+  })
+
+  it('openViews gives a SQLite store its table-backed engine and names the stores it cannot serve', async () => {
+    const store = open(fresh())
+    writeLog(store, sample)
+    const views = await openViews(store)
+    expect((await views.status()).position).toBe(sample.length)
+    expect(await askAll(views, '2021-06-30', q)).toEqual(await reference())
+    await expect(openViews({ kind: 'esdb' } as EventStore)).rejects.toThrow(/no view engine for a esdb store/u)
   })
 })
