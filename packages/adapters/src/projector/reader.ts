@@ -1,5 +1,6 @@
 import * as P from '@hoi/projections'
 import type { AssociationState, ReadModel } from '@hoi/projections'
+import { recordInstant } from '../record-time.js'
 import type { EventStore } from '../store.js'
 import type { RecordTime, ViewReader } from '../views.js'
 import type { SqlValue } from './driver.js'
@@ -10,17 +11,8 @@ import { inAreaSql, inList, Snapshot } from './snapshot.js'
 const END = '9999-12-31'
 const dateOf = (asOf: string | undefined): string => asOf ?? END
 
-/** The instant that `recordedAsOf` names: a date means the end of that day, UTC. */
-export const recordedInstant = (v: string): string => {
-  if (/^\d{4}-\d{2}-\d{2}$/u.test(v)) {
-    const d = new Date(`${v}T23:59:59.999Z`)
-    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v) return d.toISOString()
-  } else if (/^\d{4}-\d{2}-\d{2}T/u.test(v)) {
-    const d = new Date(v)
-    if (!Number.isNaN(d.getTime())) return d.toISOString()
-  }
-  throw new Error(`recordedAsOf must be an ISO date (YYYY-MM-DD) or date-time, got ${JSON.stringify(v)}`)
-}
+/** The instant that `recordedAsOf` names (the end of the day for a date), as the stores stamp recordedAt. */
+export const recordedInstant = (v: string): string => new Date(recordInstant(v)).toISOString()
 
 /**
  * The greatest position whose event was recorded at or before the instant (stores stamp
@@ -191,6 +183,17 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
     }
   }
 
+  /** The associations a meetings query covers: all, one, or one and those below it. */
+  const loadCovered = async (s: Snapshot, m: ReadModel, q: P.MeetingsQuery): Promise<void> => {
+    if (q.associationId === undefined) {
+      await loadAssociations(s, m, { sql: '1 = 1', params: [] })
+      return
+    }
+    if (q.includeDescendants === true) await loadTree(s, m)
+    const p: SqlValue[] = []
+    await loadAssociations(s, m, { sql: inList('a.association_id', q.includeDescendants === true ? P.descendants(m, q.associationId) : [q.associationId], p), params: p })
+  }
+
   const reader: ViewReader = {
     async registry(q) {
       const s = await snapshot(q)
@@ -315,6 +318,18 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       await loadMovements(s, m, { sql, params: p })
       return P.commendations(m, q)
     },
+    async conferences(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      await loadCovered(s, m, q)
+      return P.conferences(m, q)
+    },
+    async resolutions(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      await loadCovered(s, m, q)
+      return P.resolutions(m, q)
+    },
     async congressWatch(q) {
       const s = await snapshot(q)
       const m = P.emptyModel()
@@ -336,7 +351,7 @@ const retried = (r: ViewReader): ViewReader => {
       try {
         return await f(...args)
       } catch (e) {
-        if (!/no such table|does not exist/u.test(String((e as Error).message))) throw e
+        if (!/no such table|does not exist|deadlock/u.test(String((e as Error).message))) throw e
         return f(...args)
       }
     }

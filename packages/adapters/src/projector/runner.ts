@@ -195,6 +195,7 @@ export class Runner {
       for (const t of built) for (const sql of createIndexes(t.def, t.generation)) await this.driver.exec(sql)
       const now = await this.states()
       const sw: Stmt[] = []
+      const retired: string[] = []
       for (const t of built) {
         const old = now.get(t.def.name)!.generation
         sw.push(
@@ -203,8 +204,8 @@ export class Runner {
             params: [t.def.name, t.generation], expect: 1,
           },
           { sql: `DELETE FROM ${PARKED_TABLE} WHERE projection = ? AND generation <> ?`, params: [t.def.name, t.generation] },
-          ...dropTables(t.def, old).map((sql) => ({ sql, params: [] })),
         )
+        retired.push(...dropTables(t.def, old))
       }
       for (const t of targets.filter((x) => !built.includes(x))) {
         if (now.get(t.def.name)!.generation > 0)
@@ -213,6 +214,15 @@ export class Runner {
       }
       const [error] = await this.driver.transaction([sw])
       if (error !== undefined) throw new Error(`switching to the rebuilt tables failed, the old ones still serve: ${error.message}`)
+      // dropped one by one after the switch: a drop waits for the reads still on that table, and
+      // holding one table's lock while waiting for another's could deadlock with a read
+      for (const sql of retired) {
+        try {
+          await this.driver.exec(sql)
+        } catch {
+          await this.driver.exec(sql).catch(() => undefined)
+        }
+      }
       if (failed.length > 0) throw new Error(failed.map((f) => `rebuild of ${f.name} failed, its old tables still serve: ${f.error.message}`).join('; '))
     })
   }

@@ -38,6 +38,13 @@ export const anyEvent = fc.oneof(
     associationId: assoc, number: fc.constantFrom('I', 'II'), kind: fc.constant('regular'), form: fc.constant('in-person'), heldOn: date, termStart: date, termEnd: date,
     delegatesExpected: fc.constant(10), delegatesPresent: fc.constant(9),
   })),
+  e('ConferenceHeld', fc.record({
+    associationId: assoc, conferenceId: fc.constantFrom('f0', 'f1'), kind: fc.constantFrom('review', 'training'), title: fc.constant('Hội nghị'), heldOn: date, attendees: fc.nat(99),
+  })),
+  e('ResolutionAdopted', fc.record({
+    associationId: assoc, resolutionId: fc.constantFrom('r0', 'r1'), congressNumber: fc.constant('I'), adoptedOn: date, title: fc.constant('Nghị quyết'),
+    targets: fc.constant(['t']), keyTasks: fc.constant([]), programmes: fc.constant(['p']),
+  })),
   e('OfficerElected', fc.record({ associationId: assoc, memberId: member, fullName: fc.constant('Lò Văn A'), role, electedOn: date })),
   e('OfficerRelieved', fc.record({ associationId: assoc, memberId: member, role, relievedOn: date })),
   e('MemberAdmitted', fc.record({ memberId: member, associationId: assoc, ...person, category: fc.constantFrom('official', 'associate'), admittedOn: date, flags: fc.constant([]), cardNo: fc.constantFrom('C1', 'C2') },
@@ -119,6 +126,8 @@ export const foldReader = (m: ReadModel): ViewReader => ({
   reports: async (q) => P.reports(m, q),
   commendations: async (q) => P.commendations(m, q),
   congressWatch: async (q) => P.congressWatch(m, q),
+  conferences: async (q) => P.conferences(m, q),
+  resolutions: async (q) => P.resolutions(m, q),
 })
 
 /** Every view asked the same questions; the answers as one value to compare. */
@@ -146,5 +155,9 @@ export const askAll = async (v: ViewReader, asOf: string, o: { recordedAsOf?: st
     reportsTree: await v.reports({ associationId: 'a0', includeDescendants: true, period: o.period, ...rt }),
     commendations: await v.commendations({ asOf, ...rt }),
     congressWatch: await v.congressWatch({ asOf, withinMonths: 12, ...rt }),
+    conferences: await v.conferences({ asOf, ...rt }),
+    conferencesTree: await v.conferences({ associationId: 'a0', includeDescendants: true, kind: 'review', ...rt }),
+    resolutions: await v.resolutions({ asOf, ...rt }),
+    resolutionsOne: await v.resolutions({ associationId: 'a1', ...rt }),
   }
 }
