@@ -32,6 +32,8 @@ export interface SqlDriver {
    * projections read (no metadata): the rebuild's read path. Without it the runner uses the store.
    */
   readonly readLog?: (after: number, limit: number) => Promise<ReadonlyArray<LogEvent>>
+  /** The log's last position, read in the same database (with readLog). */
+  readonly head?: () => Promise<number>
 }
 
 /** What a projection reads of an event. */
@@ -68,8 +70,12 @@ export const sqliteDriver = (db: Database.Database): SqlDriver => {
       }
     }))
   const page = db.prepare('SELECT position, stream_id, type, schema_version, data FROM events WHERE position > ? ORDER BY position LIMIT ?').raw()
+  const last = db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck()
   return {
     dialect: 'sqlite',
+    async head() {
+      return last.get() as number
+    },
     async readLog(after, limit) {
       return (page.all(after, limit) as Array<[number, string, string, number, string]>).map((r) => ({
         position: r[0], streamId: r[1], type: r[2], schemaVersion: r[3], data: JSON.parse(r[4]) as unknown,

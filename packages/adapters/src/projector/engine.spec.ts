@@ -10,7 +10,7 @@ import { openDriverViews } from './engine.js'
 import { openSqliteViews } from './sqlite.js'
 import { openViews } from '../open-views.js'
 import { openMemory } from '../memory.js'
-import { anyEvent, askAll, foldReader, logOf, writeLog } from './testing.js'
+import { decodable, anyEvent, askAll, foldReader, logOf, writeLog } from './testing.js'
 import { log, ev } from '../../../projections/src/testing/recorded.js'
 
 const dirs: string[] = []
@@ -32,7 +32,7 @@ afterEach(async () => {
 
 const sample = logOf(fc.sample(fc.array(anyEvent, { minLength: 80, maxLength: 80 }), { numRuns: 1, seed: 7 })[0]!)
 const q = { year: 2020, period: '2020' }
-const reference = (events = sample) => askAll(foldReader(applyAll(emptyModel(), events)), '2021-06-30', q)
+const reference = (events = sample) => askAll(foldReader(applyAll(emptyModel(), decodable(events))), '2021-06-30', q)
 const count = (s: SqliteStore, table: string): number => s.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
 const generationOf = (s: SqliteStore, name: string): number => s.db.prepare('SELECT generation FROM hoi_projections WHERE name = ?').pluck().get(name) as number
 

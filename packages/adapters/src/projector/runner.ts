@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { ProjectionDefinition, Recorded } from '@hoi/projections'
 import type { EventStore } from '../store.js'
-import { readRecorded } from '../upcast.js'
+import { decodeRecorded } from '../upcast.js'
 import type { Progress } from '../views.js'
 import { Compiler } from './compile.js'
 import { StaleCheckpoint, type LogEvent, type SqlDriver, type Stmt } from './driver.js'
@@ -92,7 +92,8 @@ export class Runner {
     }
     for (const e of page) {
       if (e.position <= t.position || !handles.has(e.type)) continue
-      const decoded = readRecorded(e)
+      // decoded in full, as the reference engine does: an event whose data does not decode is parked, never half-applied
+      const decoded = decodeRecorded(e)
       if (E.isLeft(decoded)) {
         park(e, decoded.left.issues.map((i) => `${i.field} ${i.message}`).join('; '))
         continue
@@ -125,7 +126,7 @@ export class Runner {
     const failed: Array<{ name: string; error: Error }> = []
     if (targets.length === 0) return failed
     const start = Math.min(...targets.map((t) => t.position))
-    const head = await this.store.head()
+    const head = this.driver.head === undefined ? await this.store.head() : await this.driver.head()
     let after = start
     for (;;) {
       const active = targets.filter((t) => !failed.some((f) => f.name === t.def.name))

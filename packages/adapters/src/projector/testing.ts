@@ -1,4 +1,6 @@
 import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { decodeRecorded } from '../upcast.js'
 import type { EventType } from '@hoi/domain'
 import * as P from '@hoi/projections'
 import type { ReadModel, Recorded } from '@hoi/projections'
@@ -111,6 +113,13 @@ export const writeLog = (store: SqliteStore, events: ReadonlyArray<Recorded>): v
     }
   })()
 }
+
+/** What the reference engine folds: the events that decode, with their decoded data (the others are parked). */
+export const decodable = (events: ReadonlyArray<Recorded>): Recorded[] =>
+  events.flatMap((e) => {
+    const d = decodeRecorded(e)
+    return E.isLeft(d) ? [] : [{ ...e, data: d.right.data } as Recorded]
+  })
 
 /** The reference: the pure queries over the fold, with the engines' "unknown association" rule. */
 export const foldReader = (m: ReadModel): ViewReader => ({

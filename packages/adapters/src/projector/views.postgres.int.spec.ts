@@ -5,7 +5,7 @@ import { applyAll, emptyModel, insertRow, projections, type ProjectionDefinition
 import { openMemory } from '../memory.js'
 import type { EventStore } from '../store.js'
 import { openPostgresViews } from './postgres.js'
-import { anyEvent, area, askAll, date, foldReader, logOf, period, recordedAtOf } from './testing.js'
+import { decodable, anyEvent, area, askAll, date, foldReader, logOf, period, recordedAtOf } from './testing.js'
 
 const url = process.env['HOI_TEST_PG'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const reachable = await (async () => {
@@ -57,9 +57,9 @@ describe.skipIf(!reachable)('the view engine on PostgreSQL', () => {
           await views.catchUp()
           const k = events.length === 0 ? 0 : cut % (events.length + 1)
           const o = { year, period: p, ...(areaCode === undefined ? {} : { areaCode }) }
-          expect(await askAll(views, asOf, o)).toEqual(await askAll(foldReader(applyAll(emptyModel(), events)), asOf, o))
+          expect(await askAll(views, asOf, o)).toEqual(await askAll(foldReader(applyAll(emptyModel(), decodable(events))), asOf, o))
           const recordedAsOf = k === 0 ? '2024-12-31' : recordedAtOf(k)
-          expect(await askAll(views, asOf, { ...o, recordedAsOf })).toEqual(await askAll(foldReader(applyAll(emptyModel(), events.slice(0, k))), asOf, o))
+          expect(await askAll(views, asOf, { ...o, recordedAsOf })).toEqual(await askAll(foldReader(applyAll(emptyModel(), decodable(events.slice(0, k)))), asOf, o))
         }),
       { numRuns: 15 },
     )

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { applyAll, emptyModel } from '@hoi/projections'
 import { openSqlite } from '../sqlite.js'
 import { openSqliteViews } from './sqlite.js'
-import { anyEvent, area, askAll, date, foldReader, logOf, period, recordedAtOf, writeLog } from './testing.js'
+import { decodable, anyEvent, area, askAll, date, foldReader, logOf, period, recordedAtOf, writeLog } from './testing.js'
 
 describe('table-backed views equal the pure fold', () => {
   it('for random logs, business dates and record times', async () => {
@@ -20,9 +20,9 @@ describe('table-backed views equal the pure fold', () => {
             // now, then as recorded after `k` events: the fold of only those events
             const k = events.length === 0 ? 0 : cut % (events.length + 1)
             const o = { year, period: p, ...(areaCode === undefined ? {} : { areaCode }) }
-            expect(await askAll(views, asOf, o)).toEqual(await askAll(foldReader(applyAll(emptyModel(), events)), asOf, o))
+            expect(await askAll(views, asOf, o)).toEqual(await askAll(foldReader(applyAll(emptyModel(), decodable(events))), asOf, o))
             const recordedAsOf = k === 0 ? '2024-12-31' : recordedAtOf(k)
-            expect(await askAll(views, asOf, { ...o, recordedAsOf })).toEqual(await askAll(foldReader(applyAll(emptyModel(), events.slice(0, k))), asOf, o))
+            expect(await askAll(views, asOf, { ...o, recordedAsOf })).toEqual(await askAll(foldReader(applyAll(emptyModel(), decodable(events.slice(0, k)))), asOf, o))
           } finally {
             await store.close()
           }
