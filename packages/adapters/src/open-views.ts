@@ -5,21 +5,15 @@ import type { ViewEngine } from './views.js'
 import type { SqlViewsOptions } from './projector/engine.js'
 
 /**
- * The view engine of a store: the one place that chooses it. SQLite (and PostgreSQL) keep view
- * tables in the store's own database; the memory store is served by the reference fold.
+ * The view engine of a store: the one place that chooses it. SQLite keeps view tables in the
+ * store's own database; the others are served by the reference fold for now (the table engine
+ * runs on PostgreSQL through openPostgresViews with the store's pool, not yet wired to its store).
  */
 export const openViews = async (store: EventStore, opts: SqlViewsOptions = {}): Promise<ViewEngine> => {
   switch (store.kind) {
     case 'sqlite': {
       const { openSqliteViews } = await import('./projector/sqlite.js')
       return openSqliteViews(store as SqliteStore, opts)
-    }
-    case 'postgres': {
-      // the PostgreSQL store keeps its pool public for adapters that share its database
-      const pool = (store as { pool?: unknown }).pool
-      if (pool === undefined) throw new Error('this PostgreSQL store exposes no pool to keep its views in')
-      const { openPostgresViews } = await import('./projector/postgres.js')
-      return openPostgresViews(store, pool as import('pg').Pool, opts)
     }
     default:
       return openMemoryViews(store)
