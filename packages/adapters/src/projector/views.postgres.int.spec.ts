@@ -76,16 +76,17 @@ describe.skipIf(!reachable)('the view engine on PostgreSQL', () => {
         return [insertRow('seen', { club_id: (e.data as { clubId: string }).clubId })]
       },
     })
-    const launches = events.filter((e) => e.type === 'ClubLaunched').length
+    const launched = decodable(events).filter((e) => e.type === 'ClubLaunched')
+    const launches = launched.length
     const views = await openPostgresViews(store, pool, { definitions: [...projections, seen(true)], pageSize: 9 })
     await views.catchUp()
-    expect((await views.parked()).map((p) => p.position)).toEqual(events.filter((e) => e.type === 'ClubLaunched').map((e) => e.position))
+    expect((await views.parked()).filter((p) => p.projection === 'seen').map((p) => p.position)).toEqual(launched.map((e) => e.position))
     const before = await askAll(views, '2021-06-30', { year: 2020, period: '2020' })
     const fixed = await openPostgresViews(store, pool, { definitions: [...projections, seen(false)], pageSize: 9 })
     const during: Array<Promise<unknown>> = []
     await fixed.rebuild([], { onProgress: () => void during.push(askAll(fixed, '2021-06-30', { year: 2020, period: '2020' })) })
     for (const a of await Promise.all(during)) expect(a).toEqual(before)
-    expect(await fixed.parked()).toEqual([])
+    expect((await fixed.parked()).filter((p) => p.projection === 'seen')).toEqual([])
     const gen = (await pool.query("SELECT generation FROM hoi_projections WHERE name = 'seen'")).rows[0].generation
     expect(Number((await pool.query(`SELECT count(*) FROM hv_seen_g${gen}`)).rows[0].count)).toBe(launches)
     expect(await askAll(fixed, '2021-06-30', { year: 2020, period: '2020' })).toEqual(before)
