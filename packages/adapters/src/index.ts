@@ -17,3 +17,6 @@ export { migrate, verify, canonicalEvent, MigrationError, type MigrationProgress
 export { GENESIS, canonical, canonicalJson, chained, hashOf, exportLine, UNCHAINED_MESSAGE } from './chain.js'
 export { verifyEvents, verifyStore, chainHead, parseHead, type ChainHead, type ChainBreak, type BreakKind, type VerifyReport, type VerifyOptions } from './verify.js'
 export type { PostgresStore } from './postgres.js'
+export { openDriverViews, type SqlViewsOptions } from './projector/engine.js'
+export { sqliteDriver, type SqlDriver, type Stmt, type SqlValue } from './projector/driver.js'
+export { openSqliteViews } from './projector/sqlite.js'

@@ -10,12 +10,20 @@ export type { MemberIndex } from './members.js'
 export { emptyModel } from './model.js'
 export { apply, applyAll } from './fold.js'
 export { descendants } from './asOf.js'
-export { registry, association, type AssociationRow, type RegistryQuery, type Officer, type Term } from './registry.js'
+export { registry, association, type AssociationRow, type RegistryQuery, type Officer, type Term, type MemberCount } from './registry.js'
 export { roster, type MemberRow, type RosterQuery } from './roster.js'
-export { statistics, type Statistics, type StatisticsQuery, type ByScope, type RegimeFilter } from './statistics.js'
+export { statistics, type MemberFigures, type Statistics, type StatisticsQuery, type ByScope, type RegimeFilter } from './statistics.js'
 export { clubs, clubsByArea, type ClubRow, type ClubsQuery, type ClubsByAreaRow, type ClubStatus } from './clubs.js'
 export { targets, targetProgress, statusOf, AT_RISK_FLOOR, type TargetProgress, type TargetStatus, type MilestoneProgress } from './targets.js'
 export { reportRollup, reports, type ReportRollup, type ReportRow, type RollupRow, type ReportsQuery } from './reports.js'
 export { commendations, type CommendationsRow } from './commendations.js'
 export { congressWatch, overdueStage, type CongressWatch, type CongressWatchRow, type OverdueStage } from './congress.js'
 export { conferences, resolutions, type ConferenceRow, type ResolutionRow, type ConferencesQuery, type MeetingsQuery } from './meetings.js'
+export { dissolvedBy, inArea } from './asOf.js'
+export { MemberIndex as MemberIndexClass } from './members.js'
+export {
+  projections, associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection,
+  CannotApply, insert as insertRow, update as updateRow, close as closeRows,
+  type ProjectionDefinition, type RowChange, type TableSpec, type ColumnType, type Value as RowValue, type Row as ViewRow, type Exists,
+} from './tables/index.js'
+export type { MemberDeltas } from './metrics.js'

@@ -48,7 +48,13 @@ const clubDeltas = (m: ReadModel, metric: Extract<Metric, { kind: 'clubs-launche
   return fromDeltas(deltas)
 }
 
-const memberDeltas = (m: ReadModel, associationId: string, counting: Counting, startOn: string): Step[] => {
+/**
+ * The dated changes of a tree's member count, before they are summed into steps. A table-backed
+ * reader computes them with SQL aggregates (a count per date) instead of walking every member.
+ */
+export type MemberDeltas = (associationId: string, counting: Counting, startOn: string) => Array<[string, number]>
+
+const memberDeltas = (m: ReadModel, associationId: string, counting: Counting, startOn: string): Array<[string, number]> => {
   const ids = descendants(m, associationId)
   const inside = new Set(ids)
   const deltas: Array<[string, number]> = []
@@ -66,7 +72,7 @@ const memberDeltas = (m: ReadModel, associationId: string, counting: Counting, s
       }
     }
   }
-  return fromDeltas(deltas)
+  return deltas
 }
 
 /**
@@ -117,12 +123,15 @@ const indicatorSteps = (m: ReadModel, metric: Extract<Metric, { kind: 'report-in
  * members, indicator totals); `new-since-start`: what was added from `startOn` (launches,
  * admissions, indicators of periods inside [startOn, dueOn]).
  */
-export const metricTimeline = (m: ReadModel, metric: Metric, counting: Counting, startOn: string, dueOn: string): Timeline => {
+export const metricTimeline = (
+  m: ReadModel, metric: Metric, counting: Counting, startOn: string, dueOn: string,
+  members: MemberDeltas = (id, c, s) => memberDeltas(m, id, c, s),
+): Timeline => {
   switch (metric.kind) {
     case 'clubs-launched':
       return clubDeltas(m, metric, counting, startOn)
     case 'members-admitted':
-      return memberDeltas(m, metric.associationId, counting, startOn)
+      return fromDeltas([...members(metric.associationId, counting, startOn)])
     case 'report-indicator':
       return indicatorSteps(m, metric, counting, startOn, dueOn)
   }

@@ -45,7 +45,10 @@ const officersAt = (a: AssociationState, date: string): Officer[] =>
     .filter((o) => o.electedOn <= date && (o.relievedOn === undefined || o.relievedOn > date))
     .map((o) => ({ memberId: o.memberId, fullName: o.fullName, role: o.role }))
 
-export const associationRow = (m: ReadModel, a: AssociationState, date: string): AssociationRow => {
+/** Active members of an association on a date; a table-backed reader counts them in SQL instead. */
+export type MemberCount = (a: AssociationState, date: string) => number
+
+export const associationRow = (m: ReadModel, a: AssociationState, date: string, count: MemberCount = (x, d) => activeMemberCount(m, x, d)): AssociationRow => {
   const quota = valueAt(a.staffQuota, date)
   const term = termAt(a, date)
   return {
@@ -54,12 +57,12 @@ export const associationRow = (m: ReadModel, a: AssociationState, date: string):
     foundedOn: a.foundedOn, status: statusAt(a, date), special: specialAt(a, date),
     ...(quota === undefined ? {} : { staffQuota: quota }),
     ...(term === undefined ? {} : { term }),
-    members: activeMemberCount(m, a, date), officers: officersAt(a, date),
+    members: count(a, date), officers: officersAt(a, date),
   }
 }
 
 /** Every association founded by the date that matches the filters, in founding (log) order. */
-export const registry = (m: ReadModel, q: RegistryQuery = {}): AssociationRow[] => {
+export const registry = (m: ReadModel, q: RegistryQuery = {}, count?: MemberCount): AssociationRow[] => {
   const date = dateOf(q.asOf)
   const out: AssociationRow[] = []
   for (const a of m.associations.values()) {
@@ -70,14 +73,14 @@ export const registry = (m: ReadModel, q: RegistryQuery = {}): AssociationRow[] 
     if (!inArea(a.areaCode, q.areaCode)) continue
     if (q.status !== undefined && statusAt(a, date) !== q.status) continue
     if (q.special !== undefined && specialAt(a, date) !== q.special) continue
-    out.push(associationRow(m, a, date))
+    out.push(associationRow(m, a, date, count))
   }
   return out
 }
 
 /** One association as of the date; undefined if unknown or not yet founded. */
-export const association = (m: ReadModel, id: string, asOf?: string): AssociationRow | undefined => {
+export const association = (m: ReadModel, id: string, asOf?: string, count?: MemberCount): AssociationRow | undefined => {
   const date = dateOf(asOf)
   const a = m.associations.get(id)
-  return a === undefined || a.foundedOn > date ? undefined : associationRow(m, a, date)
+  return a === undefined || a.foundedOn > date ? undefined : associationRow(m, a, date, count)
 }

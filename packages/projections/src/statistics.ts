@@ -29,6 +29,25 @@ export type StatisticsQuery = { readonly year: number; readonly areaCode?: strin
 
 const byScope = (): ByScope => ({ national: 0, province: 0, district: 0, commune: 0 })
 
+/** An association's member figures for a statistics query: active on the date, admitted and left in the year up to it. */
+export type MemberFigures = { readonly active: number; readonly admitted: number; readonly left: number }
+
+const figuresOf = (m: ReadModel, a: AssociationState, yearStart: string, date: string): MemberFigures => {
+  let active = 0
+  let admitted = 0
+  let left = 0
+  const list = m.membersOf.get(a.associationId)
+  if (list !== undefined) {
+    for (const s of list) {
+      if (s.via === 'admitted' && s.admittedOn >= yearStart && s.admittedOn <= date) admitted++
+      const ch = changeOf(m, s)
+      if (ch?.leftOn !== undefined && ch.leftBy !== 'transferred-out' && ch.leftOn >= yearStart && ch.leftOn <= date) left++
+      if (memberActive(s, ch, a, date)) active++
+    }
+  }
+  return { active, admitted, left }
+}
+
 const counts = (regime: RegimeFilter, a: AssociationState): boolean =>
   regime === 'all' || (regime === 'own-charter') === (a.regime === 'own-charter')
 
@@ -40,7 +59,11 @@ const counts = (regime: RegimeFilter, a: AssociationState): boolean =>
  * dissolved associations and closed clubs; flows (founded, admitted, left, launched in the year)
  * count what happened in the year even if it ended later.
  */
-export const statistics = (m: ReadModel, q: StatisticsQuery): Statistics => {
+export const statistics = (
+  m: ReadModel,
+  q: StatisticsQuery,
+  figures: (a: AssociationState, yearStart: string, date: string) => MemberFigures = (a, ys, d) => figuresOf(m, a, ys, d),
+): Statistics => {
   const yearEnd = `${q.year}-12-31`
   const yearStart = `${q.year}-01-01`
   const date = q.asOf !== undefined && q.asOf < yearEnd ? q.asOf : yearEnd
@@ -54,14 +77,9 @@ export const statistics = (m: ReadModel, q: StatisticsQuery): Statistics => {
   let left = 0
   for (const a of m.associations.values()) {
     if (a.foundedOn > date || !inArea(a.areaCode, q.areaCode) || !counts(regime, a)) continue
-    const list = m.membersOf.get(a.associationId)
-    if (list !== undefined) {
-      for (const s of list) {
-        if (s.via === 'admitted' && s.admittedOn >= yearStart && s.admittedOn <= date) admitted++
-        const ch = changeOf(m, s)
-        if (ch?.leftOn !== undefined && ch.leftBy !== 'transferred-out' && ch.leftOn >= yearStart && ch.leftOn <= date) left++
-      }
-    }
+    const f = figures(a, yearStart, date)
+    admitted += f.admitted
+    left += f.left
     if (a.foundedOn >= yearStart) {
       founded.total++
       founded.byScope[a.scope]++
@@ -73,12 +91,8 @@ export const statistics = (m: ReadModel, q: StatisticsQuery): Statistics => {
       special.total++
       special.byScope[a.scope]++
     }
-    if (list !== undefined) {
-      let n = 0
-      for (const s of list) if (memberActive(s, changeOf(m, s), a, date)) n++
-      members += n
-      byKind[a.kind] += n
-    }
+    members += f.active
+    byKind[a.kind] += f.active
   }
   let clubs = 0
   let ishc = 0

@@ -1,7 +1,7 @@
 import { addDays, daysBetween, type IsoDate } from '@hoi/domain'
 import type { Counting, Metric, ReadModel, TargetShape, TargetState } from './model.js'
 import { round1 } from './asOf.js'
-import { firstReached, metricTimeline, valueOn, type Timeline } from './metrics.js'
+import { firstReached, metricTimeline, valueOn, type MemberDeltas, type Timeline } from './metrics.js'
 
 export type TargetStatus = 'achieved' | 'on-track' | 'at-risk' | 'behind' | 'withdrawn'
 export type MilestoneProgress = {
@@ -73,12 +73,12 @@ export const statusOf = (p: { withdrawn: boolean; current: number; goal: number;
   return 'on-track'
 }
 
-const progressOf = (m: ReadModel, t: TargetState, asOf: string): TargetProgress => {
+const progressOf = (m: ReadModel, t: TargetState, asOf: string, members?: MemberDeltas): TargetProgress => {
   const { shape, revisions } = shapeAt(t, asOf)
   const timelines = new Map<Counting, Timeline>()
   const timeline = (c: Counting): Timeline => {
     let tl = timelines.get(c)
-    if (tl === undefined) timelines.set(c, (tl = metricTimeline(m, t.metric, c, t.startOn, shape.dueOn)))
+    if (tl === undefined) timelines.set(c, (tl = metricTimeline(m, t.metric, c, t.startOn, shape.dueOn, members)))
     return tl
   }
   const tl = timeline(t.counting)
@@ -113,18 +113,18 @@ const progressOf = (m: ReadModel, t: TargetState, asOf: string): TargetProgress 
 }
 
 /** Progress of one target on a business date; undefined if unknown or not yet set by then. */
-export const targetProgress = (m: ReadModel, targetId: string, asOf: string): TargetProgress | undefined => {
+export const targetProgress = (m: ReadModel, targetId: string, asOf: string, members?: MemberDeltas): TargetProgress | undefined => {
   const t = m.targets.get(targetId)
-  return t === undefined || t.setOn > asOf ? undefined : progressOf(m, t, asOf)
+  return t === undefined || t.setOn > asOf ? undefined : progressOf(m, t, asOf, members)
 }
 
 /** Every target set by asOf (optionally of one owner), in the order they were set. */
-export const targets = (m: ReadModel, q: { readonly asOf: string; readonly ownerAssociationId?: string }): TargetProgress[] => {
+export const targets = (m: ReadModel, q: { readonly asOf: string; readonly ownerAssociationId?: string }, members?: MemberDeltas): TargetProgress[] => {
   const out: TargetProgress[] = []
   for (const t of m.targets.values()) {
     if (t.setOn > q.asOf) continue
     if (q.ownerAssociationId !== undefined && t.ownerAssociationId !== q.ownerAssociationId) continue
-    out.push(progressOf(m, t, q.asOf))
+    out.push(progressOf(m, t, q.asOf, members))
   }
   return out
 }

@@ -1,0 +1,94 @@
+import type Database from 'better-sqlite3'
+import type { RecordedEvent } from '@hoi/domain'
+
+export type SqlValue = string | number | null
+export type Stmt = {
+  readonly sql: string
+  readonly params: ReadonlyArray<SqlValue>
+  /** the statement must change exactly this many rows, else its part is rolled back (a stale checkpoint) */
+  readonly expect?: number
+}
+
+export class StaleCheckpoint extends Error {
+  constructor(sql: string) {
+    super(`another writer moved the checkpoint first (${sql.slice(0, 60)}…)`)
+    this.name = 'StaleCheckpoint'
+  }
+}
+
+/**
+ * What the projection runner needs from a database: SQL in, rows out, and a transaction over a
+ * list of statements. Statements use `?` placeholders; the PostgreSQL driver numbers them.
+ * Each part of a transaction runs in its own savepoint, so one projection's failure rolls back
+ * only its own rows and checkpoint while the others' parts commit.
+ */
+export interface SqlDriver {
+  readonly dialect: 'sqlite' | 'postgres'
+  exec(sql: string): Promise<void>
+  all<T = Record<string, unknown>>(sql: string, params?: ReadonlyArray<SqlValue>): Promise<T[]>
+  transaction(parts: ReadonlyArray<ReadonlyArray<Stmt>>): Promise<Array<Error | undefined>>
+  /**
+   * A page of the log read straight from the store's table in the same database, with only what
+   * projections read (no metadata): the rebuild's read path. Without it the runner uses the store.
+   */
+  readonly readLog?: (after: number, limit: number) => Promise<ReadonlyArray<LogEvent>>
+  /** The log's last position, read in the same database (with readLog). */
+  readonly head?: () => Promise<number>
+}
+
+/** What a projection reads of an event. */
+export type LogEvent = Pick<RecordedEvent, 'position' | 'streamId' | 'type' | 'schemaVersion' | 'data'>
+
+/** better-sqlite3 is synchronous: a whole page is one uninterrupted transaction, so no append of this process can interleave. */
+export const sqliteDriver = (db: Database.Database): SqlDriver => {
+  // a rebuild writes indexes of 100,000s of rows: a larger page cache keeps them off the disk until the commit
+  if (Number(db.pragma('cache_size', { simple: true })) > -65536) db.pragma('cache_size = -65536')
+  const cache = new Map<string, Database.Statement>()
+  const prepare = (sql: string): Database.Statement => {
+    let s = cache.get(sql)
+    if (s === undefined) {
+      if (cache.size > 500) cache.clear()
+      s = db.prepare(sql)
+      cache.set(sql, s)
+    }
+    return s
+  }
+  const runPart = (part: ReadonlyArray<Stmt>): void => {
+    for (const st of part) {
+      const r = prepare(st.sql).run(...st.params)
+      if (st.expect !== undefined && r.changes !== st.expect) throw new StaleCheckpoint(st.sql)
+    }
+  }
+  const tx = db.transaction((parts: ReadonlyArray<ReadonlyArray<Stmt>>): Array<Error | undefined> =>
+    parts.map((part) => {
+      try {
+        // a nested better-sqlite3 transaction is a savepoint
+        db.transaction(runPart)(part)
+        return undefined
+      } catch (e) {
+        return e instanceof Error ? e : new Error(String(e))
+      }
+    }))
+  const page = db.prepare('SELECT position, stream_id, type, schema_version, data FROM events WHERE position > ? ORDER BY position LIMIT ?').raw()
+  const last = db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck()
+  return {
+    dialect: 'sqlite',
+    async head() {
+      return last.get() as number
+    },
+    async readLog(after, limit) {
+      return (page.all(after, limit) as Array<[number, string, string, number, string]>).map((r) => ({
+        position: r[0], streamId: r[1], type: r[2], schemaVersion: r[3], data: JSON.parse(r[4]) as unknown,
+      }))
+    },
+    async exec(sql) {
+      db.exec(sql)
+    },
+    async all<T>(sql: string, params: ReadonlyArray<SqlValue> = []) {
+      return prepare(sql).all(...params) as T[]
+    },
+    async transaction(parts) {
+      return tx.immediate(parts)
+    },
+  }
+}

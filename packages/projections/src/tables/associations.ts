@@ -1,0 +1,78 @@
+import { aggregateOfEvent, eventTypes } from '@hoi/domain'
+import type { EventData, Recorded } from '../model.js'
+import { insert, text, update, type ProjectionDefinition, type RowChange, type Value } from './changes.js'
+
+type D<T extends Recorded['type']> = EventData<T>
+
+const exists = (associationId: string) => ({ table: 'associations', key: { association_id: associationId } })
+/** A dated fact of an association (name, status, …), known only once the association is. */
+const fact = (associationId: string, kind: string, on: string, value: Value): RowChange =>
+  insert('association_facts', { association_id: associationId, fact: kind, valid_from: on, value }, { when: exists(associationId) })
+
+const changes = (e: Recorded): ReadonlyArray<RowChange> => {
+  const id = text(e.data, 'associationId')
+  switch (e.type) {
+    case 'AssociationFounded': {
+      const d = e.data as D<'AssociationFounded'>
+      const unless = exists(id)
+      // a second founding of the same id changes nothing, so every row waits on the first
+      return [
+        insert('association_facts', { association_id: id, fact: 'name', valid_from: d.foundedOn, value: d.name }, { unless }),
+        insert('association_facts', { association_id: id, fact: 'status', valid_from: d.foundedOn, value: 'active' }, { unless }),
+        insert('associations', {
+          association_id: id, kind: d.kind, regime: d.regime, scope: d.scope, area_code: d.areaCode, parent_id: d.parentId,
+          founded_on: d.foundedOn, founding_members: d.foundingMembers, ord: e.position,
+        }, { unless }),
+      ]
+    }
+    case 'AssociationRenamed': return [fact(id, 'name', (e.data as D<'AssociationRenamed'>).renamedOn, (e.data as D<'AssociationRenamed'>).name)]
+    case 'SpecialStatusGranted': return [fact(id, 'special', (e.data as D<'SpecialStatusGranted'>).grantedOn, true)]
+    case 'SpecialStatusRevoked': return [fact(id, 'special', (e.data as D<'SpecialStatusRevoked'>).revokedOn, false)]
+    case 'StaffQuotaAssigned': return [fact(id, 'quota', (e.data as D<'StaffQuotaAssigned'>).assignedOn, (e.data as D<'StaffQuotaAssigned'>).quota)]
+    case 'CongressHeld': return [fact(id, 'congress', (e.data as D<'CongressHeld'>).heldOn, e.data)]
+    case 'ResolutionAdopted': return [fact(id, 'resolution', (e.data as D<'ResolutionAdopted'>).adoptedOn, e.data)]
+    case 'ConferenceHeld': return [fact(id, 'conference', (e.data as D<'ConferenceHeld'>).heldOn, e.data)]
+    case 'AssociationSuspended': return [fact(id, 'status', (e.data as D<'AssociationSuspended'>).suspendedOn, 'suspended')]
+    case 'AssociationReinstated': return [fact(id, 'status', (e.data as D<'AssociationReinstated'>).reinstatedOn, 'active')]
+    case 'AssociationDissolved': return [fact(id, 'status', (e.data as D<'AssociationDissolved'>).dissolvedOn, 'dissolved')]
+    case 'OfficerElected': {
+      const d = e.data as D<'OfficerElected'>
+      return [insert('officers', {
+        association_id: id, member_id: d.memberId, full_name: d.fullName, role: d.role, elected_on: d.electedOn, relieved_on: undefined, ord: e.position,
+      }, { when: exists(id) })]
+    }
+    case 'OfficerRelieved': {
+      const d = e.data as D<'OfficerRelieved'>
+      // the latest still-serving holder of the role, as the fold does
+      return [update('officers', { association_id: id, member_id: d.memberId, role: d.role }, { relieved_on: d.relievedOn }, { onlyIfNull: 'relieved_on', last: true })]
+    }
+    default:
+      return []
+  }
+}
+
+export const associationsProjection: ProjectionDefinition = {
+  name: 'associations',
+  version: 1,
+  handles: eventTypes.filter((t) => aggregateOfEvent[t] === 'association'),
+  tables: {
+    associations: {
+      columns: {
+        association_id: 'text', kind: 'text', regime: 'text', scope: 'text', area_code: 'text', parent_id: 'text',
+        founded_on: 'text', founding_members: 'int', ord: 'int',
+      },
+      key: ['association_id'],
+      indexes: [['parent_id'], ['area_code']],
+    },
+    association_facts: {
+      columns: { association_id: 'text', fact: 'text', valid_from: 'text', value: 'json' },
+      indexes: [['association_id', 'fact', 'valid_from'], ['fact', 'valid_from']],
+    },
+    officers: {
+      columns: { association_id: 'text', member_id: 'text', full_name: 'text', role: 'text', elected_on: 'text', relieved_on: 'text', ord: 'int' },
+      key: ['association_id', 'member_id'],
+      indexes: [],
+    },
+  },
+  changes,
+}
