@@ -39,14 +39,15 @@ describe('runBatch on a store without atomic multi-stream appends', () => {
     const clean = await runBatch(new PerStreamStore(reference), items, { maxEventsPerTransaction: 97 })
     expect(clean.every(E.isRight)).toBe(true)
     const expected = await log(reference)
-    expect(expected.length).toBe(count)
+    // each command stores its events, and some their follow-ups' (membership claims, a parent's list of children)
+    expect(new Set(expected.map((e) => e.metadata.commandId.split('/')[0])).size).toBe(count)
 
     for (const crashAfter of crashes) {
       const survivor = openMemory()
       await expect(runBatch(new PerStreamStore(survivor, crashAfter), items, { maxEventsPerTransaction: 97 })).rejects.toThrow(/crashed after/u)
       // what the crash left is a prefix of the batch: every command before the last stored one is stored
       const left = await log(survivor)
-      const storedCommands = [...new Set(left.map((e) => e.metadata.commandId))]
+      const storedCommands = [...new Set(left.map((e) => e.metadata.commandId.split('/')[0]!))]
       expect(storedCommands).toEqual(items.slice(0, storedCommands.length).map((i) => i.meta.commandId))
       expect(left).toEqual(expected.slice(0, left.length))
 
@@ -86,7 +87,9 @@ describe('runBatch on a store without atomic multi-stream appends', () => {
     // decided again on the stream as it now is: the same founding is already there, so nothing more is written
     expect(results[2]).toMatchObject(E.right({ replayed: false, events: [] }))
     expect(results.slice(3).every((r) => E.isRight(r) && !r.right.replayed)).toBe(true)
-    expect((await log(store)).length).toBe(300)
+    // every command's own events; the other clerk's founding ran no follow-ups of the batch, so those are not compared
+    const own = (es: ReadonlyArray<ReturnType<typeof content>>) => es.filter((e) => !e.metadata.commandId.includes('/')).length
+    expect(own(await log(store))).toBe(own(await log(reference)))
   })
 
   it('on the KurrentDB adapter (simulated client): cut off between any two writes, run again, the same history; a third run stores nothing', async () => {

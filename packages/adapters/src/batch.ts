@@ -9,6 +9,7 @@ import {
   type Aggregates, type AnyAggregate, type CommandFailure, type CommandOutcome, type Loaded,
 } from './handle.js'
 import type { AppendItem, EventStore, NewEvent, StoreError } from './store.js'
+import { readRecorded } from './upcast.js'
 
 /** A command as read from a file or built by a loader: decoded here, so raw JSON is fine. */
 export type BatchItem = { readonly command: unknown; readonly meta: CommandMetadata }
@@ -160,6 +161,18 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
       }
       if (prior.length > 0) {
         results[index] = E.right(replayedOutcome(prior))
+        // like handleCommand's retry: finish the follow-ups a crash may have left undone (each is skipped when stored)
+        const module = moduleOf(aggregates, command)
+        if (module.followUps !== undefined) {
+          const streamId = module.streamOf(command)
+          const loaded = await load(module, streamId)
+          const context = await contextOf(module.needs(command), policy, (need) => load(moduleNamed(aggregates, need.aggregate), need.streamId))
+          if (E.isRight(loaded) && E.isRight(context)) {
+            const events = prior.filter((r) => r.streamId === streamId).map(readRecorded).flatMap((e) => (E.isRight(e) ? [e.right] : []))
+            await follow(module.followUps(command, events, loaded.right.state, context.right), meta, 1)
+            if (size >= limit) await flush()
+          }
+        }
         continue
       }
     }

@@ -34,6 +34,8 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
     case 'ConferenceHeld': return [fact(id, 'conference', (e.data as D<'ConferenceHeld'>).heldOn, e.data)]
     case 'AssociationSuspended': return [fact(id, 'status', (e.data as D<'AssociationSuspended'>).suspendedOn, 'suspended')]
     case 'AssociationReinstated': return [fact(id, 'status', (e.data as D<'AssociationReinstated'>).reinstatedOn, 'active')]
+    // the fold keeps one parent, the latest recorded (not dated): the row does the same
+    case 'AssociationReparented': return [update('associations', { association_id: id }, { parent_id: (e.data as D<'AssociationReparented'>).parentId })]
     case 'AssociationDissolved': return [fact(id, 'status', (e.data as D<'AssociationDissolved'>).dissolvedOn, 'dissolved')]
     case 'OfficerElected': {
       const d = e.data as D<'OfficerElected'>
@@ -53,7 +55,7 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
 
 export const associationsProjection: ProjectionDefinition = {
   name: 'associations',
-  version: 1,
+  version: 2,
   handles: eventTypes.filter((t) => aggregateOfEvent[t] === 'association'),
   tables: {
     associations: {
