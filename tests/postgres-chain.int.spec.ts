@@ -98,6 +98,10 @@ describe.skipIf(skip !== undefined)(`postgres hash chain${skip === undefined ? '
       // the connection went back to the pool usable: reads and the refusal still answer
       expect(await a.head()).toBe(5)
       expect(await a.append('s', newEvents(1), 4)).toEqual(E.left({ _tag: 'StoreFailure', message: UNCHAINED_MESSAGE }))
+      // a head hash that is not a hash is damage, refused by name, never written into a statement
+      await sql(url, "UPDATE head SET hash = 'x''; DROP TABLE events; --'")
+      expect(await a.append('s', newEvents(1), 4)).toMatchObject({ left: { _tag: 'StoreFailure', message: expect.stringMatching(/head row's hash is not 64 lowercase hex digits/u) } })
+      expect(await a.head()).toBe(5)
     } finally {
       await a.close()
     }

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import pg from 'pg'
 import type { RecordedEvent } from '@hoi/domain'
-import { chained, GENESIS, UNCHAINED_MESSAGE } from './chain.js'
+import { chained, GENESIS, HASH, UNCHAINED_MESSAGE } from './chain.js'
 import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, type StoredForCompare } from './idempotency.js'
 import { COLUMNS, rowToRecorded } from './postgres-schema.js'
 import type { AppendItem, AppendResult, ImportedEvent, NewEvent, StoreError } from './store.js'
@@ -74,6 +74,12 @@ export class Rows {
 export type Head = { readonly position: number; readonly hash: string | null }
 type State = { readonly revisions: Map<string, number>; readonly stored: Map<string, StoredForCompare>; readonly head: Head }
 
+/** The head as read; a hash that is not 64 hex digits is refused (it is also written into SQL text). */
+const headOf = (position: string | number, hash: string | null): Head => {
+  if (hash !== null && !HASH.test(hash)) throw new Error(`the head row's hash is not 64 lowercase hex digits (${JSON.stringify(hash.slice(0, 80))}): the store is damaged; run \`hoi verify\``)
+  return { position: Number(position), hash }
+}
+
 /** The hash the next event links to, or undefined when the store holds unchained events. */
 export const prevHashOf = (head: Head): string | undefined => (head.hash !== null ? head.hash : head.position === 0 ? GENESIS : undefined)
 export const unchained: StoreError = { _tag: 'StoreFailure', message: UNCHAINED_MESSAGE }
@@ -88,7 +94,7 @@ const readState = async (client: pg.ClientBase, group: ReadonlyArray<Queued>): P
   let head: Head = { position: 0, hash: null }
   for (const r of state.rows) {
     if (r[0] === null) revisions.set(r[2], r[3])
-    else if (r[1] === null) head = { position: Number(r[0]), hash: r[6] }
+    else if (r[1] === null) head = headOf(r[0], r[6])
     else stored.set(r[1], { recorded: rowToRecorded(r as [string, string, string, number, string, number, string, string]), dataJson: r[6] })
   }
   return { revisions, stored, head }
@@ -221,7 +227,7 @@ const writeFast = async (client: pg.ClientBase, group: ReadonlyArray<Queued>, re
   if (!planned.clean || n === 0) return undefined
   const touched = [...new Set(planned.rows.streamId)]
   const guard = { streams: touched, revisions: touched.map((t) => state.revisions.get(t) ?? -1), head: { position: planned.head, hash: planned.hash } }
-  const text = `BEGIN; UPDATE head SET position = ${planned.head}, hash = '${planned.hash}' WHERE position = ${state.head.position};
+  const text = `BEGIN; UPDATE head SET position = ${planned.head}, hash = '${planned.hash}' WHERE position = ${state.head.position} AND hash IS NOT DISTINCT FROM ${state.head.hash === null ? 'NULL' : `'${state.head.hash}'`};
 ${insertSql(planned.rows, touched, touched.map((t) => planned.revisions.get(t)!), '0', guard)};
 COMMIT`
   try {
@@ -238,7 +244,7 @@ COMMIT`
 export const lockHead = async (client: pg.ClientBase): Promise<Head> => {
   const locked = (await client.query('BEGIN; UPDATE head SET position = position RETURNING position, hash')) as unknown as pg.QueryResult[]
   const row = (locked[1] as pg.QueryResult<{ position: string; hash: string | null }>).rows[0]!
-  return { position: Number(row.position), hash: row.hash }
+  return headOf(row.position, row.hash)
 }
 
 /**
