@@ -2,7 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import pg from 'pg'
 import { chainHead, openStore, UNCHAINED_MESSAGE, verifyStore, type EventStore, type PostgresStore } from '@hoi/adapters'
-import { collect, newEvents } from '@hoi/adapters/testing'
+import { join } from 'node:path'
+import { openSqlite } from '@hoi/adapters/sqlite'
+import { collect, newEvents, tempSqlitePath } from '@hoi/adapters/testing'
 import { hoi } from './support/cli.js'
 import { freshSchema, testDatabase, type TestDatabase } from './support/pg.js'
 
@@ -82,6 +84,38 @@ describe.skipIf(skip !== undefined)(`postgres hash chain${skip === undefined ? '
       expect(await verifyStore(b)).toMatchObject({ ok: true, events: 8 })
     } finally {
       await b.close()
+    }
+  })
+
+  it('hoi export of a SQLite store, hoi import into PostgreSQL: the same events and head; again stores nothing; then appends continue the chain', async () => {
+    const src = tempSqlitePath('hoi-pgchain-')
+    try {
+      const sqlite = openSqlite(src.path)
+      for (let i = 0; i < 30; i++) await sqlite.append(`s-${i % 4}`, newEvents(1 + (i % 3)), 'any')
+      await sqlite.close()
+      const file = join(src.dir, 'log.jsonl')
+      expect(hoi(['export', '--store', `sqlite:${src.path}`, '--to', file]).code).toBe(0)
+      const headLine = hoi(['head', '--store', `sqlite:${src.path}`]).stdout.trim()
+      const url = await freshSchema(db)
+      const im = hoi(['import', file, '--store', url])
+      expect(im.code, im.stdout + im.stderr).toBe(0)
+      expect(im.stdout).toContain(`imported 60 events, 0 already stored; head ${headLine}`)
+      expect(hoi(['head', '--store', url]).stdout.trim()).toBe(headLine)
+      expect(hoi(['import', file, '--store', url]).stdout).toContain('imported 0 events, 60 already stored')
+      const [a, b] = [openSqlite(src.path), await openStore(url)]
+      try {
+        const all = await collect(a.readAll())
+        expect(await collect(b.readAll())).toEqual(all)
+        expect(await headRow(url)).toEqual({ position: 60, hash: all[59]!.metadata.hash })
+        const more = await b.append('s-0', newEvents(1), 'any')
+        expect(E.isRight(more) && more.right.events[0]!.metadata.prevHash).toBe(all[59]!.metadata.hash)
+      } finally {
+        await a.close()
+        await b.close()
+      }
+      expect(hoi(['verify', '--store', url]).code).toBe(0)
+    } finally {
+      src.remove()
     }
   })
 
