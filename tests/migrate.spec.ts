@@ -17,6 +17,14 @@ const tempPath = (): string => {
   return t.path
 }
 
+/** How many events a source holds (a dense log: the head is the count); the demo's commands decide it. */
+const sizeOf = async (path: string): Promise<number> => {
+  const peek = openSqlite(path, { readonly: true })
+  const n = await peek.head()
+  await peek.close()
+  return n
+}
+
 /** A history like the demo's (its first commands) plus events with a reason, unicode and several per stream, stamped by a moving clock. */
 const makeSource = async (commands: number): Promise<string> => {
   const path = tempPath()
@@ -34,23 +42,25 @@ const makeSource = async (commands: number): Promise<string> => {
 
 describe('migrate (library)', () => {
   let source: string
+  let n: number
   beforeAll(async () => {
     source = await makeSource(2000)
+    n = await sizeOf(source)
   })
 
   it('SQLite → SQLite → memory: every event equal on all three sides, record times kept, the digests equal', async () => {
     const a = openSqlite(source, { readonly: true })
     const b = openSqlite(tempPath())
     const c = openMemory()
-    expect(await migrate(a, b, { pageSize: 300 })).toEqual({ copied: 2005, alreadyThere: 0 })
-    expect(await migrate(b, c, { pageSize: 300 })).toEqual({ copied: 2005, alreadyThere: 0 })
+    expect(await migrate(a, b, { pageSize: 300 })).toEqual({ copied: n, alreadyThere: 0 })
+    expect(await migrate(b, c, { pageSize: 300 })).toEqual({ copied: n, alreadyThere: 0 })
     const [la, lb, lc] = await Promise.all([a, b, c].map((s) => collect(s.readAll())))
     expect(lb).toEqual(la)
     expect(lc).toEqual(la) // dense stores number the copy the same way, so even positions agree
     expect(new Set(la!.map((e) => e.metadata.recordedAt)).size).toBeGreaterThan(5)
     const ab = await verify(a, b)
     const bc = await verify(b, c)
-    expect(ab).toMatchObject({ equal: true, sourceEvents: 2005, targetEvents: 2005 })
+    expect(ab).toMatchObject({ equal: true, sourceEvents: n, targetEvents: n })
     expect(bc.equal).toBe(true)
     expect(ab.sourceDigest).toBe(ab.targetDigest)
     expect(bc.targetDigest).toBe(ab.sourceDigest)
@@ -65,10 +75,10 @@ describe('migrate (library)', () => {
     await expect(migrate(a, new PerStreamStore(target, 700), { pageSize: 100 })).rejects.toThrow(/crashed after/u)
     const left = (await collect(target.readAll())).length
     expect(left).toBeGreaterThan(0)
-    expect(left).toBeLessThan(2005)
-    expect(await migrate(a, target, { pageSize: 100 })).toEqual({ copied: 2005 - left, alreadyThere: left })
+    expect(left).toBeLessThan(n)
+    expect(await migrate(a, target, { pageSize: 100 })).toEqual({ copied: n - left, alreadyThere: left })
     expect(await collect(target.readAll())).toEqual(await collect(a.readAll()))
-    expect(await migrate(a, target)).toEqual({ copied: 0, alreadyThere: 2005 })
+    expect(await migrate(a, target)).toEqual({ copied: 0, alreadyThere: n })
     expect((await verify(a, target)).equal).toBe(true)
     await a.close()
     await target.close()
@@ -85,9 +95,9 @@ describe('migrate (library)', () => {
     await migrate(a, copy)
     expect(E.isRight(await copy.append('extra', [newEvent()], 'no-stream'))).toBe(true)
     const longer = await verify(a, copy)
-    expect(longer).toMatchObject({ equal: false, sourceEvents: 2005, targetEvents: 2006 })
+    expect(longer).toMatchObject({ equal: false, sourceEvents: n, targetEvents: n + 1 })
     expect(longer.sourceDigest).not.toBe(longer.targetDigest)
-    expect(longer.firstDifference).toMatch(/^event 2006: source \(none\)/u)
+    expect(longer.firstDifference).toMatch(new RegExp(`^event ${n + 1}: source \\(none\\)`, 'u'))
     await expect(migrate(a, copy)).rejects.toThrow(/more events than the source/u)
     await a.close()
   })
@@ -104,6 +114,7 @@ describe('migrate (library)', () => {
 describe('hoi migrate (CLI)', () => {
   it('SIGKILLed half-way and run again: exit 0, both digests printed and equal, nothing duplicated', async () => {
     const source = await makeSource(6000)
+    const n = await sizeOf(source)
     const target = tempPath()
     const args = ['migrate', '--from', `sqlite:${source}`, '--to', `sqlite:${target}`, '--page-size', '50']
     const child = spawn(process.execPath, [cliPath, ...args], { cwd: root, stdio: 'ignore' })
@@ -129,12 +140,12 @@ describe('hoi migrate (CLI)', () => {
     const left = await peek.head()
     await peek.close()
     expect(left).toBeGreaterThan(0)
-    expect(left).toBeLessThan(6005)
+    expect(left).toBeLessThan(n)
 
     const again = hoi(args)
     expect(again.code, again.stderr).toBe(0)
-    expect(again.stdout).toMatch(new RegExp(`identical \\(${6005 - left} copied now, ${left} already there\\)`, 'u'))
-    const digests = [...again.stdout.matchAll(/(source|target): 6005 events, sha256 ([0-9a-f]{64})/gu)].map((m) => m[2])
+    expect(again.stdout).toMatch(new RegExp(`identical \\(${n - left} copied now, ${left} already there\\)`, 'u'))
+    const digests = [...again.stdout.matchAll(new RegExp(`(source|target): ${n} events, sha256 ([0-9a-f]{64})`, 'gu'))].map((m) => m[2])
     expect(digests.length).toBe(2)
     expect(digests[0]).toBe(digests[1])
     expect(again.stderr).toMatch(/copy \d+ % .*events\/s, ETA/u) // plain progress lines off a terminal
@@ -161,25 +172,23 @@ describe('hoi migrate (CLI)', () => {
   })
 })
 
-// the PostgreSQL leg needs the server and the PostgreSQL store; either missing is a printed skip
-const pgSkip = (await postgresUnreachable()) ?? (await openStore('postgres://x').then(
-  () => undefined,
-  (e: unknown) => (/Unsupported store URL/u.test(String(e)) ? 'this build has no PostgreSQL store' : undefined),
-).catch(() => undefined))
+// the PostgreSQL leg needs the server: without one it is a printed skip
+const pgSkip = await postgresUnreachable()
 if (pgSkip !== undefined) console.log(`migrate SQLite → PostgreSQL → SQLite skipped: ${pgSkip}`)
 
 describe.skipIf(pgSkip !== undefined)(`migrate through PostgreSQL${pgSkip === undefined ? '' : ` (skipped: ${pgSkip})`}`, () => {
   it('SQLite → PostgreSQL → SQLite gives identical events; a half-finished migration into PostgreSQL resumed gives the same', async () => {
     const source = openSqlite(await makeSource(1500), { readonly: true })
+    const n = await source.head() // a dense log: the head is the count of events
     const db = await freshDatabase('hoi_migrate')
     try {
       const pg = await openStore(db.url)
       await expect(migrate(source, new PerStreamStore(pg, 4), { pageSize: 100 })).rejects.toThrow(/crashed after/u)
       const left = (await collect(pg.readAll())).length
       expect(left).toBeGreaterThan(0)
-      expect(await migrate(source, pg, { pageSize: 100 })).toEqual({ copied: 1505 - left, alreadyThere: left })
+      expect(await migrate(source, pg, { pageSize: 100 })).toEqual({ copied: n - left, alreadyThere: left })
       const back = openSqlite(tempPath())
-      expect(await migrate(pg, back)).toEqual({ copied: 1505, alreadyThere: 0 })
+      expect(await migrate(pg, back)).toEqual({ copied: n, alreadyThere: 0 })
       const there = await verify(source, pg)
       const home = await verify(source, back)
       expect(there.equal && home.equal).toBe(true)
@@ -189,6 +198,37 @@ describe.skipIf(pgSkip !== undefined)(`migrate through PostgreSQL${pgSkip === un
       await back.close()
     } finally {
       await source.close()
+      await db.drop()
+    }
+  })
+
+  it('hoi migrate SQLite → PostgreSQL → SQLite: exit 0 both ways, one digest throughout, the same chain head, hoi verify passes on every side', async () => {
+    const source = await makeSource(800)
+    const peek = openSqlite(source, { readonly: true })
+    const n = await peek.head() // a dense log: the head is the count of events
+    await peek.close()
+    const back = tempPath()
+    const db = await freshDatabase('hoi_migrate_cli')
+    try {
+      const digests: string[] = []
+      for (const [from, to] of [[`sqlite:${source}`, db.url], [db.url, `sqlite:${back}`]] as const) {
+        const r = hoi(['migrate', '--from', from, '--to', to, '--page-size', '200'])
+        expect(r.code, r.stdout + r.stderr).toBe(0)
+        expect(r.stdout).toContain(`migrate: identical (${n} copied now, 0 already there)`)
+        digests.push(...[...r.stdout.matchAll(new RegExp(`(?:source|target): ${n} events, sha256 ([0-9a-f]{64})`, 'gu'))].map((m) => m[1]!))
+      }
+      expect(digests.length).toBe(4)
+      expect(new Set(digests).size).toBe(1)
+      // dense stores number and chain the copy alike, so the three heads are the same position and hash
+      const heads = [`sqlite:${source}`, db.url, `sqlite:${back}`].map((url) => {
+        expect(hoi(['verify', '--store', url]).code).toBe(0)
+        const h = hoi(['head', '--store', url])
+        expect(h.code, h.stderr).toBe(0)
+        return h.stdout.trim()
+      })
+      expect(heads[0]).toMatch(new RegExp(`^${n} [0-9a-f]{64}$`, 'u'))
+      expect(new Set(heads).size).toBe(1)
+    } finally {
       await db.drop()
     }
   })

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { openStore, type EventStore } from '@hoi/adapters'
+import { openStore, verifyStore, type EventStore } from '@hoi/adapters'
 import { collect } from '@hoi/adapters/testing'
 import { envInt, runChild } from './support/children.js'
 import { freshSchema, testDatabase, type TestDatabase } from './support/pg.js'
@@ -23,9 +23,10 @@ const APPENDS = envInt('HOI_FOLLOW_APPENDS', 50)
 const CYCLES = envInt('HOI_CRASH_CYCLES', 20)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** Positions 1..head exactly once, and every stream's revisions 0..n-1 in order. */
+/** Positions 1..head exactly once, every stream's revisions 0..n-1 in order, and one unbroken hash chain. */
 const assertDenseLog = async (store: EventStore) => {
   const all = await collect(store.readAll({ pageSize: 5000 }))
+  expect(await verifyStore(store)).toMatchObject({ ok: true, events: all.length })
   expect(all.findIndex((e, i) => e.position !== i + 1)).toBe(-1)
   expect(await store.head()).toBe(all.length)
   const next = new Map<string, number>()

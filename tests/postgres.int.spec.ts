@@ -72,11 +72,13 @@ describe.skipIf(skip !== undefined)(`postgres store${skip === undefined ? '' : `
     const url = await freshSchema(db)
     const a = await openStore(url)
     expect(a.kind).toBe('postgres')
-    expect(a.capabilities).toEqual({ densePositions: true, atomicMultiStream: true })
-    await a.append('s', newEvents(3), 'no-stream')
+    expect(a.capabilities).toEqual({ densePositions: true, atomicMultiStream: true, hashChain: true })
+    const written = await a.append('s', newEvents(3), 'no-stream')
     await a.close()
     expect((await sql(url, 'SELECT version FROM store_version')).rows).toEqual([{ version: PG_SCHEMA_VERSION }])
-    expect((await sql(url, 'SELECT position, hash FROM head')).rows).toEqual([{ position: '3', hash: null }])
+    // the head row carries the chain's head: the hash of its last event
+    const lastHash = E.isRight(written) ? written.right.events[2]!.metadata.hash : 'append failed'
+    expect((await sql(url, 'SELECT position, hash FROM head')).rows).toEqual([{ position: '3', hash: lastHash }])
     const b = await openStore(url)
     expect(await b.head()).toBe(3)
     expect(await b.streamRevision('s')).toBe(2)

@@ -2,6 +2,9 @@ import * as E from 'fp-ts/lib/Either.js'
 import pg from 'pg'
 import type { RecordedEvent } from '@hoi/domain'
 import { pagedAsyncIterable } from './paging-async.js'
+import type { UpgradeOutcome } from './chain-upgrade.js'
+import type { ImportResult } from './import-check.js'
+import { restoreInto, upgradePostgresChain } from './postgres-chain.js'
 import { COLUMNS, ensureSchema, rowToRecorded, safeUrl, SchemaRefused, toStoreError } from './postgres-schema.js'
 import { plansOf, writeGroup, type Outcome, type Queued } from './postgres-write.js'
 import {
@@ -51,7 +54,7 @@ const unavailable = (message: string): StoreError => ({ _tag: 'StoreUnavailable'
  */
 export class PostgresStore implements EventStore {
   readonly kind = 'postgres' as const
-  readonly capabilities = { densePositions: true, atomicMultiStream: true } as const
+  readonly capabilities = { densePositions: true, atomicMultiStream: true, hashChain: true } as const
   private readonly now: () => Date
   private queue: Queued[] = []
   private draining: Promise<void> | undefined
@@ -136,6 +139,36 @@ export class PostgresStore implements EventStore {
       }
       return group.map(() => E.left(error))
     }
+  }
+
+  /** Runs `f` on one connection; if it throws, the transaction it began is rolled back (or the connection dropped). */
+  private async transaction<A>(f: (client: pg.PoolClient) => Promise<A>): Promise<A> {
+    if (this.closed) throw new StoreErrorException(unavailable('the store is closed'))
+    const { client, release } = await borrow(this.pool)
+    try {
+      const a = await f(client)
+      release()
+      return a
+    } catch (e) {
+      const rolledBack = await client.query('ROLLBACK').then(() => true, () => false)
+      release(rolledBack ? undefined : (e as Error))
+      throw e
+    }
+  }
+
+  /** See EventStore.restoreEvents: one transaction under the head lock (postgres-chain.ts). */
+  async restoreEvents(events: ReadonlyArray<RecordedEvent>): Promise<E.Either<StoreError, ImportResult>> {
+    if (events.length === 0) return E.right({ imported: 0, skipped: 0, head: await this.head() })
+    try {
+      return await this.transaction((client) => restoreInto(client, events))
+    } catch (e) {
+      return E.left(toStoreError(e))
+    }
+  }
+
+  /** `hoi chain upgrade`: chains a log written before events carried hashes, all or nothing. */
+  async upgradeChain(onProgress: (done: number, total: number) => void = () => {}): Promise<UpgradeOutcome> {
+    return this.transaction((client) => upgradePostgresChain(client, onProgress))
   }
 
   /** Reads reject with StoreErrorException (typed), never a driver error. */

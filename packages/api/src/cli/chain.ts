@@ -1,4 +1,4 @@
-import type { EventStore, SqliteStore } from '@hoi/adapters'
+import type { EventStore, PostgresStore, SqliteStore } from '@hoi/adapters'
 import { UsageError } from './args.js'
 import { progressOf } from './progress-total.js'
 
@@ -8,14 +8,15 @@ import { progressOf } from './progress-total.js'
  */
 export const chain = async (store: EventStore, sub: string | undefined, out: (s: string) => void): Promise<number> => {
   if (sub !== 'upgrade') throw new UsageError(`chain needs a subcommand: hoi chain upgrade (got ${sub ?? 'nothing'})`)
-  if (store.kind !== 'sqlite') {
+  if (store.kind !== 'sqlite' && store.kind !== 'postgres') {
     out(`a ${store.kind} store is chained from its first event: nothing to upgrade`)
     return 0
   }
-  const { upgradeSqliteChain } = await import('@hoi/adapters/sqlite')
   const total = await store.head()
   const bar = progressOf('chain upgrade', total)
-  const outcome = upgradeSqliteChain((store as SqliteStore).db, (done) => bar.update(done))
+  const outcome = store.kind === 'postgres'
+    ? await (store as PostgresStore).upgradeChain((done) => bar.update(done))
+    : (await import('@hoi/adapters/sqlite')).upgradeSqliteChain((store as SqliteStore).db, (done) => bar.update(done))
   switch (outcome._tag) {
     case 'Empty':
       out('the store is empty: every event written from now on is chained')

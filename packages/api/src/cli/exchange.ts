@@ -117,7 +117,7 @@ async function* readExport(file: string, lines: number[]): AsyncIterable<Recorde
 export const importLog = async (store: EventStore, file: string | undefined, out: (s: string) => void): Promise<number> => {
   if (file === undefined) throw new UsageError('import needs a file: hoi import export.jsonl')
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`)
-  if (store.restoreEvents === undefined) throw new Error(`a ${store.kind} store cannot keep imported positions: import into a sqlite: or memory: store`)
+  if (store.restoreEvents === undefined) throw new Error(`a ${store.kind} store cannot keep imported positions: import into a sqlite:, postgres: or memory: store`)
   const lines: number[] = []
   let report
   try {
