@@ -28,9 +28,9 @@ const emmett = (name: string, store: EmmettStore, close: () => Promise<void>): A
   close,
 })
 
-/** emmett-sqlite 0.42 with its own settings (node-sqlite3, WAL), one shared connection (its faster mode). */
+/** emmett-sqlite 0.42 with its own settings (node-sqlite3, WAL), a connection per call (its default). */
 export const emmettSqlite = (file: string): Appender => {
-  const store = getSQLiteEventStore({ fileName: file, schema: { autoMigration: 'CreateOrUpdate' }, connectionOptions: { singleton: true } }) as unknown as EmmettStore & { close?: () => Promise<void> }
+  const store = getSQLiteEventStore({ fileName: file, schema: { autoMigration: 'CreateOrUpdate' } }) as unknown as EmmettStore & { close?: () => Promise<void> }
   return emmett('emmett-sqlite', store, async () => store.close?.())
 }
 
