@@ -73,7 +73,8 @@ describe('target progress: "72 ISHCs by 2025" (Lai Châu)', () => {
     expect(at('lc-30', '2022-06-30').status).toBe('on-track')
     expect(at('lc-72', '2022-06-30').status).toBe('at-risk') // 29 < 35.5 expected but ≥ 80 % of it
     expect(at('lc-72', '2024-12-31').status).toBe('behind') // 29 against 61.6 expected, forecast 31
-    expect(at('lc-30', '2026-01-01').status).toBe('behind') // past due, unmet
+    expect(at('lc-30', '2026-01-01').status).toBe('missed') // past due, unmet
+    expect(at('lc-25', '2026-01-01')).toMatchObject({ status: 'achieved', achievedOn: '2021-11-01' })
     expect(at('lc-10', '2022-07-01').status).toBe('at-risk') // the milestone was missed
     expect(at('lc-w', '2021-12-31').status).toBe('at-risk')
     expect(at('lc-w', '2022-01-01')).toMatchObject({ status: 'withdrawn', withdrawnOn: '2022-01-01' })
@@ -86,9 +87,20 @@ describe('target progress: "72 ISHCs by 2025" (Lai Châu)', () => {
     expect(statusOf({ ...base, current: 45 })).toBe('at-risk')
     expect(statusOf({ ...base, current: 39, forecast: 99 })).toBe('behind')
     expect(statusOf({ ...base, current: 39, forecast: 100 })).toBe('at-risk')
-    expect(statusOf({ ...base, pastDue: true })).toBe('behind')
-    expect(statusOf({ ...base, current: 100, pastDue: true })).toBe('achieved')
+    expect(statusOf({ ...base, pastDue: true })).toBe('missed')
+    expect(statusOf({ ...base, current: 100, pastDue: true, achievedOn: '2025-06-01', dueOn: '2025-12-31' })).toBe('achieved')
+    expect(statusOf({ ...base, current: 100, pastDue: true, achievedOn: '2026-02-01', dueOn: '2025-12-31' })).toBe('achieved-late')
     expect(statusOf({ ...base, current: 100, withdrawn: true })).toBe('withdrawn')
+  })
+
+  it('after its due date a target reached late is achieved late, with the date; one never reached is missed', () => {
+    const late = applyAll(emptyModel(), log(...events, ['TargetSet', {
+      targetId: 'lc-29', ownerAssociationId: 'nct', title: '29 CLB đến 30/4/2022', metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' },
+      counting: 'cumulative', goal: 29, startOn: '2021-01-01', dueOn: '2022-04-30', milestones: [], setOn: '2021-01-01',
+    }]))
+    expect(targetProgress(late, 'lc-29', '2022-04-30')).toMatchObject({ status: 'at-risk', current: 28 })
+    expect(targetProgress(late, 'lc-29', '2022-05-01')).toMatchObject({ status: 'missed' })
+    expect(targetProgress(late, 'lc-29', '2022-06-01')).toMatchObject({ status: 'achieved-late', achievedOn: '2022-05-15' })
   })
 
   it('lists targets set by the date, by owner', () => {

@@ -24,7 +24,7 @@ const sameIndicators = (a: Indicators, b: Indicators): boolean => {
  * nine-month reports included), and bodies under their own charter, are due `reportTimelyDays`
  * after the period ends (R35).
  */
-export const reportDueOn = (association: Association.Existing, period: Period, policy: Policy): IsoDate => {
+export const reportDueOn = (association: Pick<Association.Existing, 'kind' | 'regime'>, period: Period, policy: Policy): IsoDate => {
   const { end } = periodBounds(period)
   const regime = association.regime === 'own-charter' ? 'own-charter' : regimeFor(association.kind, end)
   return periodKind(period) === 'year' && regime !== 'own-charter'
