@@ -155,3 +155,38 @@ describe('target progress: members and report indicators', () => {
     expect(targetProgress(mm, 'report-indicator-cumulative', '2021-04-12')?.current).toBe(105)
   })
 })
+
+describe('targets on report indicators: stocks and ratios', () => {
+  const indicatorTarget = (targetId: string, associationId: string, indicator: string, goal: number, dueOn: string) =>
+    ['TargetSet', {
+      targetId, ownerAssociationId: associationId, title: targetId, metric: { kind: 'report-indicator', associationId, indicator },
+      counting: 'cumulative', goal, startOn: '2021-07-15', dueOn, milestones: [], setOn: '2021-07-15',
+    }] as const
+  const m2 = applyAll(emptyModel(), log(
+    ev.founded('hnd', { kind: 'farmers', scope: 'province', foundedOn: '2000-01-01' }),
+    ev.founded('nct', { kind: 'elderly', scope: 'province', foundedOn: '2000-01-01' }),
+    ev.founded('nct-1', { kind: 'elderly', scope: 'district', areaCode: '12.105', parentId: 'nct', foundedOn: '2000-01-01' }),
+    ev.founded('nct-2', { kind: 'elderly', scope: 'district', areaCode: '12.106', parentId: 'nct', foundedOn: '2000-01-01' }),
+    indicatorTarget('loan', 'hnd', 'entrusted-loan-balance-vnd', 150, '2023-12-31'),
+    indicatorTarget('rate', 'nct', 'membership-rate', 95, '2024-12-31'),
+    ev.submitted('hnd', '2023Q1', '2023-04-05', { 'entrusted-loan-balance-vnd': 100 }),
+    ev.submitted('hnd', '2023Q2', '2023-07-05', { 'entrusted-loan-balance-vnd': 120 }),
+    ev.submitted('nct-1', '2023', '2023-12-10', { members: 900, 'older-people': 1000 }),
+    ev.submitted('nct-2', '2023', '2023-12-10', { members: 1800, 'older-people': 2000 }),
+    ev.submitted('nct-1', '2024', '2024-12-10', { members: 980, 'older-people': 1000 }),
+    ev.submitted('nct-2', '2024', '2024-12-12', { members: 1920, 'older-people': 2000 }),
+    ['ReportReturned', { associationId: 'nct-2', period: '2024', returnedOn: '2024-12-20', reason: 'Sai số liệu dân số' }],
+  ))
+  it('given a loan balance target, when two quarters are reported, then it compares the latest balance, not the sum', () => {
+    expect(targetProgress(m2, 'loan', '2023-08-01')).toMatchObject({ current: 120, aggregation: 'stock', status: 'at-risk' })
+    expect(targetProgress(m2, 'loan', '2024-01-01')).toMatchObject({ status: 'missed' })
+  })
+  it('given a membership-rate target of 95 %, when the districts report members and the population base, then the rate is computed from their sums', () => {
+    expect(targetProgress(m2, 'rate', '2023-12-31')).toMatchObject({ current: 90, aggregation: 'ratio', unit: '%' })
+    expect(targetProgress(m2, 'rate', '2024-12-15')).toMatchObject({ current: 96.7, status: 'achieved' })
+  })
+  it('given a returned report, then it stops counting from the day it was returned', () => {
+    // nct-2 falls back to its 2023 figures: (980 + 1800) / 3000
+    expect(targetProgress(m2, 'rate', '2024-12-20')).toMatchObject({ current: 92.7 })
+  })
+})

@@ -27,7 +27,7 @@ export const indicatorsMustFit = (indicators: Indicators, kind: AssociationKind,
   }
   for (const code of template?.required ?? [])
     if (!Object.prototype.hasOwnProperty.call(indicators, code))
-      return reject('RequiredIndicatorMissing', 'R36', `The ${template!.id} report for ${period} must carry "${code}"`, `Báo cáo ${template!.vi} kỳ ${period} phải có chỉ tiêu "${code}"`, `data.indicators.${code}`)
+      return reject('RequiredIndicatorMissing', 'R36', `The ${template!.id} report for ${period} must carry "${code}"`, `${template!.vi} kỳ ${period} phải có chỉ tiêu "${code}"`, `data.indicators.${code}`)
   return E.right(indicators)
 }
 
