@@ -149,12 +149,12 @@ export type PositiveCount = t.TypeOf<typeof PositiveCount>
 
 /**
  * Reporting period: `2023` (year), `2023S1`/`2023S2` (half), `2023N9` (the first nine months,
- * cumulative), `2023Q1`…`2023Q4` (quarter), `2023M01`…`2023M12` (month), and `2021-2026` (a congress
- * term, read as the calendar years it spans, at most 5 years as R13 allows).
+ * cumulative), `2023Q1`…`2023Q4` (quarter), `2023M01`…`2023M12` (month), and `2021K2026` (a congress
+ * term — khóa — as `K` keeps the `-` of stream ids unambiguous, read as the calendar years it spans, at most 5 years as R13 allows).
  */
 export interface PeriodBrand { readonly Period: unique symbol }
 export type Period = t.Branded<string, PeriodBrand>
-const PERIOD = /^(19\d{2}|2[01]\d{2})(?:(Q[1-4])|(S[12])|M(0[1-9]|1[0-2])|(N9)|-(19\d{2}|2[01]\d{2}))?$/
+const PERIOD = /^(19\d{2}|2[01]\d{2})(?:(Q[1-4])|(S[12])|M(0[1-9]|1[0-2])|(N9)|K(19\d{2}|2[01]\d{2}))?$/
 const isPeriod = (u: unknown): u is Period => {
   if (typeof u !== 'string') return false
   const m = PERIOD.exec(u)
@@ -170,14 +170,14 @@ export const Period = describeAs(
   (u, c) =>
     isPeriod(u)
       ? t.success(u)
-      : t.failure(u, c, 'must be a period like 2023, 2023S1, 2023N9, 2023Q3, 2023M07 or a term 2021-2026'),
+      : t.failure(u, c, 'must be a period like 2023, 2023S1, 2023N9, 2023Q3, 2023M07 or a term 2021K2026'),
   (a) => a,
 ),
-  { type: 'string', pattern: '^[0-9]{4}(Q[1-4]|S[12]|N9|M(0[1-9]|1[0-2])|-[0-9]{4})?$', description: 'Reporting period: 2023, 2023S1, 2023N9 (nine months), 2023Q3, 2023M07, or a congress term 2021-2026' },
+  { type: 'string', pattern: '^[0-9]{4}(Q[1-4]|S[12]|N9|M(0[1-9]|1[0-2])|K[0-9]{4})?$', description: 'Reporting period: 2023, 2023S1, 2023N9 (nine months), 2023Q3, 2023M07, or a congress term 2021K2026 (khóa)' },
 )
 export type PeriodKind = 'year' | 'half' | 'nine-months' | 'quarter' | 'month' | 'term'
 export const periodKind = (p: Period): PeriodKind =>
-  p.length === 4 ? 'year' : p[4] === 'Q' ? 'quarter' : p[4] === 'S' ? 'half' : p[4] === 'N' ? 'nine-months' : p[4] === '-' ? 'term' : 'month'
+  p.length === 4 ? 'year' : p[4] === 'Q' ? 'quarter' : p[4] === 'S' ? 'half' : p[4] === 'N' ? 'nine-months' : p[4] === 'K' ? 'term' : 'month'
 /** First and last day of a period. */
 export const periodBounds = (p: Period): { start: IsoDate; end: IsoDate } => {
   const y = Number(p.slice(0, 4))

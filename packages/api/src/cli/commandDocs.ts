@@ -68,7 +68,7 @@ export const commandDocs: Readonly<Record<CommandType, { summary: string; rules:
   ReviseTarget: { summary: 'Revises a target\'s goal, due date or milestones, with a reason.', rules: ['`TargetNotSet`, `TargetWithdrawn`, `RevisionBeforeSet`; the revised target passes the same checks as SetTarget.', same] },
   WithdrawTarget: { summary: 'Withdraws a target, with a reason.', rules: ['`TargetNotSet`, `WithdrawalBeforeSet`.', same] },
   SubmitReport: {
-    summary: 'Submits the report of an association for a period (one per association and period: month, quarter, half, nine months `2023N9`, year, or congress term `2021-2026`), with its indicator values.',
+    summary: 'Submits the report of an association for a period (one per association and period: month, quarter, half, nine months `2023N9`, year, or congress term `2021K2026`), with its indicator values.',
     rules: [
       'The association must exist and not be dissolved (a suspended one still reports).',
       'R36 `UnknownIndicator`, `IndicatorIsComputed`, `RequiredIndicatorMissing`: codes come from the indicator catalogue in force on the period\'s last day (docs/reporting.md); a ratio is computed, never reported; the template of the association\'s kind and period type lists the indicators required. Each names its field `data.indicators.CODE`; a negative count is refused by the codec.',

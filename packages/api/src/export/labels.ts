@@ -24,6 +24,6 @@ export const periodVi = (p: string): string => {
   if (p[4] === 'Q') return `Quý ${roman[Number(p[5]) - 1]}/${y}`
   if (p[4] === 'S') return `${p[5] === '1' ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${y}`
   if (p[4] === 'N') return `9 tháng năm ${y}`
-  if (p[4] === '-') return `Nhiệm kỳ ${p}`
+  if (p[4] === 'K') return `Nhiệm kỳ ${p.slice(0, 4)}–${p.slice(5)}`
   return `Tháng ${Number(p.slice(5))}/${y}`
 }

@@ -5,7 +5,7 @@ import { decodeWith } from '../codecs.js'
 import { given } from '../testing/given.js'
 import { founded } from '../testing/fixtures.js'
 import * as Association from '../association/state.js'
-import { Command as CommandCodec, decider, report, catalogueOn, type Command, type Event } from './index.js'
+import { Command as CommandCodec, decider, report, catalogueOn, parseStreamId, type Command, type Event } from './index.js'
 
 const association = (o: Parameters<typeof founded>[0]) => Association.evolve(Association.initialState, founded(o))
 const front = association({ associationId: 'lc-mttq', kind: 'fatherland-front', foundedOn: '2004-01-15' })
@@ -65,8 +65,12 @@ describe('R19/R35: nine-month and term reports are due after their own end', () 
     const r = given(decider, []).when(cmd('SubmitReport', { associationId: 'lc-mttq', period: '2023N9', submittedOn: '2023-10-20', indicators: {} }), { policy, association: front })
     expect(r).toMatchObject(E.right([{ data: { dueOn: '2023-10-15', late: true } }]))
   })
+  it('a term period keeps the report stream id unambiguous', () => {
+    expect(parseStreamId('report-lc-nct-2021K2026')).toEqual({ associationId: 'lc-nct', period: '2021K2026' })
+    expect(parseStreamId('report-lc-nct-2021-2026')).toEqual({ associationId: 'lc-nct-2021', period: '2026' })
+  })
   it('given a congress term report, when submitted in January after it, then it is due 15 days after the term’s last year', () => {
-    const r = given(decider, []).when(cmd('SubmitReport', { associationId: 'lc-mttq', period: '2019-2024', submittedOn: '2025-01-10', indicators: {} }), { policy, association: front })
+    const r = given(decider, []).when(cmd('SubmitReport', { associationId: 'lc-mttq', period: '2019K2024', submittedOn: '2025-01-10', indicators: {} }), { policy, association: front })
     expect(r).toMatchObject(E.right([{ data: { dueOn: '2025-01-15', late: false } }]))
   })
 })
