@@ -53,7 +53,7 @@ describe('the 2023 Q3 report of the Front (seed 001) through the workflow', { ti
 
 describe('the five targets of the Congress III resolution of Hội NCT tỉnh (seed 000)', { timeout: 180_000 }, () => {
   it('all five are set, three of them percentages over a population or unit base', () => {
-    const list = query('targets', '--association', 'lc-nct', '--as-of', '2026-12-02')
+    const list = query('targets', '--owner-association-id', 'lc-nct', '--as-of', '2026-12-02')
     expect(list.map((t: { targetId: string }) => t.targetId)).toEqual(['lc-ishc-72', 'lc-nct-members-5000', 'lc-nct-membership-95', 'lc-nct-longevity-100', 'lc-nct-strong-80'])
     const byId = new Map(list.map((t: { targetId: string }) => [t.targetId, t]))
     expect(byId.get('lc-nct-membership-95')).toMatchObject({ aggregation: 'ratio', unit: '%', status: 'achieved', achievedOn: '2025-11-25' })
@@ -62,11 +62,11 @@ describe('the five targets of the Congress III resolution of Hội NCT tỉnh (s
     expect(byId.get('lc-ishc-72')).toMatchObject({ status: 'missed', current: 68 })
   })
   it('before the due date the same targets are still in progress', () => {
-    const list = query('targets', '--association', 'lc-nct', '--as-of', '2024-12-31')
+    const list = query('targets', '--owner-association-id', 'lc-nct', '--as-of', '2024-12-31')
     expect(list.find((t: { targetId: string }) => t.targetId === 'lc-nct-strong-80').status).not.toMatch(/achieved|missed/u)
   })
   it('the text output names achieved late with its date', () => {
-    const r = hoi(['query', 'targets', '--association', 'lc-nct', '--as-of', '2026-12-02', '--store', store])
+    const r = hoi(['query', 'targets', '--owner-association-id', 'lc-nct', '--as-of', '2026-12-02', '--store', store])
     expect(r.stdout).toMatch(/80% cơ sở Hội đạt vững mạnh[\s\S]*Đạt muộn \(achieved-late\), đạt ngày 2026-11-2\d/u)
   })
 })
