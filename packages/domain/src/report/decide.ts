@@ -108,6 +108,8 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
     }
     case 'GrantLockException': {
       const d = command.data
+      const association = associationMustExist(context.association, d.associationId, 'data.associationId')
+      if (E.isLeft(association)) return association
       if (d.until < d.grantedOn)
         return reject('LockExceptionEndsBeforeStart', 'R34', 'A lock exception must end on or after the day it is granted', 'Thời hạn mở khóa phải kết thúc sau ngày cấp', 'data.until')
       if (state.lockExceptions.some((x) => x.grantedOn === d.grantedOn && x.until === d.until)) return nothing

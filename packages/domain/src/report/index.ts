@@ -22,6 +22,7 @@ const needs = (c: Command): ReadonlyArray<Need> => {
   switch (c.type) {
     case 'SubmitReport':
     case 'CorrectReport':
+    case 'GrantLockException':
       return [own]
     case 'ApproveReport':
       return (c.data.childAssociationIds ?? []).flatMap((id, i): Need[] => [

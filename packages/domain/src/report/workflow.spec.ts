@@ -144,7 +144,7 @@ describe('R34: a period locks after expiry; a lock exception reopens it for one 
     expect(given(decider, []).when(late, { policy, association: front })).toMatchObject(E.left({ code: 'PeriodLocked', rule: 'R34', field: 'data.submittedOn' }))
   })
   it('given a lock exception to 2024-01-10, when the Front submits on 2024-01-05, then it is accepted and flagged late (R35)', () => {
-    const r = given(decider, []).when(grant, { policy })
+    const r = given(decider, []).when(grant, { policy, association: front })
     expect(r).toMatchObject(E.right([{ type: 'LockExceptionGranted' }]))
     const events = E.isRight(r) ? [...r.right] : []
     expect(given(decider, events).when(late, { policy, association: front })).toMatchObject(E.right([{ type: 'ReportSubmitted', data: { late: true } }]))
@@ -156,7 +156,8 @@ describe('R34: a period locks after expiry; a lock exception reopens it for one 
   })
   it('given an exception ending before it starts, then it is refused naming `until`', () => {
     const bad = cmd('GrantLockException', { associationId: 'lc-mttq', grantedOn: '2024-01-02', until: '2024-01-01', reason: 'x' })
-    expect(given(decider, []).when(bad, { policy })).toMatchObject(E.left({ code: 'LockExceptionEndsBeforeStart', field: 'data.until' }))
+    expect(given(decider, []).when(bad, { policy, association: front })).toMatchObject(E.left({ code: 'LockExceptionEndsBeforeStart', field: 'data.until' }))
+    expect(given(decider, []).when(bad, { policy })).toMatchObject(E.left({ code: 'AssociationNotFound', field: 'data.associationId' }))
   })
   it('given a submitted report past expiry, when it is corrected, then the correction is locked too', () => {
     const fix = cmd('CorrectReport', { associationId: 'lc-mttq', correctedOn: '2024-01-05', indicators: { 'news-articles': 1 }, reason: 'x' })
