@@ -88,7 +88,7 @@ describe.skipIf(skipReason !== undefined)('dashboard in headless Chromium on the
     expect(await chart.locator('[data-testid="goal-line"]').count()).toBe(1)
     expect(await chart.locator('[data-testid="actual-line"]').count()).toBe(1)
     expect(await chart.locator('[data-testid="milestone"]').count()).toBeGreaterThan(0)
-    expect(await target.getAttribute('data-status')).toMatch(/^(achieved|on-track|at-risk|behind)$/u)
+    expect(await target.getAttribute('data-status')).toMatch(/^(achieved|achieved-late|missed|on-track|at-risk|behind)$/u)
     expect((await target.locator('[data-testid^="target-goal-"]').textContent())?.trim()).toBe('72')
 
     const clubs = page.getByTestId('clubs-by-area-chart')

@@ -156,6 +156,7 @@ class MemoryViews implements ViewEngine {
     return m.associations.has(q.associationId) ? P.reportRollup(m, q) : undefined
   }
   async reports(q: P.ReportsQuery & RecordTime) { return P.reports(await this.modelFor(q), q) }
+  async completeness(q: { readonly period: string; readonly asOf?: string; readonly rootId?: string } & RecordTime) { return P.completeness(await this.modelFor(q), q) }
   async commendations(q: { readonly movementId?: string; readonly asOf?: string } & RecordTime) { return P.commendations(await this.modelFor(q), q) }
   async congressWatch(q: { readonly asOf: string; readonly withinMonths?: number } & RecordTime) { return P.congressWatch(await this.modelFor(q), q) }
   async conferences(q: P.ConferencesQuery & RecordTime) { return P.conferences(await this.modelFor(q), q) }

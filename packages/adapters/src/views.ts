@@ -27,6 +27,8 @@ export interface ViewReader {
   targetProgress(targetId: string, q: { readonly asOf: string } & RecordTime): Promise<P.TargetProgress | undefined>
   reportRollup(q: { readonly associationId: string; readonly period: string; readonly asOf?: string } & RecordTime): Promise<P.ReportRollup | undefined>
   reports(q: P.ReportsQuery & RecordTime): Promise<P.ReportRow[]>
+  /** who owes a report for the period and where each stands (R19, R35) */
+  completeness(q: { readonly period: string; readonly asOf?: string; readonly rootId?: string } & RecordTime): Promise<P.Completeness>
   commendations(q: { readonly movementId?: string; readonly asOf?: string } & RecordTime): Promise<P.CommendationsRow[]>
   congressWatch(q: { readonly asOf: string; readonly withinMonths?: number } & RecordTime): Promise<P.CongressWatch>
   conferences(q: P.ConferencesQuery & RecordTime): Promise<P.ConferenceRow[]>

@@ -21,6 +21,7 @@ import { AUTHENTICATOR, CATALOGUE, OPTIONS, STORE } from './tokens.js'
 import { ViewModelService } from './views/view-model.service.js'
 import { ViewService } from './views/view.service.js'
 import { ViewsController } from './views/views.controller.js'
+import { PrintController } from './print/print.controller.js'
 
 @Module({})
 export class HoiModule {
@@ -29,7 +30,7 @@ export class HoiModule {
       module: HoiModule,
       controllers: [
         AssociationsController, MembersController, ActivitiesController, ViewsController, AuditController, HealthController, DocsController, DashboardController,
-        UnitsController,
+        UnitsController, PrintController,
       ],
       providers: [
         { provide: OPTIONS, useValue: options },

@@ -19,7 +19,7 @@ usage: hoi <command> [options]     store: --store URL or HOI_STORE (default sqli
 
   demo                        write the golden scenario of the source articles (idempotent)
   exec FILE.jsonl             apply one command per line; prints each line's result or rejection
-  query VIEW [ARGS] [--flags]  print a view (--json for the value itself); the same parameters as the
+  query VIEW [ARGS] [--flags]  print a view (--json for the value itself, --format csv|xlsx --out FILE to export); the same parameters as the
                               HTTP API's /views, as flags (asOf → --as-of, recordedAsOf → --recorded-as-of):
 ${queryUsage()}
   rebuild [PROJECTION…]       rebuild views from the log (all without names); the old ones serve meanwhile

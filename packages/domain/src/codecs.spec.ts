@@ -96,19 +96,24 @@ describe('Period', () => {
     ['2024M02', 'month', '2024-02-01', '2024-02-29'],
     ['2023M02', 'month', '2023-02-01', '2023-02-28'],
     ['2023M11', 'month', '2023-11-01', '2023-11-30'],
+    ['2023N9', 'nine-months', '2023-01-01', '2023-09-30'],
+    ['2021K2026', 'term', '2021-01-01', '2026-12-31'],
   ])('%s is a %s from %s to %s', (p, kind, start, end) => {
     expect(Period.decode(p)).toEqual(E.right(p))
     expect(periodKind(p as PeriodT)).toBe(kind)
     expect(periodBounds(p as PeriodT)).toEqual({ start, end })
   })
-  it.each(['2023Q5', '2023Q0', '2023S3', '2023M00', '2023M13', '2023M7', '23', '2023q3', '2023-Q3', '1899', '2200'])('refuses %s', (p) => {
-    expect(issues(decodeWith(Period)(p))).toEqual([{ field: '(body)', message: 'must be a period like 2023, 2023S1, 2023Q3 or 2023M07' }])
+  it.each(['2023Q5', '2023Q0', '2023S3', '2023M00', '2023M13', '2023M7', '23', '2023q3', '2023-Q3', '1899', '2200', '2023N6', '2021K2021', '2021K2027', '2026K2021', '2021-2026'])('refuses %s', (p) => {
+    expect(issues(decodeWith(Period)(p))).toEqual([{ field: '(body)', message: 'must be a period like 2023, 2023S1, 2023N9, 2023Q3, 2023M07 or a term 2021K2026' }])
   })
   it('knows which periods lie within others', () => {
     expect(periodWithin('2023Q3' as PeriodT, '2023S2' as PeriodT)).toBe(true)
     expect(periodWithin('2023Q3' as PeriodT, '2023S1' as PeriodT)).toBe(false)
     expect(periodWithin('2023M07' as PeriodT, '2023' as PeriodT)).toBe(true)
     expect(periodWithin('2023' as PeriodT, '2023Q1' as PeriodT)).toBe(false)
+    expect(periodWithin('2023Q3' as PeriodT, '2023N9' as PeriodT)).toBe(true)
+    expect(periodWithin('2023Q4' as PeriodT, '2023N9' as PeriodT)).toBe(false)
+    expect(periodWithin('2023' as PeriodT, '2021K2026' as PeriodT)).toBe(true)
   })
 })
 

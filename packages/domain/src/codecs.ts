@@ -147,32 +147,45 @@ export type Count = t.TypeOf<typeof Count>
 export const PositiveCount = intCodec('PositiveCount', 1, Number.MAX_SAFE_INTEGER, 'a whole number ≥ 1')
 export type PositiveCount = t.TypeOf<typeof PositiveCount>
 
-/** Reporting period: `2023` (year), `2023S1`/`2023S2` (half), `2023Q1`…`2023Q4` (quarter), `2023M01`…`2023M12` (month). */
+/**
+ * Reporting period: `2023` (year), `2023S1`/`2023S2` (half), `2023N9` (the first nine months,
+ * cumulative), `2023Q1`…`2023Q4` (quarter), `2023M01`…`2023M12` (month), and `2021K2026` (a congress
+ * term — khóa — as `K` keeps the `-` of stream ids unambiguous, read as the calendar years it spans, at most 5 years as R13 allows).
+ */
 export interface PeriodBrand { readonly Period: unique symbol }
 export type Period = t.Branded<string, PeriodBrand>
-const PERIOD = /^(19\d{2}|2[01]\d{2})(?:(Q[1-4])|(S[12])|M(0[1-9]|1[0-2]))?$/
+const PERIOD = /^(19\d{2}|2[01]\d{2})(?:(Q[1-4])|(S[12])|M(0[1-9]|1[0-2])|(N9)|K(19\d{2}|2[01]\d{2}))?$/
+const isPeriod = (u: unknown): u is Period => {
+  if (typeof u !== 'string') return false
+  const m = PERIOD.exec(u)
+  if (m === null) return false
+  if (m[6] === undefined) return true
+  const span = Number(m[6]) - Number(m[1])
+  return span >= 1 && span <= 5
+}
 export const Period = describeAs(
   new t.Type<Period, string, unknown>(
   'Period',
-  (u): u is Period => typeof u === 'string' && PERIOD.test(u),
+  isPeriod,
   (u, c) =>
-    typeof u === 'string' && PERIOD.test(u)
-      ? t.success(u as Period)
-      : t.failure(u, c, 'must be a period like 2023, 2023S1, 2023Q3 or 2023M07'),
+    isPeriod(u)
+      ? t.success(u)
+      : t.failure(u, c, 'must be a period like 2023, 2023S1, 2023N9, 2023Q3, 2023M07 or a term 2021K2026'),
   (a) => a,
 ),
-  { type: 'string', pattern: '^[0-9]{4}(Q[1-4]|S[12]|M(0[1-9]|1[0-2]))?$', description: 'Reporting period: 2023, 2023S1, 2023Q3 or 2023M07' },
+  { type: 'string', pattern: '^[0-9]{4}(Q[1-4]|S[12]|N9|M(0[1-9]|1[0-2])|K[0-9]{4})?$', description: 'Reporting period: 2023, 2023S1, 2023N9 (nine months), 2023Q3, 2023M07, or a congress term 2021K2026 (khóa)' },
 )
-export type PeriodKind = 'year' | 'half' | 'quarter' | 'month'
+export type PeriodKind = 'year' | 'half' | 'nine-months' | 'quarter' | 'month' | 'term'
 export const periodKind = (p: Period): PeriodKind =>
-  p.length === 4 ? 'year' : p[4] === 'Q' ? 'quarter' : p[4] === 'S' ? 'half' : 'month'
+  p.length === 4 ? 'year' : p[4] === 'Q' ? 'quarter' : p[4] === 'S' ? 'half' : p[4] === 'N' ? 'nine-months' : p[4] === 'K' ? 'term' : 'month'
 /** First and last day of a period. */
 export const periodBounds = (p: Period): { start: IsoDate; end: IsoDate } => {
   const y = Number(p.slice(0, 4))
   const k = periodKind(p)
-  const n = k === 'year' ? 0 : Number(p.slice(5))
-  const [m1, m2] = k === 'year' ? [1, 12] : k === 'half' ? [n * 6 - 5, n * 6] : k === 'quarter' ? [n * 3 - 2, n * 3] : [n, n]
   const pad = (x: number) => String(x).padStart(2, '0')
+  if (k === 'term') return { start: `${y}-01-01` as IsoDate, end: `${p.slice(5)}-12-31` as IsoDate }
+  const n = k === 'year' ? 0 : Number(p.slice(5))
+  const [m1, m2] = k === 'year' ? [1, 12] : k === 'half' ? [n * 6 - 5, n * 6] : k === 'nine-months' ? [1, 9] : k === 'quarter' ? [n * 3 - 2, n * 3] : [n, n]
   return { start: `${y}-${pad(m1)}-01` as IsoDate, end: `${y}-${pad(m2)}-${pad(daysInMonth(y, m2))}` as IsoDate }
 }
 /** Does period `inner` lie inside (or equal) period `outer`? */

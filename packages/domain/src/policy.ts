@@ -59,6 +59,8 @@ export type Policy = {
   }
   /** Days after the period's end within which a report is on time (R35); annual reports per regime (R19). */
   readonly reportTimelyDays: number
+  /** Days after the period's end after which entry is locked unless a lock exception is granted (R34). */
+  readonly reportExpiryDays: number
   /** Annual report deadline (month-day) under each decree regime (R19); own-charter bodies use timely days. */
   readonly annualReportDue: Readonly<Record<'decree-45-2010' | 'decree-126-2024', string>>
 }
@@ -81,6 +83,7 @@ export const defaultPolicy: Policy = {
     minHomeCareVolunteers: 5,
   },
   reportTimelyDays: 15,
+  reportExpiryDays: 90,
   annualReportDue: { 'decree-45-2010': '12-01', 'decree-126-2024': '12-31' },
 }
 

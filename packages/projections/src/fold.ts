@@ -71,6 +71,13 @@ const applyReport = (m: ReadModel, e: Recorded): void => {
       if (r !== undefined) pushDated(r.statuses, d.approvedOn, 'approved')
       return
     }
+    // an unapproved report is open again, as submitted (R33)
+    case 'ReportUnapproved': {
+      const d = e.data as D<'ReportUnapproved'>
+      const r = m.reports.get(reportKey(d.associationId, d.period))
+      if (r !== undefined) pushDated(r.statuses, d.unapprovedOn, 'submitted')
+      return
+    }
     case 'ReportReturned': {
       const d = e.data
       const r = m.reports.get(reportKey(d.associationId, d.period))

@@ -1,7 +1,8 @@
-import { periodBounds, type Period } from '@hoi/domain'
+import { Report, periodBounds, type Period } from '@hoi/domain'
 import type { Counting, Metric, ReadModel, ReportState } from './model.js'
 import { valueAt } from './model.js'
 import { changeOf, descendants, inArea, memberEnd } from './asOf.js'
+import { statusOn } from './indicators.js'
 
 /** A step function: `value` holds from `date` until the next step; before the first step it is 0. */
 export type Step = { readonly date: string; readonly value: number }
@@ -92,26 +93,64 @@ export const reportsCounted = (reports: ReadonlyArray<ReportState>, date: string
   })
 }
 
+/** Reports counted on a date, grouped by association: submitted, not returned, no nested periods. */
+const countedOn = (candidates: ReadonlyArray<ReportState>, date: string): Map<string, ReportState[]> => {
+  const out = new Map<string, ReportState[]>()
+  for (const r of reportsCounted(candidates.filter((x) => statusOn(x, date) !== 'returned'), date)) {
+    const list = out.get(r.associationId)
+    if (list === undefined) out.set(r.associationId, [r])
+    else list.push(r)
+  }
+  return out
+}
+
+/** A flow summed over every counted period; a stock the value of the latest period that carries it, per association. */
+const figureOn = (byAssociation: ReadonlyMap<string, ReportState[]>, code: string, date: string): number | undefined => {
+  const stock = Report.allIndicators().get(code)?.aggregation.kind === 'stock'
+  let total: number | undefined
+  for (const list of byAssociation.values()) {
+    const ordered = stock ? [...list].sort((a, b) => (periodBounds(b.period as Period).end > periodBounds(a.period as Period).end ? 1 : -1)) : list
+    for (const r of ordered) {
+      const v = valueAt(r.values, date)?.[code]
+      if (v === undefined || !Object.prototype.hasOwnProperty.call(valueAt(r.values, date), code)) continue
+      total = (total ?? 0) + v
+      if (stock) break
+    }
+  }
+  return total
+}
+
+/** What a target on this metric reads: counts of things, or a report indicator's flow, stock or ratio. */
+export const metricKind = (metric: Metric): { aggregation: 'count' | 'flow' | 'stock' | 'ratio'; unit: string } => {
+  if (metric.kind !== 'report-indicator') return { aggregation: 'count', unit: '' }
+  const d = Report.allIndicators().get(metric.indicator)
+  return { aggregation: d?.aggregation.kind ?? 'flow', unit: d?.unit ?? '' }
+}
+
 const indicatorSteps = (m: ReadModel, metric: Extract<Metric, { kind: 'report-indicator' }>, counting: Counting, startOn: string, dueOn: string): Step[] => {
+  const def = Report.allIndicators().get(metric.indicator)
+  const agg = def?.aggregation ?? { kind: 'flow' as const }
   const inside = new Set(descendants(m, metric.associationId))
   const candidates: ReportState[] = []
   for (const r of m.reports.values()) {
     if (!inside.has(r.associationId)) continue
-    if (counting === 'new-since-start') {
+    // only flows add up from the start; a stock or a ratio is read where it stands
+    if (counting === 'new-since-start' && agg.kind === 'flow') {
       const b = periodBounds(r.period as Period)
       if (b.start < startOn || b.end > dueOn) continue
     }
     candidates.push(r)
   }
-  const dates = [...new Set(candidates.flatMap((r) => r.values.map((v) => v.on)))].sort()
+  const dates = [...new Set(candidates.flatMap((r) => [...r.values.map((v) => v.on), ...r.statuses.map((v) => v.on)]))].sort()
   const steps: Step[] = []
   for (const date of dates) {
+    const counted = countedOn(candidates, date)
     let value = 0
-    for (const r of reportsCounted(candidates, date)) {
-      // own keys only: the indicator is a user string, and an inherited name ("constructor") is not a figure
-      const values = valueAt(r.values, date)
-      if (values !== undefined && Object.hasOwn(values, metric.indicator)) value += values[metric.indicator] ?? 0
-    }
+    if (agg.kind === 'ratio') {
+      const n = figureOn(counted, agg.numerator, date)
+      const d = figureOn(counted, agg.denominator, date)
+      value = n === undefined || d === undefined || d === 0 ? 0 : Math.round((n / d) * agg.factor * 10) / 10
+    } else value = figureOn(counted, metric.indicator, date) ?? 0
     const last = steps[steps.length - 1]
     if (last === undefined ? value !== 0 : last.value !== value) steps.push({ date, value })
   }

@@ -73,7 +73,8 @@ describe('target progress: "72 ISHCs by 2025" (Lai Châu)', () => {
     expect(at('lc-30', '2022-06-30').status).toBe('on-track')
     expect(at('lc-72', '2022-06-30').status).toBe('at-risk') // 29 < 35.5 expected but ≥ 80 % of it
     expect(at('lc-72', '2024-12-31').status).toBe('behind') // 29 against 61.6 expected, forecast 31
-    expect(at('lc-30', '2026-01-01').status).toBe('behind') // past due, unmet
+    expect(at('lc-30', '2026-01-01').status).toBe('missed') // past due, unmet
+    expect(at('lc-25', '2026-01-01')).toMatchObject({ status: 'achieved', achievedOn: '2021-11-01' })
     expect(at('lc-10', '2022-07-01').status).toBe('at-risk') // the milestone was missed
     expect(at('lc-w', '2021-12-31').status).toBe('at-risk')
     expect(at('lc-w', '2022-01-01')).toMatchObject({ status: 'withdrawn', withdrawnOn: '2022-01-01' })
@@ -86,9 +87,20 @@ describe('target progress: "72 ISHCs by 2025" (Lai Châu)', () => {
     expect(statusOf({ ...base, current: 45 })).toBe('at-risk')
     expect(statusOf({ ...base, current: 39, forecast: 99 })).toBe('behind')
     expect(statusOf({ ...base, current: 39, forecast: 100 })).toBe('at-risk')
-    expect(statusOf({ ...base, pastDue: true })).toBe('behind')
-    expect(statusOf({ ...base, current: 100, pastDue: true })).toBe('achieved')
+    expect(statusOf({ ...base, pastDue: true })).toBe('missed')
+    expect(statusOf({ ...base, current: 100, pastDue: true, achievedOn: '2025-06-01', dueOn: '2025-12-31' })).toBe('achieved')
+    expect(statusOf({ ...base, current: 100, pastDue: true, achievedOn: '2026-02-01', dueOn: '2025-12-31' })).toBe('achieved-late')
     expect(statusOf({ ...base, current: 100, withdrawn: true })).toBe('withdrawn')
+  })
+
+  it('after its due date a target reached late is achieved late, with the date; one never reached is missed', () => {
+    const late = applyAll(emptyModel(), log(...events, ['TargetSet', {
+      targetId: 'lc-29', ownerAssociationId: 'nct', title: '29 CLB đến 30/4/2022', metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' },
+      counting: 'cumulative', goal: 29, startOn: '2021-01-01', dueOn: '2022-04-30', milestones: [], setOn: '2021-01-01',
+    }]))
+    expect(targetProgress(late, 'lc-29', '2022-04-30')).toMatchObject({ status: 'at-risk', current: 28 })
+    expect(targetProgress(late, 'lc-29', '2022-05-01')).toMatchObject({ status: 'missed' })
+    expect(targetProgress(late, 'lc-29', '2022-06-01')).toMatchObject({ status: 'achieved-late', achievedOn: '2022-05-15' })
   })
 
   it('lists targets set by the date, by owner', () => {
@@ -141,5 +153,40 @@ describe('target progress: members and report indicators', () => {
     expect([n('2021-04-09'), n('2021-04-10'), n('2021-04-12'), n('2021-05-01'), n('2021-07-10'), n('2021-12-20')]).toEqual([0, 3, 5, 7, 8, 10])
     expect(targetProgress(mm, 'report-indicator-new-since-start', '2021-12-31')?.status).toBe('achieved')
     expect(targetProgress(mm, 'report-indicator-cumulative', '2021-04-12')?.current).toBe(105)
+  })
+})
+
+describe('targets on report indicators: stocks and ratios', () => {
+  const indicatorTarget = (targetId: string, associationId: string, indicator: string, goal: number, dueOn: string) =>
+    ['TargetSet', {
+      targetId, ownerAssociationId: associationId, title: targetId, metric: { kind: 'report-indicator', associationId, indicator },
+      counting: 'cumulative', goal, startOn: '2021-07-15', dueOn, milestones: [], setOn: '2021-07-15',
+    }] as const
+  const m2 = applyAll(emptyModel(), log(
+    ev.founded('hnd', { kind: 'farmers', scope: 'province', foundedOn: '2000-01-01' }),
+    ev.founded('nct', { kind: 'elderly', scope: 'province', foundedOn: '2000-01-01' }),
+    ev.founded('nct-1', { kind: 'elderly', scope: 'district', areaCode: '12.105', parentId: 'nct', foundedOn: '2000-01-01' }),
+    ev.founded('nct-2', { kind: 'elderly', scope: 'district', areaCode: '12.106', parentId: 'nct', foundedOn: '2000-01-01' }),
+    indicatorTarget('loan', 'hnd', 'entrusted-loan-balance-vnd', 150, '2023-12-31'),
+    indicatorTarget('rate', 'nct', 'membership-rate', 95, '2024-12-31'),
+    ev.submitted('hnd', '2023Q1', '2023-04-05', { 'entrusted-loan-balance-vnd': 100 }),
+    ev.submitted('hnd', '2023Q2', '2023-07-05', { 'entrusted-loan-balance-vnd': 120 }),
+    ev.submitted('nct-1', '2023', '2023-12-10', { members: 900, 'older-people': 1000 }),
+    ev.submitted('nct-2', '2023', '2023-12-10', { members: 1800, 'older-people': 2000 }),
+    ev.submitted('nct-1', '2024', '2024-12-10', { members: 980, 'older-people': 1000 }),
+    ev.submitted('nct-2', '2024', '2024-12-12', { members: 1920, 'older-people': 2000 }),
+    ['ReportReturned', { associationId: 'nct-2', period: '2024', returnedOn: '2024-12-20', reason: 'Sai số liệu dân số' }],
+  ))
+  it('given a loan balance target, when two quarters are reported, then it compares the latest balance, not the sum', () => {
+    expect(targetProgress(m2, 'loan', '2023-08-01')).toMatchObject({ current: 120, aggregation: 'stock', status: 'at-risk' })
+    expect(targetProgress(m2, 'loan', '2024-01-01')).toMatchObject({ status: 'missed' })
+  })
+  it('given a membership-rate target of 95 %, when the districts report members and the population base, then the rate is computed from their sums', () => {
+    expect(targetProgress(m2, 'rate', '2023-12-31')).toMatchObject({ current: 90, aggregation: 'ratio', unit: '%' })
+    expect(targetProgress(m2, 'rate', '2024-12-15')).toMatchObject({ current: 96.7, status: 'achieved' })
+  })
+  it('given a returned report, then it stops counting from the day it was returned', () => {
+    // nct-2 falls back to its 2023 figures: (980 + 1800) / 3000
+    expect(targetProgress(m2, 'rate', '2024-12-20')).toMatchObject({ current: 92.7 })
   })
 })

@@ -1,9 +1,10 @@
 import { addDays, daysBetween, type IsoDate } from '@hoi/domain'
 import type { Counting, Metric, ReadModel, TargetShape, TargetState } from './model.js'
 import { round1 } from './asOf.js'
-import { firstReached, metricTimeline, valueOn, type MemberDeltas, type Timeline } from './metrics.js'
+import { firstReached, metricKind, metricTimeline, valueOn, type MemberDeltas, type Timeline } from './metrics.js'
 
-export type TargetStatus = 'achieved' | 'on-track' | 'at-risk' | 'behind' | 'withdrawn'
+/** Before the due date: achieved, on-track, at-risk or behind; after it: achieved, achieved-late or missed. */
+export type TargetStatus = 'achieved' | 'achieved-late' | 'missed' | 'on-track' | 'at-risk' | 'behind' | 'withdrawn'
 export type MilestoneProgress = {
   readonly label: string
   readonly goal: number
@@ -30,6 +31,11 @@ export type TargetProgress = {
   readonly sourceResolutionId?: string
   readonly withdrawnOn?: string
   readonly status: TargetStatus
+  /** The first date the goal was reached (by the due date, or after it when achieved late). */
+  readonly achievedOn?: string
+  /** How the metric adds up: a count, a stock (latest value) or a ratio in % (R36). */
+  readonly aggregation: 'count' | 'flow' | 'stock' | 'ratio'
+  readonly unit: string
   readonly current: number
   /** current / goal × 100, one decimal; may exceed 100. */
   readonly percent: number
@@ -61,14 +67,16 @@ export const shapeAt = (t: TargetState, date: string): { shape: TargetShape; rev
 
 /**
  * Status rule, first match wins:
- * withdrawn (withdrawn on or before asOf) → achieved (current ≥ goal) → behind (asOf after dueOn, or
- * current < 80 % of expectedByNow and forecast < goal) → at-risk (current < expectedByNow, or a
- * milestone was missed) → on-track.
+ * withdrawn (withdrawn on or before asOf) → after dueOn: achieved (reached by dueOn), achieved-late
+ * (reached after it, by asOf) or missed → achieved (current ≥ goal) → behind (current < 80 % of
+ * expectedByNow and forecast < goal) → at-risk (current < expectedByNow, or a milestone was
+ * missed) → on-track.
  */
-export const statusOf = (p: { withdrawn: boolean; current: number; goal: number; expected: number; forecast: number; pastDue: boolean; missed: boolean }): TargetStatus => {
+export const statusOf = (p: { withdrawn: boolean; current: number; goal: number; expected: number; forecast: number; pastDue: boolean; missed: boolean; achievedOn?: string | undefined; dueOn?: string }): TargetStatus => {
   if (p.withdrawn) return 'withdrawn'
+  if (p.pastDue) return p.achievedOn === undefined ? 'missed' : p.dueOn !== undefined && p.achievedOn > p.dueOn ? 'achieved-late' : 'achieved'
   if (p.current >= p.goal) return 'achieved'
-  if (p.pastDue || (p.current < AT_RISK_FLOOR * p.expected && p.forecast < p.goal)) return 'behind'
+  if (p.current < AT_RISK_FLOOR * p.expected && p.forecast < p.goal) return 'behind'
   if (p.current < p.expected || p.missed) return 'at-risk'
   return 'on-track'
 }
@@ -101,15 +109,37 @@ const progressOf = (m: ReadModel, t: TargetState, asOf: string, members?: Member
   })
   const series = asOf < t.startOn ? [] : [{ date: t.startOn, value: valueOn(tl, t.startOn) }, ...tl.filter((s) => s.date > t.startOn && s.date <= asOf)]
   const withdrawn = t.withdrawnOn !== undefined && t.withdrawnOn <= asOf
-  const status = statusOf({ withdrawn, current, goal: shape.goal, expected, forecast, pastDue: asOf > shape.dueOn, missed: milestones.some((x) => x.missed) })
+  const achievedOn = achievedOnOf(tl, shape.goal, shape.dueOn, asOf)
+  const status = statusOf({ withdrawn, current, goal: shape.goal, expected, forecast, pastDue: asOf > shape.dueOn, missed: milestones.some((x) => x.missed), achievedOn, dueOn: shape.dueOn })
+  const { aggregation, unit } = metricKind(t.metric)
   return {
     targetId: t.targetId, title: t.title, ownerAssociationId: t.ownerAssociationId, metric: t.metric, counting: t.counting,
     goal: shape.goal, startOn: t.startOn, dueOn: shape.dueOn, setOn: t.setOn,
     ...(t.sourceResolutionId === undefined ? {} : { sourceResolutionId: t.sourceResolutionId }),
     ...(withdrawn ? { withdrawnOn: t.withdrawnOn! } : {}),
-    status, current, percent: shape.goal === 0 ? 100 : round1((current / shape.goal) * 100), baseline,
+    status, ...(achievedOn === undefined ? {} : { achievedOn }), aggregation, unit, current, percent: shape.goal === 0 ? 100 : round1((current / shape.goal) * 100), baseline,
     expectedByNow: round1(expected), forecast: round1(forecast), milestones, series, revisions,
   }
+}
+
+/**
+ * When the goal was reached, as known on asOf: the first date it was reached if it still held on
+ * the due date; else the first date after the due date it was reached (achieved late).
+ */
+const achievedOnOf = (tl: Timeline, goal: number, dueOn: string, asOf: string): string | undefined => {
+  const last = dueOn < asOf ? dueOn : asOf
+  if (valueOn(tl, last) >= goal) {
+    // the start of the run that held on the due date
+    let on = last
+    for (let i = tl.length - 1; i >= 0; i--) {
+      const step = tl[i]!
+      if (step.date > last) continue
+      if (step.value < goal) break
+      on = step.date
+    }
+    return on
+  }
+  return tl.find((s) => s.date > dueOn && s.date <= asOf && s.value >= goal)?.date
 }
 
 /** Progress of one target on a business date; undefined if unknown or not yet set by then. */

@@ -208,6 +208,17 @@ export const commandCases: ReadonlyArray<Case> = [
     method: 'POST', route: '/reports/:associationId/:period/return',
     build: (side, n) => ({ setup: [freshAssociation(side, n), report(ids(side, n).x)], path: `/reports/${ids(side, n).x}/2023Q3/return`, body: { returnedOn: '2023-10-20', reason: 'Thiếu số liệu' } }),
   },
+  {
+    method: 'POST', route: '/reports/:associationId/:period/unapproval',
+    build: (side, n) => ({
+      setup: [freshAssociation(side, n), report(ids(side, n).x), { type: 'ApproveReport', data: { associationId: ids(side, n).x, period: '2023Q3', approvedOn: '2023-10-20' } }],
+      path: `/reports/${ids(side, n).x}/2023Q3/unapproval`, body: { unapprovedOn: '2023-10-25', reason: 'Rà soát lại', parentAssociationId: ids(side, n).prov },
+    }),
+  },
+  {
+    method: 'POST', route: '/reports/:associationId/:period/lock-exceptions',
+    build: (side, n) => ({ setup: [freshAssociation(side, n)], path: `/reports/${ids(side, n).x}/2023Q2/lock-exceptions`, body: { grantedOn: '2023-10-18', until: '2023-10-25', reason: 'Bổ sung báo cáo' } }),
+  },
   { method: 'POST', route: '/movements', build: (side, n) => ({ setup: [], path: '/movements', body: movement(ids(side, n).movement, side).data }) },
   {
     method: 'POST', route: '/movements/:movementId/commendations',
@@ -232,6 +243,9 @@ export const readCases: ReadonlyArray<ReadCase> = [
   { route: '/views/targets/:targetId', build: (side, n) => ({ setup: [{ type: 'SetTarget', data: targetData(`${side.toLowerCase()}-rt${n}`, side) }], path: `/views/targets/${side.toLowerCase()}-rt${n}` }) },
   { route: '/views/reports/:associationId/:period/rollup', build: (side) => ({ setup: [], path: `/views/reports/${sides[side].prov}/2023Q3/rollup` }) },
   { route: '/views/reports', build: () => ({ setup: [], path: '/views/reports' }) },
+  { route: '/views/reports/completeness/:period', build: () => ({ setup: [], path: '/views/reports/completeness/2023Q3' }) },
+  { route: '/reports/:associationId/:period/print', build: (side) => ({ setup: [], path: `/reports/${sides[side].prov}/2023Q3/print` }) },
+  { route: '/assets/report-print.css', build: () => ({ setup: [], path: '/assets/report-print.css' }) },
   { route: '/views/commendations', build: () => ({ setup: [], path: '/views/commendations' }) },
   { route: '/views/congress-watch', build: () => ({ setup: [], path: '/views/congress-watch' }) },
   { route: '/views/conferences', build: (side) => ({ setup: [], path: `/views/conferences?associationId=${sides[side].prov}&includeDescendants=true` }) },

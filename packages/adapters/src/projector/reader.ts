@@ -289,9 +289,18 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const p: SqlValue[] = []
       await loadAssociations(s, m, { sql: inList('a.association_id', ids, p), params: p })
       if (!m.associations.has(q.associationId)) return undefined
-      const rp: SqlValue[] = [q.period]
-      await loadReports(s, m, { sql: `r.period = ? AND ${inList('r.association_id', ids, rp)}`, params: rp })
+      // every report of the tree: a period without its own report counts the reports inside it
+      const rp: SqlValue[] = []
+      await loadReports(s, m, { sql: inList('r.association_id', ids, rp), params: rp })
       return P.reportRollup(m, q)
+    },
+    async completeness(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      await loadTree(s, m)
+      await loadAssociations(s, m, { sql: '1 = 1', params: [] })
+      await loadReports(s, m, { sql: 'r.period IN (?, ?)', params: [q.period, q.period.slice(0, 4)] })
+      return P.completeness(m, q)
     },
     async reports(q) {
       const s = await snapshot(q)

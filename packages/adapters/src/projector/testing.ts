@@ -73,6 +73,7 @@ export const anyEvent = fc.oneof(
   e('ReportCorrected', fc.record({ associationId: assoc, period, correctedOn: date, indicators: fc.record({ activities: fc.nat(9) }), reason: fc.constant('r') })),
   e('ReportApproved', fc.record({ associationId: assoc, period, approvedOn: date })),
   e('ReportReturned', fc.record({ associationId: assoc, period, returnedOn: date, reason: fc.constant('r') })),
+  e('ReportUnapproved', fc.record({ associationId: assoc, period, unapprovedOn: date, reason: fc.constant('r') })),
   e('TargetSet', fc.record({
     targetId: target, ownerAssociationId: assoc, title: fc.constant('T'),
     metric: fc.oneof(
@@ -133,6 +134,7 @@ export const foldReader = (m: ReadModel): ViewReader => ({
   targetProgress: async (id, q) => P.targetProgress(m, id, q.asOf),
   reportRollup: async (q) => (m.associations.has(q.associationId) ? P.reportRollup(m, q) : undefined),
   reports: async (q) => P.reports(m, q),
+  completeness: async (q) => P.completeness(m, q),
   commendations: async (q) => P.commendations(m, q),
   congressWatch: async (q) => P.congressWatch(m, q),
   conferences: async (q) => P.conferences(m, q),

@@ -1,6 +1,7 @@
 import { DEFAULT_LIMIT } from '../views/query-codecs.js'
 import { viewDefs, viewNames } from '../views/view-defs.js'
 import { UsageError } from './args.js'
+import { exportFlags, tablesOf, writeExport } from '../export/index.js'
 import { withViews } from './open.js'
 import { renderers } from './render.js'
 import { parseViewArgs, viewUsage, type ViewArgs } from './view-args.js'
@@ -12,7 +13,8 @@ export const queryUsage = (): string => viewNames.map((n) => `      ${viewUsage(
  * answers it. A list prints whole unless --limit or --offset asks for a page.
  */
 export const query = async (argv: ReadonlyArray<string>, today: string, out: (s: string) => void): Promise<number> => {
-  const [name, ...rest] = argv
+  const [name, ...withExport] = argv
+  const { rest, format, file } = exportFlags(withExport)
   let def = name === undefined ? undefined : viewDefs.get(name)
   if (def === undefined) throw new UsageError(`unknown view ${name ?? '(none)'}; views: ${viewNames.join(', ')}`)
   let args: ViewArgs
@@ -39,7 +41,10 @@ export const query = async (argv: ReadonlyArray<string>, today: string, out: (s:
       const offset = typeof args.input.query['offset'] === 'number' ? args.input.query['offset'] : 0
       shown = { total: result.length, offset, limit, items: result.slice(offset, offset + limit) }
     }
-    if (args.json) out(JSON.stringify(shown, null, 2))
+    if (format !== undefined) {
+      const bytes = await writeExport(file, format, tablesOf(view.name, shown))
+      out(`${file}: ${bytes} bytes (${format})`)
+    } else if (args.json) out(JSON.stringify(shown, null, 2))
     else {
       const rows = shown !== result && typeof shown === 'object' && shown !== null && 'items' in shown ? shown.items : result
       out(renderers.get(view.name)?.(rows, args.input) ?? JSON.stringify(rows, null, 2))

@@ -1,6 +1,8 @@
 import type * as P from '@hoi/projections'
 import type { ViewInput } from '../views/view-defs.js'
 import { formatNumber, table } from './table.js'
+import { reportingRenderers } from './reporting-views.js'
+import { milestoneEn } from '../export/views.js'
 
 type Render = (result: unknown, input: ViewInput) => string
 // each renderer is looked up by the name of the view whose result it prints
@@ -16,7 +18,7 @@ const associationRows = (rows: ReadonlyArray<P.AssociationRow>) =>
 const targetText = (t: P.TargetProgress, asOf: string) => [
   `${t.title}  [${t.targetId}]`,
   `  ${formatNumber(t.current)} / ${formatNumber(t.goal)} (${formatNumber(t.percent)} %) by ${t.dueOn} — status: ${t.status}; expected by ${asOf}: ${formatNumber(t.expectedByNow)}; forecast at due date: ${formatNumber(t.forecast)}`,
-  ...t.milestones.map((ms) => `  milestone "${ms.label}": ${formatNumber(ms.current)} / ${formatNumber(ms.goal)} by ${ms.dueOn} — ${ms.met ? `met on ${ms.metOn}` : ms.missed ? 'missed' : 'open'}`),
+  ...t.milestones.map((ms) => `  milestone "${ms.label}": ${formatNumber(ms.current)} / ${formatNumber(ms.goal)} by ${ms.dueOn} — ${milestoneEn(ms)}`),
 ].join('\n')
 
 const asOfOf = (input: ViewInput): string => (typeof input.query['asOf'] === 'string' ? input.query['asOf'] : input.today)
@@ -44,14 +46,7 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
   ['clubs', as<P.ClubRow[]>((rows) =>
     table(['club', 'name', 'programme', 'launched', 'status', 'members', 'flags'], rows.slice(0, SHOWN).map((r) => [r.clubId, r.name, r.programme, r.launchedOn, r.status, r.roster.total, r.flags.map((f) => f.code).join(' ')])) + more(rows.length, 'clubs'))],
   ['clubs-by-area', as<P.ClubsByAreaRow[]>((rows) => table(['area', 'active', 'ishc', 'members'], rows.map((r) => [r.areaCode, r.active, r.ishc, r.members])))],
-  ['targets', as<P.TargetProgress[]>((list, input) => list.map((t) => targetText(t, asOfOf(input))).join('\n\n') || 'no targets')],
   ['target', as<P.TargetProgress>((t, input) => targetText(t, asOfOf(input)))],
-  ['rollup', as<P.ReportRollup>((r) => [
-    `Report roll-up ${r.associationId} ${r.period}: ${r.submitted}/${r.expected} submitted (${formatNumber(r.completeness)} %), ${r.approved} approved, ${r.late.length} late, ${r.missing.length} missing`,
-    table(['indicator', 'total'], Object.entries(r.totals).map(([k, v]) => [k, v])),
-  ].join('\n'))],
-  ['reports', as<P.ReportRow[]>((rows) =>
-    table(['association', 'period', 'status', 'submitted', 'due', 'late'], rows.slice(0, SHOWN).map((r) => [r.associationId, r.period, r.status, r.submittedOn, r.dueOn, r.late ? 'late' : ''])) + more(rows.length, 'reports'))],
   ['commendations', as<P.CommendationsRow[]>((rows) =>
     table(['movement', 'title', 'cycle', 'status', 'collectives', 'individuals'], rows.map((r) => [r.movementId, r.title, `${r.cycleStart}–${r.cycleEnd}`, r.status, r.collectives, r.individuals])))],
   ['congress-watch', as<P.CongressWatch>((w) => {
@@ -62,4 +57,6 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
     table(['held', 'association', 'kind', 'title', 'attendees'], rows.slice(0, SHOWN).map((r) => [r.heldOn, r.associationName, r.kind, r.title, r.attendees])) + more(rows.length, 'conferences'))],
   ['resolutions', as<P.ResolutionRow[]>((rows) =>
     rows.map((r) => [`${r.adoptedOn}  ${r.associationName}: ${r.title} (congress ${r.congressNumber})`, ...r.targets.map((t) => `  target: ${t}`), ...r.keyTasks.map((t) => `  key task: ${t}`), ...r.programmes.map((t) => `  programme: ${t}`)].join('\n')).join('\n\n') || 'no resolutions')],
+  // the reporting views in Vietnamese (cli/reporting-views.ts)
+  ...reportingRenderers,
 ])

@@ -44,6 +44,12 @@ export class ActivitiesController {
   @reports('POST', `${report}/return`, 'Return a report for correction (by a superior association)', ['ReturnReport'])
   returnReport(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
 
+  @reports('POST', `${report}/unapproval`, 'Withdraw an approval, top-down (R33)', ['UnapproveReport'])
+  unapproveReport(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @reports('POST', `${report}/lock-exceptions`, 'Re-open entry after the period locked, for a time (R34)', ['GrantLockException'])
+  grantLockException(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
   @movements('POST', '/movements', 'Launch an emulation movement', ['LaunchEmulationMovement'])
   launchMovement(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
 

@@ -122,6 +122,8 @@ export class CommandService {
     if (candidates.length === 1) return candidates[0]!
     const earlier = await this.options.store.eventsOfCommand(commandId)
     if (earlier[0] !== undefined) return earlier[0].type === 'ReportCorrected' ? 'CorrectReport' : 'SubmitReport'
+    // a lock exception (R34) can open the stream before any submission: the body's date field decides
+    if (typeof data.submittedOn === 'string' && data.correctedOn === undefined) return 'SubmitReport'
     const exists = typeof data.associationId === 'string' && typeof data.period === 'string' && (await this.writeSide.reportExists(data.associationId, data.period))
     return exists ? 'CorrectReport' : 'SubmitReport'
   }

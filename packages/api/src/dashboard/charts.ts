@@ -19,7 +19,7 @@ export type TargetSeries = {
 export type Charts = ReturnType<typeof dashboardCharts>
 
 export function dashboardCharts() {
-  const statusColour: Record<string, string> = { achieved: '#1b7f3b', 'on-track': '#1f5fa8', 'at-risk': '#c77700', behind: '#b3261e', withdrawn: '#777777' }
+  const statusColour: Record<string, string> = { achieved: '#1b7f3b', 'achieved-late': '#4f8f3b', missed: '#7a1a14', 'on-track': '#1f5fa8', 'at-risk': '#c77700', behind: '#b3261e', withdrawn: '#777777' }
   const NS = 'http://www.w3.org/2000/svg'
   const svg = (tag: string, attrs: Record<string, string | number> = {}, text?: string): SVGElement => {
     const e = document.createElementNS(NS, tag)

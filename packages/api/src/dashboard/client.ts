@@ -21,7 +21,7 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
       province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã', total: 'Tổng', admitted: 'Kết nạp trong năm',
       targets: 'Chỉ tiêu nhiệm kỳ', goal: 'Mục tiêu', current: 'Hiện tại', due: 'Hạn', actual: 'Thực hiện', goalLine: 'Đường mục tiêu',
       milestone: 'Mốc', met: 'đạt', missed: 'không đạt', pending: 'chưa đến hạn', noTargets: 'Chưa có chỉ tiêu',
-      achieved: 'Đã đạt', 'on-track': 'Đúng tiến độ', 'at-risk': 'Có nguy cơ chậm', behind: 'Chậm tiến độ', withdrawn: 'Đã rút',
+      achieved: 'Đã đạt', 'achieved-late': 'Đạt muộn', 'on-track': 'Đúng tiến độ', 'at-risk': 'Có nguy cơ chậm', behind: 'Chậm tiến độ', withdrawn: 'Đã rút',
       clubs: 'Câu lạc bộ theo huyện', clubsTotal: 'Tổng số câu lạc bộ đang hoạt động', ishc: 'CLB Liên thế hệ tự giúp nhau',
       reports: 'Báo cáo kỳ mới nhất', period: 'Kỳ', completeness: 'Đã nộp', late: 'Nộp muộn', noReports: 'Chưa có báo cáo',
       commendations: 'Phong trào thi đua', collectives: 'Tập thể được khen', individuals: 'Cá nhân được khen',
@@ -33,7 +33,7 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
       province: 'Province', district: 'District', commune: 'Commune', total: 'Total', admitted: 'Admitted in the year',
       targets: 'Congress targets', goal: 'Goal', current: 'Current', due: 'Due', actual: 'Actual', goalLine: 'Goal line',
       milestone: 'Milestone', met: 'met', missed: 'missed', pending: 'not yet due', noTargets: 'No targets yet',
-      achieved: 'Achieved', 'on-track': 'On track', 'at-risk': 'At risk', behind: 'Behind', withdrawn: 'Withdrawn',
+      achieved: 'Achieved', 'achieved-late': 'Achieved late', 'on-track': 'On track', 'at-risk': 'At risk', behind: 'Behind', withdrawn: 'Withdrawn',
       clubs: 'Clubs by district', clubsTotal: 'Active clubs in all', ishc: 'Intergenerational Self-Help Clubs',
       reports: 'Latest reports', period: 'Period', completeness: 'Submitted', late: 'Late', noReports: 'No reports yet',
       commendations: 'Emulation movements', collectives: 'Collectives commended', individuals: 'Individuals commended',
@@ -190,11 +190,9 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
       section.append(el('h3', {}, root === undefined ? r.associationId : root.name))
       section.append(el('p', { class: 'figures' }, w('completeness') + ': ' + fmt(r.submitted) + '/' + fmt(r.expected) + ' · ' + w('late') + ': ' + fmt(r.late.length)))
       const table = el('table')
-      for (const code of Object.keys(r.totals)) {
+      for (const x of r.totals) {
         const tr = el('tr')
-        // the code is a user string: only the catalogue's own entries are labels
-        const label = Object.prototype.hasOwnProperty.call(config.indicators, code) ? config.indicators[code] : undefined
-        tr.append(el('th', {}, label === undefined ? code : label[lang]), el('td', { 'data-testid': 'report-total-' + code }, fmt(r.totals[code])))
+        tr.append(el('th', {}, lang === 'vi' ? x.vi : x.en), el('td', { 'data-testid': 'report-total-' + x.code }, fmt(x.value) + (x.aggregation === 'ratio' ? ' %' : '')))
         table.append(tr)
       }
       section.append(table)

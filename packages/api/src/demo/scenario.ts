@@ -3,6 +3,7 @@ import { massAssociations, socioPolitical, PROVINCE, type AssociationSpec } from
 import { personName } from './names.js'
 import { dateBetween, seeded, type Random } from './random.js'
 import { membersAndClubs } from './people.js'
+import { annualReports, quarterReports, ratioTargets } from './reporting.js'
 
 /** A command as a client would send it, with the id that makes re-running the demo a no-op. */
 export type RawCommand = { readonly type: string; readonly data: Record<string, unknown>; readonly commandId: string }
@@ -55,28 +56,16 @@ export function* scenario(): Generator<RawCommand> {
   }
   // 3. members, congresses, officers, clubs, targets (people.ts)
   yield* membersAndClubs(r, mass, founded, cmd)
-  // 4. the 2023 Q3 report of the socio-political bodies (article 001)
+  // 4. the 2023 Q3 report of the socio-political bodies through approval (article 001), and the
+  // annual reports behind the percentage targets of Hội NCT tỉnh (article 000)
   yield* quarterReports(cmd)
+  yield* ratioTargets(cmd)
+  yield* annualReports(cmd)
   // 5. the veterans' movement "Cựu chiến binh gương mẫu" 2019–2024 (article 003)
   yield* veteransMovement(r, cmd)
 }
 
 type Cmd = (type: string, data: Record<string, unknown>) => RawCommand
-
-function* quarterReports(cmd: Cmd): Generator<RawCommand> {
-  const period = '2023Q3'
-  const reports: ReadonlyArray<[string, string, Record<string, number>, string]> = [
-    ['lc-mttq', '2023-10-09', {}, 'Tuyên truyền chương trình mục tiêu quốc gia giảm nghèo bền vững tại 8 xã thuộc huyện Mường Tè, Nậm Nhùn.'],
-    ['lc-lhpn', '2023-10-10', { 'propaganda-sessions': 558, 'propaganda-participants': 29_774, 'entrusted-loan-balance-vnd': 1_150_000_000_000, 'borrowing-households': 11_600, 'new-members': 640 }, 'Tuyên truyền không vượt biên trái phép, không vi phạm pháp luật, các mô hình hay.'],
-    ['lc-td', '2023-10-12', { 'volunteer-teams': 692, activities: 942, 'activity-participants': 8_256, 'entrusted-loan-balance-vnd': 610_000_000_000, 'borrowing-households': 6_300, 'new-members': 720, 'party-referrals': 1_611, 'party-class-attendees': 438 }, 'Duy trì đội hình thanh niên tình nguyện sơ, cấp cứu tai nạn giao thông; tuyên truyền phòng, chống lũ quét và sạt lở đất.'],
-    ['lc-ldld', '2023-10-11', { 'legal-advice-participants': 130, 'news-articles': 52, 'new-members': 210 }, 'Tư vấn pháp luật cho đoàn viên; đăng tải tin, bài về phong trào công đoàn.'],
-    ['lc-hnd', '2023-10-19', { 'entrusted-loan-balance-vnd': 1_220_000_000_000, 'borrowing-households': 12_400, 'new-members': 390 }, 'Phối hợp quản lý vốn ủy thác; củng cố tổ chức hội.'],
-    ['lc-ccb', '2023-10-13', {}, 'Thực hiện phong trào thi đua "Cựu chiến binh gương mẫu".'],
-  ]
-  for (const [associationId, submittedOn, indicators, narrative] of reports)
-    yield cmd('SubmitReport', { associationId, period, submittedOn, indicators, narrative })
-  for (const id of ['lc-lhpn', 'lc-td', 'lc-ldld']) yield cmd('ApproveReport', { associationId: id, period, approvedOn: '2023-10-24' })
-}
 
 function* veteransMovement(r: Random, cmd: Cmd): Generator<RawCommand> {
   const movementId = 'ccb-guong-mau-2019-2024'

@@ -120,6 +120,11 @@ const defs: ReadonlyArray<ViewDef> = [
     query: { ...asOf, period: Period, associationId: Id, includeDescendants: qBool, status: ReportStatus }, paged: true,
     run: (v, { query }) => v.reports(query),
   }),
+  view('completeness', {
+    summary: 'Who owes a report for the period and where each stands (R19, R35), per root and with the annual report as its own list; asOf defaults to today',
+    params: { period: Period }, query: { ...asOf, rootId: Id }, paged: false,
+    run: (v, { params, query, today }) => v.completeness({ ...query, period: params.period, asOf: query.asOf ?? today }),
+  }),
   view('commendations', {
     summary: 'Emulation movements and their commendations (individual names only with a token)', params: {}, query: { ...asOf, movementId: Id }, paged: true,
     run: (v, { query }) => v.commendations(query),

@@ -13,6 +13,7 @@ import { DEFAULT_LIMIT } from './query-codecs.js'
 import { matchesNoneMatch, ViewCache, type CachedView } from './view-cache.js'
 import { viewDefs, type ViewDef, type ViewInput } from './view-defs.js'
 import { ViewModelService } from './view-model.service.js'
+import { formatAccepted, sendExport } from '../export/http.js'
 
 type Decoder = (u: unknown) => E.Either<{ issues: ReadonlyArray<{ field: string; message: string }> }, Record<string, unknown>>
 const decoders = new Map<ViewDef, { params: Decoder; query: Decoder }>()
@@ -42,6 +43,8 @@ export class ViewService {
     const principal = admitted(req)
     const { key, today } = this.keyOf(def, principal, req)
     const entry = (def.personalOf === undefined ? this.cache.get(key, this.views.position) : undefined) ?? (await this.run(def, req, principal, today, key.split('|')[1] as 'public' | 'full', key))
+    const format = formatAccepted(req.headers.accept)
+    if (format !== undefined) return sendExport(reply, def.name, format, entry)
     this.send(def, entry, req, reply)
   }
 
@@ -52,7 +55,7 @@ export class ViewService {
    */
   answerFromCache(req: FastifyRequest, reply: FastifyReply, principal: Principal): boolean {
     const route = hoiRouteOf(req)
-    if (route?.view === undefined || route.access !== 'public') return false
+    if (route?.view === undefined || route.access !== 'public' || formatAccepted(req.headers.accept) !== undefined) return false
     const def = viewDefs.get(route.view)
     if (def === undefined || def.personalOf !== undefined) return false
     const entry = this.cache.get(this.keyOf(def, principal, req).key, this.views.position)

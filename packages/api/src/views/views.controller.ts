@@ -44,6 +44,9 @@ export class ViewsController {
   @view('/views/reports', 'reports')
   reports(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
 
+  @view('/views/reports/completeness/:period', 'completeness')
+  completeness(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+
   @view('/views/commendations', 'commendations')
   commendations(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
 

@@ -2,16 +2,21 @@ import * as t from 'io-ts'
 import { Id, IsoDate, Period, Text, message, taggedUnion } from '../codecs.js'
 import { Indicators } from './indicators.js'
 import { reportStream } from '../streams.js'
+import { ChildAssociationIds } from './events.js'
 
 const id = { associationId: Id, period: Period }
 
 export const SubmitReport = message('SubmitReport', { ...id, submittedOn: IsoDate, indicators: Indicators }, { narrative: Text })
 /** Allowed while submitted or returned; an approved report is locked (R33). */
 export const CorrectReport = message('CorrectReport', { ...id, correctedOn: IsoDate, indicators: Indicators, reason: Text }, { narrative: Text })
-export const ApproveReport = message('ApproveReport', { ...id, approvedOn: IsoDate })
+/** `childAssociationIds`: the child associations that owe a report for the period; each must be approved first (R32). */
+export const ApproveReport = message('ApproveReport', { ...id, approvedOn: IsoDate }, { childAssociationIds: ChildAssociationIds })
 export const ReturnReport = message('ReturnReport', { ...id, returnedOn: IsoDate, reason: Text })
+/** `parentAssociationId` is required when the association has a parent: its report must not be approved (R33). */
+export const UnapproveReport = message('UnapproveReport', { ...id, unapprovedOn: IsoDate, reason: Text }, { parentAssociationId: Id })
+export const GrantLockException = message('GrantLockException', { ...id, grantedOn: IsoDate, until: IsoDate, reason: Text })
 
-const members = { SubmitReport, CorrectReport, ApproveReport, ReturnReport }
+const members = { SubmitReport, CorrectReport, ApproveReport, ReturnReport, UnapproveReport, GrantLockException }
 export const Command = taggedUnion('ReportCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>
 export const commandCodecs = members

@@ -8,8 +8,10 @@ import type { Command } from './commands.js'
 import type { Event } from './events.js'
 import type { Indicators } from './indicators.js'
 import type { State } from './state.js'
+import { entryMustBeOpen, indicatorsMustFit } from './rules.js'
+import { approvalNeedsChildren, unapprovalTopDown, type Hierarchy } from './approval.js'
 
-export type Context = { readonly policy: Policy; readonly association?: Association.State }
+export type Context = { readonly policy: Policy; readonly association?: Association.State } & Hierarchy
 
 const sameIndicators = (a: Indicators, b: Indicators): boolean => {
   const ka = Object.keys(a)
@@ -18,10 +20,11 @@ const sameIndicators = (a: Indicators, b: Indicators): boolean => {
 
 /**
  * R19: an annual report under a decree is due on a fixed day of that year (45/2010: 1 December,
- * 126/2024: 31 December), by the decree in force when the year ends. Other periods, and bodies under
- * their own charter, are due `reportTimelyDays` after the period ends (R35).
+ * 126/2024: 31 December), by the decree in force when the year ends. Other periods (the term and
+ * nine-month reports included), and bodies under their own charter, are due `reportTimelyDays`
+ * after the period ends (R35).
  */
-export const reportDueOn = (association: Association.Existing, period: Period, policy: Policy): IsoDate => {
+export const reportDueOn = (association: Pick<Association.Existing, 'kind' | 'regime'>, period: Period, policy: Policy): IsoDate => {
   const { end } = periodBounds(period)
   const regime = association.regime === 'own-charter' ? 'own-charter' : regimeFor(association.kind, end)
   return periodKind(period) === 'year' && regime !== 'own-charter'
@@ -49,6 +52,10 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
       const { start } = periodBounds(d.period)
       if (d.submittedOn < start)
         return reject('SubmittedBeforePeriod', 'design', `A report for ${d.period} cannot be submitted before the period starts (${start})`, `Không thể nộp báo cáo kỳ ${d.period} trước khi kỳ bắt đầu (${start})`, 'data.submittedOn')
+      const fits = indicatorsMustFit(d.indicators, association.right.kind, d.period)
+      if (E.isLeft(fits)) return fits
+      const open = entryMustBeOpen(d.period, d.submittedOn, state.lockExceptions, context.policy, 'data.submittedOn')
+      if (E.isLeft(open)) return open
       const dueOn = reportDueOn(association.right, d.period, context.policy)
       return accept({ type: 'ReportSubmitted', data: { ...d, dueOn, late: d.submittedOn > dueOn } })
     }
@@ -60,6 +67,12 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
       if (state.status === 'submitted' && sameIndicators(state.indicators, d.indicators) && (d.narrative ?? state.narrative) === state.narrative) return nothing
       if (d.correctedOn < state.submittedOn)
         return reject('CorrectionBeforeSubmission', 'design', `A report cannot be corrected before it was submitted (${state.submittedOn})`, `Không thể sửa báo cáo trước khi nộp (${state.submittedOn})`, 'data.correctedOn')
+      if (context.association !== undefined && context.association.status !== 'none') {
+        const fits = indicatorsMustFit(d.indicators, context.association.kind, d.period)
+        if (E.isLeft(fits)) return fits
+      }
+      const open = entryMustBeOpen(d.period, d.correctedOn, state.lockExceptions, context.policy, 'data.correctedOn')
+      if (E.isLeft(open)) return open
       return accept({ type: 'ReportCorrected', data: d })
     }
     case 'ApproveReport': {
@@ -70,6 +83,8 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
         return reject('ReportReturned', 'design', `The report for ${d.period} was returned; it must be corrected before approval`, `Báo cáo kỳ ${d.period} đã bị trả lại, cần sửa trước khi duyệt`, 'data.period')
       if (d.approvedOn < (state.correctedOn ?? state.submittedOn))
         return reject('ApprovalBeforeSubmission', 'design', 'A report cannot be approved before its latest submission', 'Không thể duyệt báo cáo trước lần nộp gần nhất', 'data.approvedOn')
+      const children = approvalNeedsChildren(d.associationId, d.period, d.childAssociationIds ?? [], context)
+      if (E.isLeft(children)) return children
       return accept({ type: 'ReportApproved', data: d })
     }
     case 'ReturnReport': {
@@ -80,6 +95,25 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
       if (d.returnedOn < (state.correctedOn ?? state.submittedOn))
         return reject('ReturnBeforeSubmission', 'design', 'A report cannot be returned before its latest submission', 'Không thể trả lại báo cáo trước lần nộp gần nhất', 'data.returnedOn')
       return accept({ type: 'ReportReturned', data: d })
+    }
+    case 'UnapproveReport': {
+      const d = command.data
+      if (state.status === 'none') return notSubmitted(d.period)
+      if (state.status !== 'approved') return nothing
+      if (d.unapprovedOn < state.approvedOn!)
+        return reject('UnapprovalBeforeApproval', 'design', `A report cannot be unapproved before it was approved (${state.approvedOn})`, `Không thể hủy duyệt trước ngày duyệt (${state.approvedOn})`, 'data.unapprovedOn')
+      const topDown = unapprovalTopDown(d.associationId, d.period, d.parentAssociationId, context)
+      if (E.isLeft(topDown)) return topDown
+      return accept({ type: 'ReportUnapproved', data: { associationId: d.associationId, period: d.period, unapprovedOn: d.unapprovedOn, reason: d.reason } })
+    }
+    case 'GrantLockException': {
+      const d = command.data
+      const association = associationMustExist(context.association, d.associationId, 'data.associationId')
+      if (E.isLeft(association)) return association
+      if (d.until < d.grantedOn)
+        return reject('LockExceptionEndsBeforeStart', 'R34', 'A lock exception must end on or after the day it is granted', 'Thời hạn mở khóa phải kết thúc sau ngày cấp', 'data.until')
+      if (state.lockExceptions.some((x) => x.grantedOn === d.grantedOn && x.until === d.until)) return nothing
+      return accept({ type: 'LockExceptionGranted', data: d })
     }
   }
 }

@@ -1,23 +1,14 @@
 import * as t from 'io-ts'
 import { describeAs } from '../schema.js'
 import { Count, isReservedKey, reservedMessage } from '../codecs.js'
+import { allIndicators } from './catalogue.js'
 
-/** The indicator catalogue drawn from the 2023 Q3 article; codes outside it are allowed (extensible) if well formed. */
-export const indicatorCatalogue = {
-  'propaganda-sessions': { vi: 'Buổi tuyên truyền', en: 'Propaganda sessions', unit: 'sessions' },
-  'propaganda-participants': { vi: 'Lượt người dự tuyên truyền', en: 'Propaganda participants', unit: 'people' },
-  'legal-advice-participants': { vi: 'Lượt người được tư vấn pháp luật', en: 'Legal-advice participants', unit: 'people' },
-  'volunteer-teams': { vi: 'Đội hình tình nguyện', en: 'Volunteer teams', unit: 'teams' },
-  activities: { vi: 'Hoạt động', en: 'Activities', unit: 'activities' },
-  'activity-participants': { vi: 'Lượt người tham gia hoạt động', en: 'Activity participants', unit: 'people' },
-  'news-articles': { vi: 'Tin, bài viết', en: 'News articles', unit: 'articles' },
-  'entrusted-loan-balance-vnd': { vi: 'Dư nợ vốn ủy thác (đồng)', en: 'Entrusted loan balance (VND)', unit: 'VND' },
-  'borrowing-households': { vi: 'Hộ vay vốn', en: 'Borrowing households', unit: 'households' },
-  'new-members': { vi: 'Hội viên, đoàn viên kết nạp mới', en: 'New members', unit: 'people' },
-  'party-referrals': { vi: 'Giới thiệu cho Đảng', en: 'Members referred to the Party', unit: 'people' },
-  'party-class-attendees': { vi: 'Tham gia lớp Đảng viên mới', en: 'Members attending the Party class', unit: 'people' },
-} as const
-export type CatalogueIndicator = keyof typeof indicatorCatalogue
+/** Labels of every stored indicator of the catalogue (catalogue.ts), newest definition; ratios are computed, not stored (R36). */
+export const indicatorCatalogue: Readonly<Record<string, { readonly vi: string; readonly en: string; readonly unit: string }>> = Object.freeze(Object.assign(
+  Object.create(null) as Record<string, { vi: string; en: string; unit: string }>,
+  Object.fromEntries([...allIndicators()].filter(([, d]) => d.aggregation.kind !== 'ratio').map(([k, d]) => [k, { vi: d.vi, en: d.en, unit: d.unit }])),
+))
+export type CatalogueIndicator = string
 
 const CODE = /^[a-z][a-z0-9-]{1,60}$/
 export const IndicatorCode = describeAs(
@@ -36,7 +27,7 @@ export const IndicatorCode = describeAs(
 )
 
 export type Indicators = Readonly<Record<string, number>>
-/** Indicator values: at most 100 codes, each a whole number ≥ 0. */
+/** Indicator values: at most 100 codes, each a whole number ≥ 0 (a negative count names its field). Which codes are allowed or required is decided against the catalogue. */
 export const Indicators = describeAs(
   new t.Type<Indicators, Indicators, unknown>(
   'Indicators',
@@ -54,7 +45,8 @@ export const Indicators = describeAs(
       else if (isReservedKey(k)) errors.push({ value: v, context: ctx, message: reservedMessage(k) })
       else if (!Count.is(v)) errors.push({ value: v, context: ctx, message: 'must be a whole number ≥ 0' })
     }
-    return errors.length > 0 ? t.failures(errors) : t.success(Object.fromEntries(entries) as Indicators)
+    // no prototype: a code such as `constructor` is only ever data
+    return errors.length > 0 ? t.failures(errors) : t.success(Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(entries)) as Indicators)
   },
   (a) => a,
 ),

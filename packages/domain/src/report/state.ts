@@ -4,9 +4,11 @@ import type { Indicators } from './indicators.js'
 
 /** What was first submitted: a repeated SubmitReport is compared with this, not with later corrections. */
 export type Submission = { readonly submittedOn: IsoDate; readonly indicators: Indicators; readonly narrative: string | undefined }
+/** Entry re-opened after expiry, from `grantedOn` through `until` (R34). */
+export type LockException = { readonly grantedOn: IsoDate; readonly until: IsoDate }
 
 export type State =
-  | { readonly status: 'none' }
+  | { readonly status: 'none'; readonly lockExceptions: ReadonlyArray<LockException> }
   | {
       readonly status: 'submitted' | 'returned' | 'approved'
       readonly associationId: string
@@ -20,9 +22,11 @@ export type State =
       readonly correctedOn: IsoDate | undefined
       readonly returnedOn: IsoDate | undefined
       readonly approvedOn: IsoDate | undefined
+      readonly unapprovedOn: IsoDate | undefined
+      readonly lockExceptions: ReadonlyArray<LockException>
     }
 
-export const initialState: State = { status: 'none' }
+export const initialState: State = { status: 'none', lockExceptions: [] }
 
 export const evolve = (state: State, event: Event): State => {
   switch (event.type) {
@@ -32,6 +36,7 @@ export const evolve = (state: State, event: Event): State => {
       return {
         status: 'submitted', associationId: d.associationId, period: d.period, submittedOn: d.submittedOn, dueOn: d.dueOn, late: d.late,
         indicators: d.indicators, narrative: d.narrative, submission, correctedOn: undefined, returnedOn: undefined, approvedOn: undefined,
+        unapprovedOn: undefined, lockExceptions: state.lockExceptions,
       }
     }
     // a correction of a returned report re-submits it; a correction without narrative keeps the one there
@@ -44,5 +49,9 @@ export const evolve = (state: State, event: Event): State => {
       return state.status === 'none' ? state : { ...state, status: 'returned', returnedOn: event.data.returnedOn }
     case 'ReportApproved':
       return state.status === 'none' ? state : { ...state, status: 'approved', approvedOn: event.data.approvedOn }
+    case 'ReportUnapproved':
+      return state.status === 'none' ? state : { ...state, status: 'submitted', approvedOn: undefined, unapprovedOn: event.data.unapprovedOn }
+    case 'LockExceptionGranted':
+      return { ...state, lockExceptions: [...state.lockExceptions, { grantedOn: event.data.grantedOn, until: event.data.until }] }
   }
 }

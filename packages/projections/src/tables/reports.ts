@@ -32,6 +32,8 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
       ]
     }
     case 'ReportApproved': return [fact(key, 'status', (e.data as D<'ReportApproved'>).approvedOn, 'approved')]
+    // an unapproved report is open again, as submitted (R33)
+    case 'ReportUnapproved': return [fact(key, 'status', (e.data as D<'ReportUnapproved'>).unapprovedOn, 'submitted')]
     case 'ReportReturned': {
       const d = e.data as D<'ReportReturned'>
       return [fact(key, 'status', d.returnedOn, 'returned'), fact(key, 'return', d.returnedOn, d.reason)]
@@ -43,7 +45,8 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
 
 export const reportsProjection: ProjectionDefinition = {
   name: 'reports',
-  version: 1,
+  // 2: unapproval (R33)
+  version: 2,
   handles: eventTypes.filter((t) => aggregateOfEvent[t] === 'report'),
   tables: {
     reports: {
