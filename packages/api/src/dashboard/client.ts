@@ -77,8 +77,9 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
   const periodEnd = (p: string): string => {
     const y = p.slice(0, 4)
     if (p.length === 4) return y + '-12-31'
+    if (p[4] === 'K') return p.slice(5) + '-12-31'
     const n = Number(p.slice(5))
-    const month = p[4] === 'Q' ? n * 3 : p[4] === 'S' ? n * 6 : n
+    const month = p[4] === 'Q' ? n * 3 : p[4] === 'S' ? n * 6 : p[4] === 'N' ? 9 : n
     return y + '-' + String(month).padStart(2, '0') + '-28'
   }
 
@@ -93,15 +94,17 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
       getAll('/views/commendations'),
     ])
     const periods = [...new Set(reports.map((r: Json) => r.period as string))].sort((a, b) => (periodEnd(a) < periodEnd(b) ? 1 : -1))
-    const latest = periods[0]
     const parents = new Map<string, string | undefined>(registry.map((a: Json) => [a.associationId, a.parentId]))
     const rootOf = (id: string): string => {
       let at = id
       for (let i = 0; i < 20 && parents.get(at) !== undefined; i++) at = parents.get(at)!
       return at
     }
-    const roots = latest === undefined ? [] : [...new Set(reports.filter((r: Json) => r.period === latest).map((r: Json) => rootOf(r.associationId)))]
-    const rollups = await Promise.all(roots.map((id) => getJson('/views/reports/' + encodeURIComponent(id) + '/' + latest + '/rollup')))
+    // the latest period of each reporting tree: the Front reports by quarter, the Hội NCT by year
+    const latestOf = new Map<string, string>()
+    for (const p of periods) for (const r of reports) if (r.period === p && !latestOf.has(rootOf(r.associationId))) latestOf.set(rootOf(r.associationId), p)
+    const latest = latestOf.size === 0 ? undefined : [...new Set(latestOf.values())].join(', ')
+    const rollups = await Promise.all([...latestOf].map(([id, p]) => getJson('/views/reports/' + encodeURIComponent(id) + '/' + p + '/rollup')))
     data = { stats, targets, byArea, districts, registry, latest, rollups, commendations }
   }
 
@@ -187,7 +190,7 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
     for (const r of data.rollups) {
       const root = data.registry.find((a: Json) => a.associationId === r.associationId)
       const section = el('section', { class: 'rollup', 'data-testid': 'rollup-' + r.associationId })
-      section.append(el('h3', {}, root === undefined ? r.associationId : root.name))
+      section.append(el('h3', {}, (root === undefined ? r.associationId : root.name) + ' · ' + r.period))
       section.append(el('p', { class: 'figures' }, w('completeness') + ': ' + fmt(r.submitted) + '/' + fmt(r.expected) + ' · ' + w('late') + ': ' + fmt(r.late.length)))
       const table = el('table')
       for (const x of r.totals) {
