@@ -46,7 +46,7 @@ export const occurredOnField: Readonly<Record<EventType, string>> = {
   MemberDeceased: 'diedOn', MemberReferredToParty: 'referredOn',
   ClubLaunched: 'launchedOn', ClubRosterReported: 'reportedOn', ClubActivityRecorded: 'heldOn', ClubClosed: 'closedOn',
   TargetSet: 'setOn', TargetRevised: 'revisedOn', TargetWithdrawn: 'withdrawnOn',
-  ReportSubmitted: 'submittedOn', ReportCorrected: 'correctedOn', ReportApproved: 'approvedOn', ReportReturned: 'returnedOn', ReportUnapproved: 'unapprovedOn', LockExceptionGranted: 'grantedOn',
+  ReportSubmitted: 'submittedOn', ReportCorrected: 'correctedOn', ReportApproved: 'approvedOn', ReportReturned: 'returnedOn', ReportUnapproved: 'unapprovedOn', LockExceptionGranted: 'grantedOn', LockExceptionRevoked: 'revokedOn',
   EmulationMovementLaunched: 'launchedOn', CommendationAwarded: 'awardedOn', EmulationMovementConcluded: 'concludedOn',
   AdminUnitCreated: 'createdOn', AdminUnitRenamed: 'renamedOn', AdminUnitMerged: 'mergedOn', AdminUnitReparented: 'reparentedOn',
   AdminUnitAbolished: 'abolishedOn', SubunitAttached: 'attachedOn', SubunitDetached: 'detachedOn',

@@ -57,12 +57,8 @@ export type Policy = {
     readonly olderShare: { readonly min: number; readonly max: number }
     readonly minHomeCareVolunteers: number
   }
-  /** Days after the period's end within which a report is on time (R35); annual reports per regime (R19). */
-  readonly reportTimelyDays: number
   /** Days after the period's end after which entry is locked unless a lock exception is granted (R34). */
   readonly reportExpiryDays: number
-  /** Annual report deadline (month-day) under each decree regime (R19); own-charter bodies use timely days. */
-  readonly annualReportDue: Readonly<Record<'decree-45-2010' | 'decree-126-2024', string>>
 }
 
 export const defaultPolicy: Policy = {
@@ -82,9 +78,7 @@ export const defaultPolicy: Policy = {
     olderShare: { min: 0.6, max: 0.7 },
     minHomeCareVolunteers: 5,
   },
-  reportTimelyDays: 15,
   reportExpiryDays: 90,
-  annualReportDue: { 'decree-45-2010': '12-01', 'decree-126-2024': '12-31' },
 }
 
 /** Scope order, broadest first: a parent is never narrower than its child (R30). */

@@ -1,4 +1,4 @@
-import { Report, defaultPolicy, periodBounds, type Period } from '@hoi/domain'
+import { Report, periodBounds, type Period } from '@hoi/domain'
 import type { AssociationState, ReadModel, ReportState, ReportStatus } from './model.js'
 import { entryAt, valueAt } from './model.js'
 import { dateOf, descendants, dissolvedBy, nameAt, percent } from './asOf.js'
@@ -107,7 +107,7 @@ export const owesReport = (a: AssociationState, period: string, date: string): b
   return Report.templateOf(a.kind, period as Period).template !== undefined
 }
 
-export const dueOnFor = (a: AssociationState, period: string): string => Report.reportDueOn(a, period as Period, defaultPolicy)
+export const dueOnFor = (a: AssociationState, period: string): string => Report.reportDueOn(a, period as Period)
 
 const sumOver = (ids: ReadonlyArray<string>, perAssociation: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, number> => {
   const out = new Map<string, number>()

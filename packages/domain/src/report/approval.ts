@@ -24,8 +24,16 @@ export const owesReport = (a: Association.Existing, period: Period): boolean => 
   return templateOf(a.kind, period).template !== undefined
 }
 
-/** R32: a report is approved only after the report of every listed child that owes one is approved. */
-export const approvalNeedsChildren = (parentId: string, period: Period, children: ReadonlyArray<string>, context: Hierarchy): E.Either<Rejection, true> => {
+/**
+ * R32: a report is approved only after the report of every child that owes one is approved. The
+ * parent's own record of its children (kept by the children's follow-ups, R30) says who they are:
+ * each must be listed, so its association and report are loaded and checked.
+ */
+export const approvalNeedsChildren = (parentId: string, period: Period, children: ReadonlyArray<string>, context: Hierarchy & { readonly association?: Association.State }): E.Either<Rejection, true> => {
+  const parent = context.association
+  const unlisted = parent === undefined || parent.status === 'none' ? undefined : parent.children.find((c) => !children.includes(c))
+  if (unlisted !== undefined)
+    return reject('ChildNotListed', 'R32', `${unlisted} is a child association of ${parentId}: list it in childAssociationIds so its ${period} report is checked first`, `${unlisted} là hội cấp dưới của ${parentId}: cần liệt kê trong childAssociationIds để kiểm tra báo cáo kỳ ${period} của hội này trước`, 'data.childAssociationIds')
   for (const [i, id] of children.entries()) {
     const field = `data.childAssociationIds.${i}`
     const child = associationMustExist(context[`childAssociation.${i}`], id, field)

@@ -1,4 +1,4 @@
-import type { AssociationKind } from '../policy.js'
+import type { AssociationKind, Regime } from '../policy.js'
 
 /**
  * How an indicator adds up (R31, R36). A flow is summed over periods and over the hierarchy; a
@@ -16,7 +16,12 @@ export type IndicatorDef = { readonly code: string; readonly vi: string; readonl
 export const periodTypes = ['month', 'quarter', 'half', 'nine-months', 'year', 'term'] as const
 export type PeriodType = (typeof periodTypes)[number]
 
-/** What a kind of association must report for a type of period. */
+/** When a report is due (R19, R35): some days after its period ends, or on a fixed day (MM-DD) of the period's last year. */
+export type DueRule = { readonly daysAfterEnd: number } | { readonly onMonthDay: string }
+/** A template's due rule, and the rule of a regime that sets its own day (a decree's annual report, R19). */
+export type Due = { readonly rule: DueRule; readonly byRegime?: Readonly<Partial<Record<Regime, DueRule>>> }
+
+/** What a kind of association must report for a type of period, and by when. */
 export type Template = {
   readonly id: string
   readonly vi: string
@@ -25,6 +30,7 @@ export type Template = {
   readonly required: ReadonlyArray<string>
   /** R19: the legally required annual report. */
   readonly legal: boolean
+  readonly due: Due
 }
 
 /** One version of the catalogue, in force from `effectiveFrom` (a period is read with the version in force on its last day). */
@@ -33,6 +39,8 @@ export type CatalogueVersion = {
   readonly effectiveFrom: string
   readonly indicators: ReadonlyMap<string, IndicatorDef>
   readonly templates: ReadonlyArray<Template>
+  /** When a report is due for a period no template covers (a monthly report, say). */
+  readonly defaultDue: DueRule
 }
 
 const flow = { kind: 'flow' } as const
@@ -71,8 +79,16 @@ const congressIII: ReadonlyArray<IndicatorDef> = [
 ]
 
 const periodic: ReadonlyArray<PeriodType> = ['quarter', 'half', 'nine-months', 'year']
+/** Periodic reports to the Party's mass-mobilisation board: 15 days after the period (seed 001's quarter reported by mid-October). */
+const fifteenDays: Due = { rule: { daysAfterEnd: 15 } }
+/**
+ * R19: the annual report of a decree association is due on 1 December under Decree 45/2010 and
+ * on 31 December under Decree 126/2024 (in force from 2024-11-26, so for 2024 onwards); one under
+ * its own charter reports 15 days after the year.
+ */
+const decreeAnnual: Due = { rule: { daysAfterEnd: 15 }, byRegime: { 'decree-45-2010': { onMonthDay: '12-01' }, 'decree-126-2024': { onMonthDay: '12-31' } } }
 const tpl = (id: string, vi: string, kinds: ReadonlyArray<AssociationKind>, types: ReadonlyArray<PeriodType>, required: ReadonlyArray<string>, legal = false): Template =>
-  ({ id, vi, kinds, periodTypes: types, required, legal })
+  ({ id, vi, kinds, periodTypes: types, required, legal, due: legal ? decreeAnnual : fifteenDays })
 
 /** The socio-political bodies report each quarter to the Party's mass-mobilisation board (seed 001). */
 const socioPoliticalTemplates: ReadonlyArray<Template> = [
@@ -89,7 +105,7 @@ const byCode = (defs: ReadonlyArray<IndicatorDef>): ReadonlyMap<string, Indicato
 /** The catalogue as data, oldest version first. A new version never edits an older one. */
 export const catalogueVersions: ReadonlyArray<CatalogueVersion> = [
   {
-    version: 1, effectiveFrom: '1900-01-01', indicators: byCode(article001),
+    version: 1, effectiveFrom: '1900-01-01', indicators: byCode(article001), defaultDue: { daysAfterEnd: 15 },
     templates: [
       ...socioPoliticalTemplates,
       tpl('association-annual', 'Báo cáo tình hình tổ chức, hoạt động hằng năm (R19)', ['elderly', 'red-cross', 'study-promotion', 'other'], ['year'], ['new-members'], true),
@@ -97,7 +113,7 @@ export const catalogueVersions: ReadonlyArray<CatalogueVersion> = [
   },
   {
     // Congress III of Hội NCT tỉnh (2021-07-15) set percentage targets that need these figures
-    version: 2, effectiveFrom: '2021-07-15', indicators: byCode([...article001, ...congressIII]),
+    version: 2, effectiveFrom: '2021-07-15', indicators: byCode([...article001, ...congressIII]), defaultDue: { daysAfterEnd: 15 },
     templates: [
       ...socioPoliticalTemplates,
       tpl('elderly-annual', 'Báo cáo hằng năm Hội Người cao tuổi (R19)', ['elderly'], ['year'], ['members', 'new-members', 'older-people', 'longevity-due', 'longevity-celebrated', 'base-units', 'strong-base-units'], true),

@@ -15,8 +15,10 @@ export const ReturnReport = message('ReturnReport', { ...id, returnedOn: IsoDate
 /** `parentAssociationId` is required when the association has a parent: its report must not be approved (R33). */
 export const UnapproveReport = message('UnapproveReport', { ...id, unapprovedOn: IsoDate, reason: Text }, { parentAssociationId: Id })
 export const GrantLockException = message('GrantLockException', { ...id, grantedOn: IsoDate, until: IsoDate, reason: Text })
+/** Ends every lock exception of this association and period from `revokedOn` (R34): entry closes again that day. */
+export const RevokeLockException = message('RevokeLockException', { ...id, revokedOn: IsoDate, reason: Text })
 
-const members = { SubmitReport, CorrectReport, ApproveReport, ReturnReport, UnapproveReport, GrantLockException }
+const members = { SubmitReport, CorrectReport, ApproveReport, ReturnReport, UnapproveReport, GrantLockException, RevokeLockException }
 export const Command = taggedUnion('ReportCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>
 export const commandCodecs = members

@@ -1,14 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { addDays, periodBounds, periodKind, type IsoDate, type Period } from '../codecs.js'
+import { periodBounds } from '../codecs.js'
 import { accept, nothing, reject, type Rejection } from '../decider.js'
-import { regimeFor, type Policy } from '../policy.js'
+import type { Policy } from '../policy.js'
 import type * as Association from '../association/state.js'
 import { associationMustExist } from '../association/guards.js'
 import type { Command } from './commands.js'
 import type { Event } from './events.js'
 import type { Indicators } from './indicators.js'
 import type { State } from './state.js'
-import { entryMustBeOpen, indicatorsMustFit } from './rules.js'
+import { entryMustBeOpen, indicatorsMustFit, reportDueOn } from './rules.js'
 import { approvalNeedsChildren, unapprovalTopDown, type Hierarchy } from './approval.js'
 
 export type Context = { readonly policy: Policy; readonly association?: Association.State } & Hierarchy
@@ -16,20 +16,6 @@ export type Context = { readonly policy: Policy; readonly association?: Associat
 const sameIndicators = (a: Indicators, b: Indicators): boolean => {
   const ka = Object.keys(a)
   return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k])
-}
-
-/**
- * R19: an annual report under a decree is due on a fixed day of that year (45/2010: 1 December,
- * 126/2024: 31 December), by the decree in force when the year ends. Other periods (the term and
- * nine-month reports included), and bodies under their own charter, are due `reportTimelyDays`
- * after the period ends (R35).
- */
-export const reportDueOn = (association: Pick<Association.Existing, 'kind' | 'regime'>, period: Period, policy: Policy): IsoDate => {
-  const { end } = periodBounds(period)
-  const regime = association.regime === 'own-charter' ? 'own-charter' : regimeFor(association.kind, end)
-  return periodKind(period) === 'year' && regime !== 'own-charter'
-    ? (`${period.slice(0, 4)}-${policy.annualReportDue[regime]}` as IsoDate)
-    : addDays(end, policy.reportTimelyDays)
 }
 
 const notSubmitted = (period: string) => reject('ReportNotSubmitted', 'design', `No report has been submitted for ${period}`, `Chưa nộp báo cáo kỳ ${period}`, 'data.period')
@@ -56,7 +42,7 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
       if (E.isLeft(fits)) return fits
       const open = entryMustBeOpen(d.period, d.submittedOn, state.lockExceptions, context.policy, 'data.submittedOn')
       if (E.isLeft(open)) return open
-      const dueOn = reportDueOn(association.right, d.period, context.policy)
+      const dueOn = reportDueOn(association.right, d.period)
       return accept({ type: 'ReportSubmitted', data: { ...d, dueOn, late: d.submittedOn > dueOn } })
     }
     case 'CorrectReport': {
@@ -114,6 +100,14 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
         return reject('LockExceptionEndsBeforeStart', 'R34', 'A lock exception must end on or after the day it is granted', 'Thời hạn mở khóa phải kết thúc sau ngày cấp', 'data.until')
       if (state.lockExceptions.some((x) => x.grantedOn === d.grantedOn && x.until === d.until)) return nothing
       return accept({ type: 'LockExceptionGranted', data: d })
+    }
+    case 'RevokeLockException': {
+      const d = command.data
+      const association = associationMustExist(context.association, d.associationId, 'data.associationId')
+      if (E.isLeft(association)) return association
+      // nothing open on or after that day: already revoked, or expired
+      if (!state.lockExceptions.some((x) => x.until >= d.revokedOn)) return nothing
+      return accept({ type: 'LockExceptionRevoked', data: d })
     }
   }
 }

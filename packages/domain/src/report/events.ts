@@ -15,8 +15,10 @@ export const ReportReturned = message('ReportReturned', { ...id, returnedOn: Iso
 export const ReportUnapproved = message('ReportUnapproved', { ...id, unapprovedOn: IsoDate, reason: Text })
 /** Entry re-opened for this association and period after expiry, from `grantedOn` to `until` (R34). */
 export const LockExceptionGranted = message('LockExceptionGranted', { ...id, grantedOn: IsoDate, until: IsoDate, reason: Text })
+/** Lock exceptions of this association and period end the day before `revokedOn` (R34). */
+export const LockExceptionRevoked = message('LockExceptionRevoked', { ...id, revokedOn: IsoDate, reason: Text })
 
-const members = { ReportSubmitted, ReportCorrected, ReportApproved, ReportReturned, ReportUnapproved, LockExceptionGranted }
+const members = { ReportSubmitted, ReportCorrected, ReportApproved, ReportReturned, ReportUnapproved, LockExceptionGranted, LockExceptionRevoked }
 export const Event = taggedUnion('ReportEvent', 'type', members)
 export type Event = t.TypeOf<typeof Event>
 export const eventTypes = Object.keys(members) as ReadonlyArray<Event['type']>

@@ -9,8 +9,7 @@ export * from './events.js'
 export * from './commands.js'
 export * from './catalogue.js'
 export { decide, evolve, initialState }
-export { reportDueOn } from './decide.js'
-export { indicatorsMustFit, lockedAfter, templateOf } from './rules.js'
+export { indicatorsMustFit, lockedAfter, reportDueOn, templateOf } from './rules.js'
 export { owesReport } from './approval.js'
 export type { Context, State }
 
@@ -23,12 +22,13 @@ const needs = (c: Command): ReadonlyArray<Need> => {
     case 'SubmitReport':
     case 'CorrectReport':
     case 'GrantLockException':
+    case 'RevokeLockException':
       return [own]
     case 'ApproveReport':
-      return (c.data.childAssociationIds ?? []).flatMap((id, i): Need[] => [
+      return [own, ...(c.data.childAssociationIds ?? []).flatMap((id, i): Need[] => [
         { key: `childAssociation.${i}`, aggregate: 'association', streamId: associationStream(id) },
         { key: `childReport.${i}`, aggregate: 'report', streamId: streamId(id, c.data.period) },
-      ])
+      ])]
     case 'UnapproveReport':
       return c.data.parentAssociationId === undefined ? [own] : [own, { key: 'parentReport', aggregate: 'report', streamId: streamId(c.data.parentAssociationId, c.data.period) }]
     default:

@@ -7,7 +7,8 @@ import { idempotencyProperty } from '../testing/properties.js'
 import { founded } from '../testing/fixtures.js'
 import * as Association from '../association/state.js'
 import type { Event as AssociationEvent } from '../association/events.js'
-import { decider, report, Command as CommandCodec, type Command, type Event } from './index.js'
+import { decider, report, catalogueOn, catalogueVersions, reportDueOn, templateOf, Command as CommandCodec, type Command, type Event } from './index.js'
+import type { Period } from '../codecs.js'
 
 const association = (o: Parameters<typeof founded>[0]) => Association.evolve(Association.initialState, founded(o))
 const after = (state: Association.State, event: unknown) => Association.evolve(state, event as AssociationEvent)
@@ -18,6 +19,11 @@ const elderly45 = association({ associationId: 'hoi-tinh', kind: 'elderly', foun
 /** An elderly association founded under Decree 126/2024 (R2). */
 const elderly126 = association({ associationId: 'hoi-tinh', kind: 'elderly', foundedOn: '2025-01-10' })
 const ctx = { policy: defaultPolicy, association: womensUnion }
+const existing = (s: Association.State) => {
+  if (s.status === 'none') throw new Error('fixture')
+  return s
+}
+const elderly45Existing = existing(elderly45)
 
 const indicators = { 'propaganda-sessions': 558, 'propaganda-participants': 29774, 'entrusted-loan-balance-vnd': 1_250_000_000_000, 'new-members': 640 }
 /** What the annual report of a Hội NCT carries (template elderly-annual). */
@@ -47,9 +53,18 @@ describe('report: not submitted', () => {
     expect(due(given(decider, []).when(submitting({ submittedOn: '2023-10-15' }), ctx))).toEqual({ dueOn: '2023-10-15', late: false })
     expect(due(given(decider, []).when(submitting({ submittedOn: '2023-10-16' }), ctx))).toEqual({ dueOn: '2023-10-15', late: true })
   })
-  it('R35: the timely days come from the policy', () => {
-    const policy = { ...defaultPolicy, reportTimelyDays: 30 }
-    expect(due(given(decider, []).when(submitting({ submittedOn: '2023-10-20' }), { ...ctx, policy }))).toEqual({ dueOn: '2023-10-30', late: false })
+  it('R35: the due date is data of the template in force on the period’s last day (effective-dated)', () => {
+    const base = catalogueOn('2023-09-30')
+    const women = base.templates.map((t) => (t.id === 'women-periodic' ? { ...t, due: { rule: { daysAfterEnd: 30 } } } : t))
+    const versions = [...catalogueVersions, { ...base, version: 9, effectiveFrom: '2023-07-01', templates: women }]
+    expect(reportDueOn(existing(womensUnion), '2023Q2' as Period, versions)).toBe('2023-07-15')
+    expect(reportDueOn(existing(womensUnion), '2023Q3' as Period, versions)).toBe('2023-10-30')
+    expect(reportDueOn(existing(womensUnion), '2023Q3' as Period)).toBe('2023-10-15')
+  })
+  it('R35: a period no template covers is due by the catalogue’s default rule', () => {
+    expect(templateOf('women', '2024M02' as Period).template).toBeUndefined()
+    const versions = catalogueVersions.map((v) => ({ ...v, defaultDue: { daysAfterEnd: 5 } }))
+    expect(reportDueOn(existing(womensUnion), '2024M02' as Period, versions)).toBe('2024-03-05')
   })
   it('R35: half-year and monthly periods are due after their own end (leap February included)', () => {
     expect(due(given(decider, []).when(submitting({ period: '2023S1', submittedOn: '2023-07-20' }), ctx))).toEqual({ dueOn: '2023-07-15', late: true })
@@ -72,9 +87,13 @@ describe('report: not submitted', () => {
   it('R19: a body under its own charter has its annual report due after the timely days', () => {
     expect(due(given(decider, []).when(submitting({ period: '2023', submittedOn: '2024-01-16' }), ctx))).toEqual({ dueOn: '2024-01-15', late: true })
   })
-  it('R19: the annual deadlines come from the policy', () => {
-    const policy = { ...defaultPolicy, annualReportDue: { 'decree-45-2010': '11-15', 'decree-126-2024': '12-15' } }
-    expect(due(given(decider, []).when(submitting({ period: '2023', submittedOn: '2023-11-20', indicators: elderlyAnnual }), { policy, association: elderly45 }))).toEqual({ dueOn: '2023-11-15', late: true })
+  it('R19: the annual deadline of each regime is data of the template', () => {
+    const base = catalogueOn('2023-12-31')
+    const templates = base.templates.map((t) => (t.id === 'elderly-annual' ? { ...t, due: { rule: t.due.rule, byRegime: { 'decree-45-2010': { onMonthDay: '11-15' } } } } : t))
+    const versions = [...catalogueVersions, { ...base, version: 9, effectiveFrom: '2023-01-01', templates }]
+    expect(reportDueOn(elderly45Existing, '2023' as Period, versions)).toBe('2023-11-15')
+    expect(reportDueOn(elderly45Existing, '2022' as Period, versions)).toBe('2022-12-01')
+    expect(reportDueOn({ ...elderly45Existing, regime: 'own-charter' }, '2023' as Period, versions)).toBe('2024-01-15')
   })
   it('rejects a report submitted before its period starts', () => {
     expect(given(decider, []).when(submitting({ submittedOn: '2023-06-30' }), ctx)).toMatchObject(E.left({ code: 'SubmittedBeforePeriod', field: 'data.submittedOn' }))
@@ -170,10 +189,10 @@ describe('report: approved', () => {
 })
 
 describe('report: module', () => {
-  it('one stream per association and period; submitting needs the association', () => {
+  it('one stream per association and period; submitting and approving need the association (R32: its children)', () => {
     expect(report.streamOf(submit)).toBe('report-hoi-tinh-2023Q3')
     expect(report.needs(submit)).toEqual([{ key: 'association', aggregate: 'association', streamId: 'association-hoi-tinh' }])
-    expect(report.needs(approve)).toEqual([])
+    expect(report.needs(approve)).toEqual([{ key: 'association', aggregate: 'association', streamId: 'association-hoi-tinh' }])
     expect(report.needs(correct)).toEqual([{ key: 'association', aggregate: 'association', streamId: 'association-hoi-tinh' }])
   })
 })

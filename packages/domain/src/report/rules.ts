@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { addDays, periodBounds, periodKind, type IsoDate, type Period } from '../codecs.js'
 import { reject, type Rejection } from '../decider.js'
-import type { AssociationKind, Policy } from '../policy.js'
-import { catalogueOn, templateFor, type CatalogueVersion, type Template } from './catalogue.js'
+import { regimeFor, type AssociationKind, type Policy, type Regime } from '../policy.js'
+import { catalogueOn, templateFor, type CatalogueVersion, type DueRule, type Template } from './catalogue.js'
 import type { Indicators } from './indicators.js'
 import type { LockException } from './state.js'
 
@@ -10,6 +10,19 @@ import type { LockException } from './state.js'
 export const templateOf = (kind: AssociationKind, period: Period, versions?: ReadonlyArray<CatalogueVersion>): { catalogue: CatalogueVersion; template: Template | undefined } => {
   const catalogue = catalogueOn(periodBounds(period).end, versions)
   return { catalogue, template: templateFor(catalogue, kind, periodKind(period)) }
+}
+
+/**
+ * R19/R35: when a report is due, by the template in force on the period's last day and the
+ * association's regime: its own charter if it says so, otherwise the decree in force when the
+ * period ends (so a 2024 annual report falls under Decree 126/2024).
+ */
+export const reportDueOn = (association: { readonly kind: AssociationKind; readonly regime: Regime }, period: Period, versions?: ReadonlyArray<CatalogueVersion>): IsoDate => {
+  const { catalogue, template } = templateOf(association.kind, period, versions)
+  const { end } = periodBounds(period)
+  const regime = association.regime === 'own-charter' ? 'own-charter' : regimeFor(association.kind, end)
+  const rule: DueRule = template === undefined ? catalogue.defaultDue : (template.due.byRegime?.[regime] ?? template.due.rule)
+  return 'daysAfterEnd' in rule ? addDays(end, rule.daysAfterEnd) : (`${end.slice(0, 4)}-${rule.onMonthDay}` as IsoDate)
 }
 
 /**

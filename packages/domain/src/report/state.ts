@@ -1,4 +1,4 @@
-import type { IsoDate, Period } from '../codecs.js'
+import { addDays, type IsoDate, type Period } from '../codecs.js'
 import type { Event } from './events.js'
 import type { Indicators } from './indicators.js'
 
@@ -25,6 +25,10 @@ export type State =
       readonly unapprovedOn: IsoDate | undefined
       readonly lockExceptions: ReadonlyArray<LockException>
     }
+
+/** R34: exceptions end the day before the revocation; one that had not started is gone. */
+export const revokedFrom = (exceptions: ReadonlyArray<LockException>, on: IsoDate): ReadonlyArray<LockException> =>
+  exceptions.flatMap((x) => (x.until < on ? [x] : x.grantedOn >= on ? [] : [{ grantedOn: x.grantedOn, until: addDays(on, -1) }]))
 
 export const initialState: State = { status: 'none', lockExceptions: [] }
 
@@ -53,5 +57,7 @@ export const evolve = (state: State, event: Event): State => {
       return state.status === 'none' ? state : { ...state, status: 'submitted', approvedOn: undefined, unapprovedOn: event.data.unapprovedOn }
     case 'LockExceptionGranted':
       return { ...state, lockExceptions: [...state.lockExceptions, { grantedOn: event.data.grantedOn, until: event.data.until }] }
+    case 'LockExceptionRevoked':
+      return { ...state, lockExceptions: revokedFrom(state.lockExceptions, event.data.revokedOn) }
   }
 }

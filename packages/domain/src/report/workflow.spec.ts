@@ -9,6 +9,10 @@ import { Command as CommandCodec, decider, report, catalogueOn, parseStreamId, t
 
 const association = (o: Parameters<typeof founded>[0]) => Association.evolve(Association.initialState, founded(o))
 const front = association({ associationId: 'lc-mttq', kind: 'fatherland-front', foundedOn: '2004-01-15' })
+const attached = (parent: Association.State, childId: string) =>
+  Association.evolve(parent, { type: 'ChildAttached', data: { associationId: 'lc-mttq', childId, attachedOn: '2004-01-15' } } as Parameters<typeof Association.evolve>[1])
+/** The Front as its own stream records its two bodies (R30 follow-ups). */
+const frontWithBodies = attached(attached(front, 'lc-lhpn'), 'lc-td')
 const women = association({ associationId: 'lc-lhpn', kind: 'women', foundedOn: '2004-01-15', parentId: 'lc-mttq' })
 const youth = association({ associationId: 'lc-td', kind: 'youth', foundedOn: '2004-01-15', parentId: 'lc-mttq' })
 const lateChild = association({ associationId: 'lc-new', kind: 'youth', foundedOn: '2023-11-01', parentId: 'lc-mttq' })
@@ -83,8 +87,9 @@ describe('R32: approval is bottom-up', () => {
     policy, 'childAssociation.0': women, 'childAssociation.1': youth,
     'childReport.0': given(decider, reports[0] ?? []).state, 'childReport.1': given(decider, reports[1] ?? []).state,
   })
-  it('needs each listed child’s association and its report of the same period, under positional keys', () => {
+  it('needs the association itself, each listed child’s association and its report of the same period, under positional keys', () => {
     expect(report.needs(approveFront).map((n) => [n.key, n.streamId])).toEqual([
+      ['association', 'association-lc-mttq'],
       ['childAssociation.0', 'association-lc-lhpn'], ['childReport.0', 'report-lc-lhpn-2023Q3'],
       ['childAssociation.1', 'association-lc-td'], ['childReport.1', 'report-lc-td-2023Q3'],
     ])
@@ -100,6 +105,19 @@ describe('R32: approval is bottom-up', () => {
   it('given every child approved, when the Front is approved, then it is', () => {
     const r = given(decider, history).when(approveFront, ctx([[submitted('lc-lhpn'), approved('lc-lhpn')], [submitted('lc-td'), approved('lc-td')]]))
     expect(r).toMatchObject(E.right([{ type: 'ReportApproved', data: { childAssociationIds: children } }]))
+  })
+  it('R32: given the Front records two bodies, when its approval lists only one, then it is refused naming the unlisted child', () => {
+    const onlyWomen = cmd('ApproveReport', { associationId: 'lc-mttq', approvedOn: '2023-10-25', childAssociationIds: ['lc-lhpn'] })
+    const c = { ...ctx([[submitted('lc-lhpn'), approved('lc-lhpn')], []]), association: frontWithBodies }
+    const r = given(decider, history).when(onlyWomen, c)
+    expect(r).toMatchObject(E.left({ code: 'ChildNotListed', rule: 'R32', field: 'data.childAssociationIds' }))
+    expect(E.isLeft(r) ? r.left.vi : '').toContain('lc-td')
+    const none = cmd('ApproveReport', { associationId: 'lc-mttq', approvedOn: '2023-10-25' })
+    expect(given(decider, history).when(none, { policy, association: frontWithBodies })).toMatchObject(E.left({ code: 'ChildNotListed' }))
+  })
+  it('R32: given the Front records two bodies, when both are listed and approved, then the Front is approved', () => {
+    const c = { ...ctx([[submitted('lc-lhpn'), approved('lc-lhpn')], [submitted('lc-td'), approved('lc-td')]]), association: frontWithBodies }
+    expect(given(decider, history).when(approveFront, c)).toMatchObject(E.right([{ type: 'ReportApproved' }]))
   })
   it('given a listed association that is not a child, when the Front is approved, then it is refused', () => {
     const c = { policy, 'childAssociation.0': stranger, 'childReport.0': given(decider, [submitted('lc-other'), approved('lc-other')]).state }
@@ -158,6 +176,28 @@ describe('R34: a period locks after expiry; a lock exception reopens it for one 
     const bad = cmd('GrantLockException', { associationId: 'lc-mttq', grantedOn: '2024-01-02', until: '2024-01-01', reason: 'x' })
     expect(given(decider, []).when(bad, { policy, association: front })).toMatchObject(E.left({ code: 'LockExceptionEndsBeforeStart', field: 'data.until' }))
     expect(given(decider, []).when(bad, { policy })).toMatchObject(E.left({ code: 'AssociationNotFound', field: 'data.associationId' }))
+  })
+  it('R34: given an exception to 2024-01-10 revoked on 2024-01-06, when the Front submits on 2024-01-05 then 2024-01-06, then the first is open and the second locked', () => {
+    const granted = [ev('LockExceptionGranted', (grant as { data: object }).data)]
+    const revoke = cmd('RevokeLockException', { associationId: 'lc-mttq', revokedOn: '2024-01-06', reason: 'Đã hết lý do mở khóa' })
+    const r = given(decider, granted).when(revoke, { policy, association: front })
+    expect(r).toMatchObject(E.right([{ type: 'LockExceptionRevoked', data: { revokedOn: '2024-01-06' } }]))
+    const events = [...granted, ...(E.isRight(r) ? r.right : [])]
+    expect(given(decider, events).state.lockExceptions).toEqual([{ grantedOn: '2024-01-02', until: '2024-01-05' }])
+    expect(given(decider, events).when(late, { policy, association: front })).toMatchObject(E.right([{ type: 'ReportSubmitted' }]))
+    const after = cmd('SubmitReport', { associationId: 'lc-mttq', submittedOn: '2024-01-06', indicators: {} })
+    expect(given(decider, events).when(after, { policy, association: front })).toMatchObject(E.left({ code: 'PeriodLocked', rule: 'R34' }))
+    // revoking again, or an exception that has ended, is already satisfied
+    expect(given(decider, events).when(revoke, { policy, association: front })).toEqual(E.right([]))
+    expect(given(decider, []).when(revoke, { policy })).toMatchObject(E.left({ code: 'AssociationNotFound', field: 'data.associationId' }))
+  })
+  it('R34: given an exception not yet started, when it is revoked, then it is gone; a later grant opens entry again', () => {
+    const future = [ev('LockExceptionGranted', { associationId: 'lc-mttq', grantedOn: '2024-02-01', until: '2024-02-10', reason: 'x' })]
+    const revoked = [...future, ev('LockExceptionRevoked', { associationId: 'lc-mttq', revokedOn: '2024-01-20', reason: 'y' })]
+    expect(given(decider, revoked).state.lockExceptions).toEqual([])
+    const regranted = [...revoked, ev('LockExceptionGranted', { associationId: 'lc-mttq', grantedOn: '2024-02-01', until: '2024-02-10', reason: 'z' })]
+    const on = cmd('SubmitReport', { associationId: 'lc-mttq', submittedOn: '2024-02-05', indicators: {} })
+    expect(given(decider, regranted).when(on, { policy, association: front })).toMatchObject(E.right([{ type: 'ReportSubmitted' }]))
   })
   it('given a submitted report past expiry, when it is corrected, then the correction is locked too', () => {
     const fix = cmd('CorrectReport', { associationId: 'lc-mttq', correctedOn: '2024-01-05', indicators: { 'news-articles': 1 }, reason: 'x' })
