@@ -41,6 +41,11 @@ describe('reporting workflow over HTTP (R32–R36)', () => {
     const early = await approveFront()
     expect(early.status).toBe(422)
     expect(early.json).toMatchObject({ code: 'ChildReportNotApproved', rule: 'R32' })
+    // R32: the Front's own record of its bodies says who must be listed; leaving one out is refused
+    const partial = await call(s.base, 'POST', `${report('r-mttq')}/approval`, { who: 'admin', body: { approvedOn: '2023-10-26', childAssociationIds: ['r-lhpn'] } })
+    expect(partial.status).toBe(422)
+    expect(partial.json).toMatchObject({ code: 'ChildNotListed', rule: 'R32' })
+    expect(partial.text).toContain('r-hnd')
     for (const id of ['r-lhpn', 'r-hnd']) expect((await call(s.base, 'POST', `${report(id)}/approval`, { who: 'admin', body: { approvedOn: '2023-10-24' } })).status).toBe(201)
     expect((await approveFront()).status).toBe(201)
     const unapprove = (id: string, body: object) => call(s.base, 'POST', `${report(id)}/unapproval`, { who: 'admin', body: { unapprovedOn: '2023-10-30', reason: 'Rà soát lại số liệu', ...body } })
@@ -61,6 +66,17 @@ describe('reporting workflow over HTTP (R32–R36)', () => {
     expect(grant.status).toBe(201)
     const r = await call(s.base, 'PUT', path, { who: 'admin', body: { ...late, submittedOn: '2023-10-20' } })
     expect(r.status).toBe(201)
+  })
+  it('R34: a revoked lock exception closes entry again from the day of revocation', async () => {
+    const path = '/reports/r-hnd/2023Q2'
+    const body = (on: string) => ({ submittedOn: on, indicators: { 'entrusted-loan-balance-vnd': 1, 'borrowing-households': 1, 'new-members': 1 } })
+    expect((await call(s.base, 'POST', `${path}/lock-exceptions`, { who: 'admin', body: { grantedOn: '2023-10-18', until: '2023-10-31', reason: 'Bổ sung báo cáo quý II' } })).status).toBe(201)
+    const revoke = await call(s.base, 'POST', `${path}/lock-exceptions/revocation`, { who: 'admin', body: { revokedOn: '2023-10-21', reason: 'Hội đã báo cáo bổ sung bằng văn bản' } })
+    expect(revoke.status).toBe(201)
+    const locked = await call(s.base, 'PUT', path, { who: 'admin', body: body('2023-10-22') })
+    expect(locked.status).toBe(422)
+    expect(locked.json).toMatchObject({ code: 'PeriodLocked', rule: 'R34' })
+    expect((await call(s.base, 'PUT', path, { who: 'admin', body: body('2023-10-20') })).status).toBe(201)
   })
 })
 

@@ -219,6 +219,13 @@ export const commandCases: ReadonlyArray<Case> = [
     method: 'POST', route: '/reports/:associationId/:period/lock-exceptions',
     build: (side, n) => ({ setup: [freshAssociation(side, n)], path: `/reports/${ids(side, n).x}/2023Q2/lock-exceptions`, body: { grantedOn: '2023-10-18', until: '2023-10-25', reason: 'Bổ sung báo cáo' } }),
   },
+  {
+    method: 'POST', route: '/reports/:associationId/:period/lock-exceptions/revocation',
+    build: (side, n) => ({
+      setup: [freshAssociation(side, n), { type: 'GrantLockException', data: { associationId: ids(side, n).x, period: '2023Q2', grantedOn: '2023-10-18', until: '2023-10-25', reason: 'Bổ sung báo cáo' } }],
+      path: `/reports/${ids(side, n).x}/2023Q2/lock-exceptions/revocation`, body: { revokedOn: '2023-10-20', reason: 'Đã bổ sung xong' },
+    }),
+  },
   { method: 'POST', route: '/movements', build: (side, n) => ({ setup: [], path: '/movements', body: movement(ids(side, n).movement, side).data }) },
   {
     method: 'POST', route: '/movements/:movementId/commendations',

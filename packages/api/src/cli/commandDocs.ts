@@ -72,15 +72,15 @@ export const commandDocs: Readonly<Record<CommandType, { summary: string; rules:
     rules: [
       'The association must exist and not be dissolved (a suspended one still reports).',
       'R36 `UnknownIndicator`, `IndicatorIsComputed`, `RequiredIndicatorMissing`: codes come from the indicator catalogue in force on the period\'s last day (docs/reporting.md); a ratio is computed, never reported; the template of the association\'s kind and period type lists the indicators required. Each names its field `data.indicators.CODE`; a negative count is refused by the codec.',
-      'R19/R35: the due date follows the period and the regime (annual report: 1 December under Decree 45, 31 December under Decree 126; otherwise 15 days after the period, policy); a late report is accepted and flagged `late`.',
+      'R19/R35: the due date is data of the template in force on the period\'s last day, by regime (annual report: 1 December under Decree 45, 31 December under Decree 126; periodic reports 15 days after the period); a late report is accepted and flagged `late`.',
       'R34 `PeriodLocked`: entry closes 90 days (policy) after the period ends unless a lock exception covers the date.',
       '`SubmittedBeforePeriod`, `ReportAlreadySubmitted` (use CorrectReport).', same,
     ],
   },
   CorrectReport: { summary: 'Corrects a submitted or returned report (a returned report is thereby re-submitted).', rules: ['R33 `ReportLocked`: an approved report is locked until it is unapproved.', 'R36 as for SubmitReport; R34 `PeriodLocked`.', '`ReportNotSubmitted`, `CorrectionBeforeSubmission`.', same] },
   ApproveReport: {
-    summary: 'Approves a submitted report; approval locks it (R33). `childAssociationIds` lists the child associations that owe a report for the period.',
-    rules: ['R32 `ChildReportNotApproved`, `NotAChildAssociation`: every listed child that owes a report for the period (in being, with a template) must have it approved first.', '`ReportNotSubmitted`, `ReportReturned`, `ApprovalBeforeSubmission`.', same],
+    summary: 'Approves a submitted report; approval locks it (R33). `childAssociationIds` lists the child associations: every child the association records must be listed.',
+    rules: ['R32 `ChildNotListed`: every child the association records (R30) must be listed; `ChildReportNotApproved`, `NotAChildAssociation`: every listed child that owes a report for the period (in being, with a template) must have it approved first.', '`ReportNotSubmitted`, `ReportReturned`, `ApprovalBeforeSubmission`.', same],
   },
   ReturnReport: { summary: 'Returns a submitted report to its association, with a reason. A returned report never counts in roll-ups.', rules: ['R33 `ReportLocked`; `ReportNotSubmitted`, `ReturnBeforeSubmission`.', same] },
   UnapproveReport: {
@@ -90,6 +90,10 @@ export const commandDocs: Readonly<Record<CommandType, { summary: string; rules:
   GrantLockException: {
     summary: 'Re-opens entry for one association and period after expiry, from `grantedOn` through `until` (R34).',
     rules: ['R34 `LockExceptionEndsBeforeStart`.', same],
+  },
+  RevokeLockException: {
+    summary: 'Ends every lock exception of one association and period the day before `revokedOn` (R34); entry is locked again from that day. Nothing to end is already satisfied.',
+    rules: ['The association must exist.', same],
   },
   LaunchEmulationMovement: { summary: 'Launches an emulation movement (phong trào thi đua) for a cycle of years.', rules: ['The owner association must exist and be open; `CycleEndsBeforeStart`, `MovementAlreadyLaunched`.', same] },
   AwardCommendation: { summary: 'Awards a commendation to a collective or an individual under a movement.', rules: ['`MovementNotFound`, `MovementConcluded`, `AwardBeforeLaunch`.', same] },

@@ -50,6 +50,9 @@ export class ActivitiesController {
   @reports('POST', `${report}/lock-exceptions`, 'Re-open entry after the period locked, for a time (R34)', ['GrantLockException'])
   grantLockException(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
 
+  @reports('POST', `${report}/lock-exceptions/revocation`, 'End the lock exceptions of a report from a date (R34)', ['RevokeLockException'])
+  revokeLockException(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
   @movements('POST', '/movements', 'Launch an emulation movement', ['LaunchEmulationMovement'])
   launchMovement(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
 

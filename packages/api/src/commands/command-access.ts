@@ -15,7 +15,7 @@ export const commandAccess: Readonly<Record<CommandType, AccessName>> = {
   RecordResignation: 'write', ExpelMember: 'write', StrikeOffMember: 'write', RecordDeath: 'write', ReferMemberToParty: 'write',
   LaunchClub: 'write', ReportClubRoster: 'write', RecordClubActivity: 'write', CloseClub: 'write',
   SetTarget: 'write', ReviseTarget: 'write', WithdrawTarget: 'write',
-  SubmitReport: 'write', CorrectReport: 'write', ApproveReport: 'supervise', ReturnReport: 'supervise', UnapproveReport: 'supervise', GrantLockException: 'supervise',
+  SubmitReport: 'write', CorrectReport: 'write', ApproveReport: 'supervise', ReturnReport: 'supervise', UnapproveReport: 'supervise', GrantLockException: 'supervise', RevokeLockException: 'supervise',
   LaunchEmulationMovement: 'write', AwardCommendation: 'write', ConcludeEmulationMovement: 'write',
   CreateAdminUnit: 'admin', RenameAdminUnit: 'admin', MergeAdminUnit: 'admin', ReparentAdminUnit: 'admin', AbolishAdminUnit: 'admin',
 }

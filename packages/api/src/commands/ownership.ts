@@ -27,7 +27,7 @@ export const ownersOf = async (c: DomainCommand, look: OwnerLookup): Promise<Own
     case 'RenameAssociation': case 'GrantSpecialStatus': case 'RevokeSpecialStatus': case 'AssignStaffQuota': case 'HoldCongress':
     case 'ElectOfficer': case 'RelieveOfficer': case 'AdoptResolution': case 'HoldConference': case 'SuspendAssociation':
     case 'ReinstateAssociation': case 'DissolveAssociation': case 'ExtendSuspension':
-    case 'SubmitReport': case 'CorrectReport': case 'ApproveReport': case 'ReturnReport': case 'UnapproveReport': case 'GrantLockException':
+    case 'SubmitReport': case 'CorrectReport': case 'ApproveReport': case 'ReturnReport': case 'UnapproveReport': case 'GrantLockException': case 'RevokeLockException':
       return { owners: [c.data.associationId] }
     case 'ReparentAssociation':
       return { owners: known(c.data.associationId, c.data.parentId) }
