@@ -65,4 +65,24 @@ describe('roster', () => {
     const inC = (search: string) => ids(roster(m, 'c', { search }))
     expect([inC('đạt'), inC('ĐẠT'), inC('\u00D0ạt')]).toEqual([['m4'], ['m4'], ['m4']])
   })
+
+  it('search typed without marks ignores them, as Vietnamese users type: "le" finds Lê and Lệ, "phung" finds Phùng, "dat" finds Đạt', () => {
+    const names = applyAll(emptyModel(), log(
+      ev.founded('x', { scope: 'commune' }),
+      ev.admitted('n1', 'x', '2015-01-01', { fullName: 'Lê Thị Hoa' }),
+      ev.admitted('n2', 'x', '2015-01-01', { fullName: 'Phùng Văn Lệ' }),
+      ev.admitted('n3', 'x', '2015-01-01', { fullName: 'Lò Văn Đạt' }),
+      ev.admitted('n4', 'x', '2015-01-01', { fullName: 'Giàng A Páo' }),
+    ))
+    const q = (search: string) => ids(roster(names, 'x', { asOf: '2020-01-01', search }))
+    expect(q('le')).toEqual(['n1', 'n2'])
+    expect(q('LE')).toEqual(['n1', 'n2'])
+    expect(q('phung')).toEqual(['n2'])
+    expect(q('dat')).toEqual(['n3'])
+    expect(q('van')).toEqual(['n2', 'n3'])
+    // typed with marks, the marks count
+    expect(q('Lê')).toEqual(['n1'])
+    expect(q('lệ')).toEqual(['n2'])
+    expect(q('phùng'.normalize('NFD'))).toEqual(['n2'])
+  })
 })

@@ -20,7 +20,7 @@ export type RosterQuery = {
   readonly asOf?: string
   readonly includeDescendants?: boolean
   readonly category?: Category
-  /** Part of a name, matched case-insensitively on the NFC form, so NFC and NFD spellings find the same people. */
+  /** Part of a name, case-insensitive, NFC and NFD alike; typed without marks it ignores them ("phung" finds Phùng). */
   readonly search?: string
 }
 
@@ -31,6 +31,20 @@ export type RosterQuery = {
 const storedNameKey = (fullName: string): string => {
   const k = fullName.toLowerCase()
   return k.includes('\u00F0') ? k.replace(/\u00F0/gu, '\u0111') : k
+}
+
+/** A name without its tone and vowel marks, đ as d: how Vietnamese users type on a phone ("phung" for "Phùng"). */
+const unmarked = (key: string): string => key.normalize('NFD').replace(/\p{M}/gu, '').replace(/\u0111/gu, 'd').normalize('NFC')
+
+/**
+ * Does a stored name match the search? A search typed without marks matches without them ("le"
+ * finds Lê and Lệ); one typed with marks matches exactly those marks ("Lê" finds Lê, not Lệ).
+ */
+const nameMatcher = (search: string): ((fullName: string) => boolean) | undefined => {
+  const needle = nameKey(search)
+  if (needle === '') return undefined
+  const bare = unmarked(needle)
+  return bare === needle ? (name) => unmarked(storedNameKey(name)).includes(bare) : (name) => storedNameKey(name).includes(needle)
 }
 
 const memberRow = (s: MemberState, ch: MemberChange | undefined, category: Category): MemberRow => {
@@ -48,7 +62,7 @@ const memberRow = (s: MemberState, ch: MemberChange | undefined, category: Categ
  */
 export const roster = (m: ReadModel, associationId: string, q: RosterQuery = {}): MemberRow[] => {
   const date = dateOf(q.asOf)
-  const needle = q.search === undefined ? undefined : nameKey(q.search)
+  const matches = q.search === undefined ? undefined : nameMatcher(q.search)
   const ids = q.includeDescendants === true ? descendants(m, associationId) : [associationId]
   const out: MemberRow[] = []
   for (const id of ids) {
@@ -60,7 +74,7 @@ export const roster = (m: ReadModel, associationId: string, q: RosterQuery = {})
       if (!memberActive(s, ch, a, date)) continue
       const category = categoryAt(s, ch, date)
       if (q.category !== undefined && category !== q.category) continue
-      if (needle !== undefined && needle !== '' && !storedNameKey(ch?.fullName ?? s.fullName).includes(needle)) continue
+      if (matches !== undefined && !matches(ch?.fullName ?? s.fullName)) continue
       out.push(memberRow(s, ch, category))
     }
   }
