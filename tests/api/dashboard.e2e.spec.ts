@@ -107,6 +107,54 @@ describe.skipIf(skipReason !== undefined)('dashboard in headless Chromium on the
     expect(problems).toEqual([])
   }, 180_000)
 
+  it('fits a phone 390 px wide with no horizontal overflow', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    page.on('pageerror', (e) => problems.push(`phone: page error: ${e.message}`))
+    await page.goto(base + '/')
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 })
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390)
+    const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('section, table, svg')].map((e) => e.getBoundingClientRect().right)))
+    expect(widest).toBeLessThanOrEqual(390)
+    await page.screenshot({ path: join(outDir, 'dashboard-phone.png'), fullPage: true })
+    await page.close()
+    expect(problems).toEqual([])
+  }, 120_000)
+
+  it('keeps the year in the address: a changed year is shown, and a reload keeps it', async () => {
+    const page = await open('/')
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 })
+    const text = async (id: string) => (await page.getByTestId(id).textContent())?.trim()
+    expect(await text('year-shown')).toBe('2020')
+    // the golden figure of 2020, in the vi-VN number format
+    expect(await text('stat-members-total')).toBe('180.455')
+    await page.getByTestId('year-input').fill('2023')
+    await page.getByTestId('year-input').dispatchEvent('change')
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 })
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2023')
+    expect([await text('year-shown'), await text('stats-year')]).toEqual(['2023', 'Năm 2023'])
+    const members2023 = await text('stat-members-total')
+    expect(members2023).not.toBe('180.455')
+    expect(members2023).toMatch(/^\d{1,3}(\.\d{3})*$/u)
+    await page.reload()
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 })
+    expect(await page.getByTestId('year-input').inputValue()).toBe('2023')
+    expect([await text('year-shown'), await text('stat-members-total')]).toEqual(['2023', members2023])
+    await page.close()
+    expect(problems).toEqual([])
+  }, 180_000)
+
+  it('prints without its controls, in one column, with nothing cut at the side', async () => {
+    const page = await open('/?year=2024')
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 })
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('nav').isVisible()).toBe(false)
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('main')!).display)).toBe('block')
+    const pdf = await page.pdf({ format: 'A4' })
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    await page.close()
+    expect(problems).toEqual([])
+  }, 120_000)
+
   it('lets a clerk paste a token in /docs and admit a member', async () => {
     const token = demoAuth(SECRET).principals.communeClerk.token
     const page = await open('/docs')

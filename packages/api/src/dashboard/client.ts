@@ -45,15 +45,19 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
 
   let lang: Lang = localStorage.getItem('hoi.lang') === 'en' ? 'en' : 'vi'
   const params = new URLSearchParams(location.search)
-  let year = Number(params.get('year') ?? config.defaultYear) || config.defaultYear
+  const asked = Number(params.get('year'))
+  let year = Number.isInteger(asked) && asked >= 1900 && asked <= 2199 ? asked : config.defaultYear
   type Json = any // eslint-disable-line @typescript-eslint/no-explicit-any
   let data: Json = undefined
 
   const w = (key: string): string => words[lang][key] ?? key
-  const fmt = (n: number): string => {
-    const s = String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',')
-    return n < 0 ? '-' + s : s
-  }
+  const locale = (): string => (lang === 'vi' ? 'vi-VN' : 'en-GB')
+  /** Whole numbers in the reader's format: 185.549 in Vietnamese, 185,549 in English. */
+  const fmt = (n: number): string => new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 }).format(Math.round(n))
+  /** A percentage with at most one decimal: 95,6 in Vietnamese. */
+  const fmtDecimal = (n: number): string => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(n)
+  /** An ISO date as Vietnamese and British readers write it: dd/mm/yyyy. */
+  const fmtDate = (iso: string): string => (/^\d{4}-\d{2}-\d{2}$/u.test(iso) ? iso.slice(8, 10) + '/' + iso.slice(5, 7) + '/' + iso.slice(0, 4) : iso)
   const byId = (id: string): HTMLElement => document.getElementById(id) as HTMLElement
   const el = (tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement => {
     const e = document.createElement(tag)
@@ -126,6 +130,7 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
       }
       box.append(c)
     }
+    byId('stats-year').textContent = w('year') + ' ' + String(year)
     card('associations', s.associations.total, s.associations.byScope, 'associations')
     card('members', s.members.total, undefined, 'members')
     card('special', s.special.total, s.special.byScope, 'special')
@@ -135,7 +140,7 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
   }
 
   const milestoneTitle = (m: Json): string =>
-    w('milestone') + ': ' + m.label + ' — ' + fmt(m.goal) + ' (' + m.dueOn + ', ' + w(m.met ? 'met' : m.missed ? 'missed' : 'pending') + ')'
+    w('milestone') + ': ' + m.label + ' — ' + fmt(m.goal) + ' (' + fmtDate(m.dueOn) + ', ' + w(m.met ? 'met' : m.missed ? 'missed' : 'pending') + ')'
 
   const renderTargets = (): void => {
     const box = byId('targets-list')
@@ -147,9 +152,9 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
       head.append(el('h3', {}, t.title), el('span', { class: 'badge', style: 'background:' + (statusColour[t.status] ?? '#333') }, w(t.status)))
       const figures = el('p', { class: 'figures' })
       figures.append(
-        el('span', {}, w('current') + ': '), el('strong', { 'data-testid': 'target-current-' + t.targetId }, fmt(t.current)),
+        el('span', {}, w('current') + ': '), el('strong', { 'data-testid': 'target-current-' + t.targetId }, t.aggregation === 'ratio' ? fmtDecimal(t.current) : fmt(t.current)),
         el('span', {}, ' / ' + w('goal') + ': '), el('strong', { 'data-testid': 'target-goal-' + t.targetId }, fmt(t.goal)),
-        el('span', {}, ' (' + String(t.percent).replace('.', lang === 'vi' ? ',' : '.') + ' %) · ' + w('due') + ' ' + t.dueOn),
+        el('span', { 'data-testid': 'target-percent-' + t.targetId }, ' (' + fmtDecimal(t.percent) + ' %) · ' + w('due') + ' ' + fmtDate(t.dueOn)),
       )
       const legend = el('p', { class: 'legend' })
       legend.append(el('span', { class: 'key actual-key', style: 'border-color:' + (statusColour[t.status] ?? '#333') }, w('actual')), el('span', { class: 'key goal-key' }, w('goalLine')), el('span', { class: 'key ms-key' }, w('milestone')))
@@ -246,11 +251,20 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
   }
 
   const yearInput = byId('year') as HTMLInputElement
-  yearInput.value = String(year)
+  const showYear = (): void => {
+    yearInput.value = String(year)
+    byId('year-shown').textContent = String(year)
+  }
+  showYear()
+  // the year is kept in the address, so a reload or a shared link shows the same year
   yearInput.addEventListener('change', () => {
     const y = Number(yearInput.value)
     if (Number.isInteger(y) && y >= 1900 && y <= 2199) {
       year = y
+      const url = new URL(location.href)
+      url.searchParams.set('year', String(y))
+      history.replaceState(null, '', url)
+      showYear()
       void refresh()
     }
   })

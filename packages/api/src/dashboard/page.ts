@@ -17,7 +17,7 @@ export const dashboardPage = `<!doctype html>
   <header class="top">
     <div>
       <h1 data-i18n="title">Bảng điều hành các hội tỉnh</h1>
-      <p class="sub" data-i18n="subtitle"></p>
+      <p class="sub"><span data-i18n="subtitle"></span> · <span data-i18n="year">Năm</span> <strong id="year-shown" data-testid="year-shown"></strong></p>
     </div>
     <nav>
       <label><span data-i18n="year">Năm</span> <input id="year" type="number" min="1900" max="2199" step="1" data-testid="year-input"></label>
@@ -28,7 +28,7 @@ export const dashboardPage = `<!doctype html>
   <p id="status" role="status" data-testid="status"></p>
   <main>
     <section id="stats" data-testid="stats">
-      <h2 data-i18n="stats">Thống kê theo cấp</h2>
+      <h2><span data-i18n="stats">Thống kê theo cấp</span> · <span id="stats-year" data-testid="stats-year"></span></h2>
       <div id="stats-cards" class="cards"></div>
       <div id="stats-chart" class="chart"></div>
     </section>

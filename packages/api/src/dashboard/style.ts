@@ -5,11 +5,11 @@ body { margin: 0; font: 15px/1.45 system-ui, "Segoe UI", Roboto, "Noto Sans", sa
 .top { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: 1rem 1.5rem; background: #fff; border-bottom: 3px solid var(--accent); flex-wrap: wrap; }
 .top h1 { margin: 0; font-size: 1.4rem; }
 .sub { margin: .2rem 0 0; color: var(--muted); }
-nav { display: flex; gap: .8rem; align-items: center; }
+nav { display: flex; gap: .8rem; align-items: center; flex-wrap: wrap; }
 nav input { width: 6rem; padding: .3rem; }
 nav button { padding: .35rem .8rem; border: 1px solid var(--line); background: #fff; border-radius: 4px; cursor: pointer; }
-main { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 1rem; padding: 1rem 1.5rem; }
-section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem; }
+main { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(560px, 100%), 1fr)); gap: 1rem; padding: 1rem 1.5rem; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem; min-width: 0; overflow-wrap: anywhere; }
 h2 { margin: 0 0 .8rem; font-size: 1.1rem; }
 h3 { margin: 0; font-size: 1rem; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); gap: .6rem; }
@@ -43,4 +43,25 @@ td { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
 .empty { color: var(--muted); }
 #status:empty { display: none; }
 #status { margin: .6rem 1.5rem 0; color: var(--accent); }
+/* a phone (390 px): narrower margins, the cards two a row, nothing wider than the screen */
+@media (max-width: 600px) {
+  .top, main { padding: .6rem .6rem; }
+  main { gap: .6rem; }
+  section { padding: .6rem; }
+  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .card-value { font-size: 1.3rem; }
+  .target header { flex-wrap: wrap; }
+}
+/* print: the figures only, black on white, one column, no section split across pages */
+@media print {
+  @page { size: A4; margin: 15mm; }
+  body { background: #fff; font-size: 11pt; }
+  nav, #status { display: none; }
+  .top { border-bottom: 2px solid #000; padding: 0 0 .4rem; }
+  main { display: block; padding: 0; }
+  section { border: 0; border-radius: 0; padding: .4rem 0; margin: 0 0 .6rem; break-inside: avoid; }
+  .badge { color: #000; background: none !important; border: 1px solid #000; }
+  .print-only { display: inline; }
+}
+.print-only { display: none; }
 `
