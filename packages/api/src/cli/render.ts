@@ -2,7 +2,6 @@ import type * as P from '@hoi/projections'
 import type { ViewInput } from '../views/view-defs.js'
 import { formatNumber, table } from './table.js'
 import { reportingRenderers } from './reporting-views.js'
-import { milestoneEn } from '../export/views.js'
 
 type Render = (result: unknown, input: ViewInput) => string
 // each renderer is looked up by the name of the view whose result it prints
@@ -14,14 +13,6 @@ const more = (n: number, noun: string) => `\n${formatNumber(n)} ${noun}${n > SHO
 
 const associationRows = (rows: ReadonlyArray<P.AssociationRow>) =>
   table(['id', 'name', 'kind', 'scope', 'area', 'status', 'special', 'members'], rows.slice(0, SHOWN).map((r) => [r.associationId, r.name, r.kind, r.scope, r.areaCode, r.status, r.special ? 'yes' : '', r.members]))
-
-const targetText = (t: P.TargetProgress, asOf: string) => [
-  `${t.title}  [${t.targetId}]`,
-  `  ${formatNumber(t.current)} / ${formatNumber(t.goal)} (${formatNumber(t.percent)} %) by ${t.dueOn} — status: ${t.status}; expected by ${asOf}: ${formatNumber(t.expectedByNow)}; forecast at due date: ${formatNumber(t.forecast)}`,
-  ...t.milestones.map((ms) => `  milestone "${ms.label}": ${formatNumber(ms.current)} / ${formatNumber(ms.goal)} by ${ms.dueOn} — ${milestoneEn(ms)}`),
-].join('\n')
-
-const asOfOf = (input: ViewInput): string => (typeof input.query['asOf'] === 'string' ? input.query['asOf'] : input.today)
 
 /** How each view reads on a terminal; `--json` prints the value itself. */
 export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
@@ -46,7 +37,6 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
   ['clubs', as<P.ClubRow[]>((rows) =>
     table(['club', 'name', 'programme', 'launched', 'status', 'members', 'flags'], rows.slice(0, SHOWN).map((r) => [r.clubId, r.name, r.programme, r.launchedOn, r.status, r.roster.total, r.flags.map((f) => f.code).join(' ')])) + more(rows.length, 'clubs'))],
   ['clubs-by-area', as<P.ClubsByAreaRow[]>((rows) => table(['area', 'active', 'ishc', 'members'], rows.map((r) => [r.areaCode, r.active, r.ishc, r.members])))],
-  ['target', as<P.TargetProgress>((t, input) => targetText(t, asOfOf(input)))],
   ['commendations', as<P.CommendationsRow[]>((rows) =>
     table(['movement', 'title', 'cycle', 'status', 'collectives', 'individuals'], rows.map((r) => [r.movementId, r.title, `${r.cycleStart}–${r.cycleEnd}`, r.status, r.collectives, r.individuals])))],
   ['congress-watch', as<P.CongressWatch>((w) => {

@@ -11,6 +11,20 @@ const value = (x: P.IndicatorValue): string => (x.aggregation === 'ratio' ? `${f
 const indicatorTable = (xs: ReadonlyArray<P.IndicatorValue>): string =>
   xs.length === 0 ? '(không có số liệu)' : table(['Chỉ tiêu', 'Đơn vị', 'Giá trị'], xs.map((x) => [x.vi, x.unit, value(x)]), ['l', 'l', 'r'])
 
+/**
+ * One target in Vietnamese, the status code and a milestone's English reading kept in brackets for
+ * scripts and readers of the English docs: after the due date `Đạt muộn (achieved-late), đạt ngày
+ * DATE`; a milestone reached after its date `đạt muộn, ngày DATE (met late, on DATE)`.
+ */
+export const targetVi = (t: P.TargetProgress, asOf: string): string => {
+  const unit = t.aggregation === 'ratio' ? ' %' : ''
+  return [
+    `${t.title}  [${t.targetId}]`,
+    `  ${formatNumber(t.current)}${unit} / ${formatNumber(t.goal)}${unit} (${formatNumber(t.percent)} %), hạn ${t.dueOn} — ${vi(targetStatusVi, t.status)} (${t.status})${t.achievedOn === undefined ? '' : `, đạt ngày ${t.achievedOn}`}; dự kiến đến ${asOf}: ${formatNumber(t.expectedByNow)}; dự báo đến hạn: ${formatNumber(t.forecast)}`,
+    ...t.milestones.map((ms) => `  mốc "${ms.label}": ${formatNumber(ms.current)} / ${formatNumber(ms.goal)}, hạn ${ms.dueOn} — ${milestoneVi(ms)} (${milestoneEn(ms)})`),
+  ].join('\n')
+}
+
 const list = (l: P.CompletenessList, title: string) => [
   title,
   `Phải nộp ${l.counts.owed}: đã duyệt ${l.counts.approved}, đã nộp ${l.counts.submitted}, nộp muộn ${l.counts.late}, bị trả lại ${l.counts.returned}, chưa nộp (quá hạn) ${l.counts.missing}, chưa đến hạn ${l.counts['not-yet-due']}`,
@@ -32,13 +46,6 @@ export const reportingRenderers: ReadonlyArray<readonly [string, Render]> = [
   ['reports', as<P.ReportRow[]>((rows) =>
     table(['Hội', 'Kỳ', 'Trạng thái', 'Ngày nộp', 'Hạn nộp', 'Nộp muộn'], rows.map((r) => [r.associationName, periodVi(r.period), vi(statusVi, r.status), r.submittedOn, r.dueOn, r.late ? 'muộn' : ''])))],
   ['completeness', as<P.Completeness>((c) => [list(c, `Tình hình nộp báo cáo ${periodVi(c.period)} (đến ngày ${c.asOf})`), '', list(c.annual, `Báo cáo năm ${c.annual.period} bắt buộc (R19)`)].join('\n'))],
-  ['targets', as<P.TargetProgress[]>((ts, input) => {
-    const asOf = asOfOf(input) ?? input.today
-    const unit = (t: P.TargetProgress) => (t.aggregation === 'ratio' ? ' %' : '')
-    return ts.map((t) => [
-      `${t.title}  [${t.targetId}]`,
-      `  ${formatNumber(t.current)}${unit(t)} / ${formatNumber(t.goal)}${unit(t)} (${formatNumber(t.percent)} %), hạn ${t.dueOn} — ${vi(targetStatusVi, t.status)} (${t.status})${t.achievedOn === undefined ? '' : `, đạt ngày ${t.achievedOn}`}; dự kiến đến ${asOf}: ${formatNumber(t.expectedByNow)}; dự báo đến hạn: ${formatNumber(t.forecast)}`,
-      ...t.milestones.map((ms) => `  mốc "${ms.label}": ${formatNumber(ms.current)} / ${formatNumber(ms.goal)}, hạn ${ms.dueOn} — ${milestoneVi(ms)} (${milestoneEn(ms)})`),
-    ].join('\n')).join('\n\n') || 'không có chỉ tiêu'
-  })],
+  ['targets', as<P.TargetProgress[]>((ts, input) => ts.map((t) => targetVi(t, asOfOf(input) ?? input.today)).join('\n\n') || 'không có chỉ tiêu')],
+  ['target', as<P.TargetProgress>((t, input) => targetVi(t, asOfOf(input) ?? input.today))],
 ]
