@@ -25,7 +25,7 @@ describe('target text output', () => {
     expect(text).toContain('— không đạt (missed)')
   })
   it('labels are Vietnamese: no English status words outside the brackets', () => {
-    const outside = targetVi({ ...target, status: 'missed', achievedOn: undefined } as TargetProgress, '2026-12-01').replace(/\([^)]*\)/gu, '')
+    const outside = targetVi({ ...target, status: 'missed', milestones: [] }, '2026-12-01').replace(/\([^)]*\)/gu, '')
     expect(outside).toContain('Không đạt')
     expect(outside).not.toMatch(/\b(status|expected|forecast|milestone|missed|achieved|by \d)/u)
   })
