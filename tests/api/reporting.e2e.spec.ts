@@ -90,6 +90,14 @@ describe('exports on the view routes', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(bytes.toString('utf8')).toContain('entrusted-loan-balance-vnd,Dư nợ vốn ủy thác,đồng,Thời điểm (số cuối kỳ),1220000000000\r\n')
   })
+  it('the roll-up export respects asOf and says so: before the Farmers’ Union reported, its loan balance is not counted', async () => {
+    const r = await fetch(`${s.base}/views/reports/r-mttq/2023Q3/rollup?asOf=2023-10-11`, { headers: { accept: 'text/csv' } })
+    expect(r.status).toBe(200)
+    const text = Buffer.from(await r.arrayBuffer()).toString('utf8')
+    expect(text).toContain('Tổng hợp báo cáo Quý III/2023 — Ủy ban MTTQ tỉnh (đến ngày 2023-10-11)')
+    expect(text).not.toContain('entrusted-loan-balance-vnd')
+    expect(text).toContain('Chưa đến hạn')
+  })
   it('the XLSX media type gives a workbook with one sheet per table; the cells read back', async () => {
     const r = await fetch(`${s.base}/views/reports/completeness/2023Q3?asOf=2023-10-27`, { headers: { accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } })
     expect(r.status).toBe(200)

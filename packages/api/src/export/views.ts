@@ -6,7 +6,7 @@ const indicatorColumns = [col('Mã chỉ tiêu', 'text', 28), col('Chỉ tiêu',
 const indicatorRow = (x: IndicatorValue): Cell[] => [x.code, x.vi, x.unit, vi(aggregationVi, x.aggregation), x.value]
 
 export const rollupTables = (r: ReportRollup): ExportTable[] => [
-  { name: 'Tổng hợp', title: `Tổng hợp báo cáo ${periodVi(r.period)} — ${r.name}`, columns: indicatorColumns, rows: r.totals.map(indicatorRow) },
+  { name: 'Tổng hợp', title: `Tổng hợp báo cáo ${periodVi(r.period)} — ${r.name}${r.asOf.startsWith('9999') ? '' : ` (đến ngày ${r.asOf})`}`, columns: indicatorColumns, rows: r.totals.map(indicatorRow) },
   {
     name: 'Đơn vị', title: 'Tình hình nộp báo cáo',
     columns: [col('Mã hội'), col('Tên hội', 'text', 50), col('Cấp'), col('Trạng thái', 'text', 20), col('Hạn nộp', 'date', 12), col('Ngày nộp', 'date', 12), col('Ngày duyệt', 'date', 12), col('Nộp muộn'), col('Kỳ được tính', 'text', 20)],
