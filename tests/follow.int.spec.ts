@@ -71,6 +71,32 @@ describe('a follower sees what another writer appends', () => {
   })
 })
 
+describe('a follower reports where the views stand', () => {
+  it('after each page of a long catch-up, not only at its end', async () => {
+    const t = tempSqlitePath('hoi-follow-')
+    temps.push(t.remove)
+    const store = await openStore(`sqlite:${t.path}`)
+    const views = await openViews(store, { pageSize: 4 })
+    for (let i = 0; i < 20; i++) await write(store, `a${i}`)
+    const reports: number[] = []
+    const f = await follow(store, views, { pollMs: 60_000, onReached: (position) => reports.push(position) })
+    try {
+      const start = Date.now()
+      while (!reports.includes(20)) {
+        if (Date.now() - start > BOUND_MS) throw new Error(`the follower did not reach 20 within ${BOUND_MS} ms: ${reports.join(', ')}`)
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      // pages of 4 events: the first catch-up reports its way up before it returns
+      expect(reports.filter((p) => p > 0 && p < 20).length).toBeGreaterThanOrEqual(3)
+      expect(reports).toEqual([...reports].sort((a, b) => a - b))
+    } finally {
+      await f.stop()
+      await views.close()
+      await store.close()
+    }
+  })
+})
+
 describe.skipIf(skip !== undefined)(`a follower on PostgreSQL${skip === undefined ? '' : ` (skipped: ${skip})`}`, () => {
   // the safety-net poll is far beyond the bound: only a notification can make a write visible in time
   const slow = { pollMs: 50, slowPollMs: 600_000 }

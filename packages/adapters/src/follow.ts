@@ -7,7 +7,11 @@ export type FollowOptions = {
   readonly pollMs: number
   /** on a store that announces its commits (PostgreSQL), the safety-net poll, ms (default 30,000) */
   readonly slowPollMs?: number
-  /** after each catch-up: the position the views reached and the head seen before it */
+  /**
+   * A position the views have reached (every event at or below it applied or parked) and the head
+   * seen before the catch-up: after each catch-up, and after each page it commits on the way (a
+   * catch-up under a steady stream of appends returns only when it reaches the head)
+   */
   readonly onReached?: (position: number, head: number) => void
   /** a failed head read or catch-up, or a lost notification connection (the follower goes on) */
   readonly onError?: (e: Error) => void
@@ -52,7 +56,12 @@ export class Chaser {
         this.again = false
         try {
           const head = await this.store.head()
-          if (head > this.reached) this.reached = await this.views.catchUp()
+          if (head > this.reached) {
+            // the catch-up starts at or after `from` (checkpoints only move on), so from + done never overstates
+            const from = this.reached
+            const onProgress = this.opts.onReached === undefined ? undefined : (done: number): void => this.opts.onReached?.(from + done, head)
+            this.reached = await this.views.catchUp(onProgress === undefined ? {} : { onProgress })
+          }
           this.opts.onReached?.(this.reached, head)
         } catch (e) {
           this.opts.onError?.(asError(e))
