@@ -1,30 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
-import pg from 'pg'
+import type pg from 'pg'
 import { chainHead, openStore, UNCHAINED_MESSAGE, verifyStore, type EventStore, type PostgresStore } from '@hoi/adapters'
 import { join } from 'node:path'
 import { openSqlite } from '@hoi/adapters/sqlite'
 import { collect, newEvents, tempSqlitePath } from '@hoi/adapters/testing'
 import { hoi } from './support/cli.js'
-import { freshSchema, testDatabase, type TestDatabase } from './support/pg.js'
+import { fileDatabase, freshSchema, sql } from './support/pg.js'
 
-const pgdb = await testDatabase()
-const skip = 'skip' in pgdb ? pgdb.skip : undefined
-if (skip !== undefined) console.log(`postgres hash chain tests skipped: ${skip}`)
-const db = pgdb as TestDatabase
-afterAll(async () => {
-  if (skip === undefined) await db.drop()
-})
-
-const sql = async (url: string, text: string): Promise<pg.QueryResult> => {
-  const c = new pg.Client({ connectionString: url })
-  await c.connect()
-  try {
-    return await c.query(text)
-  } finally {
-    await c.end()
-  }
-}
+const { db, skip } = await fileDatabase('postgres hash chain tests')
 
 /** What a store written before the chain looks like: no hash in any event or in the head. */
 const unchain = (url: string): Promise<pg.QueryResult> =>

@@ -1,29 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createServer, connect, type Server, type Socket } from 'node:net'
 import * as E from 'fp-ts/lib/Either.js'
-import pg from 'pg'
 import { openStore, StoreErrorException, type EventStore } from '@hoi/adapters'
 import { PG_SCHEMA_VERSION } from '@hoi/adapters/postgres'
 import { collect, newEvents } from '@hoi/adapters/testing'
-import { freshSchema, testDatabase, type TestDatabase } from './support/pg.js'
+import { fileDatabase, freshSchema, sql } from './support/pg.js'
 
-const pgdb = await testDatabase()
-const skip = 'skip' in pgdb ? pgdb.skip : undefined
-if (skip !== undefined) console.log(`postgres store tests skipped: ${skip}`)
-const db = pgdb as TestDatabase
-afterAll(async () => {
-  if (skip === undefined) await db.drop()
-})
-
-const sql = async (url: string, text: string): Promise<pg.QueryResult> => {
-  const c = new pg.Client({ connectionString: url })
-  await c.connect()
-  try {
-    return await c.query(text)
-  } finally {
-    await c.end()
-  }
-}
+const { db, skip } = await fileDatabase('postgres store tests')
 
 /** A port nothing listens on: bound by the OS, then released. */
 const freePort = (): Promise<number> =>

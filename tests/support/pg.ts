@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { request } from 'node:http'
 import pg from 'pg'
+import { afterAll } from 'vitest'
 
 /**
  * Where the PostgreSQL suites run, in this order: a Testcontainers PostgreSQL when a container
@@ -104,4 +105,30 @@ export const freshSchema = async (db: TestDatabase): Promise<string> => {
   const u = new URL(db.url)
   u.searchParams.set('options', `-c search_path=${schema}`)
   return u.toString()
+}
+
+/** One statement on a connection of its own, closed after it. */
+export const sql = async (url: string, text: string): Promise<pg.QueryResult> => {
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  try {
+    return await c.query(text)
+  } finally {
+    await c.end()
+  }
+}
+
+/**
+ * The database of one test file, dropped after the file; `skip` (logged under `label`) when no
+ * server answers, for `describe.skipIf`.
+ */
+export const fileDatabase = async (label: string): Promise<{ db: TestDatabase; skip: string | undefined }> => {
+  const found = await testDatabase()
+  if ('skip' in found) {
+    console.log(`${label} skipped: ${found.skip}`)
+    // never used: the file's suites are skipped
+    return { db: { url: 'postgres://unavailable/', via: found.skip, drop: async () => undefined }, skip: found.skip }
+  }
+  afterAll(() => found.drop())
+  return { db: found, skip: undefined }
 }

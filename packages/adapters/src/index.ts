@@ -12,6 +12,7 @@ export { runBatch, type BatchItem, type BatchResult, type BatchOptions } from '.
 export type { RecordTime, ViewReader, ViewEngine, ParkedEvent, ProjectionState, EngineStatus, Progress } from './views.js'
 export { openMemoryViews, READ_MODEL } from './memory-views.js'
 export { openViews } from './open-views.js'
+export { follow, type Follower, type FollowOptions } from './follow.js'
 export { recordInstant } from './record-time.js'
 export { migrate, verify, canonicalEvent, MigrationError, type MigrationProgress, type MigrationOptions, type Verification } from './migrate.js'
 export { GENESIS, canonical, canonicalJson, chained, hashOf, exportLine, UNCHAINED_MESSAGE } from './chain.js'

@@ -4,7 +4,7 @@ import type { EventMetadata, RecordedEvent } from '@hoi/domain'
 import { chained, GENESIS } from './chain.js'
 import type { UpgradeOutcome } from './chain-upgrade.js'
 import { checkImported, type ImportResult } from './import-check.js'
-import { COLUMNS, rowToRecorded } from './postgres-schema.js'
+import { COLUMNS, notifySql, rowToRecorded } from './postgres-schema.js'
 import { insertSql, lockHead, prevHashOf, Rows, unchained } from './postgres-write.js'
 import type { StoreError } from './store.js'
 
@@ -58,6 +58,7 @@ export const restoreInto = async (client: pg.ClientBase, events: ReadonlyArray<R
   const touched = [...new Set(rows.streamId)]
   await client.query(`${insertSql(rows, touched, touched.map((t) => revisions.get(t)!), '0')};
 UPDATE head SET position = ${position}, hash = '${prev}';
+${notifySql(position)};
 COMMIT`)
   return E.right({ imported, skipped, head: position })
 }

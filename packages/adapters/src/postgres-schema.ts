@@ -82,6 +82,14 @@ export const ensureSchema = async (client: pg.ClientBase, url: string): Promise<
   }
 }
 
+/**
+ * The channel every append transaction notifies on commit, with the new head position as payload:
+ * followers LISTEN on it instead of polling (a notification sent in a transaction is delivered
+ * only if and when it commits, so a follower never hears of events it cannot read yet).
+ */
+export const EVENTS_CHANNEL = 'hoi_events'
+export const notifySql = (head: number): string => `SELECT pg_notify('${EVENTS_CHANNEL}', '${Math.trunc(head)}')`
+
 export const COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data::text, metadata::text'
 /** position arrives as a string (bigint); it is a safe integer by the port's contract */
 type PgRow = [string | number, string, string, number, string, number, string, string]

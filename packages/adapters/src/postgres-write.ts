@@ -3,7 +3,7 @@ import pg from 'pg'
 import type { RecordedEvent } from '@hoi/domain'
 import { chained, GENESIS, HASH, UNCHAINED_MESSAGE } from './chain.js'
 import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, type StoredForCompare } from './idempotency.js'
-import { COLUMNS, rowToRecorded } from './postgres-schema.js'
+import { COLUMNS, notifySql, rowToRecorded } from './postgres-schema.js'
 import type { AppendItem, AppendResult, ImportedEvent, NewEvent, StoreError } from './store.js'
 
 /** `keepRecordedAt`: an import (hoi migrate), whose events bring their own recordedAt */
@@ -229,6 +229,7 @@ const writeFast = async (client: pg.ClientBase, group: ReadonlyArray<Queued>, re
   const guard = { streams: touched, revisions: touched.map((t) => state.revisions.get(t) ?? -1), head: { position: planned.head, hash: planned.hash } }
   const text = `BEGIN; UPDATE head SET position = ${planned.head}, hash = '${planned.hash}' WHERE position = ${state.head.position} AND hash IS NOT DISTINCT FROM ${state.head.hash === null ? 'NULL' : `'${state.head.hash}'`};
 ${insertSql(planned.rows, touched, touched.map((t) => planned.revisions.get(t)!), '0', guard)};
+${notifySql(planned.head)};
 COMMIT`
   try {
     await client.query(text)
@@ -259,7 +260,7 @@ export const lockHead = async (client: pg.ClientBase): Promise<Head> => {
  *    retry is decided before anything is written: a conflicting call is answered on its own and
  *    undoes nothing of the others, with no savepoint round trips;
  * 3. one INSERT … SELECT FROM unnest(…) writes all events and stream revisions, then the new head
- *    position and hash and COMMIT, in one message.
+ *    position and hash, the notification of followers (EVENTS_CHANNEL) and COMMIT, in one message.
  * Throws on any driver error; the caller rolls back and answers.
  */
 export const writeGroup = async (client: pg.ClientBase, group: ReadonlyArray<Queued>, recordedAt: string): Promise<Outcome[]> => {
@@ -279,6 +280,7 @@ export const writeGroup = async (client: pg.ClientBase, group: ReadonlyArray<Que
   const touched = [...new Set(planned.rows.streamId)]
   await client.query(`${insertSql(planned.rows, touched, touched.map((t) => planned.revisions.get(t)!), '0')};
 UPDATE head SET position = ${planned.head}, hash = '${planned.hash}';
+${notifySql(planned.head)};
 COMMIT`)
   return planned.outcomes
 }

@@ -60,7 +60,8 @@ export class PostgresStore implements EventStore {
   private draining: Promise<void> | undefined
   private closed = false
 
-  constructor(readonly url: string, private readonly pool: pg.Pool, opts: StoreOptions = {}) {
+  /** `pool`: the store's connections, shared with the view engine whose tables live in the same database */
+  constructor(readonly url: string, readonly pool: pg.Pool, opts: StoreOptions = {}) {
     this.now = opts.now ?? (() => new Date())
   }
 

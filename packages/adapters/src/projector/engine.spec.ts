@@ -30,7 +30,8 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
-const sample = logOf(fc.sample(fc.array(anyEvent, { minLength: 80, maxLength: 80 }), { numRuns: 1, seed: 7 })[0]!)
+// long enough to hold admissions and launches that decode, among the 50 event types the generator draws from
+const sample = logOf(fc.sample(fc.array(anyEvent, { minLength: 200, maxLength: 200 }), { numRuns: 1, seed: 7 })[0]!)
 const q = { year: 2020, period: '2020' }
 const reference = (events = sample) => askAll(foldReader(applyAll(emptyModel(), decodable(events))), '2021-06-30', q)
 const count = (s: SqliteStore, table: string): number => s.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number

@@ -59,6 +59,24 @@ export const postgresDriver = (pool: pg.Pool): SqlDriver => ({
   },
 })
 
-/** The view engine with its tables in a PostgreSQL database (the store's own, for a PostgreSQL store). */
-export const openPostgresViews = (store: EventStore, pool: pg.Pool, opts: SqlViewsOptions = {}): Promise<ViewEngine> =>
-  openDriverViews(store, postgresDriver(pool), opts)
+/** The advisory lock that makes processes open (create, rebuild) the views one at a time. */
+const OPEN_LOCK = 0x686f6976 // 'hoiv'
+
+/**
+ * The view engine with its tables in a PostgreSQL database (the store's own, for a PostgreSQL
+ * store). Processes that open it at once would both create the tables and both rebuild a changed
+ * projection: they take turns under an advisory lock, held on a connection of its own (so a pool
+ * of one connection still opens).
+ */
+export const openPostgresViews = async (store: EventStore, pool: pg.Pool, opts: SqlViewsOptions = {}): Promise<ViewEngine> => {
+  const lock = new pg.Client(pool.options)
+  lock.on('error', () => undefined)
+  await lock.connect()
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [OPEN_LOCK])
+    return await openDriverViews(store, postgresDriver(pool), opts)
+  } finally {
+    // ending the session releases the lock
+    await lock.end().catch(() => undefined)
+  }
+}

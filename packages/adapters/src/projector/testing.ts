@@ -19,9 +19,14 @@ const target = fc.constantFrom('t0', 't1')
 const movement = fc.constantFrom('v0', 'v1')
 export const period = fc.constantFrom('2020', '2020Q1', '2020Q2', '2021S1')
 export const area = fc.constantFrom('12', '12.105', '12.105.03', '12.106.01', '13')
-const role = fc.constantFrom('chair', 'vice-chair')
+const role = fc.constantFrom('president', 'vice-president')
 const roster = fc.record({ total: fc.nat(80), older: fc.nat(40), women: fc.nat(40), homeCareVolunteers: fc.nat(9) })
-const e = (type: EventType, data: fc.Arbitrary<LooseData>) => data.map((d) => [type, d] as const)
+/** Every event type the generator produces: the property test checks that none of the domain's is left out. */
+export const generatedTypes = new Set<EventType>()
+const e = (type: EventType, data: fc.Arbitrary<LooseData>) => {
+  generatedTypes.add(type)
+  return data.map((d) => [type, d] as const)
+}
 const person = { personId: member, fullName: fc.constantFrom('Lò Văn A', 'Nguyễn Thị B', 'Trần Văn C'), birthDate: fc.constant('1950-01-01'), gender: fc.constantFrom('male', 'female') }
 
 export const anyEvent = fc.oneof(
@@ -29,7 +34,15 @@ export const anyEvent = fc.oneof(
     associationId: assoc, name: fc.constant('Hội'), kind: fc.constantFrom('elderly', 'women'), regime: fc.constantFrom('decree-45-2010', 'own-charter'),
     scope: fc.constantFrom('province', 'district', 'commune'), areaCode: area, foundedOn: date, foundingMembers: fc.constant(20), flags: fc.constant([]), parentId: assoc,
   }, { requiredKeys: ['associationId', 'name', 'kind', 'regime', 'scope', 'areaCode', 'foundedOn', 'foundingMembers', 'flags'] })),
-  e('AssociationDissolved', fc.record({ associationId: assoc, dissolvedOn: date, dissolution: fc.constant('voluntary'), ground: fc.constant('no-assets') })),
+  e('AssociationDissolved', fc.record({
+    associationId: assoc, dissolvedOn: date, dissolution: fc.constantFrom('voluntary', 'compulsory'), ground: fc.constantFrom('no-assets', 'parent-dissolved'),
+    // the fates of its children (R30): carried out by the children's own events, which the log may or may not hold
+    children: fc.array(fc.oneof(fc.record({ associationId: assoc, fate: fc.constant('reparent'), parentId: assoc }), fc.record({ associationId: assoc, fate: fc.constant('dissolve') })), { maxLength: 2 }),
+  }, { requiredKeys: ['associationId', 'dissolvedOn', 'dissolution', 'ground'] })),
+  e('AssociationReparented', fc.record({ associationId: assoc, parentId: assoc, reparentedOn: date, previousParentId: assoc }, { requiredKeys: ['associationId', 'parentId', 'reparentedOn'] })),
+  e('ChildAttached', fc.record({ associationId: assoc, childId: assoc, attachedOn: date })),
+  e('ChildDetached', fc.record({ associationId: assoc, childId: assoc, detachedOn: date })),
+  e('SuspensionExtended', fc.record({ associationId: assoc, extendedOn: date, until: date })),
   e('AssociationSuspended', fc.record({ associationId: assoc, suspendedOn: date, until: date, reason: fc.constant('r') })),
   e('AssociationReinstated', fc.record({ associationId: assoc, reinstatedOn: date })),
   e('SpecialStatusGranted', fc.record({ associationId: assoc, grantedOn: date })),
@@ -37,7 +50,7 @@ export const anyEvent = fc.oneof(
   e('StaffQuotaAssigned', fc.record({ associationId: assoc, quota: fc.nat(9), assignedOn: date })),
   e('AssociationRenamed', fc.record({ associationId: assoc, name: fc.constantFrom('Hội mới', 'Hội cũ'), renamedOn: date })),
   e('CongressHeld', fc.record({
-    associationId: assoc, number: fc.constantFrom('I', 'II'), kind: fc.constant('regular'), form: fc.constant('in-person'), heldOn: date, termStart: date, termEnd: date,
+    associationId: assoc, number: fc.constantFrom('I', 'II'), kind: fc.constantFrom('term', 'extraordinary'), form: fc.constantFrom('delegate', 'plenary'), heldOn: date, termStart: date, termEnd: date,
     delegatesExpected: fc.constant(10), delegatesPresent: fc.constant(9),
   })),
   e('ConferenceHeld', fc.record({
@@ -56,6 +69,8 @@ export const anyEvent = fc.oneof(
   })),
   e('MemberTransferredOut', fc.record({ memberId: member, associationId: assoc, personId: member, toAssociationId: assoc, toMemberId: member, transferredOn: date })),
   e('MemberResigned', fc.record({ memberId: member, associationId: assoc, resignedOn: date })),
+  e('MemberExpelled', fc.record({ memberId: member, associationId: assoc, expelledOn: date, reason: fc.constant('r') })),
+  e('MemberStruckOff', fc.record({ memberId: member, associationId: assoc, struckOffOn: date, reason: fc.constant('r') })),
   e('MemberDeceased', fc.record({ memberId: member, associationId: assoc, diedOn: date })),
   e('MemberReferredToParty', fc.record({ memberId: member, associationId: assoc, referredOn: date })),
   e('MemberDetailsCorrected', fc.record({ memberId: member, associationId: assoc, correctedOn: date, reason: fc.constant('r'), fullName: fc.constant('Lê Thị D'), cardNo: fc.constant('C9') },
@@ -74,6 +89,18 @@ export const anyEvent = fc.oneof(
   e('ReportApproved', fc.record({ associationId: assoc, period, approvedOn: date })),
   e('ReportReturned', fc.record({ associationId: assoc, period, returnedOn: date, reason: fc.constant('r') })),
   e('ReportUnapproved', fc.record({ associationId: assoc, period, unapprovedOn: date, reason: fc.constant('r') })),
+  e('LockExceptionGranted', fc.record({ associationId: assoc, period, grantedOn: date, until: date, reason: fc.constant('r') })),
+  // administrative units: no view reads them yet, so every engine must pass over them alike
+  e('AdminUnitCreated', fc.record({ unitId: area, name: fc.constant('Xã A'), level: fc.constantFrom('province', 'district', 'commune'), createdOn: date, parentId: area }, { requiredKeys: ['unitId', 'name', 'level', 'createdOn'] })),
+  e('AdminUnitRenamed', fc.record({ unitId: area, name: fc.constant('Xã B'), renamedOn: date })),
+  e('AdminUnitMerged', fc.record({ unitId: area, intoId: area, mergedOn: date })),
+  e('AdminUnitReparented', fc.record({ unitId: area, parentId: area, reparentedOn: date })),
+  e('AdminUnitAbolished', fc.record({ unitId: area, abolishedOn: date })),
+  e('SubunitAttached', fc.record({ unitId: area, childId: area, attachedOn: date })),
+  e('SubunitDetached', fc.record({ unitId: area, childId: area, detachedOn: date })),
+  // uniqueness claims (one seat per person and association, R10): no view reads them
+  e('ClaimTaken', fc.record({ claimId: fc.constantFrom('membership~a0~m0', 'membership~a1~m1'), owner: member, takenOn: date })),
+  e('ClaimReleased', fc.record({ claimId: fc.constantFrom('membership~a0~m0', 'membership~a1~m1'), owner: member, releasedOn: date })),
   e('TargetSet', fc.record({
     targetId: target, ownerAssociationId: assoc, title: fc.constant('T'),
     metric: fc.oneof(

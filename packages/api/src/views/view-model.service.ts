@@ -1,20 +1,20 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common'
-import { openViews, type EngineStatus, type ViewEngine } from '@hoi/adapters'
+import { follow, openViews, type EngineStatus, type Follower, type ViewEngine } from '@hoi/adapters'
 import type { RecordedEvent } from '@hoi/domain'
 import { OPTIONS } from '../tokens.js'
 import type { ResolvedOptions } from '../options.js'
 
 /**
  * The read side of this process: the store's view engine, caught up on start, given the events of
- * each command handled here at once, and following other writers by polling the store's head.
+ * each command handled here at once, and following other writers (LISTEN/NOTIFY on PostgreSQL,
+ * polling the store's head every `pollIntervalMs` elsewhere).
  * `position` is what this process last saw the engine reach: the key of its answer cache.
  */
 @Injectable()
 export class ViewModelService implements OnModuleDestroy {
   private current: ViewEngine | undefined
   private reached = 0
-  private timer: NodeJS.Timeout | undefined
-  private polling = false
+  private follower: Follower | undefined
   private readonly logger = new Logger('hoi.view')
   lastHead = 0
   lastPollError: string | undefined
@@ -36,12 +36,21 @@ export class ViewModelService implements OnModuleDestroy {
     await this.catchUp()
     const parked = (await this.current.parked(1)).length
     if (parked > 0) this.logger.warn('events were parked: see /health and `hoi parked`')
-    this.timer = setInterval(() => void this.poll(), this.options.pollIntervalMs)
-    this.timer.unref()
+    this.follower = await follow(this.options.store, this.current, {
+      pollMs: this.options.pollIntervalMs,
+      onReached: (position, head) => {
+        this.lastHead = head
+        this.lastPollError = undefined
+        this.advance(position)
+      },
+      onError: (e) => {
+        this.lastPollError = e.message
+      },
+    })
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer !== undefined) clearInterval(this.timer)
+    await this.follower?.stop()
     // an engine given by the embedder is theirs to close
     if (this.current !== undefined && this.options.views === undefined) await this.current.close()
   }
@@ -63,19 +72,5 @@ export class ViewModelService implements OnModuleDestroy {
 
   private advance(position: number): void {
     if (position > this.reached) this.reached = position
-  }
-
-  private async poll(): Promise<void> {
-    if (this.polling) return
-    this.polling = true
-    try {
-      this.lastHead = await this.options.store.head()
-      this.lastPollError = undefined
-      if (this.lastHead > this.reached) await this.catchUp()
-    } catch (e) {
-      this.lastPollError = e instanceof Error ? e.message : String(e)
-    } finally {
-      this.polling = false
-    }
   }
 }

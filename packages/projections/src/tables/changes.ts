@@ -62,7 +62,7 @@ export const close = (table: string, key: Row): RowChange => ({ op: 'close', tab
 
 /** A required text field of the event's data, or CannotApply naming it. */
 export const text = (d: unknown, field: string): string => {
-  const v = (d as Record<string, unknown> | null | undefined)?.[field]
+  const v: unknown = typeof d === 'object' && d !== null ? Reflect.get(d, field) : undefined
   if (typeof v !== 'string') throw new CannotApply(`data.${field} is not a string`)
   return v
 }

@@ -1,13 +1,13 @@
 import { aggregateOfEvent, eventTypes } from '@hoi/domain'
 import type { EventData, LeaveKind, Recorded } from '../model.js'
-import { defined, insert, text, update, type ProjectionDefinition, type RowChange } from './changes.js'
+import { defined, insert, text, update, type ProjectionDefinition, type RowChange, type Value } from './changes.js'
 
 type D<T extends Recorded['type']> = EventData<T>
 
 /** What happens after admission is kept by member id, as in the fold: it holds for every admission of that id. */
-const changed = (memberId: string, set: Record<string, unknown>, onlyIfNull?: string): RowChange[] => [
+const changed = (memberId: string, set: Readonly<Record<string, Value>>, onlyIfNull?: string): RowChange[] => [
   insert('member_changes', { member_id: memberId }, { unless: { table: 'member_changes', key: { member_id: memberId } } }),
-  update('member_changes', { member_id: memberId }, defined(set as Record<string, string | undefined>), onlyIfNull === undefined ? {} : { onlyIfNull }),
+  update('member_changes', { member_id: memberId }, defined(set), onlyIfNull === undefined ? {} : { onlyIfNull }),
 ]
 /** Leaving sets the end of the membership's valid time; the first leaving recorded stands (R11). */
 const leave = (memberId: string, on: string, by: LeaveKind): RowChange[] => changed(memberId, { valid_to: on, left_by: by }, 'valid_to')
@@ -23,28 +23,28 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
   const id = text(e.data, 'memberId')
   switch (e.type) {
     case 'MemberAdmitted': {
-      const d = e.data as D<'MemberAdmitted'>
+      const d = e.data
       return admitted(d, d.admittedOn, 'admitted', undefined)
     }
     case 'MemberTransferredIn': {
-      const d = e.data as D<'MemberTransferredIn'>
+      const d = e.data
       return admitted(d, d.transferredOn, 'transferred-in', d.fromAssociationId)
     }
     case 'MemberCategoryChanged': {
-      const d = e.data as D<'MemberCategoryChanged'>
+      const d = e.data
       return [insert('member_categories', { member_id: id, valid_from: d.changedOn, category: d.category })]
     }
     case 'MemberDetailsCorrected': {
-      const d = e.data as D<'MemberDetailsCorrected'>
+      const d = e.data
       const set = { full_name: d.fullName, birth_date: d.birthDate, gender: d.gender, card_no: d.cardNo }
       return changed(id, set)
     }
-    case 'MemberTransferredOut': return leave(id, (e.data as D<'MemberTransferredOut'>).transferredOn, 'transferred-out')
-    case 'MemberResigned': return leave(id, (e.data as D<'MemberResigned'>).resignedOn, 'resigned')
-    case 'MemberExpelled': return leave(id, (e.data as D<'MemberExpelled'>).expelledOn, 'expelled')
-    case 'MemberStruckOff': return leave(id, (e.data as D<'MemberStruckOff'>).struckOffOn, 'struck-off')
-    case 'MemberDeceased': return leave(id, (e.data as D<'MemberDeceased'>).diedOn, 'deceased')
-    case 'MemberReferredToParty': return changed(id, { referred_on: (e.data as D<'MemberReferredToParty'>).referredOn }, 'referred_on')
+    case 'MemberTransferredOut': return leave(id, e.data.transferredOn, 'transferred-out')
+    case 'MemberResigned': return leave(id, e.data.resignedOn, 'resigned')
+    case 'MemberExpelled': return leave(id, e.data.expelledOn, 'expelled')
+    case 'MemberStruckOff': return leave(id, e.data.struckOffOn, 'struck-off')
+    case 'MemberDeceased': return leave(id, e.data.diedOn, 'deceased')
+    case 'MemberReferredToParty': return changed(id, { referred_on: e.data.referredOn }, 'referred_on')
     default:
       return []
   }
