@@ -99,7 +99,7 @@ export const runW8 = async (o: Options): Promise<Row[]> => {
   const demoGiven = process.env['HOI_BENCH_DEMO_STORE']
   const demoFile = demoGiven === undefined ? freshDb('w8-demo') : undefined
   try {
-    const n = writeLog(file, total, o)
+    const n = writeLog(file, total, o, 'w8')
     const store = `sqlite:${file}`
     const build = timed(['query', 'registry', '--limit', '1', '--json', '--store', store])
     o.log(`w8: first build of the views from ${n.toLocaleString('en-US')} events: ${(build.ms / 1000).toFixed(1)} s, max RSS ${build.rssMb.toFixed(0)} MiB`)
