@@ -34,6 +34,12 @@ export interface SqlDriver {
   readonly readLog?: (after: number, limit: number) => Promise<ReadonlyArray<LogEvent>>
   /** The log's last position, read in the same database (with readLog). */
   readonly head?: () => Promise<number>
+  /**
+   * Gathers the planner's statistics of view tables (all of them, or with `onlyNew` those that have
+   * none yet): without them SQLite drives a join from the wrong side, e.g. every member probed
+   * for changes instead of the few changes probing members.
+   */
+  readonly analyze?: (tables: ReadonlyArray<string>, onlyNew: boolean) => Promise<void>
 }
 
 /** What a projection reads of an event. */
@@ -73,8 +79,20 @@ export const sqliteDriver = (db: Database.Database): SqlDriver => {
     }))
   const page = db.prepare('SELECT position, stream_id, type, schema_version, data FROM events WHERE position > ? ORDER BY position LIMIT ?').raw()
   const last = db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck()
+  const analyzed = (): Set<string> => {
+    const hasStats = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'").get() !== undefined
+    return new Set(hasStats ? (db.prepare('SELECT DISTINCT tbl FROM sqlite_stat1').pluck().all() as string[]) : [])
+  }
   return {
     dialect: 'sqlite',
+    async analyze(tables, onlyNew) {
+      const known = onlyNew ? analyzed() : new Set<string>()
+      const todo = tables.filter((t) => !known.has(t))
+      if (todo.length === 0) return
+      // a sample of each index is enough for the planner, and keeps this to milliseconds on big tables
+      db.pragma('analysis_limit = 1000')
+      for (const t of todo) db.exec(`ANALYZE ${t}`)
+    },
     async head() {
       return last.get() as number
     },
