@@ -107,6 +107,20 @@ describe('the SQLite view engine', () => {
     expect(store.db.prepare('SELECT type, known_from FROM hv_b_g1 ORDER BY rowid').raw().all()).toEqual([['MemberAdmitted', 2], ['MemberAdmitted', 4]])
   })
 
+  it('the live view tables carry planner statistics after a build, and a store built without them gets them on open', async () => {
+    const store = open(fresh())
+    writeLog(store, sample)
+    await openSqliteViews(store)
+    const stats = () => new Set(store.db.prepare('SELECT DISTINCT tbl FROM sqlite_stat1').pluck().all() as string[])
+    // an empty table has nothing to measure (and is analysed again, at no cost, on the next open)
+    const live = () => (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'hv_%'").pluck().all() as string[]).filter((t) => count(store, t) > 0)
+    expect(live().length).toBeGreaterThan(5)
+    expect(live().filter((t) => !stats().has(t))).toEqual([])
+    store.db.exec('DELETE FROM sqlite_stat1')
+    await openSqliteViews(store)
+    expect(live().filter((t) => !stats().has(t))).toEqual([])
+  })
+
   it('a definition whose version changed is rebuilt when the engine opens', async () => {
     const file = fresh()
     const store = open(file)
