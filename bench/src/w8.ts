@@ -12,7 +12,8 @@ const cli = fileURLToPath(new URL('../../packages/api/dist/cli.js', import.meta.
 const TIME = '/usr/bin/time'
 const RUNS = 3
 
-type Run = { readonly ms: number; readonly rssMb: number }
+/** wall time, maximum RSS and CPU time (user + system) of one start; 0 where not measured */
+type Run = { readonly ms: number; readonly rssMb: number; readonly cpuMs: number }
 
 /**
  * One `hoi` command started cold, as a user starts it, under `/usr/bin/time -v` (wall time and the
@@ -27,7 +28,9 @@ const timed = (args: ReadonlyArray<string>): Run => {
   const rss = /Maximum resident set size \(kbytes\): (\d+)/u.exec(r.stderr)
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/u.exec(r.stderr)
   const wallMs = wall === null ? ms : ((Number(wall[1] ?? 0) * 60 + Number(wall[2])) * 60 + Number(wall[3])) * 1000
-  return { ms: wallMs, rssMb: rss === null ? 0 : Number(rss[1]) / 1024 }
+  const user = /User time \(seconds\): ([\d.]+)/u.exec(r.stderr)
+  const system = /System time \(seconds\): ([\d.]+)/u.exec(r.stderr)
+  return { ms: wallMs, rssMb: rss === null ? 0 : Number(rss[1]) / 1024, cpuMs: (Number(user?.[1] ?? 0) + Number(system?.[1] ?? 0)) * 1000 }
 }
 
 const freePort = (): Promise<number> =>
@@ -55,7 +58,7 @@ const serveToFirstAnswer = async (store: string, path: string): Promise<Run> => 
         const r = await fetch(`http://127.0.0.1:${port}${path}`)
         if (r.status === 200) {
           await r.arrayBuffer()
-          return { ms: performance.now() - t0, rssMb: 0 }
+          return { ms: performance.now() - t0, rssMb: 0, cpuMs: 0 }
         }
       } catch {
         // not listening yet
@@ -66,6 +69,12 @@ const serveToFirstAnswer = async (store: string, path: string): Promise<Run> => 
     child.kill('SIGINT')
     await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(undefined)))
   }
+}
+
+/** On a loaded machine wall time waits for the CPU: the CPU time a start used tells what it costs. */
+const cpuNote = (runs: ReadonlyArray<Run>): string => {
+  const cpu = runs.map((r) => r.cpuMs).sort((a, b) => a - b)
+  return cpu[0]! > 0 ? `CPU (user + system) p50 ${cpu[Math.floor(cpu.length / 2)]!.toFixed(0)} ms a start` : 'CPU time not measured'
 }
 
 const measureOfRuns = (runs: ReadonlyArray<Run>): Measure => {
@@ -103,10 +112,11 @@ export const runW8 = async (o: Options): Promise<Row[]> => {
     const store = `sqlite:${file}`
     const build = timed(['query', 'registry', '--limit', '1', '--json', '--store', store])
     o.log(`w8: first build of the views from ${n.toLocaleString('en-US')} events: ${(build.ms / 1000).toFixed(1)} s, max RSS ${build.rssMb.toFixed(0)} MiB`)
-    const query = measureOfRuns(await repeat(RUNS, () => timed(['query', 'registry', '--limit', '200', '--json', '--store', store])))
+    const queryRuns = await repeat(RUNS, () => timed(['query', 'registry', '--limit', '200', '--json', '--store', store]))
+    const query = measureOfRuns(queryRuns)
     emit(rowOf({
       workload: 'W8', case: `hoi query registry --limit 200, cold process, ${n.toLocaleString('en-US')}-event store with built views`, unit: 'starts/s', hoi: query,
-      target: 'p50 ≤ 2 s', note: `first build of the views (not timed here) took ${(build.ms / 1000).toFixed(1)} s at ${build.rssMb.toFixed(0)} MiB max RSS`,
+      target: 'p50 ≤ 2 s', note: `${cpuNote(queryRuns)}; first build of the views (not timed here) took ${(build.ms / 1000).toFixed(1)} s at ${build.rssMb.toFixed(0)} MiB max RSS`,
     }, (r) => r.hoi.p50Ms <= 2000))
     const serve = measureOfRuns(await repeat(RUNS, () => serveToFirstAnswer(store, '/views/registry?limit=200')))
     emit(rowOf({ workload: 'W8', case: `hoi serve to the first 200 of GET /views/registry?limit=200, ${n.toLocaleString('en-US')}-event store`, unit: 'starts/s', hoi: serve, target: 'p50 ≤ 2 s' }, (r) => r.hoi.p50Ms <= 2000))
@@ -120,8 +130,9 @@ export const runW8 = async (o: Options): Promise<Row[]> => {
     }
     // the views built once, as the first query on the store does
     timed(['query', 'registry', '--limit', '1', '--json', '--store', demo])
-    const stats = measureOfRuns(await repeat(RUNS, () => timed(['query', 'statistics', '--year', '2020', '--json', '--store', demo])))
-    emit(rowOf({ workload: 'start', case: 'hoi query statistics --year 2020 on the demo store, cold process', unit: 'starts/s', hoi: stats, target: 'p50 < 1.5 s, max RSS < 150 MB' },
+    const statsRuns = await repeat(RUNS, () => timed(['query', 'statistics', '--year', '2020', '--json', '--store', demo]))
+    const stats = measureOfRuns(statsRuns)
+    emit(rowOf({ workload: 'start', case: 'hoi query statistics --year 2020 on the demo store, cold process', unit: 'starts/s', hoi: stats, target: 'p50 < 1.5 s, max RSS < 150 MB', note: cpuNote(statsRuns) },
       (r) => r.hoi.p50Ms < 1500 && r.hoi.peakRssMb * 1.048576 < 150))
     const restart = measureOfRuns(await repeat(RUNS, () => serveToFirstAnswer(demo, '/views/statistics?year=2020')))
     emit(rowOf({ workload: 'start', case: 'restart of hoi serve on the demo store to the first 200 of GET /views/statistics?year=2020', unit: 'starts/s', hoi: restart, target: 'p50 < 2 s' },
