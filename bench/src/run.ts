@@ -7,7 +7,7 @@ import type { Options } from './options.js'
 import { formatRow, type Row } from './stats.js'
 
 /**
- * `node bench/dist/run.js [fold|w1|w4|w5|w6|w7|w9 ...] [--quick] [--duration SECONDS]`
+ * `node bench/dist/run.js [fold|w1|w4|w5|w6|w7|w8|w9 ...] [--quick] [--duration SECONDS]`
  * Prints the machine, versions, durability and a measured fsync first; then runs each workload in a
  * child process of its own (a clean heap, so peak RSS is the workload's), printing each row as it
  * finishes; writes everything to bench/results/<timestamp>.json.
@@ -20,6 +20,7 @@ const workloads: Readonly<Record<string, { readonly about: string; readonly run:
   w5: { about: 'W5: build every view\'s tables from the log, against reading and parsing it', run: async (o) => (await import('./w5.js')).runW5(o) },
   w6: { about: 'W6: commit-to-visible lag of a follower while another process appends ~1k events/s (SQLite polling, PostgreSQL LISTEN/NOTIFY)', run: async (o) => (await import('./w6.js')).runW6(o) },
   w7: { about: 'W7: cached view GETs over HTTP, autocannon from a separate process', run: async (o) => (await import('./w7.js')).runW7(o) },
+  w8: { about: 'W8: cold starts (query and serve) on a 1M-event store; hoi query statistics and a serve restart on the demo store', run: async (o) => (await import('./w8.js')).runW8(o) },
   audit: { about: 'E1/E2: hoi verify and export rates against reading the log alone', run: async (o) => (await import('./audit.js')).runAudit(o) },
   w9: { about: 'W9: admit-member commands over HTTP on the embedded store', run: async (o) => (await import('./w9.js')).runW9(o) },
 }

@@ -10,7 +10,7 @@ export type Measure = {
   readonly peakRssMb: number
 }
 
-export type Unit = 'events/s' | 'req/s' | 'commands/s'
+export type Unit = 'events/s' | 'req/s' | 'commands/s' | 'starts/s'
 
 /** One line of the report: hoi against the limit (raw driver, bare server) measured in the same run. */
 export type Row = {

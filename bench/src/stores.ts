@@ -154,6 +154,20 @@ const rawHoiSchema = (file: string): Appender => {
 
 type Backend = { readonly name: string; open(): Promise<{ contenders: Contender[]; cleanup(): Promise<void> }>; readonly cases: ReadonlyArray<Case>; readonly note: string }
 
+type Opener = readonly [tag: number, open: (place: string) => Appender | Promise<Appender>]
+
+/**
+ * A backend's contenders, each opened on its own fresh place (file or database) with its tag:
+ * hoi (1), the minimal raw schema (2), raw on hoi's schema (3), the emmett peer (4).
+ */
+const opened = async (
+  places: ReadonlyArray<string>, openers: ReadonlyArray<Opener>, cleanup: (places: ReadonlyArray<string>) => Promise<void>,
+): Promise<{ contenders: Contender[]; cleanup(): Promise<void> }> => {
+  const contenders: Contender[] = []
+  for (const [i, [tag, open]] of openers.entries()) contenders.push(contender(await open(places[i]!), tag))
+  return { contenders, cleanup: () => cleanup(places) }
+}
+
 const sqliteBackend = (): Backend => ({
   name: 'SQLite',
   note: 'WAL + synchronous=FULL for hoi and both raw baselines; emmett-sqlite with its own settings (node-sqlite3, WAL, its default connection per call: its shared-connection mode failed here with SQLITE_BUSY)',
@@ -162,16 +176,10 @@ const sqliteBackend = (): Backend => ({
     { workload: 'W2', label: 'c=1, 10 events/append', batch: 10, writers: 1, streams: 10_000, hot: false },
     { workload: 'W2', label: 'c=1, 100 events/append', batch: 100, writers: 1, streams: 10_000, hot: false },
   ],
-  open: async () => {
-    const files = ['st-hoi', 'st-min', 'st-hoischema', 'st-emmett'].map(freshDb)
-    const contenders = [
-      contender(await hoiStore(`sqlite:${files[0]!}`), 1),
-      contender(minimalSqlite(files[1]!), 2),
-      contender(rawHoiSchema(files[2]!), 3),
-      contender(emmettSqlite(files[3]!), 4),
-    ]
-    return { contenders, cleanup: async () => files.forEach(removeDb) }
-  },
+  open: () =>
+    opened(['st-hoi', 'st-min', 'st-hoischema', 'st-emmett'].map(freshDb), [
+      [1, (f) => hoiStore(`sqlite:${f}`)], [2, minimalSqlite], [3, rawHoiSchema], [4, emmettSqlite],
+    ], async (files) => files.forEach(removeDb)),
 })
 
 const postgresBackend = (base: string): Backend => ({
@@ -184,11 +192,10 @@ const postgresBackend = (base: string): Backend => ({
     { workload: 'W2', label: 'c=1, 100 events/append', batch: 100, writers: 1, streams: 10_000, hot: false },
     { workload: 'W3', label: 'hot: 8 writers on 10 streams, retry on conflict', batch: 1, writers: 8, streams: 10, hot: true },
   ],
-  open: async () => {
-    const urls = await Promise.all(['hoi', 'min', 'emmett'].map((n) => freshPgDb(base, `hoi_bench_${n}`)))
-    const contenders = [contender(await hoiStore(urls[0]!), 1), contender(await minimalPostgres(urls[1]!, 8), 2), contender(emmettPostgres(urls[2]!), 4)]
-    return { contenders, cleanup: async () => undefined }
-  },
+  open: async () =>
+    opened(await Promise.all(['hoi', 'min', 'emmett'].map((n) => freshPgDb(base, `hoi_bench_${n}`))), [
+      [1, hoiStore], [2, (url) => minimalPostgres(url, 8)], [4, emmettPostgres],
+    ], async () => undefined),
 })
 
 /** W4: one 10,000-event stream read whole (cold: a fresh read each time), contenders interleaved. */

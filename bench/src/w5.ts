@@ -9,7 +9,7 @@ import { breathe, collect, Latencies, RssPeak, rowOf, type Measure, type Row } f
 const PAGE = 5000
 
 /** The log written as the store writes it, in big transactions (building the input is not what is measured). */
-const writeLog = (file: string, total: number, o: Options): number => {
+export const writeLog = (file: string, total: number, o: Options, label = 'w5'): number => {
   const { events } = provinceLog(total)
   const db = openRawDb(file)
   const ins = db.prepare('INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, command_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
@@ -21,7 +21,7 @@ const writeLog = (file: string, total: number, o: Options): number => {
   })
   for (let i = 0; i < events.length; i += 50_000) tx(i)
   db.close()
-  o.log(`w5: wrote ${events.length.toLocaleString('en-US')} events`)
+  o.log(`${label}: wrote ${events.length.toLocaleString('en-US')} events`)
   return events.length
 }
 

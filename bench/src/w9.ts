@@ -35,10 +35,10 @@ export const runW9 = async (o: Options): Promise<Row[]> => {
       const row = rowOf(
         {
           workload: 'W9', case: `POST /associations/{id}/members (AdmitMember, clerk token), ${connections} connections, ${o.durationSec} s`, unit: 'commands/s',
-          hoi: h.measure, baseline: { name: 'raw W1', measure: raw }, target: '≥ 5k commands/s, p99 ≤ 10 ms',
+          hoi: h.measure, baseline: { name: 'raw W1', measure: raw }, target: '≥ 1.5 × raw one-event appends (group commit), p99 ≤ 25 ms',
           note: [`baseline: raw better-sqlite3 one-event appends (FULL) in this process; ${stored.toLocaleString('en-US')} events stored during the run; rss is the server process's`, ...issues].join('; '),
         },
-        (r) => issues.length === 0 && r.hoi.rate >= 5_000 && r.hoi.p99Ms <= 10,
+        (r) => issues.length === 0 && (r.ratio ?? 0) >= 1.5 && r.hoi.p99Ms <= 25,
       )
       rows.push(row)
       o.emit(row)

@@ -92,3 +92,30 @@ describe('hoi parked and hoi rebuild', () => {
     expect(r.stderr).toMatch(/no projection nonsense; projections: /u)
   })
 })
+
+describe('opening the views from the CLI', () => {
+  it('the first query builds them with progress on stderr, a later one prints nothing, and events written since are caught up with progress', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'hoi-cli-first-'))
+    try {
+      const url = `sqlite:${join(own, 'hoi.sqlite')}`
+      const s = await openStore(url)
+      await runSetup(s, [...baseSeed, member('f-m1', 'a-commune')])
+      await s.close()
+      const first = hoi(['query', 'statistics', '--year', '2024', '--json', '--store', url])
+      expect(first.code).toBe(0)
+      // not a terminal: plain lines, the last one at 100 % with the rate and ETA
+      expect(first.stderr).toMatch(/^building views 100 % \(.+ of .+\), .+ events\/s, ETA 0 s$/mu)
+      const again = hoi(['query', 'statistics', '--year', '2024', '--json', '--store', url])
+      expect(again.stderr).toBe('')
+      expect(JSON.parse(again.stdout)).toEqual(JSON.parse(first.stdout))
+      const w = await openStore(url)
+      await runSetup(w, [member('f-m2', 'a-commune')])
+      await w.close()
+      const later = hoi(['query', 'statistics', '--year', '2024', '--json', '--store', url])
+      expect(later.stderr).toMatch(/^catching up views 100 % /mu)
+      expect(JSON.parse(later.stdout).members.total).toBe(JSON.parse(first.stdout).members.total + 1)
+    } finally {
+      rmSync(own, { recursive: true, force: true })
+    }
+  })
+})

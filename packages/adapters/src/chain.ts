@@ -21,6 +21,11 @@ const NON_ASCII = /[^\u0000-\u007f]/u
 // NFC changes only text with characters beyond ASCII; most keys and values are ASCII
 const nfc = (s: string): string => (NON_ASCII.test(s) ? s.normalize('NFC') : s)
 
+/** A value already in canonical text: written as it is (the data of an event being appended, encoded once). */
+export class CanonicalText {
+  constructor(readonly text: string) {}
+}
+
 const encode = (v: unknown): string => {
   if (v === null) return 'null'
   switch (typeof v) {
@@ -34,11 +39,15 @@ const encode = (v: unknown): string => {
       // JSON.stringify escapes exactly ", \, U+0000–U+001F (short forms where JSON has them) and lone surrogates
       return JSON.stringify(nfc(v))
     case 'object': {
+      if (v instanceof CanonicalText) return v.text
       if (Array.isArray(v)) {
         let out = '['
         for (let i = 0; i < v.length; i++) out += (i > 0 ? ',' : '') + encode(v[i] === undefined ? null : v[i])
         return `${out}]`
       }
+      // an instance (a Date, a class) is not a JSON value: JSON.stringify would call its toJSON or drop its prototype
+      const proto = Object.getPrototypeOf(v) as unknown
+      if (proto !== Object.prototype && proto !== null) throw new TypeError('a canonical envelope holds only plain objects, not instances')
       const o = v as Record<string, unknown>
       const named: Array<[string, string]> = []
       const seen = new Set<string>()
@@ -62,6 +71,20 @@ const encode = (v: unknown): string => {
 
 /** The canonical text of any JSON value: sorted keys, no whitespace, NFC strings (docs/audit.md). */
 export const canonicalJson = (value: unknown): string => encode(value)
+
+/**
+ * The canonical text of an event's data as it will be stored (`json` is its JSON.stringify text):
+ * encoded from the value at hand; only a value JSON would change (a Date, NaN) is read back from
+ * its JSON text first, so the hash is always that of the stored data.
+ */
+export const canonicalData = (data: unknown, json: string): CanonicalText => {
+  try {
+    return new CanonicalText(encode(data ?? null))
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e
+    return new CanonicalText(encode(JSON.parse(json)))
+  }
+}
 
 /** The canonical text of an envelope as hashed: the whole envelope with `metadata.hash` left out. */
 export const canonical = (e: Hashable): string => {

@@ -1,13 +1,19 @@
 import * as E from 'fp-ts/lib/Either.js'
 import pg from 'pg'
 import type { RecordedEvent } from '@hoi/domain'
-import { chained, GENESIS, HASH, UNCHAINED_MESSAGE } from './chain.js'
+import { canonicalData, chained, GENESIS, HASH, UNCHAINED_MESSAGE, type CanonicalText } from './chain.js'
 import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, type StoredForCompare } from './idempotency.js'
 import { COLUMNS, notifySql, rowToRecorded } from './postgres-schema.js'
 import type { AppendItem, AppendResult, ImportedEvent, NewEvent, StoreError } from './store.js'
 
 /** `keepRecordedAt`: an import (hoi migrate), whose events bring their own recordedAt */
-export type Plan = { readonly item: AppendItem; readonly dataJson: ReadonlyArray<string>; readonly keepRecordedAt?: boolean }
+export type Plan = {
+  readonly item: AppendItem
+  readonly dataJson: ReadonlyArray<string>
+  /** the data's canonical text, which the hash covers: encoded before the write lock */
+  readonly dataCanonical: ReadonlyArray<CanonicalText>
+  readonly keepRecordedAt?: boolean
+}
 /** One call of append or appendMany, all-or-nothing on its own. */
 export type Queued = {
   readonly plans: ReadonlyArray<Plan>
@@ -29,7 +35,10 @@ export const plansOf = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, 
     if (bad !== undefined) return E.left({ _tag: 'StoreFailure', message: `the ${bad} of an event for stream ${JSON.stringify(streamId)} contains the NUL character, which PostgreSQL text cannot hold` })
   }
   try {
-    return E.right(items.map((item) => ({ item, dataJson: item.events.map((e) => JSON.stringify(e.data ?? null)) })))
+    return E.right(items.map((item) => {
+      const dataJson = item.events.map((e) => JSON.stringify(e.data ?? null))
+      return { item, dataJson, dataCanonical: item.events.map((e, i) => canonicalData(e.data, dataJson[i]!)) }
+    }))
   } catch (e) {
     return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
   }
@@ -143,8 +152,8 @@ const plan = (group: ReadonlyArray<Queued>, state: State, head: number, prevHash
       }
       const recorded = events.map((e, i): RecordedEvent => {
         const envelope = { eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId, revision: current + 1 + i, position: pos + 1 + i }
-        // hashed as stored: the data read back from its JSON text
-        const metadata = chained({ ...envelope, data: JSON.parse(p.dataJson[i]!) as unknown },
+        // hashed as stored: the canonical text of the data, encoded before the lock
+        const metadata = chained({ ...envelope, data: p.dataCanonical[i]! },
           { ...e.metadata, recordedAt: p.keepRecordedAt === true ? (e as ImportedEvent).recordedAt : recordedAt }, prev)
         prev = metadata.hash
         return { ...envelope, data: e.data, metadata }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@hoi/domain'
-import { chained, GENESIS, UNCHAINED_MESSAGE } from './chain.js'
+import { canonicalData, chained, GENESIS, UNCHAINED_MESSAGE, type CanonicalText } from './chain.js'
 import { checkImported, type ImportResult } from './import-check.js'
 import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, revisionConflict, type StoredForCompare } from './idempotency.js'
 import { pagedIterable } from './paging.js'
@@ -12,7 +12,14 @@ import {
 } from './store.js'
 
 /** `keepRecordedAt`: an import, whose events bring their own recordedAt */
-type Plan = { readonly item: AppendItem; readonly dataJson: ReadonlyArray<string>; readonly replay?: AppendResult; readonly keepRecordedAt?: boolean }
+type Plan = {
+  readonly item: AppendItem
+  readonly dataJson: ReadonlyArray<string>
+  /** the data's canonical text, which the hash covers: encoded before the write lock */
+  readonly dataCanonical: ReadonlyArray<CanonicalText>
+  readonly replay?: AppendResult
+  readonly keepRecordedAt?: boolean
+}
 
 /** Thrown inside the write transaction to roll it back with a typed answer. */
 class Abort {
@@ -30,7 +37,10 @@ const plansOf = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, Plan[]>
   const dup = duplicateId(items)
   if (dup !== undefined) return E.left(duplicateIdConflict(dup))
   try {
-    return E.right(items.map((item) => ({ item, dataJson: item.events.map((e) => JSON.stringify(e.data ?? null)) })))
+    return E.right(items.map((item) => {
+      const dataJson = item.events.map((e) => JSON.stringify(e.data ?? null))
+      return { item, dataJson, dataCanonical: item.events.map((e, i) => canonicalData(e.data, dataJson[i]!)) }
+    }))
   } catch (e) {
     return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
   }
@@ -201,7 +211,7 @@ export class SqliteStore implements EventStore {
       const recordedAt = p.keepRecordedAt === true ? (e as ImportedEvent).recordedAt : now
       const revision = current + 1 + i
       position += 1
-      const envelope = { eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId, revision, position, data: JSON.parse(p.dataJson[i]!) as unknown }
+      const envelope = { eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId, revision, position, data: p.dataCanonical[i]! }
       const metadata = chained(envelope, { ...e.metadata, recordedAt }, prev)
       prev = metadata.hash
       try {

@@ -1,4 +1,4 @@
-import type { EventStore, ViewEngine } from '@hoi/adapters'
+import type { EventStore, Progress, ViewEngine } from '@hoi/adapters'
 import type { Policy } from '@hoi/domain'
 import type { AuthConfig } from './auth/auth-config.js'
 
@@ -30,6 +30,8 @@ export type AppOptions = {
   readonly pollIntervalMs?: number
   /** the read side; default: `openViews(store)`, opened and closed by the app */
   readonly views?: ViewEngine
+  /** progress of building the views and catching them up while the app starts (`hoi serve` draws it) */
+  readonly viewsProgress?: { readonly build: Progress; readonly catchUp: Progress }
   /** Nest/Fastify request logging (default off) */
   readonly logger?: boolean
   /** the year the dashboard's statistics open on (default 2020, the year of the demo's figures) */
@@ -37,7 +39,7 @@ export type AppOptions = {
 }
 
 export type ResolvedOptions = Required<Pick<AppOptions, 'store' | 'auth' | 'clock' | 'bodyLimit' | 'pollIntervalMs' | 'dashboardYear'>> &
-  Pick<AppOptions, 'policy' | 'views'> & { readonly rateLimit: RateLimitOptions | false }
+  Pick<AppOptions, 'policy' | 'views' | 'viewsProgress'> & { readonly rateLimit: RateLimitOptions | false }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1200, timeWindowMs: 60_000 }
@@ -52,6 +54,7 @@ export const resolveOptions = (o: AppOptions): ResolvedOptions => ({
   rateLimit: o.rateLimit === undefined ? DEFAULT_RATE_LIMIT : o.rateLimit,
   ...(o.policy === undefined ? {} : { policy: o.policy }),
   ...(o.views === undefined ? {} : { views: o.views }),
+  ...(o.viewsProgress === undefined ? {} : { viewsProgress: o.viewsProgress }),
 })
 
 /** Today's business date from the clock (UTC). */

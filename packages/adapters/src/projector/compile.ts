@@ -2,8 +2,12 @@ import type { ColumnType, Exists, ProjectionDefinition, RowChange, RowValue, Vie
 import type { SqlDriver, SqlValue, Stmt } from './driver.js'
 import { tableName } from './schema.js'
 
-/** Rows per multi-row INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
-const ROWS_PER_INSERT = 200
+/**
+ * Rows per multi-row INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. A batch
+ * is cut into powers of two up to this, so a table needs at most nine distinct statements (each
+ * prepared once and reused) whatever the page holds.
+ */
+const ROWS_PER_INSERT = 256
 
 const toSql = (t: ColumnType | undefined, v: RowValue): SqlValue => {
   if (v === undefined || v === null) return null
@@ -25,9 +29,16 @@ const sameKeys = (cols: ReadonlyArray<string>, row: ViewRow): boolean => {
  * that follow each other into one table become multi-row INSERTs; conditional inserts and new
  * row versions are INSERT … SELECT and UPDATE, so the database never answers back mid-page.
  */
+type Pending = { readonly table: string; readonly cols: string[]; readonly params: SqlValue[] }
+
 export class Compiler {
   private readonly stmts: Stmt[] = []
-  private pending: { table: string; cols: string[]; params: SqlValue[] } | undefined
+  /**
+   * Plain inserts waiting, per table: they are written when a change that reads or writes the same
+   * table's rows comes (or at the end of the page), so changes to other tables in between do not
+   * cut the batch.
+   */
+  private pending = new Map<string, Pending>()
 
   constructor(private readonly dialect: SqlDriver['dialect'], private readonly def: ProjectionDefinition, private readonly generation: number) {}
 
@@ -70,17 +81,20 @@ export class Compiler {
     return `EXISTS (SELECT 1 FROM ${this.name(e.table)} WHERE ${this.where(e.table, e.key, params)})`
   }
 
-  private flush(): void {
-    const p = this.pending
+  /** Writes a table's waiting inserts (never changes the buffer itself: a rollback may restore it). */
+  private flush(table: string): void {
+    const p = this.pending.get(table)
     if (p === undefined) return
-    this.pending = undefined
+    this.pending.delete(table)
     const width = p.cols.length
     const one = `(${p.cols.map(() => '?').join(', ')})`
     const rows = p.params.length / width
-    for (let i = 0; i < rows; i += ROWS_PER_INSERT) {
-      const n = Math.min(ROWS_PER_INSERT, rows - i)
-      const params = n === rows ? p.params : p.params.slice(i * width, (i + n) * width)
-      this.stmts.push({ sql: `INSERT INTO ${this.name(p.table)} (${p.cols.join(', ')}) VALUES ${one}${`, ${one}`.repeat(n - 1)}`, params })
+    let i = 0
+    for (let n = ROWS_PER_INSERT; n >= 1; n >>= 1) {
+      for (; rows - i >= n; i += n) {
+        const params = n === rows ? p.params : p.params.slice(i * width, (i + n) * width)
+        this.stmts.push({ sql: `INSERT INTO ${this.name(p.table)} (${p.cols.join(', ')}) VALUES ${one}${`, ${one}`.repeat(n - 1)}`, params })
+      }
     }
   }
 
@@ -90,10 +104,11 @@ export class Compiler {
       // the hot path of a rebuild (one per admission): no arrays per row, types looked up once per table
       const types = this.columns(c.table)
       const row = c.row
-      let p = this.pending
-      if (p === undefined || p.table !== c.table || !sameKeys(p.cols, row)) {
-        this.flush()
-        p = this.pending = { table: c.table, cols: [...Object.keys(row), 'known_from'], params: [] }
+      let p = this.pending.get(c.table)
+      if (p === undefined || !sameKeys(p.cols, row)) {
+        this.flush(c.table)
+        p = { table: c.table, cols: [...Object.keys(row), 'known_from'], params: [] }
+        this.pending.set(c.table, p)
       }
       // a bad value throws halfway: the runner rolls the compiler back to the event's start
       for (const k in row) {
@@ -104,7 +119,12 @@ export class Compiler {
       p.params.push(pos)
       return
     }
-    this.flush()
+    // the statement reads or changes these tables' rows: the inserts before it go first
+    this.flush(c.table)
+    if (c.op === 'insert') {
+      if (c.when !== undefined) this.flush(c.when.table)
+      if (c.unless !== undefined) this.flush(c.unless.table)
+    }
     const t = this.name(c.table)
     if (c.op === 'insert') {
       const cols = Object.keys(c.row)
@@ -154,23 +174,28 @@ export class Compiler {
     this.stmts.push({ sql: `UPDATE ${t} SET ${setCols.map((k) => `${k} = ?`).join(', ')} WHERE ${w3} AND known_from = ?`, params: p3 })
   }
 
-  private mark: { stmts: number; pending: { table: string; cols: string[]; params: SqlValue[] } | undefined; params: number } | undefined
+  private mark: { stmts: number; pending: Array<readonly [Pending, number]> } | undefined
 
   /** Remembers where the statements stand, so that a change that cannot be compiled undoes the whole event. */
   checkpoint(): void {
-    this.mark = { stmts: this.stmts.length, pending: this.pending, params: this.pending?.params.length ?? 0 }
+    const pending: Array<readonly [Pending, number]> = []
+    for (const p of this.pending.values()) pending.push([p, p.params.length])
+    this.mark = { stmts: this.stmts.length, pending }
   }
 
   rollback(): void {
     const m = this.mark
     if (m === undefined) return
     this.stmts.length = m.stmts
-    this.pending = m.pending
-    if (m.pending !== undefined) m.pending.params.length = m.params
+    this.pending = new Map()
+    for (const [p, n] of m.pending) {
+      p.params.length = n
+      this.pending.set(p.table, p)
+    }
   }
 
   finish(): Stmt[] {
-    this.flush()
+    for (const table of [...this.pending.keys()]) this.flush(table)
     return this.stmts
   }
 }

@@ -91,6 +91,37 @@ describe('the SQLite view engine', () => {
     expect(count(store, `hv_seen_g${generationOf(store, 'seen')}`)).toBe(3)
   })
 
+  it('an event whose change cannot be compiled is parked whole, while inserts into other tables wait in their batches', async () => {
+    const store = open(fresh())
+    const events = log(ev.founded('a0'), ev.admitted('m1', 'a0', '2020-01-01'), ev.launched('k1', '2020-02-01', { host: 'a0' }), ev.admitted('m2', 'a0', '2020-03-01'))
+    writeLog(store, events)
+    // each event writes a row into `a`, then into `b`; the club's second row names a column `b` lacks
+    const two: ProjectionDefinition = {
+      name: 'two', version: 1, handles: ['MemberAdmitted', 'ClubLaunched'],
+      tables: { a: { columns: { type: 'text' }, indexes: [] }, b: { columns: { type: 'text' }, indexes: [] } },
+      changes: (e) => [insertRow('a', { type: e.type }), insertRow('b', e.type === 'ClubLaunched' ? { kind: e.type } : { type: e.type })],
+    }
+    const views = await openSqliteViews(store, { definitions: [...projections, two] })
+    await views.catchUp()
+    expect((await views.parked()).map((p) => [p.projection, p.position])).toEqual([['two', 3]])
+    expect(store.db.prepare('SELECT type, known_from FROM hv_a_g1 ORDER BY rowid').raw().all()).toEqual([['MemberAdmitted', 2], ['MemberAdmitted', 4]])
+    expect(store.db.prepare('SELECT type, known_from FROM hv_b_g1 ORDER BY rowid').raw().all()).toEqual([['MemberAdmitted', 2], ['MemberAdmitted', 4]])
+  })
+
+  it('the live view tables carry planner statistics after a build, and a store built without them gets them on open', async () => {
+    const store = open(fresh())
+    writeLog(store, sample)
+    await openSqliteViews(store)
+    const stats = () => new Set(store.db.prepare('SELECT DISTINCT tbl FROM sqlite_stat1').pluck().all() as string[])
+    // an empty table has nothing to measure (and is analysed again, at no cost, on the next open)
+    const live = () => (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'hv_%'").pluck().all() as string[]).filter((t) => count(store, t) > 0)
+    expect(live().length).toBeGreaterThan(5)
+    expect(live().filter((t) => !stats().has(t))).toEqual([])
+    store.db.exec('DELETE FROM sqlite_stat1')
+    await openSqliteViews(store)
+    expect(live().filter((t) => !stats().has(t))).toEqual([])
+  })
+
   it('a definition whose version changed is rebuilt when the engine opens', async () => {
     const file = fresh()
     const store = open(file)

@@ -74,6 +74,10 @@ export class Runner {
       return s === undefined || s.version !== d.version || s.state === 'rebuilding'
     })
     if (stale.length > 0) await this.rebuild(stale.map((d) => d.name), onProgress)
+    // views built before their tables had statistics get them once
+    const live = await this.states()
+    const generations = this.defs.map((d) => [d, live.get(d.name)?.generation ?? 0] as const).filter(([, g]) => g > 0)
+    await this.driver.analyze?.(generations.flatMap(([d, g]) => Object.keys(d.tables).map((t) => tableName(t, g))), true)
   }
 
   private compile(t: Target, page: ReadonlyArray<LogEvent>, last: number): Stmt[] {
@@ -194,6 +198,7 @@ export class Runner {
       // the projections that were built switch; a failed one keeps its old generation serving (a new one retries on the next open)
       const built = targets.filter((t) => !failed.some((f) => f.name === t.def.name))
       for (const t of built) for (const sql of createIndexes(t.def, t.generation)) await this.driver.exec(sql)
+      await this.driver.analyze?.(built.flatMap((t) => Object.keys(t.def.tables).map((n) => tableName(n, t.generation))), false)
       const now = await this.states()
       const sw: Stmt[] = []
       const retired: string[] = []

@@ -10,7 +10,6 @@ export const parked = async (argv: ReadonlyArray<string>, out: (s: string) => vo
   if (typeof limitFlag === 'string' && !(/^\d{1,6}$/u.test(limitFlag) && limit >= 1)) throw new UsageError('--limit must be a whole number from 1 to 999999')
   if (p.positionals.length > 0) throw new UsageError(`parked takes no arguments (got ${p.positionals.join(' ')})`)
   return withViews(p.flags['store'], async (views) => {
-    await views.catchUp()
     const [list, status] = [await views.parked(limit), await views.status()]
     if (p.flags['json'] === true) out(JSON.stringify({ total: status.parked, events: list }, null, 2))
     else if (list.length === 0) out('no parked events')
@@ -19,5 +18,5 @@ export const parked = async (argv: ReadonlyArray<string>, out: (s: string) => vo
       out(`${formatNumber(status.parked)} parked${status.parked > list.length ? ` (latest ${list.length} shown; --limit for more)` : ''}; \`hoi rebuild\` retries them`)
     }
     return 0
-  })
+  }, { catchUp: true })
 }

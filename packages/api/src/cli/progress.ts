@@ -45,3 +45,29 @@ export const progressBar = (label: string, stream: NodeJS.WriteStream = process.
     },
   }
 }
+
+/**
+ * Progress of opening a store's views, on stderr: the tables built (a store without them, or a
+ * projection whose version changed), then the log events caught up since their checkpoint. Nothing
+ * is printed when the views are current.
+ */
+export const viewsProgress = (stream: NodeJS.WriteStream = process.stderr) => {
+  const build = progressBar('building views', stream)
+  const follow = progressBar('catching up views', stream)
+  let built = false
+  const endBuild = (): void => {
+    if (!built) build.done()
+    built = true
+  }
+  return {
+    build: build.update,
+    catchUp: (done: number, total: number): void => {
+      endBuild()
+      follow.update(done, total)
+    },
+    done: (): void => {
+      endBuild()
+      follow.done()
+    },
+  }
+}

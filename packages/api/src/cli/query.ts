@@ -32,7 +32,6 @@ export const query = async (argv: ReadonlyArray<string>, today: string, out: (s:
   }
   const view = def
   return withViews(args.store, async (views) => {
-    await views.catchUp()
     const result = await view.run(views, args.input)
     if (result === undefined) throw new Error(`nothing found for ${view.name} ${Object.values(args.input.params).join(' ')}`.trim())
     let shown = result
@@ -50,5 +49,5 @@ export const query = async (argv: ReadonlyArray<string>, today: string, out: (s:
       out(renderers.get(view.name)?.(rows, args.input) ?? JSON.stringify(rows, null, 2))
     }
     return 0
-  })
+  }, { catchUp: true })
 }

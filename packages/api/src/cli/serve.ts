@@ -5,6 +5,7 @@ import { demoSecret, parseHost, parsePort } from './serve-config.js'
 import { runDemo } from './demo.js'
 import { ViewModelService } from '../views/view-model.service.js'
 import { formatNumber } from './table.js'
+import { viewsProgress } from './progress.js'
 
 /**
  * `hoi serve [--demo]`: the main job. With --demo the golden scenario is written once (a restart
@@ -31,7 +32,14 @@ export const serve = async (argv: string[]): Promise<number> => {
     auth = { ...fromEnv, jwtSecret: secret }
     await runDemo(store, out)
   }
-  const server = await startServer({ store, auth, host, port })
+  // the views are built (a store without them) and caught up before the server listens, with progress on stderr
+  const progress = viewsProgress()
+  let server: Awaited<ReturnType<typeof startServer>>
+  try {
+    server = await startServer({ store, auth, host, port, viewsProgress: progress })
+  } finally {
+    progress.done()
+  }
   // the summary reads the server's own engine: the log is folded once, when the server starts
   const views = server.app.get(ViewModelService).engine
   const today = new Date().toISOString().slice(0, 10)

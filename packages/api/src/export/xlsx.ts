@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import type { CellFormat, ExportTable } from './table.js'
 
 const numFmt: Readonly<Record<CellFormat, string | undefined>> = {
@@ -15,6 +14,8 @@ const sheetName = (name: string, taken: Set<string>): string => {
 
 /** An XLSX workbook, one sheet per table: bold frozen header, number formats per column. */
 export const toXlsx = async (tables: ReadonlyArray<ExportTable>): Promise<Buffer> => {
+  // exceljs takes about a second to load: only an XLSX export pays for it, not every start of hoi
+  const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
   wb.creator = 'hoi'
   const taken = new Set<string>()

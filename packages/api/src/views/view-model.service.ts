@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common'
-import { follow, openViews, type EngineStatus, type Follower, type ViewEngine } from '@hoi/adapters'
+import { follow, openViews, type EngineStatus, type Follower, type Progress, type ViewEngine } from '@hoi/adapters'
 import type { RecordedEvent } from '@hoi/domain'
 import { OPTIONS } from '../tokens.js'
 import type { ResolvedOptions } from '../options.js'
@@ -31,9 +31,11 @@ export class ViewModelService implements OnModuleDestroy {
     return this.reached
   }
 
+  /** Opens the engine (building missing views) and catches it up before the app answers: a first start on a big log shows progress. */
   async start(): Promise<void> {
-    this.current = this.options.views ?? (await openViews(this.options.store))
-    await this.catchUp()
+    const progress = this.options.viewsProgress
+    this.current = this.options.views ?? (await openViews(this.options.store, progress === undefined ? {} : { onProgress: progress.build }))
+    await this.catchUp(progress?.catchUp)
     const parked = (await this.current.parked(1)).length
     if (parked > 0) this.logger.warn('events were parked: see /health and `hoi parked`')
     this.follower = await follow(this.options.store, this.current, {
@@ -55,8 +57,8 @@ export class ViewModelService implements OnModuleDestroy {
     if (this.current !== undefined && this.options.views === undefined) await this.current.close()
   }
 
-  async catchUp(): Promise<void> {
-    this.advance(await this.engine.catchUp())
+  async catchUp(onProgress?: Progress): Promise<void> {
+    this.advance(await this.engine.catchUp(onProgress === undefined ? {} : { onProgress }))
   }
 
   /** The events a command of this process stored: applied at once (the engine catches up when they do not follow on). */
