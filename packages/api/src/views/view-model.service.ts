@@ -32,7 +32,7 @@ export class ViewModelService implements OnModuleDestroy {
   }
 
   async start(): Promise<void> {
-    this.current = this.options.views ?? (await openViews(this.options.store))
+    this.current = this.options.views ?? (await openViews(this.options.backingStore))
     await this.catchUp()
     const parked = (await this.current.parked(1)).length
     if (parked > 0) this.logger.warn('events were parked: see /health and `hoi parked`')

@@ -10,7 +10,7 @@ import { hoiRouteOf } from '../http/route.js'
 import { todayOf, type ResolvedOptions } from '../options.js'
 import { OPTIONS } from '../tokens.js'
 import { DEFAULT_LIMIT } from './query-codecs.js'
-import { matchesNoneMatch, ViewCache, type CachedView } from './view-cache.js'
+import { encodedBody, encodingFor, matchesNoneMatch, ViewCache, type CachedView } from './view-cache.js'
 import { viewDefs, type ViewDef, type ViewInput } from './view-defs.js'
 import { ViewModelService } from './view-model.service.js'
 import { formatAccepted, sendExport } from '../export/http.js'
@@ -75,7 +75,7 @@ export class ViewService {
     reply.headers({
       etag: entry.etag,
       'cache-control': def.personalOf === undefined ? 'no-cache' : 'private, no-cache',
-      vary: 'authorization',
+      vary: 'authorization, accept-encoding',
       'x-view-position': String(entry.position),
     })
     const inm = req.headers['if-none-match']
@@ -83,7 +83,9 @@ export class ViewService {
       reply.status(304).send()
       return
     }
-    reply.status(200).type('application/json; charset=utf-8').send(entry.body)
+    const encoding = encodingFor(req.headers['accept-encoding'], entry.body.length)
+    if (encoding !== undefined) reply.header('content-encoding', encoding)
+    reply.status(200).type('application/json; charset=utf-8').send(encoding === undefined ? entry.body : encodedBody(entry, encoding))
   }
 
   /** Decodes the path and query (400 naming the parameter), checks a clerk's scope, runs the view. */

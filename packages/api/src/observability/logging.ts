@@ -1,0 +1,58 @@
+import type { LoggerService } from '@nestjs/common'
+import { pino, type DestinationStream, type Level, type Logger } from 'pino'
+
+export type LogLevel = Level | 'silent'
+export type LogOptions = {
+  /** default 'info' (one line per request); 'warn' keeps warnings and errors only */
+  readonly level?: LogLevel
+  /** default: standard output, written asynchronously in blocks */
+  readonly destination?: DestinationStream
+}
+
+const LEVELS: ReadonlySet<string> = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+
+/** HOI_LOG_LEVEL, checked: a wrong value is named rather than silently ignored. */
+export const logLevelFromEnv = (env: NodeJS.ProcessEnv): LogLevel | undefined => {
+  const v = env['HOI_LOG_LEVEL']
+  if (v === undefined || v === '') return undefined
+  if (!LEVELS.has(v)) throw new Error(`HOI_LOG_LEVEL must be one of ${[...LEVELS].join(', ')}, not ${JSON.stringify(v)}`)
+  return v as LogLevel
+}
+
+/**
+ * One JSON object per line: time (ISO), level (name), msg, and for a request its id (`reqId`).
+ * Nothing of a request's content is logged: no URL or query (a search may be a name), no headers,
+ * no body; a request line names the route pattern, the status, the time and the caller's role.
+ */
+export const createLogger = (o: LogOptions): Logger =>
+  pino(
+    {
+      level: o.level ?? 'info',
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    o.destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+  )
+
+const text = (m: unknown): string => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))
+
+/** Nest's own messages (start-up, the view's warnings, errors the exception filter logs) as the same JSON lines. */
+export class NestPinoLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  private write(level: 'info' | 'warn' | 'error' | 'debug' | 'trace', message: unknown, rest: unknown[]): void {
+    if (!this.logger.isLevelEnabled(level)) return
+    // Nest passes the context (a class name) last; an error may bring its stack before it
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined
+    const stack = level === 'error' && typeof rest[0] === 'string' && rest.length === 2 ? rest[0] : message instanceof Error ? message.stack : undefined
+    this.logger[level]({ ...(context === undefined ? {} : { context }), ...(stack === undefined ? {} : { stack }) }, text(message))
+  }
+
+  log(message: unknown, ...rest: unknown[]): void { this.write('info', message, rest) }
+  error(message: unknown, ...rest: unknown[]): void { this.write('error', message, rest) }
+  warn(message: unknown, ...rest: unknown[]): void { this.write('warn', message, rest) }
+  debug(message: unknown, ...rest: unknown[]): void { this.write('debug', message, rest) }
+  verbose(message: unknown, ...rest: unknown[]): void { this.write('trace', message, rest) }
+  fatal(message: unknown, ...rest: unknown[]): void { this.write('error', message, rest) }
+}
