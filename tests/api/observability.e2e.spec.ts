@@ -50,11 +50,15 @@ describe('request ids', () => {
     expect(r.json.requestId).toBe('trace-42.abc')
   })
 
-  it('an invalid one (spaces, quotes, too long) is replaced by a new UUID', async () => {
-    for (const bad of ['has space', 'quote"d', 'x'.repeat(129)]) {
+  it('an invalid one (spaces, quotes, too long) is replaced by a new one, different each time', async () => {
+    const made = new Set<string>()
+    for (const bad of ['has space', 'quote"d', 'x'.repeat(129), '']) {
       const r = await call(s.base, 'GET', '/health', { headers: { 'x-request-id': bad } })
-      expect(r.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/u)
+      const id = r.headers.get('x-request-id')!
+      expect(id).toMatch(/^[A-Za-z0-9_-]{12}-[0-9a-z]+$/u)
+      made.add(id)
     }
+    expect(made.size).toBe(4)
   })
 
   it('a framework error (bad percent-encoding) carries the id too', async () => {
@@ -145,6 +149,8 @@ describe('/metrics', () => {
     expect((await foundAssociation()).status).toBe(201)
     const refused = await call(s.base, 'POST', '/associations', { who: 'admin', body: { associationId: 'x', name: 'Hội', kind: 'elderly', scope: 'commune', areaCode: '12.1.1', foundedOn: '2015-01-01', foundingMembers: 1, parentId: 'nobody-here' } })
     expect(refused.status, refused.text).toBe(422)
+    // follow-up events a command causes are picked up by the poll
+    await settle(s)
     const r = await call(s.base, 'GET', '/metrics', { who: 'admin' })
     expect(r.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/u)
     expect(r.text).toMatch(/^hoi_command_duration_seconds_count\{command="FoundAssociation",outcome="stored"\} [1-9]/mu)

@@ -14,9 +14,9 @@ import { parseJsonBody } from './http/json-body.js'
 import { securityHeaders } from './http/security-headers.js'
 import { HOI_ROUTE, type HoiRoute, type RouteCatalogue } from './http/route.js'
 import { resolveOptions, type AppOptions } from './options.js'
-import { createLogger, NestPinoLogger } from './observability/logging.js'
+import { createLogger, NestPinoLogger, quietRequestLogs, requestLoggers } from './observability/logging.js'
 import { Metrics, timedStore } from './observability/metrics.js'
-import { requestIdOf } from './observability/request-id.js'
+import { requestIds } from './observability/request-id.js'
 import { Telemetry } from './observability/telemetry.js'
 import { ViewModelService } from './views/view-model.service.js'
 import { ViewService } from './views/view.service.js'
@@ -70,8 +70,9 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
     bodyLimit: options.bodyLimit,
     loggerInstance: logger,
     // one line per request, written by the onResponse hook below, without the URL
-    disableRequestLogging: true,
-    genReqId: requestIdOf,
+    logController: quietRequestLogs(),
+    genReqId: requestIds(),
+    childLoggerFactory: requestLoggers(logger.isLevelEnabled('info')),
     trustProxy: false,
     skipMiddie: true,
     routerOptions: { maxParamLength: 256 },

@@ -5,6 +5,7 @@ import { demoSecret, parseHost, parsePort } from './serve-config.js'
 import { runDemo } from './demo.js'
 import { ViewModelService } from '../views/view-model.service.js'
 import { formatNumber } from './table.js'
+import { logLevelFromEnv } from '../observability/logging.js'
 
 /**
  * `hoi serve [--demo]`: the main job. With --demo the golden scenario is written once (a restart
@@ -17,6 +18,7 @@ export const serve = async (argv: string[]): Promise<number> => {
   // everything that can be wrong with the command line or the environment is found before the store is touched
   const port = parsePort(String(p.flags['port'] ?? process.env['PORT'] ?? 3000), p.flags['port'] === undefined && process.env['PORT'] !== undefined ? 'PORT' : '--port')
   const host = parseHost(String(p.flags['host'] ?? process.env['HOST'] ?? '127.0.0.1'), p.flags['host'] === undefined && process.env['HOST'] !== undefined ? 'HOST' : '--host')
+  const logLevel = logLevelFromEnv(process.env) ?? 'info'
   const fromEnv = authFromEnv(process.env)
   if (!demo && fromEnv.jwtSecret === undefined && (fromEnv.apiKeys ?? []).length === 0)
     throw new Error('set HOI_JWT_SECRET or HOI_API_KEYS (or run with --demo for local demo tokens)')
@@ -31,7 +33,8 @@ export const serve = async (argv: string[]): Promise<number> => {
     auth = { ...fromEnv, jwtSecret: secret }
     await runDemo(store, out)
   }
-  const server = await startServer({ store, auth, host, port })
+  // JSON lines on standard output, one per request (HOI_LOG_LEVEL=warn keeps warnings and errors only)
+  const server = await startServer({ store, auth, host, port, logger: { level: logLevel } })
   // the summary reads the server's own engine: the log is folded once, when the server starts
   const views = server.app.get(ViewModelService).engine
   const today = new Date().toISOString().slice(0, 10)

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module'
 import type { LoggerService } from '@nestjs/common'
-import { pino, type DestinationStream, type Level, type Logger } from 'pino'
+import { pino, type Bindings, type ChildLoggerOptions, type DestinationStream, type Level, type Logger } from 'pino'
 
 export type LogLevel = Level | 'silent'
 export type LogOptions = {
@@ -35,6 +36,9 @@ export const createLogger = (o: LogOptions): Logger =>
     o.destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
   )
 
+/** Nest's start-up chatter (a line per module and route) is debug, not a line per start at info. */
+const BOOTSTRAP: ReadonlySet<string> = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication'])
+
 const text = (m: unknown): string => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))
 
 /** Nest's own messages (start-up, the view's warnings, errors the exception filter logs) as the same JSON lines. */
@@ -49,10 +53,37 @@ export class NestPinoLogger implements LoggerService {
     this.logger[level]({ ...(context === undefined ? {} : { context }), ...(stack === undefined ? {} : { stack }) }, text(message))
   }
 
-  log(message: unknown, ...rest: unknown[]): void { this.write('info', message, rest) }
+  log(message: unknown, ...rest: unknown[]): void { this.write(BOOTSTRAP.has(String(rest[rest.length - 1])) ? 'debug' : 'info', message, rest) }
   error(message: unknown, ...rest: unknown[]): void { this.write('error', message, rest) }
   warn(message: unknown, ...rest: unknown[]): void { this.write('warn', message, rest) }
   debug(message: unknown, ...rest: unknown[]): void { this.write('debug', message, rest) }
   verbose(message: unknown, ...rest: unknown[]): void { this.write('trace', message, rest) }
   fatal(message: unknown, ...rest: unknown[]): void { this.write('error', message, rest) }
+}
+
+/**
+ * Fastify's own request lines (two per request, with the URL) turned off: the request line is
+ * ours (request-log.ts). Made by the fastify Nest's adapter runs, which checks the class.
+ */
+export const quietRequestLogs = (): object => {
+  const local = createRequire(import.meta.url)
+  const fastify = createRequire(local.resolve('@nestjs/platform-fastify'))('fastify') as { LogController: new (o: { disableRequestLogging: boolean }) => object }
+  return new fastify.LogController({ disableRequestLogging: true })
+}
+
+/**
+ * Fastify's childLoggerFactory: a request's logger with its id. When request lines are off (level
+ * above info) the child is made only if the request logs a warning or an error, so that a cached
+ * answer does not pay for a logger it never uses.
+ */
+export const requestLoggers = (requestLines: boolean) => (logger: Logger, bindings: Bindings, opts: ChildLoggerOptions): Logger => {
+  if (requestLines) return logger.child(bindings, opts)
+  let real: Logger | undefined
+  const child = (): Logger => (real ??= logger.child(bindings, opts))
+  const lazy = Object.create(logger) as Logger
+  lazy.fatal = (...args: Parameters<Logger['fatal']>) => child().fatal(...args)
+  lazy.error = (...args: Parameters<Logger['error']>) => child().error(...args)
+  lazy.warn = (...args: Parameters<Logger['warn']>) => child().warn(...args)
+  lazy.child = (b, o) => child().child(b, o)
+  return lazy
 }

@@ -30,6 +30,8 @@ const decodersOf = (def: ViewDef) => {
 @Injectable()
 export class ViewService {
   private readonly cache = new ViewCache()
+  // today's date formatted once per day, not once per request
+  private day = { start: 0, end: 0, text: '' }
 
   constructor(
     @Inject(OPTIONS) private readonly options: ResolvedOptions,
@@ -67,8 +69,17 @@ export class ViewService {
   // a repeated request costs one lookup: only valid requests are ever cached, under their URL
   private keyOf(def: ViewDef, principal: Principal, req: FastifyRequest): { key: string; today: string } {
     const visibility = principal.kind === 'anonymous' && def.redact !== undefined ? 'public' : 'full'
-    const today = todayOf(this.options.clock)
+    const today = this.today()
     return { key: `${def.name}|${visibility}|${today}|${req.url}`, today }
+  }
+
+  private today(): string {
+    const now = this.options.clock().getTime()
+    if (now < this.day.start || now >= this.day.end) {
+      const start = now - (now % 86_400_000)
+      this.day = { start, end: start + 86_400_000, text: todayOf(() => new Date(now)) }
+    }
+    return this.day.text
   }
 
   private send(def: ViewDef, entry: CachedView, req: FastifyRequest, reply: FastifyReply): void {
