@@ -6,7 +6,7 @@ export type LogLevel = Level | 'silent'
 export type LogOptions = {
   /** default 'info' (one line per request); 'warn' keeps warnings and errors only */
   readonly level?: LogLevel
-  /** default: standard output, written asynchronously in blocks */
+  /** default: standard output, written asynchronously (lines written meanwhile go together) */
   readonly destination?: DestinationStream
 }
 
@@ -33,7 +33,7 @@ export const createLogger = (o: LogOptions): Logger =>
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    o.destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+    o.destination ?? pino.destination({ dest: 1, sync: false }),
   )
 
 /** Nest's start-up chatter (a line per module and route) is debug, not a line per start at info. */
