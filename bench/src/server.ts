@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs'
 import { openStore, runBatch, type EventStore } from '@hoi/adapters'
 import { demoAuth, startServer, type DemoAuth } from '@hoi/api'
 import { freshDb, removeDb } from './env.js'
@@ -30,7 +31,10 @@ export const startHoi = async (name: string, members: number, log: (s: string) =
   const events = await store.head()
   log(`${name}: seeded ${items.length.toLocaleString('en-US')} commands → ${events.toLocaleString('en-US')} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   const auth = demoAuth(SECRET)
-  const server = await startServer({ store, auth: auth.auth, host: '127.0.0.1', port: 0, rateLimit: false })
+  // HOI_BENCH_LOG=1: with a JSON line per request (to /dev/null), as `hoi serve` logs
+  const logger = process.env['HOI_BENCH_LOG'] === '1' ? { logger: { level: 'info' as const, destination: createWriteStream('/dev/null') } } : {}
+  if (process.env['HOI_BENCH_LOG'] === '1') log(`${name}: request log lines on (to /dev/null)`)
+  const server = await startServer({ store, auth: auth.auth, host: '127.0.0.1', port: 0, rateLimit: false, ...logger })
   return {
     store, address: server.address, auth, events,
     stop: async () => {

@@ -1,9 +1,18 @@
+import { loadavg } from 'node:os'
 import { fastifyVersion, startBare } from './bare.js'
 import type { Options } from './options.js'
 import { loadWithRss, problemsOf, startHoi } from './server.js'
 import { rowOf, type Measure, type Row } from './stats.js'
 
 const CONNECTIONS = 50
+
+/** Server CPU per request, µs: both servers run in this process and the load in another, so on a busy machine this is steadier than req/s. */
+const withCpu = async (run: () => ReturnType<typeof loadWithRss>) => {
+  const before = process.cpuUsage()
+  const r = await run()
+  const used = process.cpuUsage(before)
+  return { ...r, cpuUs: (used.user + used.system) / Math.max(1, r.result.requests) }
+}
 
 /**
  * W7: a cached view over HTTP. The API serves serialised view bytes from its cache; the limit is a
@@ -35,14 +44,14 @@ export const runW7 = async (o: Options): Promise<Row[]> => {
         o.log(`W7 ${c.label}: warming up`)
         await loadWithRss(job(bare.address, warm))
         await loadWithRss(job(hoi.address, warm))
-        let h: Awaited<ReturnType<typeof loadWithRss>>
-        let b: Awaited<ReturnType<typeof loadWithRss>>
+        let h: Awaited<ReturnType<typeof withCpu>>
+        let b: Awaited<ReturnType<typeof withCpu>>
         if (k % 2 === 0) {
-          b = await loadWithRss(job(bare.address, o.durationSec))
-          h = await loadWithRss(job(hoi.address, o.durationSec))
+          b = await withCpu(() => loadWithRss(job(bare.address, o.durationSec)))
+          h = await withCpu(() => loadWithRss(job(hoi.address, o.durationSec)))
         } else {
-          h = await loadWithRss(job(hoi.address, o.durationSec))
-          b = await loadWithRss(job(bare.address, o.durationSec))
+          h = await withCpu(() => loadWithRss(job(hoi.address, o.durationSec)))
+          b = await withCpu(() => loadWithRss(job(bare.address, o.durationSec)))
         }
         const issues = [problemsOf('hoi', h.result), problemsOf('bare', b.result)].filter((s) => s !== undefined)
         const measure: Measure = h.measure
@@ -50,7 +59,11 @@ export const runW7 = async (o: Options): Promise<Row[]> => {
           {
             workload: 'W7', case: `GET ${c.path} (${c.label}, ${c.body.length.toLocaleString('en-US')} B), ${CONNECTIONS} connections, ${o.durationSec} s`, unit: 'req/s',
             hoi: measure, baseline: { name: 'fastify', measure: b.measure }, target: c.target,
-            note: [`bare fastify ${fastifyVersion()} returning the same body and headers; rss is the server process's; load generator peak RSS ${h.result.loadgenMaxRssMb.toFixed(0)} MiB`, ...issues].join('; '),
+            note: [
+              `bare fastify ${fastifyVersion()} returning the same body and headers; rss is the server process's; load generator peak RSS ${h.result.loadgenMaxRssMb.toFixed(0)} MiB`,
+              `server CPU per request hoi ${h.cpuUs.toFixed(1)} µs, fastify ${b.cpuUs.toFixed(1)} µs (fastify/hoi ${(b.cpuUs / h.cpuUs).toFixed(2)}); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+              ...issues,
+            ].join('; '),
           },
           (r) => issues.length === 0 && c.check(r),
         )

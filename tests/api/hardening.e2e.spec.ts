@@ -216,7 +216,9 @@ describe('6. every error is problem+json with the security headers, echoing noth
 describe('7. no membership leaks', () => {
   const same = (a: Reply, b: Reply, idA: string, idB: string) => {
     expect(a.status).toBe(b.status)
-    expect(a.text.replaceAll(idA, 'ID')).toBe(b.text.replaceAll(idB, 'ID'))
+    // the same answer but for the member's id and the request's own id
+    const masked = (r: Reply, id: string) => r.text.replaceAll(id, 'ID').replace(/"requestId":"[^"]+"/u, '"requestId":"REQ"')
+    expect(masked(a, idA)).toBe(masked(b, idB))
   }
   it('a clerk asking about a member outside their scope gets the 404 of a member that does not exist', async () => {
     const body = { category: 'honorary', changedOn: '2021-01-01' }

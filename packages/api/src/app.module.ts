@@ -17,7 +17,9 @@ import type { RouteCatalogue } from './http/route.js'
 import { DocsController } from './meta/docs.controller.js'
 import { HealthController } from './meta/health.controller.js'
 import type { ResolvedOptions } from './options.js'
-import { AUTHENTICATOR, CATALOGUE, OPTIONS, STORE } from './tokens.js'
+import { MetricsController } from './observability/metrics.controller.js'
+import type { Telemetry } from './observability/telemetry.js'
+import { AUTHENTICATOR, CATALOGUE, OPTIONS, STORE, TELEMETRY } from './tokens.js'
 import { ViewModelService } from './views/view-model.service.js'
 import { ViewService } from './views/view.service.js'
 import { ViewsController } from './views/views.controller.js'
@@ -25,18 +27,19 @@ import { PrintController } from './print/print.controller.js'
 
 @Module({})
 export class HoiModule {
-  static forRoot(options: ResolvedOptions, authenticate: Authenticator, catalogue: RouteCatalogue): DynamicModule {
+  static forRoot(options: ResolvedOptions, authenticate: Authenticator, catalogue: RouteCatalogue, telemetry: Telemetry): DynamicModule {
     return {
       module: HoiModule,
       controllers: [
         AssociationsController, MembersController, ActivitiesController, ViewsController, AuditController, HealthController, DocsController, DashboardController,
-        UnitsController, PrintController,
+        UnitsController, PrintController, MetricsController,
       ],
       providers: [
         { provide: OPTIONS, useValue: options },
         { provide: STORE, useValue: options.store },
         { provide: AUTHENTICATOR, useValue: authenticate },
         { provide: CATALOGUE, useValue: catalogue },
+        { provide: TELEMETRY, useValue: telemetry },
         ViewModelService, WriteSide, ScopeService, CommandService, ViewService, AuditService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

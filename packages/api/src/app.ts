@@ -2,15 +2,22 @@ import 'reflect-metadata'
 import { NestFactory } from '@nestjs/core'
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify'
 import type { FastifyInstance } from 'fastify'
+import { constants as zlib } from 'node:zlib'
+import compress from '@fastify/compress'
 import { HoiModule } from './app.module.js'
 import { authenticator, isAuthFailure } from './auth/auth-config.js'
 import { authenticateRequest, principalOf } from './auth/request-principal.js'
+import { requestLine } from './observability/request-log.js'
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors.js'
 import { registerLimits } from './http/limits.js'
 import { parseJsonBody } from './http/json-body.js'
 import { securityHeaders } from './http/security-headers.js'
 import { HOI_ROUTE, type HoiRoute, type RouteCatalogue } from './http/route.js'
 import { resolveOptions, type AppOptions } from './options.js'
+import { createLogger, NestPinoLogger, quietRequestLogs, requestLoggers } from './observability/logging.js'
+import { Metrics, timedStore } from './observability/metrics.js'
+import { requestIds } from './observability/request-id.js'
+import { Telemetry } from './observability/telemetry.js'
 import { ViewModelService } from './views/view-model.service.js'
 import { ViewService } from './views/view.service.js'
 
@@ -37,14 +44,35 @@ export const contentSecurityPolicy = {
  * engine is caught up with the store before this resolves, so the first request sees everything.
  */
 export const createApp = async (opts: AppOptions): Promise<NestFastifyApplication> => {
-  const options = resolveOptions(opts)
+  // the read side the metrics report on, known once Nest has made it
+  const read: { model?: ViewModelService } = {}
+  const metrics = new Metrics({
+    lag: async () => {
+      if (read.model === undefined) return null
+      const head = await opts.store.head()
+      const at = read.model.position
+      return opts.store.capabilities.densePositions ? Math.max(0, head - at) : at >= head ? 0 : null
+    },
+    parked: async () => (read.model === undefined ? 0 : (await read.model.status()).parked),
+  })
+  const options = resolveOptions(opts, timedStore(opts.store, metrics.store))
+  // the SDK is loaded only when spans go somewhere
+  const tracing = opts.traceExporter !== undefined || (process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? '') !== ''
+    ? await (await import('./observability/tracing.js')).startTracing(opts.traceExporter)
+    : undefined
+  const telemetry = new Telemetry(metrics, tracing)
+  const logger = createLogger(opts.logger === true ? {} : opts.logger === false || opts.logger === undefined ? { level: 'warn' } : opts.logger)
   const authenticate = authenticator(options.auth, options.clock)
   const catalogue: RouteCatalogue = []
   // helmet's headers (CSP, HSTS, nosniff, frame and referrer policies, …) on every response, errors included
   const headers = securityHeaders({ contentSecurityPolicy })
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit,
-    logger: opts.logger === true,
+    loggerInstance: logger,
+    // one line per request, written by the onResponse hook below, without the URL
+    logController: quietRequestLogs(),
+    genReqId: requestIds(),
+    childLoggerFactory: requestLoggers(logger.isLevelEnabled('info')),
     trustProxy: false,
     skipMiddie: true,
     routerOptions: { maxParamLength: 256 },
@@ -52,15 +80,17 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
     frameworkErrors: frameworkErrors(headers),
     clientErrorHandler: clientErrorHandler(headers),
   } as never)
-  const app = await NestFactory.create<NestFastifyApplication>(HoiModule.forRoot(options, authenticate, catalogue), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(HoiModule.forRoot(options, authenticate, catalogue, telemetry), adapter, {
     bodyParser: false,
-    logger: opts.logger === true ? ['log', 'warn', 'error'] : ['warn', 'error'],
+    logger: new NestPinoLogger(logger),
     abortOnError: false,
   })
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance
   fastify.addHook('onRoute', (r) => {
     const route = (r.config as Record<string, unknown> | undefined)?.[HOI_ROUTE] as HoiRoute | undefined
     for (const method of Array.isArray(r.method) ? r.method : [r.method]) catalogue.push({ method, url: r.url, route })
+    // views compress their cached bytes once (ViewService); the plugin would compress every answer again
+    if (route?.view !== undefined) r.compress = false
   })
   // one JSON parser for every route: bytes → strict UTF-8 → JSON → bounded depth and width
   fastify.removeAllContentTypeParsers()
@@ -71,10 +101,26 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
   })
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.headers(headers)
+    reply.header('x-request-id', req.id)
     // the caller is known before the limits and the guard ask
     authenticateRequest(req, authenticate, done)
   })
+  if (logger.isLevelEnabled('info')) fastify.addHook('onResponse', requestLine)
+  if (tracing !== undefined) {
+    fastify.addHook('onRequest', (req, _reply, done) => {
+      tracing.requestStarted(req)
+      done()
+    })
+    fastify.addHook('onResponse', (req, reply, done) => {
+      tracing.requestEnded(req, reply)
+      done()
+    })
+    fastify.addHook('onClose', async () => tracing.shutdown())
+  }
+  fastify.addHook('onClose', (_instance, done) => logger.flush(() => done()))
   if (options.rateLimit !== false) await registerLimits(app, fastify, options.rateLimit)
+  // answers over 1 KiB in br or gzip when asked; brotli at a quality cheap enough to do per answer
+  await app.register(compress as never, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } } } as never)
   // a cached public view is answered before Nest's router and guard (W7): same key, same headers
   const viewService = app.get(ViewService)
   fastify.addHook('preHandler', (req, reply, done) => {
@@ -84,7 +130,9 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
     }
     done()
   })
-  await app.get(ViewModelService).start()
+  const model = app.get(ViewModelService)
+  read.model = model
+  await model.start()
   await app.init()
   return app
 }

@@ -1,6 +1,8 @@
 import type { EventStore, Progress, ViewEngine } from '@hoi/adapters'
 import type { Policy } from '@hoi/domain'
 import type { AuthConfig } from './auth/auth-config.js'
+import type { LogOptions } from './observability/logging.js'
+import type { SpanExporter } from './observability/tracing-types.js'
 
 export type RateLimitOptions = {
   /** requests per window and caller */
@@ -32,20 +34,33 @@ export type AppOptions = {
   readonly views?: ViewEngine
   /** progress of building the views and catching them up while the app starts (`hoi serve` draws it) */
   readonly viewsProgress?: { readonly build: Progress; readonly catchUp: Progress }
-  /** Nest/Fastify request logging (default off) */
-  readonly logger?: boolean
+  /**
+   * JSON logs (pino): `true` or options → one line per request at level info; default (off):
+   * warnings and errors only. Either way every line of a request carries its id.
+   */
+  readonly logger?: boolean | LogOptions
+  /**
+   * OpenTelemetry spans for requests and commands go to this exporter (a test's in-memory one);
+   * without it, to OTLP over HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set, else nowhere (nothing loaded)
+   */
+  readonly traceExporter?: SpanExporter
   /** the year the dashboard's statistics open on (default 2020, the year of the demo's figures) */
   readonly dashboardYear?: number
 }
 
 export type ResolvedOptions = Required<Pick<AppOptions, 'store' | 'auth' | 'clock' | 'bodyLimit' | 'pollIntervalMs' | 'dashboardYear'>> &
-  Pick<AppOptions, 'policy' | 'views' | 'viewsProgress'> & { readonly rateLimit: RateLimitOptions | false }
+  Pick<AppOptions, 'policy' | 'views' | 'viewsProgress'> & {
+    readonly rateLimit: RateLimitOptions | false
+    /** the store as given: the view engine opens this one (SQLite views share its file); `store` is it with every call timed */
+    readonly backingStore: EventStore
+  }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1200, timeWindowMs: 60_000 }
 
-export const resolveOptions = (o: AppOptions): ResolvedOptions => ({
-  store: o.store,
+export const resolveOptions = (o: AppOptions, store: EventStore = o.store): ResolvedOptions => ({
+  store,
+  backingStore: o.store,
   auth: o.auth,
   clock: o.clock ?? (() => new Date()),
   bodyLimit: o.bodyLimit ?? DEFAULT_BODY_LIMIT,

@@ -260,6 +260,7 @@ export const readCases: ReadonlyArray<ReadCase> = [
   { route: '/audit/streams/:streamId', build: (side) => ({ setup: [], path: `/audit/streams/association-${sides[side].commune}` }) },
   { route: '/audit/log', build: () => ({ setup: [], path: '/audit/log?after=0&limit=5' }) },
   { route: '/audit/head', build: () => ({ setup: [], path: '/audit/head' }) },
+  { route: '/metrics', build: () => ({ setup: [], path: '/metrics' }) },
   { route: '/health', build: () => ({ setup: [], path: '/health' }) },
   { route: '/openapi.json', build: () => ({ setup: [], path: '/openapi.json' }) },
   { route: '/docs', build: () => ({ setup: [], path: '/docs' }) },

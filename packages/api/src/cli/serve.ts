@@ -6,6 +6,7 @@ import { runDemo } from './demo.js'
 import { ViewModelService } from '../views/view-model.service.js'
 import { formatNumber } from './table.js'
 import { viewsProgress } from './progress.js'
+import { logLevelFromEnv } from '../observability/logging.js'
 
 /**
  * `hoi serve [--demo]`: the main job. With --demo the golden scenario is written once (a restart
@@ -18,6 +19,7 @@ export const serve = async (argv: string[]): Promise<number> => {
   // everything that can be wrong with the command line or the environment is found before the store is touched
   const port = parsePort(String(p.flags['port'] ?? process.env['PORT'] ?? 3000), p.flags['port'] === undefined && process.env['PORT'] !== undefined ? 'PORT' : '--port')
   const host = parseHost(String(p.flags['host'] ?? process.env['HOST'] ?? '127.0.0.1'), p.flags['host'] === undefined && process.env['HOST'] !== undefined ? 'HOST' : '--host')
+  const logLevel = logLevelFromEnv(process.env) ?? 'info'
   const fromEnv = authFromEnv(process.env)
   if (!demo && fromEnv.jwtSecret === undefined && (fromEnv.apiKeys ?? []).length === 0)
     throw new Error('set HOI_JWT_SECRET or HOI_API_KEYS (or run with --demo for local demo tokens)')
@@ -32,11 +34,12 @@ export const serve = async (argv: string[]): Promise<number> => {
     auth = { ...fromEnv, jwtSecret: secret }
     await runDemo(store, out)
   }
-  // the views are built (a store without them) and caught up before the server listens, with progress on stderr
+  // the views are built (a store without them) and caught up before the server listens, with progress on stderr;
+  // then JSON lines on standard output, one per request (HOI_LOG_LEVEL=warn keeps warnings and errors only)
   const progress = viewsProgress()
   let server: Awaited<ReturnType<typeof startServer>>
   try {
-    server = await startServer({ store, auth, host, port, viewsProgress: progress })
+    server = await startServer({ store, auth, host, port, viewsProgress: progress, logger: { level: logLevel } })
   } finally {
     progress.done()
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common'
+import { Inject, Injectable } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import * as E from 'fp-ts/lib/Either.js'
 import { handleCommand, type CommandFailure, type CommandOutcome } from '@hoi/adapters'
@@ -10,7 +10,8 @@ import { ScopeService } from '../auth/scope.service.js'
 import { problems, type ProblemException } from '../http/problem.js'
 import { hoiRouteOf, type HoiRoute } from '../http/route.js'
 import type { ResolvedOptions } from '../options.js'
-import { OPTIONS } from '../tokens.js'
+import type { CommandWatch, Telemetry } from '../observability/telemetry.js'
+import { OPTIONS, TELEMETRY } from '../tokens.js'
 import { ViewModelService } from '../views/view-model.service.js'
 import { apiField, commandData } from './command-body.js'
 import { commandHeaders, type CommandHeaders } from './command-headers.js'
@@ -33,7 +34,6 @@ const memberNotFound = (memberId: string): ProblemException =>
  */
 @Injectable()
 export class CommandService {
-  private readonly logger = new Logger('hoi.commands')
   private readonly inFlight = new KeysInFlight()
 
   constructor(
@@ -41,28 +41,43 @@ export class CommandService {
     @Inject(ViewModelService) private readonly views: ViewModelService,
     @Inject(ScopeService) private readonly scopes: ScopeService,
     @Inject(WriteSide) private readonly writeSide: WriteSide,
+    @Inject(TELEMETRY) private readonly telemetry: Telemetry,
   ) {}
 
   async execute(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const route = hoiRouteOf(req)
     if (route?.commands === undefined) throw problems.forbidden('This route sends no command')
+    // timed (and traced) by command type and outcome, refusals included
+    const watch = this.telemetry.command(req, route.commands)
+    try {
+      await this.checked(req, reply, route, route.commands, watch)
+      watch.end(reply.statusCode)
+    } catch (e) {
+      watch.fail(e)
+      throw e
+    }
+  }
+
+  private async checked(req: FastifyRequest, reply: FastifyReply, route: HoiRoute, commands: ReadonlyArray<CommandType>, watch: CommandWatch): Promise<void> {
     const user = userOf(req)
     const headers = commandHeaders(req)
     if (!headers.ok) throw headers.problem
     const { commandId, keyGiven } = headers.value
-    if (!keyGiven) return this.run(req, reply, route, route.commands, user, headers.value)
+    if (!keyGiven) return this.run(req, reply, route, commands, user, headers.value, watch)
     // a client's key: one request at a time, and only the request it was first used for is answered again
     if (!this.inFlight.enter(commandId)) throw keyInFlight()
     try {
       const fingerprint = fingerprintOf(user.sub, req.method, req.url, req.body)
       if (!sameRequest(await this.options.store.eventsOfCommand(commandId), fingerprint, user.sub)) throw keyReused()
-      await this.run(req, reply, route, route.commands, user, { ...headers.value, fingerprint })
+      await this.run(req, reply, route, commands, user, { ...headers.value, fingerprint }, watch)
     } finally {
       this.inFlight.leave(commandId)
     }
   }
 
-  private async run(req: FastifyRequest, reply: FastifyReply, route: HoiRoute, commands: ReadonlyArray<CommandType>, user: User, headers: CommandHeaders & { fingerprint?: string }): Promise<void> {
+  private async run(
+    req: FastifyRequest, reply: FastifyReply, route: HoiRoute, commands: ReadonlyArray<CommandType>, user: User, headers: CommandHeaders & { fingerprint?: string }, watch: CommandWatch,
+  ): Promise<void> {
     const params = { ...(req.params as Record<string, string>) }
     const pathNames = Object.keys(params)
     const built = commandData(req.body, params)
@@ -70,6 +85,7 @@ export class CommandService {
     const data = built.data
     await this.fillDerived(route, data)
     const type = await this.commandType(commands, data, headers.commandId)
+    watch.type(type)
     const decoded = decodeCommand({ type, data })
     if (E.isLeft(decoded))
       throw problems.invalid(
@@ -89,7 +105,7 @@ export class CommandService {
       },
       { ...(this.options.policy === undefined ? {} : { policy: this.options.policy }), ...(headers.expectedRevision === undefined ? {} : { expectedRevision: headers.expectedRevision }) },
     )
-    if (E.isLeft(outcome)) throw this.failure(outcome.left, pathNames)
+    if (E.isLeft(outcome)) throw this.failure(req, outcome.left, pathNames)
     const done = outcome.right
     const stream = aggregates[aggregateOfCommand[command.type]].streamOf(command)
     // another process may have stored the same key meanwhile: its request must be this one
@@ -98,10 +114,14 @@ export class CommandService {
     this.send(reply, done)
   }
 
+  /** 201 Created: the stream the command wrote is the resource, its history at Location (GET /audit/streams/…). */
   private send(reply: FastifyReply, done: CommandOutcome): void {
     reply
       .status(201)
-      .headers({ etag: `"${done.revision}"`, 'cache-control': 'no-store', ...(done.replayed ? { 'idempotent-replayed': 'true' } : {}) })
+      .headers({
+        etag: `"${done.revision}"`, location: `/audit/streams/${encodeURIComponent(done.streamId)}`, 'cache-control': 'no-store',
+        ...(done.replayed ? { 'idempotent-replayed': 'true' } : {}),
+      })
       .type('application/json; charset=utf-8')
       .send(JSON.stringify({ streamId: done.streamId, revision: done.revision, replayed: done.replayed, events: done.events }))
   }
@@ -145,7 +165,7 @@ export class CommandService {
     throw problems.forbidden(owners.owners.length === 0 ? 'Only an administrator may do this without a parent association' : `This acts outside the associations of ${user.sub}`)
   }
 
-  private failure(f: CommandFailure, pathNames: ReadonlyArray<string>): ProblemException {
+  private failure(req: FastifyRequest, f: CommandFailure, pathNames: ReadonlyArray<string>): ProblemException {
     switch (f._tag) {
       case 'Rejection': {
         const field = apiField(f.field, pathNames)
@@ -164,7 +184,7 @@ export class CommandService {
         return problems.unavailable('The event store is unavailable; retry shortly')
       case 'StoreFailure':
         // logged for the operator; the client learns nothing of the internals
-        this.logger.error(`store failure: ${f.message}`)
+        req.log.error(`store failure: ${f.message}`)
         return problems.internal()
     }
   }

@@ -23,10 +23,10 @@ const problemFor = (status: number, detail?: string): Problem => {
 }
 
 /** Fastify's `frameworkErrors`: a bad URL (400) or a path parameter over maxParamLength (414). */
-export const frameworkErrors = (headers: Readonly<Record<string, string>>) => (error: Error & { statusCode?: number; code?: string }, _req: FastifyRequest, reply: FastifyReply): void => {
+export const frameworkErrors = (headers: Readonly<Record<string, string>>) => (error: Error & { statusCode?: number; code?: string }, req: FastifyRequest, reply: FastifyReply): void => {
   const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400
   const problem = problemFor(status, status === 400 ? 'The URL is not valid: a percent-encoding does not decode' : undefined)
-  void reply.status(problem.status).headers({ ...headers, 'cache-control': 'no-store' }).type(PROBLEM_JSON).send(JSON.stringify(problem))
+  void reply.status(problem.status).headers({ ...headers, 'cache-control': 'no-store', 'x-request-id': req.id }).type(PROBLEM_JSON).send(JSON.stringify({ ...problem, requestId: req.id }))
 }
 
 /** Node's `clientError` (Fastify's clientErrorHandler): the raw socket gets a whole HTTP response, then is closed. */

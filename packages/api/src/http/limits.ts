@@ -43,7 +43,7 @@ export const registerLimits = async (app: NestFastifyApplication, fastify: Fasti
     const admitted = costs.admit(caller.key, caller.anonymous)
     if (!admitted.ok) {
       const p = problems.rateLimited(`Too much server time asked for: ${admitted.why}; retry in ${admitted.retryAfterSec} s`).problem
-      void reply.status(429).headers({ 'retry-after': String(admitted.retryAfterSec), 'cache-control': 'no-store' }).type(PROBLEM_JSON).send(JSON.stringify(p))
+      void reply.status(429).headers({ 'retry-after': String(admitted.retryAfterSec), 'cache-control': 'no-store' }).type(PROBLEM_JSON).send(JSON.stringify({ ...p, requestId: req.id }))
       return
     }
     ;(req as Costed)[COST_START] = caller.key

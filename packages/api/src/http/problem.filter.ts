@@ -1,4 +1,4 @@
-import { Catch, HttpException, Inject, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common'
+import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { StoreErrorException } from '@hoi/adapters'
 import { CATALOGUE } from '../tokens.js'
@@ -37,10 +37,10 @@ const fromHttpException = (e: HttpException): Problem => {
 /**
  * Every error leaves as RFC 9457 problem+json. Only problems this API raised, and 4xx of the
  * framework, carry details: anything else is a 500 with a fixed text, logged here (never leaked).
+ * Every problem names its request's id (`requestId`, also the X-Request-Id header and on its log lines).
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  private readonly logger = new Logger('hoi')
   private readonly allowed: (path: string) => string[]
 
   constructor(@Inject(CATALOGUE) catalogue: RouteCatalogue) {
@@ -58,7 +58,7 @@ export class ProblemFilter implements ExceptionFilter {
       problem = exception.problem
       headers = exception.headers
     } else if (exception instanceof StoreErrorException && exception.error._tag === 'StoreUnavailable') {
-      this.logger.warn(`store unavailable: ${exception.error.message}`)
+      request.log.warn(`store unavailable: ${exception.error.message}`)
       problem = { type: problemType('unavailable'), title: 'Service unavailable', status: 503, detail: 'The event store is unavailable; retry shortly' }
       headers = { 'retry-after': '1' }
     } else if (exception instanceof HttpException && exception.getStatus() === 404) {
@@ -71,13 +71,13 @@ export class ProblemFilter implements ExceptionFilter {
       routed = false
     } else if (exception instanceof HttpException) {
       problem = fromHttpException(exception)
-      if (problem.status >= 500) this.logger.error(exception)
+      if (problem.status >= 500) request.log.error({ stack: exception.stack }, exception.message)
     } else {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception))
+      request.log.error(exception instanceof Error ? { stack: exception.stack } : {}, exception instanceof Error ? exception.message : String(exception))
       problem = { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'The server could not complete the request; it has been logged.' }
     }
     if (reply.sent) return
     const path = (request.url ?? '').split('?')[0] ?? ''
-    reply.status(problem.status).headers({ ...headers, 'cache-control': 'no-store' }).type(PROBLEM_JSON).send(JSON.stringify(routed ? { ...problem, instance: path } : problem))
+    reply.status(problem.status).headers({ ...headers, 'cache-control': 'no-store' }).type(PROBLEM_JSON).send(JSON.stringify({ ...problem, ...(routed ? { instance: path } : {}), requestId: request.id }))
   }
 }

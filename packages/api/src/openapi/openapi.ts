@@ -5,6 +5,7 @@ import type { CatalogueEntry, HoiRoute } from '../http/route.js'
 import { logQuery, streamPath, streamQuery } from '../audit/audit.service.js'
 import { viewDefs } from '../views/view-defs.js'
 import { bodySchemaOf, commandResultSchema, dataSchemaOf, domainEventSchema, problemSchema, recordedEventSchema } from './schemas.js'
+import { viewComponentSchemas, viewResultSchemas } from './view-schemas.generated.js'
 
 type Operation = Record<string, unknown>
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } })
@@ -46,11 +47,24 @@ const commandOperation = (url: string, route: HoiRoute, commands: ReadonlyArray<
     parameters: [...parameters('path', pathSchema), ...commandHeaders],
     requestBody: { required: true, content: { 'application/json': { schema: refs.length === 1 ? refs[0] : { oneOf: refs } } } },
     responses: {
-      201: { description: 'Stored (or already satisfied: no events)', headers: { ETag: { schema: { type: 'string' }, description: 'the stream revision' } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } } },
+      201: {
+        description: 'Stored (or already satisfied: no events)',
+        headers: { ETag: { schema: { type: 'string' }, description: 'the stream revision' }, Location: { schema: { type: 'string', format: 'uri-reference' }, description: "the stream written: its history (GET /audit/streams/{streamId})" } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } } },
       400: problem('Undecodable input: the field is named'), 401: problem('No or bad token'), 403: problem('Not allowed for this role or association'),
       404: problem('No such resource'), 409: problem('Revision conflict (If-Match) or Idempotency-Key reused'), 413: problem('Body over the limit'),
       415: problem('Not JSON'), 422: problem('A rule refused the command: code, R-number, English and Vietnamese'), 429: problem('Rate limited'),
     },
+  }
+}
+
+/** A view's answer: its generated schema, inside a page for the lists. */
+const viewResponseSchema = (name: string, paged: boolean): JsonSchema => {
+  const result = viewResultSchemas[name]
+  if (result === undefined) throw new Error(`No generated schema for the view ${name}: run pnpm -F @hoi/api gen:view-schemas`)
+  if (!paged) return result
+  return {
+    type: 'object', required: ['total', 'offset', 'limit', 'items'], additionalProperties: false,
+    properties: { total: { type: 'integer', minimum: 0 }, offset: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1 }, items: { type: 'array', items: result } },
   }
 }
 
@@ -67,7 +81,7 @@ const viewOperation = (route: HoiRoute, name: string): Operation => {
       { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
     ],
     responses: {
-      200: { description: def.paged ? 'A page: { total, offset, limit, items }' : 'The view', headers: { ETag: { schema: { type: 'string' }, description: 'W/"<view position>-<hash>"' } }, content: { 'application/json': { schema: { type: 'object' } } } },
+      200: { description: def.paged ? 'A page: { total, offset, limit, items }' : 'The view', headers: { ETag: { schema: { type: 'string' }, description: 'W/"<view position>-<hash>"' } }, content: { 'application/json': { schema: viewResponseSchema(name, def.paged) } } },
       304: { description: 'Not modified (If-None-Match)' }, 400: problem('A bad parameter, named'), 401: problem('No or bad token'), 403: problem('Outside your associations'), 404: problem('Not found'),
     },
   }
@@ -109,7 +123,7 @@ export const buildOpenApi = (catalogue: ReadonlyArray<CatalogueEntry>): Record<s
     info: {
       title: 'hoi — records of Vietnamese mass associations',
       version: '0.1.0',
-      description: 'Commands are decoded by the domain codecs; every error is RFC 9457 problem+json. Authenticate with "Authorization: Bearer <token>" (Authorize button). See docs/api.md and docs/authorisation.md.',
+      description: 'Commands are decoded by the domain codecs; every error is RFC 9457 problem+json. Authenticate with `Authorization: Bearer <token>` (the Authorize button). Every answer carries an `X-Request-Id` (yours if valid), also in problems as `requestId`. See docs/api.md and docs/authorisation.md.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],
@@ -117,7 +131,7 @@ export const buildOpenApi = (catalogue: ReadonlyArray<CatalogueEntry>): Record<s
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An HS256 JWT or an API key' } },
-      schemas: { Problem: problemSchema, RecordedEvent: recordedEventSchema, CommandResult: commandResultSchema, DomainEvent: domainEventSchema(), ...bodies },
+      schemas: { Problem: problemSchema, RecordedEvent: recordedEventSchema, CommandResult: commandResultSchema, DomainEvent: domainEventSchema(), ...bodies, ...viewComponentSchemas },
     },
   }
 }

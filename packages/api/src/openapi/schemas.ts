@@ -30,6 +30,7 @@ export const problemSchema: JsonSchema = {
     code: { type: 'string', description: 'stable code of the domain rule' },
     rule: { type: 'string', description: 'the rule, e.g. R28' },
     vi: { type: 'string', description: 'the message in Vietnamese' },
+    requestId: { type: 'string', description: 'the X-Request-Id of the request, also on its log lines' },
   },
 }
 

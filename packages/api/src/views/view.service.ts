@@ -10,7 +10,7 @@ import { hoiRouteOf } from '../http/route.js'
 import { todayOf, type ResolvedOptions } from '../options.js'
 import { OPTIONS } from '../tokens.js'
 import { DEFAULT_LIMIT } from './query-codecs.js'
-import { matchesNoneMatch, ViewCache, type CachedView } from './view-cache.js'
+import { encodedBody, encodingFor, matchesNoneMatch, ViewCache, type CachedView } from './view-cache.js'
 import { viewDefs, type ViewDef, type ViewInput } from './view-defs.js'
 import { ViewModelService } from './view-model.service.js'
 import { formatAccepted, sendExport } from '../export/http.js'
@@ -30,6 +30,8 @@ const decodersOf = (def: ViewDef) => {
 @Injectable()
 export class ViewService {
   private readonly cache = new ViewCache()
+  // today's date formatted once per day, not once per request
+  private day = { start: 0, end: 0, text: '' }
 
   constructor(
     @Inject(OPTIONS) private readonly options: ResolvedOptions,
@@ -67,15 +69,24 @@ export class ViewService {
   // a repeated request costs one lookup: only valid requests are ever cached, under their URL
   private keyOf(def: ViewDef, principal: Principal, req: FastifyRequest): { key: string; today: string } {
     const visibility = principal.kind === 'anonymous' && def.redact !== undefined ? 'public' : 'full'
-    const today = todayOf(this.options.clock)
+    const today = this.today()
     return { key: `${def.name}|${visibility}|${today}|${req.url}`, today }
+  }
+
+  private today(): string {
+    const now = this.options.clock().getTime()
+    if (now < this.day.start || now >= this.day.end) {
+      const start = now - (now % 86_400_000)
+      this.day = { start, end: start + 86_400_000, text: todayOf(() => new Date(now)) }
+    }
+    return this.day.text
   }
 
   private send(def: ViewDef, entry: CachedView, req: FastifyRequest, reply: FastifyReply): void {
     reply.headers({
       etag: entry.etag,
       'cache-control': def.personalOf === undefined ? 'no-cache' : 'private, no-cache',
-      vary: 'authorization',
+      vary: 'authorization, accept-encoding',
       'x-view-position': String(entry.position),
     })
     const inm = req.headers['if-none-match']
@@ -83,7 +94,9 @@ export class ViewService {
       reply.status(304).send()
       return
     }
-    reply.status(200).type('application/json; charset=utf-8').send(entry.body)
+    const encoding = encodingFor(req.headers['accept-encoding'], entry.body.length)
+    if (encoding !== undefined) reply.header('content-encoding', encoding)
+    reply.status(200).type('application/json; charset=utf-8').send(encoding === undefined ? entry.body : encodedBody(entry, encoding))
   }
 
   /** Decodes the path and query (400 naming the parameter), checks a clerk's scope, runs the view. */
