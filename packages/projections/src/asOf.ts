@@ -59,7 +59,9 @@ export const carriedFrom = (m: ReadModel, a: AssociationState, date: string): As
       if (p.on > date || seen.has(p.value)) continue
       seen.add(p.value)
       const s = m.associations.get(p.value)
-      if (s !== undefined) (out.push(s), visit(s))
+      if (s === undefined) continue
+      out.push(s)
+      visit(s)
     }
   }
   visit(a)

@@ -65,7 +65,7 @@ export const divide = (d: Data<typeof DivideAssociation>, a: Existing): Decision
     return reject('HeirNotASuccessor', 'R21', `The heir ${heirId} is not one of the new associations`, `Hội kế thừa ${heirId} không phải một trong các hội mới`, 'data.heirId')
   const stranded = childrenOutside(a, heir, 'data.heirId')
   if (stranded !== undefined) return stranded
-  return accept(ended(a, 'divided', d.dividedOn, heirId as Id, ids, d.decisionRef))
+  return accept(ended(a, 'divided', d.dividedOn, heirId, ids, d.decisionRef))
 }
 
 /** R21: separated, the source carries on; the new body starts with its own founding members. */
@@ -129,7 +129,7 @@ export const consolidate = (d: Data<typeof ConsolidateAssociations>, state: Stat
     if (stranded !== undefined) return stranded
   }
   return foundBy({
-    associationId: d.associationId, name: d.name, kind: d.kind, scope: d.scope, areaCode: d.areaCode, foundedOn: d.consolidatedOn, foundingMembers: 0 as never,
+    associationId: d.associationId, name: d.name, kind: d.kind, scope: d.scope, areaCode: d.areaCode, foundedOn: d.consolidatedOn, foundingMembers: 0,
     origin: { how: 'consolidated', from: d.sourceIds }, ...(d.parentId === undefined ? {} : { parentId: d.parentId }), ...(d.decisionRef === undefined ? {} : { decisionRef: d.decisionRef }),
   }, context)
 }
@@ -165,7 +165,7 @@ export const takeOver = (d: Data<typeof TakeOver>, state: State): Decision => {
   const { staffQuota, freedClaim: _, ...took } = d
   const quota: Event[] = staffQuota === undefined || staffQuota === 0 ? [] : [{
     type: 'StaffQuotaAssigned',
-    data: { associationId: d.associationId, quota: ((state.staffQuota ?? 0) + staffQuota) as never, assignedOn: d.takenOverOn, decisionRef: `Kế thừa biên chế của hội ${d.fromId}` as never },
+    data: { associationId: d.associationId, quota: (state.staffQuota ?? 0) + staffQuota, assignedOn: d.takenOverOn, decisionRef: `Kế thừa biên chế của hội ${d.fromId}` as Name },
   }]
   return accept({ type: 'AssociationTookOver', data: took }, ...quota)
 }
