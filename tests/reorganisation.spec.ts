@@ -54,21 +54,29 @@ const setUp = async (w: World) => {
   await admit(w, 'd2', 'm3')
 }
 
-const engines: ReadonlyArray<[string, (s: EventStore) => Promise<ViewEngine>, () => EventStore]> = [
-  ['memory', (s) => openMemoryViews(s), () => openMemory()],
-  ['sqlite', (s) => openSqliteViews(s), () => openSqlite(':memory:')],
+/** A store and the views each engine opens on it: the pure fold over memory, the view tables in SQLite. */
+const engines: ReadonlyArray<[string, () => { store: EventStore; open: () => Promise<ViewEngine> }]> = [
+  ['memory', () => {
+    const store = openMemory()
+    return { store, open: () => openMemoryViews(store) }
+  }],
+  ['sqlite', () => {
+    const store = openSqlite(':memory:')
+    return { store, open: () => openSqliteViews(store) }
+  }],
 ]
 
-describe.each(engines)('reorganisations, read by the %s views', (_name, openViews, openStore) => {
+describe.each(engines)('reorganisations, read by the %s views', (_name, engine) => {
   it('R21: absorbed, the source ends; its heir counts its members and adds its staff quota; its history stays readable under its id', async () => {
-    const w = world(openStore())
+    const { store, open } = engine()
+    const w = world(store)
     await setUp(w)
     // R30: the commune child of d2 would move under d1, whose area does not cover it
     expect(await w.refused('AbsorbAssociation', { associationId: 'd2', intoId: 'd1', absorbedOn: '2020-06-30' })).toMatchObject({ code: 'ChildrenOutsideHeir', rule: 'R30', field: 'data.intoId' })
     await w.send('ReparentAssociation', { associationId: 'c21', parentId: 'p', reparentedOn: '2020-06-01' })
     await w.send('AbsorbAssociation', { associationId: 'd2', intoId: 'd1', absorbedOn: '2020-06-30', decisionRef: 'QĐ 12/QĐ-UBND' })
     await w.send('RecordResignation', { memberId: 'm3', associationId: 'd2', resignedOn: '2021-03-01' })
-    const views = await openViews(w.store)
+    const views = await open()
     await views.catchUp()
     expect(await views.association('d2', { asOf: '2020-06-29' })).toMatchObject({ status: 'active', members: 1, staffQuota: 2 })
     expect(await views.association('d2', { asOf: '2020-06-30' })).toMatchObject({ status: 'dissolved', members: 0, successor: { how: 'absorbed', heirId: 'd1', on: '2020-06-30' } })
@@ -87,10 +95,11 @@ describe.each(engines)('reorganisations, read by the %s views', (_name, openView
   })
 
   it('R21, R22: consolidated, the sources end and the new association carries them on; its first congress is due within 30 working days', async () => {
-    const w = world(openStore())
+    const { store, open } = engine()
+    const w = world(store)
     await setUp(w)
     await w.send('ConsolidateAssociations', { associationId: 'd12', name: 'Hội NCT liên huyện', kind: 'elderly', scope: 'province', areaCode: '12', consolidatedOn: '2025-03-03', sourceIds: ['d1', 'd2'], parentId: 'p' })
-    const views = await openViews(w.store)
+    const views = await open()
     await views.catchUp()
     expect(await views.association('d12', { asOf: '2025-03-03' })).toMatchObject({ members: 3, staffQuota: 5, origin: { how: 'consolidated', from: ['d1', 'd2'] }, predecessors: ['d1', 'd2'] })
     for (const id of ['d1', 'd2']) expect(await views.association(id, {})).toMatchObject({ status: 'dissolved', successor: { how: 'consolidated', heirId: 'd12' } })
@@ -103,14 +112,15 @@ describe.each(engines)('reorganisations, read by the %s views', (_name, openView
   })
 
   it('R21: divided, the source ends and the new bodies are founded under its parent, the heir carrying on; separated, the source carries on', async () => {
-    const w = world(openStore())
+    const { store, open } = engine()
+    const w = world(store)
     await setUp(w)
     await w.send('DivideAssociation', {
       associationId: 'd2', dividedOn: '2019-01-01', heirId: 'd2b',
       into: [{ associationId: 'd2a', name: 'Hội NCT A', scope: 'commune', areaCode: '12.2.9' }, { associationId: 'd2b', name: 'Hội NCT B', scope: 'district', areaCode: '12.2' }],
     })
     await w.send('SeparateAssociation', { associationId: 'd1', separatedOn: '2019-05-05', newBody: { associationId: 'd1x', name: 'Hội NCT tách', scope: 'commune', areaCode: '12.1.7', foundingMembers: 25 } })
-    const views = await openViews(w.store)
+    const views = await open()
     await views.catchUp()
     expect(await views.association('d2b', {})).toMatchObject({ parentId: 'p', members: 1, staffQuota: 2, origin: { how: 'divided', from: ['d2'] } })
     expect(await views.association('d2a', {})).toMatchObject({ parentId: 'p', members: 0, origin: { how: 'divided', from: ['d2'] } })
