@@ -41,6 +41,7 @@ export const occurredOnField: Readonly<Record<EventType, string>> = {
   StaffQuotaAssigned: 'assignedOn', CongressHeld: 'heldOn', OfficerElected: 'electedOn', OfficerRelieved: 'relievedOn',
   ResolutionAdopted: 'adoptedOn', ConferenceHeld: 'heldOn', AssociationSuspended: 'suspendedOn', AssociationReinstated: 'reinstatedOn',
   AssociationDissolved: 'dissolvedOn', AssociationReparented: 'reparentedOn', SuspensionExtended: 'extendedOn', ChildAttached: 'attachedOn', ChildDetached: 'detachedOn',
+  AssociationReorganised: 'reorganisedOn', AssociationSeparated: 'separatedOn', AssociationTookOver: 'takenOverOn',
   MemberAdmitted: 'admittedOn', MemberCategoryChanged: 'changedOn', MemberDetailsCorrected: 'correctedOn', MemberTransferredOut: 'transferredOn',
   MemberTransferredIn: 'transferredOn', MemberResigned: 'resignedOn', MemberExpelled: 'expelledOn', MemberStruckOff: 'struckOffOn',
   MemberDeceased: 'diedOn', MemberReferredToParty: 'referredOn',

@@ -6,7 +6,7 @@ import { addDays, daysBetween, isReservedKey, type IsoDate } from './codecs.js'
 import { DomainEvent, eventCodecs, eventTypes, type EventType } from './events.js'
 import { DomainCommand, commandCodecs, commandTypes, type CommandType } from './commands.js'
 import {
-  AssociationKind, ConferenceKind, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Regime, Scope,
+  AssociationKind, ConferenceKind, Ending, OriginHow, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Regime, Scope,
 } from './association/events.js'
 import { Gender, MemberCategory } from './member/events.js'
 import { ActivityArea, ClubModel, ClubProgramme } from './club/events.js'
@@ -46,6 +46,10 @@ const year = fc.integer({ min: 1900, max: 2199 })
 const period = fc.tuple(year, fc.constantFrom('', 'S1', 'S2', 'Q1', 'Q2', 'Q3', 'Q4', 'M01', 'M02', 'M06', 'M09', 'M10', 'M12')).map(([y, p]) => `${y}${p}`)
 const areaCode = fc.array(fc.stringMatching(/^[0-9A-Za-z]{1,10}$/), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.')).filter(notReserved)
 const claimId = fc.tuple(fc.constantFrom('membership', 'area'), id, id).map(([n, a, b]) => `${n}~${a}~${b}`)
+const ids = fc.array(id, { maxLength: 5 })
+const ending = enumOf(Ending)
+const origin = record({ how: enumOf(OriginHow), from: ids })
+const newBody = record({ associationId: id, name, scope: enumOf(Scope), areaCode, foundingMembers: count }, ['associationId', 'name', 'scope', 'areaCode'])
 const flags = fc.array(record({ rule: fc.constantFrom('R3', 'R28', 'R29'), code: fc.string({ maxLength: 20 }), message: fc.string({ maxLength: 80 }) }), { maxLength: 4 })
 const indicatorCode = fc.oneof(fc.constantFrom(...Object.keys(indicatorCatalogue)), fc.stringMatching(/^[a-z][a-z0-9-]{1,20}$/).filter(notReserved))
 const indicators = fc.dictionary(indicatorCode, count, { maxKeys: 8, noNullPrototype: true })
@@ -85,7 +89,7 @@ const movement = { movementId: id, ownerAssociationId: id, title: name, cycleSta
 const award = [{ movementId: id, commendationId: id, recipient, form: name, awardedOn: date }, { citation: text }] as const
 
 const events: Record<EventType, fc.Arbitrary<unknown>> = {
-  AssociationFounded: message('AssociationFounded', { ...association, name, kind: enumOf(AssociationKind), regime: enumOf(Regime), scope: enumOf(Scope), areaCode, foundedOn: date, foundingMembers: count, flags }, { parentId: id, ...ref }),
+  AssociationFounded: message('AssociationFounded', { ...association, name, kind: enumOf(AssociationKind), regime: enumOf(Regime), scope: enumOf(Scope), areaCode, foundedOn: date, foundingMembers: count, flags }, { parentId: id, ...ref, origin }),
   AssociationRenamed: message('AssociationRenamed', { ...association, name, renamedOn: date }, ref),
   SpecialStatusGranted: message('SpecialStatusGranted', { ...association, grantedOn: date }, ref),
   SpecialStatusRevoked: message('SpecialStatusRevoked', { ...association, revokedOn: date }, ref),
@@ -99,6 +103,9 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
   AssociationReinstated: message('AssociationReinstated', { ...association, reinstatedOn: date }, ref),
   AssociationDissolved: message('AssociationDissolved', dissolved, dissolvedOptional),
   SuspensionExtended: message('SuspensionExtended', { ...association, extendedOn: date, until: date }, ref),
+  AssociationReorganised: message('AssociationReorganised', { ...association, how: ending, reorganisedOn: date, heirId: id, successorIds: ids }, ref),
+  AssociationSeparated: message('AssociationSeparated', { ...association, separatedOn: date, newAssociationId: id }, ref),
+  AssociationTookOver: message('AssociationTookOver', { ...association, fromId: id, how: ending, takenOverOn: date }),
   AssociationReparented: message('AssociationReparented', { ...association, parentId: id, reparentedOn: date }, { previousParentId: id, ...ref }),
   ChildAttached: message('ChildAttached', { ...association, childId: id, attachedOn: date }),
   ChildDetached: message('ChildDetached', { ...association, childId: id, detachedOn: date }),
@@ -160,6 +167,10 @@ const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
   ReparentAdminUnit: message('ReparentAdminUnit', { unitId: areaCode, parentId: areaCode, reparentedOn: date }, ref),
   AbolishAdminUnit: message('AbolishAdminUnit', { unitId: areaCode, abolishedOn: date }, ref),
   ExtendSuspension: message('ExtendSuspension', { ...association, extendedOn: date, until: date }, ref),
+  DivideAssociation: message('DivideAssociation', { ...association, dividedOn: date, into: fc.array(newBody, { maxLength: 4 }) }, { heirId: id, ...ref }),
+  SeparateAssociation: message('SeparateAssociation', { ...association, separatedOn: date, newBody }, ref),
+  AbsorbAssociation: message('AbsorbAssociation', { ...association, intoId: id, absorbedOn: date }, ref),
+  ConsolidateAssociations: message('ConsolidateAssociations', { ...association, name, kind: enumOf(AssociationKind), scope: enumOf(Scope), areaCode, consolidatedOn: date, sourceIds: ids }, { parentId: id, ...ref }),
   ReparentAssociation: message('ReparentAssociation', { ...association, parentId: id, reparentedOn: date }, ref),
   AdmitMember: message('AdmitMember', { ...member, ...person, category, admittedOn: date }, { cardNo: name }),
   ChangeMemberCategory: message('ChangeMemberCategory', { ...member, category, changedOn: date }),

@@ -47,11 +47,40 @@ export const descendants = (m: ReadModel, id: string): string[] => {
   return out
 }
 
-export const activeMemberCount = (m: ReadModel, a: AssociationState, date: string): number => {
-  const list = m.membersOf.get(a.associationId)
-  if (list === undefined || dissolvedBy(a, date)) return 0
+/**
+ * The associations whose records `a` carries on the date (R21): those it took over by then, and
+ * theirs in turn. Their members count as its own from the takeover, until they leave.
+ */
+export const carriedFrom = (m: ReadModel, a: AssociationState, date: string): AssociationState[] => {
+  const out: AssociationState[] = []
+  const seen = new Set([a.associationId])
+  const visit = (x: AssociationState): void => {
+    for (const p of x.predecessors ?? []) {
+      if (p.on > date || seen.has(p.value)) continue
+      seen.add(p.value)
+      const s = m.associations.get(p.value)
+      if (s === undefined) continue
+      out.push(s)
+      visit(s)
+    }
+  }
+  visit(a)
+  return out
+}
+
+const countActive = (m: ReadModel, id: string, a: AssociationState | undefined, date: string): number => {
+  const list = m.membersOf.get(id)
+  if (list === undefined) return 0
   let n = 0
   for (const s of list) if (memberActive(s, changeOf(m, s), a, date)) n++
+  return n
+}
+
+/** Active members on the date, with those carried over from the predecessors (their own end does not end them). */
+export const activeMemberCount = (m: ReadModel, a: AssociationState, date: string): number => {
+  if (dissolvedBy(a, date)) return 0
+  let n = countActive(m, a.associationId, a, date)
+  for (const p of carriedFrom(m, a, date)) n += countActive(m, p.associationId, undefined, date)
   return n
 }
 

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from '@hoi/domain'
+import { addDays, addWorkingDays, daysBetween, type IsoDate } from '@hoi/domain'
 import type { AssociationState, ReadModel } from './model.js'
 import { addMonths, dissolvedBy, nameAt } from './asOf.js'
 import { termAt } from './registry.js'
@@ -20,12 +20,19 @@ export type CongressWatchRow = {
   readonly daysOverdue?: number
   readonly stage?: OverdueStage
 }
+/** R22: a body founded by a reorganisation holds its first congress within 30 working days. */
+export type FirstCongressRow = CongressWatchRow & { readonly origin: NonNullable<AssociationState['origin']>; readonly dueOn: string; readonly overdue: boolean }
 export type CongressWatch = {
   readonly asOf: string
+  /** bodies founded by a reorganisation that have not yet held their first congress (R22) */
+  readonly firstCongressDue: ReadonlyArray<FirstCongressRow>
   readonly endingSoon: ReadonlyArray<CongressWatchRow>
   readonly overdue: ReadonlyArray<CongressWatchRow>
   readonly noTerm: ReadonlyArray<CongressWatchRow>
 }
+
+/** R22 (Decree 45/2010 Art.25a(5)). */
+export const FIRST_CONGRESS_WORKING_DAYS = 30
 
 export const overdueStage = (termEnd: string, asOf: string): OverdueStage =>
   asOf >= addDays(addMonths(termEnd, 18), 90) ? 'dissolution-review' : asOf >= addMonths(termEnd, 12) ? 'authority-request-due' : 'term-ended'
@@ -35,7 +42,8 @@ const byTermEnd = (a: CongressWatchRow, b: CongressWatchRow): number => ((a.term
 /**
  * Terms of associations existing and not dissolved on asOf: those ending within `withinMonths`
  * (default 6), those already ended with no later congress (the term of the latest congress held
- * by asOf has ended), with their R14 stage, and associations that have held no congress yet.
+ * by asOf has ended), with their R14 stage, and associations that have held no congress yet;
+ * bodies founded by a reorganisation are watched apart until their first congress (R22).
  */
 export const congressWatch = (m: ReadModel, q: { readonly asOf: string; readonly withinMonths?: number }): CongressWatch => {
   const date = q.asOf
@@ -43,10 +51,16 @@ export const congressWatch = (m: ReadModel, q: { readonly asOf: string; readonly
   const endingSoon: CongressWatchRow[] = []
   const overdue: CongressWatchRow[] = []
   const noTerm: CongressWatchRow[] = []
+  const firstCongressDue: FirstCongressRow[] = []
   for (const a of m.associations.values()) {
     if (a.foundedOn > date || dissolvedBy(a, date)) continue
     const base = { associationId: a.associationId, name: nameAt(a, date), kind: a.kind, scope: a.scope, areaCode: a.areaCode }
     const term = termAt(a, date)
+    if (a.origin !== undefined && !a.congresses.some((c) => c.on >= a.foundedOn && c.on <= date)) {
+      const dueOn = addWorkingDays(a.foundedOn as IsoDate, FIRST_CONGRESS_WORKING_DAYS)
+      firstCongressDue.push({ ...base, origin: a.origin, dueOn, overdue: date > dueOn })
+      continue
+    }
     if (term === undefined) {
       noTerm.push(base)
       continue
@@ -55,5 +69,5 @@ export const congressWatch = (m: ReadModel, q: { readonly asOf: string; readonly
     if (term.end < date) overdue.push({ ...row, daysOverdue: daysBetween(term.end as IsoDate, date as IsoDate), stage: overdueStage(term.end, date) })
     else if (term.end <= horizon) endingSoon.push({ ...row, daysLeft: daysBetween(date as IsoDate, term.end as IsoDate) })
   }
-  return { asOf: date, endingSoon: endingSoon.sort(byTermEnd), overdue: overdue.sort(byTermEnd), noTerm }
+  return { asOf: date, firstCongressDue, endingSoon: endingSoon.sort(byTermEnd), overdue: overdue.sort(byTermEnd), noTerm }
 }

@@ -11,7 +11,7 @@ export const applyAssociation = (m: ReadModel, e: Recorded): boolean => {
         associationId: d.associationId, kind: d.kind, regime: d.regime, scope: d.scope, areaCode: d.areaCode, parentId: d.parentId,
         foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, names: [{ on: d.foundedOn, value: d.name }],
         statuses: [{ on: d.foundedOn, value: 'active' }], special: [], staffQuota: [], congresses: [], officers: [],
-        resolutions: [], conferences: [], dissolvedOn: undefined,
+        resolutions: [], conferences: [], dissolvedOn: undefined, ...(d.origin === undefined ? {} : { origin: d.origin }),
       })
       if (d.parentId !== undefined) {
         const siblings = m.children.get(d.parentId)

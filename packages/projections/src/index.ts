@@ -19,9 +19,9 @@ export { reportRollup, reports, owesReport, type ReportRollup, type ReportRow, t
 export { completeness, completenessStatuses, type Completeness, type CompletenessList, type CompletenessRow, type CompletenessStatus, type Counts } from './completeness.js'
 export type { IndicatorValue, Aggregation } from './indicators.js'
 export { commendations, type CommendationsRow } from './commendations.js'
-export { congressWatch, overdueStage, type CongressWatch, type CongressWatchRow, type OverdueStage } from './congress.js'
+export { congressWatch, overdueStage, FIRST_CONGRESS_WORKING_DAYS, type CongressWatch, type CongressWatchRow, type FirstCongressRow, type OverdueStage } from './congress.js'
 export { conferences, resolutions, type ConferenceRow, type ResolutionRow, type ConferencesQuery, type MeetingsQuery } from './meetings.js'
-export { dissolvedBy, inArea } from './asOf.js'
+export { carriedFrom, dissolvedBy, inArea } from './asOf.js'
 export { MemberIndex as MemberIndexClass } from './members.js'
 export {
   projections, associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection,

@@ -32,7 +32,15 @@ export type AssociationState = {
   readonly conferences: Array<Dated<EventData<'ConferenceHeld'>>>
   /** The earliest dissolution date, kept apart because every member query needs it. */
   dissolvedOn: string | undefined
+  /** Founded by a reorganisation (R21, R22): how and from which associations. */
+  origin?: Origin
+  /** Ended by a reorganisation (R21): how, and the heir that carries on its records. */
+  successor?: Successor
+  /** The associations whose records it took over, by date (R21). */
+  predecessors?: Array<Dated<string>>
 }
+export type Origin = NonNullable<Founded['origin']>
+export type Successor = { readonly how: EventData<'AssociationReorganised'>['how']; readonly on: string; readonly heirId: string }
 
 export type Category = EventData<'MemberAdmitted'>['category']
 export type LeaveKind = 'resigned' | 'expelled' | 'struck-off' | 'deceased' | 'transferred-out'

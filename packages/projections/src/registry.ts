@@ -1,6 +1,6 @@
-import type { AssociationState, AssociationStatus, ReadModel } from './model.js'
+import type { AssociationState, AssociationStatus, Origin, ReadModel, Successor } from './model.js'
 import { valueAt } from './model.js'
-import { activeMemberCount, dateOf, inArea, nameAt, specialAt, statusAt } from './asOf.js'
+import { activeMemberCount, carriedFrom, dateOf, inArea, nameAt, specialAt, statusAt } from './asOf.js'
 
 export type Officer = { readonly memberId: string; readonly fullName: string; readonly role: string }
 export type Term = { readonly congressNumber: string; readonly start: string; readonly end: string }
@@ -20,6 +20,12 @@ export type AssociationRow = {
   /** Active members on the date. */
   readonly members: number
   readonly officers: ReadonlyArray<Officer>
+  /** Founded by a reorganisation (R21, R22). */
+  readonly origin?: Origin
+  /** Ended by a reorganisation on or before the date: its heir carries on (R21). */
+  readonly successor?: Successor
+  /** The associations it carries on by the date (R21): their members count as its own. */
+  readonly predecessors?: ReadonlyArray<string>
 }
 
 export type RegistryQuery = {
@@ -51,6 +57,7 @@ export type MemberCount = (a: AssociationState, date: string) => number
 export const associationRow = (m: ReadModel, a: AssociationState, date: string, count: MemberCount = (x, d) => activeMemberCount(m, x, d)): AssociationRow => {
   const quota = valueAt(a.staffQuota, date)
   const term = termAt(a, date)
+  const predecessors = carriedFrom(m, a, date).map((p) => p.associationId)
   return {
     associationId: a.associationId, name: nameAt(a, date), kind: a.kind, regime: a.regime, scope: a.scope, areaCode: a.areaCode,
     ...(a.parentId === undefined ? {} : { parentId: a.parentId }),
@@ -58,6 +65,9 @@ export const associationRow = (m: ReadModel, a: AssociationState, date: string, 
     ...(quota === undefined ? {} : { staffQuota: quota }),
     ...(term === undefined ? {} : { term }),
     members: count(a, date), officers: officersAt(a, date),
+    ...(a.origin === undefined ? {} : { origin: a.origin }),
+    ...(a.successor === undefined || a.successor.on > date ? {} : { successor: a.successor }),
+    ...(predecessors.length === 0 ? {} : { predecessors }),
   }
 }
 

@@ -1,6 +1,6 @@
 import { associationKinds, type AssociationKind, type Scope } from '@hoi/domain'
 import type { AssociationState, ReadModel } from './model.js'
-import { changeOf, dissolvedBy, inArea, memberActive, specialAt } from './asOf.js'
+import { carriedFrom, changeOf, dissolvedBy, inArea, memberActive, specialAt } from './asOf.js'
 
 export type ByScope = Record<Scope, number>
 /** Which associations count: the decree-regime ones (hội under state management, R1) by default. */
@@ -29,7 +29,7 @@ export type StatisticsQuery = { readonly year: number; readonly areaCode?: strin
 
 const byScope = (): ByScope => ({ national: 0, province: 0, district: 0, commune: 0 })
 
-/** An association's member figures for a statistics query: active on the date, admitted and left in the year up to it. */
+/** An association's member figures for a statistics query: active on the date (whatever became of the association), admitted and left in the year up to it. */
 export type MemberFigures = { readonly active: number; readonly admitted: number; readonly left: number }
 
 const figuresOf = (m: ReadModel, a: AssociationState, yearStart: string, date: string): MemberFigures => {
@@ -42,7 +42,8 @@ const figuresOf = (m: ReadModel, a: AssociationState, yearStart: string, date: s
       if (s.via === 'admitted' && s.admittedOn >= yearStart && s.admittedOn <= date) admitted++
       const ch = changeOf(m, s)
       if (ch?.leftOn !== undefined && ch.leftBy !== 'transferred-out' && ch.leftOn >= yearStart && ch.leftOn <= date) left++
-      if (memberActive(s, ch, a, date)) active++
+      // the association's own end is applied by the caller: a heir counts these members on (R21)
+      if (memberActive(s, ch, undefined, date)) active++
     }
   }
   return { active, admitted, left }
@@ -91,8 +92,10 @@ export const statistics = (
       special.total++
       special.byScope[a.scope]++
     }
-    members += f.active
-    byKind[a.kind] += f.active
+    let active = f.active
+    for (const p of carriedFrom(m, a, date)) active += figures(p, yearStart, date).active
+    members += active
+    byKind[a.kind] += active
   }
   let clubs = 0
   let ishc = 0

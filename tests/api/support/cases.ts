@@ -104,6 +104,50 @@ const onMember = (suffix: string, body: (side: Side, n: number) => Record<string
   },
 })
 
+/** Reorganisations (R21): a fresh district association divided or split, a fresh commune one absorbed by its province or consolidated with a neighbour. */
+const reorganisationCases = (): Case[] => {
+  const district = (side: Side, n: number): Raw => {
+    const i = ids(side, n)
+    const d = found(i.x, `Hội Người cao tuổi huyện mới ${n}`, 'district', `${i.area}.x${n}`, '2014-01-01', i.prov)
+    return { ...d, data: { ...d.data, foundingMembers: 20 } }
+  }
+  const body = (id: string, areaCode: string) => ({ associationId: id, name: `Hội Người cao tuổi ${id}`, scope: 'commune', areaCode })
+  return [
+    {
+      method: 'POST', route: '/associations/:associationId/division',
+      build: (side, n) => {
+        const i = ids(side, n)
+        return { setup: [district(side, n)], path: `/associations/${i.x}/division`, body: { dividedOn: '2016-01-01', into: [body(`${i.x}-1`, `${i.area}.x${n}.01`), body(`${i.x}-2`, `${i.area}.x${n}.02`)] } }
+      },
+    },
+    {
+      method: 'POST', route: '/associations/:associationId/separation',
+      build: (side, n) => {
+        const i = ids(side, n)
+        return { setup: [district(side, n)], path: `/associations/${i.x}/separation`, body: { separatedOn: '2016-01-01', newBody: { ...body(`${i.x}-s`, `${i.area}.x${n}.01`), foundingMembers: 12 } } }
+      },
+    },
+    {
+      method: 'POST', route: '/associations/:associationId/absorption',
+      build: (side, n) => {
+        const i = ids(side, n)
+        return { setup: [freshAssociation(side, n)], path: `/associations/${i.x}/absorption`, body: { intoId: i.prov, absorbedOn: '2016-01-01' } }
+      },
+    },
+    {
+      method: 'POST', route: '/associations/consolidations',
+      build: (side, n) => {
+        const i = ids(side, n)
+        return {
+          setup: [freshAssociation(side, n), found(`${i.x}-b`, `Hội Người cao tuổi xã bên ${n}`, 'commune', `${i.area}.x${n}.02`, '2015-01-01', i.prov)],
+          path: '/associations/consolidations',
+          body: { associationId: `${i.x}-c`, name: `Hội Người cao tuổi xã hợp nhất ${n}`, kind: 'elderly', scope: 'commune', areaCode: `${i.area}.x${n}.01`, consolidatedOn: '2016-01-01', sourceIds: [i.x, `${i.x}-b`], parentId: i.prov },
+        }
+      },
+    },
+  ]
+}
+
 export const commandCases: ReadonlyArray<Case> = [
   { method: 'POST', route: '/associations', build: (side, n) => ({ setup: [], path: '/associations', body: freshAssociation(side, n).data }) },
   onFresh('/associations/:associationId/name', 'POST', { name: 'Hội Người cao tuổi xã đổi tên', renamedOn: '2016-01-01' }),
@@ -149,6 +193,7 @@ export const commandCases: ReadonlyArray<Case> = [
       return { setup: [freshAssociation(side, n), parent], path: `/associations/${i.x}/parent`, body: { parentId: `${i.x}-up`, reparentedOn: '2016-01-01' } }
     },
   },
+  ...reorganisationCases(),
   ...unitCases(),
   {
     method: 'POST', route: '/associations/:associationId/members',

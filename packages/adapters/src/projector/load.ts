@@ -67,6 +67,9 @@ export const loadAssociations = async (s: Snapshot, m: ReadModel, where: Where, 
       case 'congress': a.congresses.push({ on, value }); break
       case 'resolution': a.resolutions.push({ on, value }); break
       case 'conference': a.conferences.push({ on, value }); break
+      case 'origin': a.origin = value; break
+      case 'successor': a.successor ??= value; break // the earliest by date, as the fold keeps
+      case 'predecessor': (a.predecessors ??= []).push({ on, value }); break
       default:
     }
   }

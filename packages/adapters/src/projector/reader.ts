@@ -90,7 +90,25 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
     const figures = await memberFigures(s, { sql: inList('a.association_id', ids, p), params: p }, date, date)
     return new Map([...figures].map(([k, f]) => [k, f.active]))
   }
-  const counter = (counts: Map<string, number>): P.MemberCount => (a, d) => (P.dissolvedBy(a, d) ? 0 : counts.get(a.associationId) ?? 0)
+  /** A count per association, with the members carried over from its predecessors (R21). */
+  const counter = (m: ReadModel, counts: Map<string, number>): P.MemberCount => (a, d) => {
+    if (P.dissolvedBy(a, d)) return 0
+    let n = counts.get(a.associationId) ?? 0
+    for (const p of P.carriedFrom(m, a, d)) n += counts.get(p.associationId) ?? 0
+    return n
+  }
+  /** Loads the predecessors of the loaded associations, and theirs, so carriedFrom can follow them. */
+  const loadPredecessors = async (s: Snapshot, m: ReadModel, upTo: string): Promise<string[]> => {
+    const out: string[] = []
+    for (let todo = [...m.associations.values()]; todo.length > 0;) {
+      const missing = [...new Set(todo.flatMap((a) => (a.predecessors ?? []).map((x) => x.value)))].filter((id) => !m.associations.has(id))
+      if (missing.length === 0) break
+      const p: SqlValue[] = []
+      todo = await loadAssociations(s, m, { sql: inList('a.association_id', missing, p), params: p }, upTo)
+      out.push(...todo.map((a) => a.associationId))
+    }
+    return out
+  }
 
   /**
    * The dated changes of a tree's member count, from SQL counts per date: the same deltas the
@@ -206,8 +224,9 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       if (q.parentId !== undefined) { sql += ' AND a.parent_id = ?'; p.push(q.parentId) }
       sql += ` AND ${inAreaSql('a.area_code', q.areaCode, p)}`
       const found = await loadAssociations(s, m, { sql, params: p }, date)
-      const counts = await memberCounts(s, found.map((a) => a.associationId), date)
-      return P.registry(m, q, counter(counts))
+      const carried = await loadPredecessors(s, m, date)
+      const counts = await memberCounts(s, [...found.map((a) => a.associationId), ...carried], date)
+      return P.registry(m, q, counter(m, counts))
     },
     async association(id, q) {
       const s = await snapshot(q)
@@ -215,7 +234,8 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const date = dateOf(q.asOf)
       const found = await loadAssociations(s, m, { sql: 'a.association_id = ?', params: [id] }, date)
       if (found.length === 0) return undefined
-      return P.association(m, id, q.asOf, counter(await memberCounts(s, [id], date)))
+      const carried = await loadPredecessors(s, m, date)
+      return P.association(m, id, q.asOf, counter(m, await memberCounts(s, [id, ...carried], date)))
     },
     async roster(id, q) {
       const s = await snapshot(q)
@@ -242,6 +262,12 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       await loadClubs(s, m, { sql: `c.launched_on <= ? AND ${inAreaSql('c.area_code', q.areaCode, cp)}`, params: cp })
       // the member figures of 180,000 members: aggregates in SQL
       const figures = await memberFigures(s, where, yearStart, date)
+      // predecessors outside the area still carry their members into a heir inside it (R21)
+      const outside = (await loadPredecessors(s, m, date)).filter((id) => !figures.has(id))
+      if (outside.length > 0) {
+        const pp: SqlValue[] = []
+        for (const [id, f] of await memberFigures(s, { sql: inList('a.association_id', outside, pp), params: pp }, yearStart, date)) figures.set(id, f)
+      }
       const none = { active: 0, admitted: 0, left: 0 }
       return P.statistics(m, q, (a: AssociationState) => figures.get(a.associationId) ?? none)
     },

@@ -121,6 +121,48 @@ export const anyEvent = fc.oneof(
   e('EmulationMovementConcluded', fc.record({ movementId: movement, concludedOn: date })),
 )
 
+/**
+ * Reorganisations (R21), apart from anyEvent so that its seeded samples stay what they were: a body
+ * founded by one, a source that ends naming its heir, a takeover (possibly in a cycle, or of an
+ * unknown id), a separation.
+ */
+export const reorganisationEvent = fc.oneof(
+  e('AssociationFounded', fc.record({
+    associationId: assoc, name: fc.constant('Hội'), kind: fc.constantFrom('elderly', 'women'), regime: fc.constant('decree-126-2024'),
+    scope: fc.constantFrom('district', 'commune'), areaCode: area, foundedOn: date, foundingMembers: fc.constant(0), flags: fc.constant([]),
+    origin: fc.record({ how: fc.constantFrom('divided', 'separated', 'consolidated'), from: fc.array(assoc, { maxLength: 3 }) }),
+  })),
+  e('AssociationReorganised', fc.record({
+    associationId: assoc, how: fc.constantFrom('divided', 'absorbed', 'consolidated'), reorganisedOn: date, heirId: assoc, successorIds: fc.array(assoc, { maxLength: 2 }),
+  })),
+  e('AssociationTookOver', fc.record({ associationId: assoc, fromId: assoc, how: fc.constantFrom('absorbed', 'consolidated'), takenOverOn: date })),
+  e('AssociationSeparated', fc.record({ associationId: assoc, separatedOn: date, newAssociationId: assoc })),
+)
+
+const founding = (associationId: string) => e('AssociationFounded', fc.record({
+  associationId: fc.constant(associationId), name: fc.constant('Hội'), kind: fc.constant('elderly'), regime: fc.constant('decree-45-2010'), scope: fc.constant('district'),
+  areaCode: area, foundedOn: date, foundingMembers: fc.constant(20), flags: fc.constant([]),
+}))
+/**
+ * A merger as the domain writes it (R21), amid the random events: two associations with members,
+ * the source's end naming its heir and the heir's takeover, so carried members show in the views.
+ */
+export const mergerScenario = fc.tuple(fc.constantFrom('a0', 'a1'), fc.constantFrom('a2', 'a3'), date, fc.array(fc.tuple(member, date), { minLength: 1, maxLength: 3 }), fc.constantFrom('absorbed', 'consolidated'))
+  .chain(([heir, source, on, joined, how]) => fc.tuple(founding(heir), founding(source)).map(([h, s]) => [
+    h, s,
+    ...joined.map(([m, admittedOn], i) => ['MemberAdmitted', {
+      memberId: `${m}-${source}-${i}`, associationId: source, personId: m, fullName: 'Lò Văn A', birthDate: '1950-01-01', gender: 'male', category: 'official', admittedOn, flags: [],
+    }] as const),
+    ['AssociationReorganised', { associationId: source, how, reorganisedOn: on, heirId: heir, successorIds: [heir] }] as const,
+    ['AssociationTookOver', { associationId: heir, fromId: source, how, takenOverOn: on }] as const,
+  ]))
+
+/** Random events, with mergers among them. */
+export const anyLog = fc.array(fc.oneof(
+  { weight: 8, arbitrary: anyEvent.map((x) => [x]) }, { weight: 1, arbitrary: reorganisationEvent.map((x) => [x]) }, { weight: 1, arbitrary: mergerScenario },
+), { maxLength: 40 })
+  .map((chunks) => chunks.flat().slice(0, 90))
+
 /** Record time: event i was recorded on day i of 2025 (non-decreasing in position, as stores stamp it). */
 export const recordedAtOf = (position: number): string => new Date(Date.UTC(2025, 0, 1) + position * 3_600_000).toISOString()
 

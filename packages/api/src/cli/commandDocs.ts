@@ -41,6 +41,22 @@ export const commandDocs: Readonly<Record<CommandType, { summary: string; rules:
     summary: 'Moves an association under another parent association from a date; the old and new parents\' lists of children follow.',
     rules: [open, 'R30 `ParentIsItself`, `ParentScopeNarrower`, `BeforeParentFounded`, `AreaOutsideParent`, `ParentCycle`: the new parent exists, is open, is not narrower, existed on that date and covers the area.', same],
   },
+  DivideAssociation: {
+    summary: 'Divides an association into two or more new ones (R21): the source ends on the date, the new bodies are founded by follow-ups under its parent, and its heir (`heirId`, else the first) carries on its members (counted under it from the date) and its staff quota; its children move under the heir.',
+    rules: [open, 'R21 `ReorganisationNeedsTwo`, `ReorganisationIdsNotDistinct`, `SuccessorOutsideSource`, `HeirNotASuccessor`: at least two new bodies, each inside the source\'s scope and area, the heir one of them.', 'R22: each new body holds its first congress within 30 working days (congress watch `firstCongressDue`).', 'R21 `AssociationReorganised`: a reorganised association accepts no further commands; its history stays readable under its id.', same],
+  },
+  SeparateAssociation: {
+    summary: 'Separates a part of an association into a new one (R21): the source carries on; the new body is founded by a follow-up under the same parent with its own founding members.',
+    rules: [open, 'R21 `ReorganisationIdsNotDistinct`, `SuccessorOutsideSource`: the new body is inside the source\'s scope and area.', 'R22: the new body holds its first congress within 30 working days.', same],
+  },
+  AbsorbAssociation: {
+    summary: 'Merges an association into another (sáp nhập, R21): the source ends on the date and the absorbing association carries on its members (counted under it from the date) and its staff quota (added to its own); the source\'s children move under it.',
+    rules: [open, 'R21 `HeirNarrower`, `HeirIsAChild`, `BeforeHeirFounded`, `ReorganisationIdsNotDistinct`: the absorbing association is open, of the same scope or broader (neighbours may merge) and not the source\'s child.', same],
+  },
+  ConsolidateAssociations: {
+    summary: 'Merges two or more associations into a new one (hợp nhất, R21): the new association is founded on the date and each source ends by a follow-up, the new one carrying on their members (counted under it from the date) and staff quotas.',
+    rules: ['R21 `ReorganisationNeedsTwo`, `ReorganisationIdsNotDistinct`, `SuccessorOutsideSource`: at least two open sources, none of a broader scope than the new one.', 'R30 as for a founding (parent, area, duplicate: the area a source holds is no duplicate); no founding minimum (R3): the members come from the sources.', 'R22: the first congress within 30 working days (congress watch `firstCongressDue`).', same],
+  },
   AdmitMember: {
     summary: 'Admits a person as a member (official, associate or honorary) of an association.',
     rules: [open, active, eligible, 'R10 `MemberAlreadyExists`: the member id is taken; a re-admission is a new member id.', 'R10 `PersonAlreadyActiveMember`: one active membership per person and association (the person\'s seat is claimed on admission and freed on leaving).', '`BirthAfterAdmission`, `AdmissionBeforeFounding`.', same],

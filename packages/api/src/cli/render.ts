@@ -14,19 +14,29 @@ const more = (n: number, noun: string) => `\n${formatNumber(n)} ${noun}${n > SHO
 const associationRows = (rows: ReadonlyArray<P.AssociationRow>) =>
   table(['id', 'name', 'kind', 'scope', 'area', 'status', 'special', 'members'], rows.slice(0, SHOWN).map((r) => [r.associationId, r.name, r.kind, r.scope, r.areaCode, r.status, r.special ? 'yes' : '', r.members]))
 
+/** What a statistics count covers (R1): said on every table, with the option that changes it. */
+const regimeLine: Readonly<Record<P.RegimeFilter, string>> = {
+  decree: 'Phạm vi: các hội theo Nghị định 45/2010 và 126/2024, không gồm các tổ chức chính trị - xã hội theo điều lệ riêng (--regime all để gồm cả) — counts decree-regime associations only',
+  'own-charter': 'Phạm vi: chỉ các tổ chức chính trị - xã hội theo điều lệ riêng — counts only the socio-political bodies under their own charter',
+  all: 'Phạm vi: tất cả, gồm cả các tổ chức chính trị - xã hội — counts every association, socio-political bodies included',
+}
+const geographyLine = 'Địa bàn: theo mã địa bàn ghi nhận khi thành lập hội — areas are the codes recorded at founding'
+
 /** How each view reads on a terminal; `--json` prints the value itself. */
 export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
   ['statistics', as<P.Statistics>((s) => {
     const row = (label: string, x: { total: number; byScope: Record<string, number> }) => [label, x.total, ...scopes.map((k) => x.byScope[k] ?? 0)]
     return [
       `Thống kê năm ${s.year} — statistics for ${s.year}`,
+      regimeLine[s.regime],
+      geographyLine,
       table(['', 'total', ...scopes], [row('associations (hội)', s.associations), row('special (hội đặc thù)', s.special), row(`founded in ${s.year}`, s.foundedInYear)]),
       '',
       `members (hội viên): ${formatNumber(s.members.total)}   admitted in ${s.year}: ${formatNumber(s.members.admittedInYear)}   left in ${s.year}: ${formatNumber(s.members.leftInYear)}`,
       `clubs: ${formatNumber(s.clubs.total)} (ISHC ${formatNumber(s.clubs.ishc)}), launched in ${s.year}: ${formatNumber(s.clubs.launchedInYear)}`,
     ].join('\n')
   })],
-  ['registry', as<P.AssociationRow[]>((rows) => associationRows(rows) + more(rows.length, 'associations'))],
+  ['registry', as<P.AssociationRow[]>((rows) => `${associationRows(rows)}${more(rows.length, 'associations')}\n${geographyLine}`)],
   ['association', as<P.AssociationRow>((a) => [
     associationRows([a]),
     a.term === undefined ? 'no recorded term' : `term: congress ${a.term.congressNumber}, ${a.term.start} – ${a.term.end}`,
@@ -41,7 +51,9 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
     table(['movement', 'title', 'cycle', 'status', 'collectives', 'individuals'], rows.map((r) => [r.movementId, r.title, `${r.cycleStart}–${r.cycleEnd}`, r.status, r.collectives, r.individuals])))],
   ['congress-watch', as<P.CongressWatch>((w) => {
     const rows = [...w.overdue.map((r) => ['overdue', r] as const), ...w.endingSoon.map((r) => ['ending soon', r] as const)]
-    return table(['', 'association', 'term ends', 'stage'], rows.map(([k, r]) => [k, r.name, r.termEnd ?? '', r.stage ?? ''])) + `\n${w.noTerm.length} associations have no recorded term`
+    const first = w.firstCongressDue.map((r) => `  ${r.name} (${r.origin.how}): first congress due by ${r.dueOn}${r.overdue ? ' — overdue (R22)' : ''}`)
+    return table(['', 'association', 'term ends', 'stage'], rows.map(([k, r]) => [k, r.name, r.termEnd ?? '', r.stage ?? ''])) + `\n${w.noTerm.length} associations have no recorded term` +
+      (first.length === 0 ? '' : `\nnew bodies of a reorganisation, first congress within 30 working days (Đại hội lần đầu trong 30 ngày làm việc):\n${first.join('\n')}`)
   })],
   ['conferences', as<P.ConferenceRow[]>((rows) =>
     table(['held', 'association', 'kind', 'title', 'attendees'], rows.slice(0, SHOWN).map((r) => [r.heldOn, r.associationName, r.kind, r.title, r.attendees])) + more(rows.length, 'conferences'))],

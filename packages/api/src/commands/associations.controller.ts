@@ -54,4 +54,16 @@ export class AssociationsController {
 
   @route('POST', `${id}/parent`, 'Move an association under another parent (R30)', ['ReparentAssociation'])
   reparent(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/division`, 'Divide an association into new ones; the source ends (R21, R22)', ['DivideAssociation'])
+  divide(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/separation`, 'Separate a part of an association into a new one; the source carries on (R21, R22)', ['SeparateAssociation'])
+  separate(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/absorption`, 'Merge an association into another (sáp nhập, R21)', ['AbsorbAssociation'])
+  absorb(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', '/associations/consolidations', 'Merge associations into a new one (hợp nhất, R21, R22)', ['ConsolidateAssociations'])
+  consolidate(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
 }

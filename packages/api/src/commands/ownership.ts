@@ -31,6 +31,12 @@ export const ownersOf = async (c: DomainCommand, look: OwnerLookup): Promise<Own
       return { owners: [c.data.associationId] }
     case 'ReparentAssociation':
       return { owners: known(c.data.associationId, c.data.parentId) }
+    case 'DivideAssociation': case 'SeparateAssociation':
+      return { owners: [c.data.associationId] }
+    case 'AbsorbAssociation':
+      return { owners: known(c.data.associationId, c.data.intoId) }
+    case 'ConsolidateAssociations':
+      return { owners: known(c.data.parentId, ...c.data.sourceIds) }
     case 'AdmitMember': case 'TransferMemberIn':
       return { owners: known(c.data.associationId, await look.memberAssociation(c.data.memberId)) }
     case 'ChangeMemberCategory': case 'CorrectMemberDetails': case 'TransferMemberOut': case 'RecordResignation': case 'ExpelMember':

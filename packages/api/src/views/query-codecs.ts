@@ -33,6 +33,8 @@ export const paging = { limit: qInt('limit', 1, MAX_LIMIT), offset: qInt('offset
 export const DEFAULT_LIMIT = 50
 
 export const AssociationStatus = oneOf('AssociationStatus', ['active', 'suspended', 'dissolved'] as const)
+/** Which associations statistics count: decree-regime ones (default), the socio-political bodies under their own charter, or all. */
+export const RegimeScope = oneOf('RegimeScope', ['decree', 'own-charter', 'all'] as const)
 export const ClubStatus = oneOf('ClubStatus', ['active', 'closed'] as const)
 export const ReportStatus = oneOf('ReportStatus', ['submitted', 'returned', 'approved'] as const)
 /** A search fragment: printable text, at most 100 characters. */

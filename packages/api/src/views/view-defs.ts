@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 import { Association, Club, Id, IsoDate, Member, Period, strict, strictPartial } from '@hoi/domain'
 import type { ViewReader } from '@hoi/adapters'
-import { AssociationStatus, ClubStatus, RecordedAsOf, ReportStatus, SearchText, paging, qBool, qInt } from './query-codecs.js'
+import { AssociationStatus, ClubStatus, RecordedAsOf, RegimeScope, ReportStatus, SearchText, paging, qBool, qInt } from './query-codecs.js'
 import { redactAssociation, redactCommendations } from './redact.js'
 
 /** What a view is run with: its decoded path and query (paging taken off), and today's date for the views that default to it. */
@@ -89,8 +89,9 @@ const defs: ReadonlyArray<ViewDef> = [
     personalOf: ({ params }) => params.associationId,
   }),
   view('statistics', {
-    summary: 'Statistics for a year (default: this year): associations, special, founded, members, clubs by scope', params: {},
-    query: { year: qInt('year', 1900, 2199), areaCode: Association.AreaCode, ...asOf }, paged: false,
+    summary: 'Statistics for a year (default: this year): associations, special, founded, members, clubs by scope. Counts the decree-regime associations by default (regime=decree); regime=all adds the socio-political bodies under their own charter, regime=own-charter counts only them',
+    params: {},
+    query: { year: qInt('year', 1900, 2199), areaCode: Association.AreaCode, regime: RegimeScope, ...asOf }, paged: false,
     run: (v, { query, today }) => v.statistics({ ...query, year: query.year ?? Number(today.slice(0, 4)) }),
   }),
   view('clubs', {

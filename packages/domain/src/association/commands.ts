@@ -4,6 +4,7 @@ import {
   AreaCode, AssociationKind, ChildFates, ConferenceKind, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Scope,
 } from './events.js'
 import { idStream } from '../streams.js'
+import { AbsorbAssociation, ConsolidateAssociations, DivideAssociation, SeparateAssociation } from './reorganisation.js'
 
 const id = { associationId: Id }
 
@@ -40,6 +41,7 @@ export const ReparentAssociation = message('ReparentAssociation', { ...id, paren
 const members = {
   FoundAssociation, RenameAssociation, GrantSpecialStatus, RevokeSpecialStatus, AssignStaffQuota, HoldCongress, ElectOfficer,
   RelieveOfficer, AdoptResolution, HoldConference, SuspendAssociation, ReinstateAssociation, DissolveAssociation, ReparentAssociation, ExtendSuspension,
+  DivideAssociation, SeparateAssociation, AbsorbAssociation, ConsolidateAssociations,
 }
 export const Command = taggedUnion('AssociationCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>

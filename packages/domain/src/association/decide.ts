@@ -13,13 +13,19 @@ import { endOffices, type InternalCommand } from './internal.js'
 import { attachChild, detachChild, dissolveWithParent, reparent } from './reparent.js'
 import type { Event } from './events.js'
 import type { Existing, State } from './state.js'
+import { absorb, consolidate, divide, endByReorganisation, foundSuccessor, separate, takeOver } from './reorganise.js'
 
 /** `parent` is the stream of `parentId` when founding; `member` the stream of the member being elected. */
 /**
  * `parent`: the stream of `parentId` (founding, re-parenting); `member`: the member being elected;
  * `area`: the claim of the kind on the area (founding: one association of a kind per area, R30).
  */
-export type Context = { readonly policy: Policy; readonly parent?: State; readonly member?: Member.State; readonly area?: ClaimState }
+export type Context = {
+  readonly policy: Policy; readonly parent?: State; readonly member?: Member.State; readonly area?: ClaimState
+  /** absorbing: the association absorbing this one; consolidating: each source under `source~<id>` (R21) */
+  readonly into?: State
+  readonly [source: `source~${string}`]: State | undefined
+}
 
 /** What the decider takes: the public commands and those only follow-ups send. */
 export type Command = PublicCommand | InternalCommand
@@ -105,7 +111,7 @@ const assignStaffQuota = (d: Data<'AssignStaffQuota'>, a: Existing): Decision =>
   })
 }
 
-const onExisting = (command: Exclude<Command, { type: 'FoundAssociation' | InternalCommand['type'] }>, a: Existing, context: Context): Decision => {
+const onExisting = (command: Exclude<Command, { type: 'FoundAssociation' | 'ConsolidateAssociations' | InternalCommand['type'] }>, a: Existing, context: Context): Decision => {
   switch (command.type) {
     case 'RenameAssociation':
       return rename(command.data, a)
@@ -135,12 +141,26 @@ const onExisting = (command: Exclude<Command, { type: 'FoundAssociation' | Inter
       return extendSuspension(command.data, a, context.policy)
     case 'ReparentAssociation':
       return reparent(command.data, a, context)
+    case 'DivideAssociation':
+      return divide(command.data, a)
+    case 'SeparateAssociation':
+      return separate(command.data, a)
+    case 'AbsorbAssociation':
+      return absorb(command.data, a, context)
   }
 }
 
 export const decide = (command: Command, state: State, context: Context): E.Either<Rejection, ReadonlyArray<Event>> => {
   if (command.type === 'FoundAssociation') return found(command.data, state, context)
   switch (command.type) {
+    case 'ConsolidateAssociations':
+      return consolidate(command.data, state, context)
+    case 'FoundSuccessor':
+      return foundSuccessor(command.data, state, context)
+    case 'EndByReorganisation':
+      return endByReorganisation(command.data, state)
+    case 'TakeOver':
+      return takeOver(command.data, state)
     case 'EndOfficesOfMember':
       return endOffices(command.data, state)
     case 'AttachChild':

@@ -41,12 +41,18 @@ export const ChildFate = t.union([
 ], 'ChildFate')
 export const ChildFates = boundedArray(ChildFate, 500, 'ChildFates')
 
+/** Reorganisation (R21): how a source ends, and how a body founded by one came about. */
+export const Ending = oneOf('ReorganisationEnding', ['divided', 'absorbed', 'consolidated'] as const)
+export const OriginHow = oneOf('ReorganisationOrigin', ['divided', 'separated', 'consolidated'] as const)
+/** How a body founded by a reorganisation came about, and from which associations. */
+export const Origin = strict({ how: OriginHow, from: boundedArray(Id, 50, 'OriginSources') }, 'Origin')
+
 const id = { associationId: Id }
 
 export const AssociationFounded = message('AssociationFounded', {
   ...id, name: Name, kind: AssociationKind, regime: Regime, scope: Scope, areaCode: AreaCode,
   foundedOn: IsoDate, foundingMembers: Count, flags: Flags,
-}, { parentId: Id, decisionRef: Ref })
+}, { parentId: Id, decisionRef: Ref, origin: Origin })
 export const AssociationRenamed = message('AssociationRenamed', { ...id, name: Name, renamedOn: IsoDate }, { decisionRef: Ref })
 export const SpecialStatusGranted = message('SpecialStatusGranted', { ...id, grantedOn: IsoDate }, { decisionRef: Ref })
 export const SpecialStatusRevoked = message('SpecialStatusRevoked', { ...id, revokedOn: IsoDate }, { decisionRef: Ref })
@@ -72,11 +78,20 @@ export const AssociationReparented = message('AssociationReparented', { ...id, p
 /** The parent's own record of its children, kept by follow-ups of the children's events (R30). */
 export const ChildAttached = message('ChildAttached', { ...id, childId: Id, attachedOn: IsoDate })
 export const ChildDetached = message('ChildDetached', { ...id, childId: Id, detachedOn: IsoDate })
+/** The source ends (divided, absorbed, consolidated); `heirId` carries on its members, clubs, targets and quota. */
+export const AssociationReorganised = message('AssociationReorganised', {
+  ...id, how: Ending, reorganisedOn: IsoDate, heirId: Id, successorIds: boundedArray(Id, 50, 'SuccessorIds'),
+}, { decisionRef: Ref })
+/** A part of the association became a new one; the source carries on (R21). */
+export const AssociationSeparated = message('AssociationSeparated', { ...id, separatedOn: IsoDate, newAssociationId: Id }, { decisionRef: Ref })
+/** The heir's own record of what it took over; a carried staff quota follows as StaffQuotaAssigned. */
+export const AssociationTookOver = message('AssociationTookOver', { ...id, fromId: Id, how: Ending, takenOverOn: IsoDate })
+
 
 const members = {
   AssociationFounded, AssociationRenamed, SpecialStatusGranted, SpecialStatusRevoked, StaffQuotaAssigned, CongressHeld,
   OfficerElected, OfficerRelieved, ResolutionAdopted, ConferenceHeld, AssociationSuspended, AssociationReinstated, AssociationDissolved,
-  AssociationReparented, ChildAttached, ChildDetached, SuspensionExtended,
+  AssociationReparented, ChildAttached, ChildDetached, SuspensionExtended, AssociationReorganised, AssociationSeparated, AssociationTookOver,
 }
 export const Event = taggedUnion('AssociationEvent', 'type', members)
 export type Event = t.TypeOf<typeof Event>

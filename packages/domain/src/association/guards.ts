@@ -6,6 +6,13 @@ import type { Existing, State } from './state.js'
 export const associationMustExist = (association: State | undefined, id: string, field: string): E.Either<Rejection, Existing> =>
   association === undefined || association.status === 'none'
     ? reject('AssociationNotFound', 'design', `No association ${id}`, `Không có hội ${id}`, field)
+    : association.status === 'dissolved' && association.reorganisation !== undefined
+      ? reject(
+          'AssociationReorganised', 'R21',
+          `Association ${id} was ${association.reorganisation.how} on ${association.reorganisation.reorganisedOn}; ${association.reorganisation.heirId} carries on its records`,
+          `Hội ${id} đã được tổ chức lại (${{ divided: 'chia', absorbed: 'sáp nhập', consolidated: 'hợp nhất' }[association.reorganisation.how]}) từ ngày ${association.reorganisation.reorganisedOn}; hội ${association.reorganisation.heirId} kế thừa`,
+          field,
+        )
     : association.status === 'dissolved'
       ? reject('AssociationDissolved', 'R24', `Association ${id} is dissolved and accepts no further commands`, `Hội ${id} đã giải thể, không nhận thêm thao tác`, field)
       : E.right(association)

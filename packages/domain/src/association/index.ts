@@ -6,10 +6,12 @@ import type { Event } from './events.js'
 import { streamId as memberStream } from '../member/commands.js'
 import { areaClaim, release, streamId as claimStream, take } from '../claim/claim.js'
 import { claimsArea } from './hierarchy.js'
+import { followUpsOfEnd, followUpsOfTakeOver, sourceKey } from './reorganise.js'
 
 export * from './events.js'
 export * from './commands.js'
 export { InternalCommand, internalCommandCodecs, EndOfficesOfMember, AttachChild, DetachChild, DissolveWithParent } from './internal.js'
+export * from './reorganisation.js'
 export { decide, evolve, initialState }
 export type { Context, State }
 export type { Existing, Officer, Term, Congress } from './state.js'
@@ -25,6 +27,15 @@ const needsOf = (c: Command): ReadonlyArray<Need> => {
       ]
     case 'ReparentAssociation':
       return [{ key: 'parent', aggregate: 'association', streamId: streamId(c.data.parentId) }]
+    case 'AbsorbAssociation':
+      return [{ key: 'into', aggregate: 'association', streamId: streamId(c.data.intoId) }]
+    case 'FoundSuccessor':
+    case 'ConsolidateAssociations':
+      return [
+        ...(c.data.parentId === undefined ? [] : [{ key: 'parent', aggregate: 'association', streamId: streamId(c.data.parentId) } as const]),
+        ...(c.data.kind === 'other' ? [] : [{ key: 'area', aggregate: 'claim', streamId: claimStream(areaClaim(c.data.kind, c.data.areaCode)) } as const]),
+        ...(c.type === 'FoundSuccessor' ? [] : c.data.sourceIds.map((id) => ({ key: sourceKey(id), aggregate: 'association', streamId: streamId(id) } as const))),
+      ]
     case 'ElectOfficer':
       return [{ key: 'member', aggregate: 'member', streamId: memberStream(c.data.memberId) }]
     default:
@@ -38,16 +49,35 @@ const to = (key: string, type: string, data: Record<string, unknown>): FollowUp 
  * The parent keeps its list of children (R30), the kind keeps its place in the area, and a
  * dissolved parent's children go where its dissolution said.
  */
-const followUpsOf = (e: Event, a: Existing, context: Context): ReadonlyArray<FollowUp> => {
+const followUpsOf = (command: Command, e: Event, a: Existing, context: Context): ReadonlyArray<FollowUp> => {
   switch (e.type) {
     case 'AssociationFounded': {
       const d = e.data
       const parent = context.parent !== undefined && context.parent.status !== 'none' ? context.parent : undefined
+      // a consolidation's area is still held by the source it replaces, which hands it over as it ends
+      const heldBySource = context.area?.owner !== undefined && d.origin?.from.includes(context.area.owner as never) === true
       return [
-        ...(claimsArea(d.kind, d.areaCode, parent) ? [take('area', areaClaim(d.kind, d.areaCode), d.associationId, d.foundedOn)] : []),
+        ...(claimsArea(d.kind, d.areaCode, parent) && !heldBySource ? [take('area', areaClaim(d.kind, d.areaCode), d.associationId, d.foundedOn)] : []),
         ...(d.parentId === undefined ? [] : [to('parent', 'AttachChild', { associationId: d.parentId, childId: d.associationId, attachedOn: d.foundedOn })]),
+        ...(d.origin?.how !== 'consolidated' ? [] : d.origin.from.map((id) => to(`source~${id}`, 'EndByReorganisation', {
+          associationId: id, how: 'consolidated', reorganisedOn: d.foundedOn, heirId: d.associationId, successorIds: [d.associationId],
+          ...(d.decisionRef === undefined ? {} : { decisionRef: d.decisionRef }),
+        }))),
       ]
     }
+    case 'AssociationReorganised':
+      return followUpsOfEnd(e, a, command.type === 'DivideAssociation' ? command.data.into : [])
+    case 'AssociationSeparated': {
+      if (command.type !== 'SeparateAssociation') return []
+      const b = command.data.newBody
+      return [to(`successor~${b.associationId}`, 'FoundSuccessor', {
+        associationId: b.associationId, name: b.name, kind: a.kind, scope: b.scope, areaCode: b.areaCode, foundedOn: e.data.separatedOn,
+        foundingMembers: b.foundingMembers ?? 0, origin: { how: 'separated', from: [a.associationId] }, ...(a.parentId === undefined ? {} : { parentId: a.parentId }),
+        ...(e.data.decisionRef === undefined ? {} : { decisionRef: e.data.decisionRef }),
+      })]
+    }
+    case 'AssociationTookOver':
+      return followUpsOfTakeOver(e, a, command.type === 'TakeOver' ? command.data.freedClaim : undefined)
     case 'AssociationReparented': {
       const d = e.data
       return [
@@ -77,5 +107,5 @@ export const association: AggregateModule<Command, Event, State, Context> = {
   decider,
   streamOf: (c) => streamId(c.data.associationId),
   needs: needsOf,
-  followUps: (_command, events, state, context) => (state.status === 'none' ? [] : events.flatMap((e) => followUpsOf(e, state, context))),
+  followUps: (command, events, state, context) => (state.status === 'none' ? [] : events.flatMap((e) => followUpsOf(command, e, state, context))),
 }

@@ -5,6 +5,7 @@ import type * as E from 'fp-ts/lib/Either.js'
 import { officersOf, type State } from './state.js'
 import type { Event } from './events.js'
 import { vi } from './checks.js'
+import { EndByReorganisation, FoundSuccessor, TakeOver } from './reorganisation.js'
 
 /**
  * Commands only follow-ups send (no HTTP route): they carry what another stream's events imply
@@ -17,7 +18,7 @@ export const DetachChild = message('DetachChild', { associationId: Id, childId: 
 /** A child whose dissolving parent listed it as dissolved with it (R30); its own children end with it. */
 export const DissolveWithParent = message('DissolveWithParent', { associationId: Id, parentId: Id, dissolvedOn: IsoDate })
 type Role = keyof typeof vi.role
-const members = { EndOfficesOfMember, AttachChild, DetachChild, DissolveWithParent }
+const members = { EndOfficesOfMember, AttachChild, DetachChild, DissolveWithParent, FoundSuccessor, EndByReorganisation, TakeOver }
 export const InternalCommand = taggedUnion('AssociationInternalCommand', 'type', members)
 export type InternalCommand = t.TypeOf<typeof InternalCommand>
 export const internalCommandCodecs = members

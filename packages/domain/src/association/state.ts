@@ -42,8 +42,16 @@ export type State =
       readonly reinstatedOn: IsoDate | undefined
       readonly dissolvedOn: IsoDate | undefined
       readonly dissolution: Dissolution | undefined
+      /** how a body founded by a reorganisation came about (R21, R22) */
+      readonly origin: Origin | undefined
+      /** set when a division, absorption or consolidation ended it (R21) */
+      readonly reorganisation: Reorganisation | undefined
+      /** the associations whose records it took over, as their heir (R21) */
+      readonly predecessors: ReadonlyArray<{ readonly fromId: string; readonly on: IsoDate }>
     }
 export type Dissolution = Extract<Event, { type: 'AssociationDissolved' }>['data']
+export type Reorganisation = Extract<Event, { type: 'AssociationReorganised' }>['data']
+export type Origin = NonNullable<Extract<Event, { type: 'AssociationFounded' }>['data']['origin']>
 export type Existing = Exclude<State, { status: 'none' }>
 
 export const initialState: State = { status: 'none' }
@@ -58,7 +66,7 @@ export const evolve = (state: State, event: Event): State => {
       areaCode: d.areaCode, parentId: d.parentId, children: [], foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, special: false,
       specialRevokedOn: undefined, staffQuota: undefined, congresses: empty, lastCongressOn: undefined, lastActivityOn: undefined, term: undefined,
       officerLog: empty, resolutionIds: noIds, conferenceIds: noIds, suspendedOn: undefined, suspendedUntil: undefined, extendedUntil: undefined,
-      reinstatedOn: undefined, dissolvedOn: undefined, dissolution: undefined,
+      reinstatedOn: undefined, dissolvedOn: undefined, dissolution: undefined, origin: d.origin, reorganisation: undefined, predecessors: [],
     }
   }
   if (state.status === 'none') return state
@@ -107,6 +115,12 @@ export const evolve = (state: State, event: Event): State => {
       return { ...state, children: state.children.filter((c) => c !== event.data.childId) }
     case 'AssociationDissolved':
       return { ...state, status: 'dissolved', dissolvedOn: event.data.dissolvedOn, dissolution: event.data }
+    case 'AssociationReorganised':
+      return { ...state, status: 'dissolved', dissolvedOn: event.data.reorganisedOn, reorganisation: event.data }
+    case 'AssociationSeparated':
+      return state
+    case 'AssociationTookOver':
+      return { ...state, predecessors: [...state.predecessors, { fromId: event.data.fromId, on: event.data.takenOverOn }] }
   }
 }
 

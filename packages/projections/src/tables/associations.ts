@@ -1,6 +1,7 @@
 import { aggregateOfEvent, eventTypes } from '@hoi/domain'
 import type { Recorded } from '../model.js'
 import { insert, text, update, type ProjectionDefinition, type RowChange, type Value } from './changes.js'
+import { originRow, reorganisationChanges } from './reorganisations.js'
 
 
 const exists = (associationId: string) => ({ table: 'associations', key: { association_id: associationId } })
@@ -18,6 +19,7 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
       return [
         insert('association_facts', { association_id: id, fact: 'name', valid_from: d.foundedOn, value: d.name }, { unless }),
         insert('association_facts', { association_id: id, fact: 'status', valid_from: d.foundedOn, value: 'active' }, { unless }),
+        ...originRow(e, unless),
         insert('associations', {
           association_id: id, kind: d.kind, regime: d.regime, scope: d.scope, area_code: d.areaCode, parent_id: d.parentId,
           founded_on: d.foundedOn, founding_members: d.foundingMembers, ord: e.position,
@@ -48,13 +50,13 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
       return [update('officers', { association_id: id, member_id: d.memberId, role: d.role }, { relieved_on: d.relievedOn }, { onlyIfNull: 'relieved_on', last: true })]
     }
     default:
-      return []
+      return reorganisationChanges(e)
   }
 }
 
 export const associationsProjection: ProjectionDefinition = {
   name: 'associations',
-  version: 2,
+  version: 3,
   handles: eventTypes.filter((t) => aggregateOfEvent[t] === 'association'),
   tables: {
     associations: {
