@@ -4,6 +4,12 @@ import {
   AreaCode, AssociationKind, ChildFates, ConferenceKind, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Scope,
 } from './events.js'
 import { idStream } from '../streams.js'
+import { commands as governanceCommands } from './governance-messages.js'
+
+export {
+  RequestExtraordinaryCongress, NotifyAuthorityOfCongress, RecordAuthorityOpinion, ChangeHeadquarters, ApproveCharter,
+  LodgeComplaint, ResolveComplaint, EstablishBranch, CloseBranch, RecordLeaderRemuneration,
+} from './governance-messages.js'
 
 const id = { associationId: Id }
 
@@ -40,6 +46,7 @@ export const ReparentAssociation = message('ReparentAssociation', { ...id, paren
 const members = {
   FoundAssociation, RenameAssociation, GrantSpecialStatus, RevokeSpecialStatus, AssignStaffQuota, HoldCongress, ElectOfficer,
   RelieveOfficer, AdoptResolution, HoldConference, SuspendAssociation, ReinstateAssociation, DissolveAssociation, ReparentAssociation, ExtendSuspension,
+  ...governanceCommands,
 }
 export const Command = taggedUnion('AssociationCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>
