@@ -1,6 +1,7 @@
 import type { Award, EventData, LeaveKind, MemberChange, MemberState, ReadModel, Recorded, TargetShape } from './model.js'
 import { pushDated, reportKey } from './model.js'
 import { applyAssociation } from './foldAssociation.js'
+import { applyGovernance } from './foldGovernance.js'
 
 type D<T extends Recorded['type']> = EventData<T>
 
@@ -235,7 +236,7 @@ export const apply = (m: ReadModel, e: Recorded): ReadModel => {
       return m
     }
     default:
-      if (!applyAssociation(m, e)) applyOther(m, e)
+      if (!applyAssociation(m, e) && !applyGovernance(m, e)) applyOther(m, e)
       return m
   }
 }

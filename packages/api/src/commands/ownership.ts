@@ -27,6 +27,8 @@ export const ownersOf = async (c: DomainCommand, look: OwnerLookup): Promise<Own
     case 'RenameAssociation': case 'GrantSpecialStatus': case 'RevokeSpecialStatus': case 'AssignStaffQuota': case 'HoldCongress':
     case 'ElectOfficer': case 'RelieveOfficer': case 'AdoptResolution': case 'HoldConference': case 'SuspendAssociation':
     case 'ReinstateAssociation': case 'DissolveAssociation': case 'ExtendSuspension':
+    case 'RequestExtraordinaryCongress': case 'NotifyAuthorityOfCongress': case 'RecordAuthorityOpinion': case 'ChangeHeadquarters': case 'ApproveCharter':
+    case 'LodgeComplaint': case 'ResolveComplaint': case 'EstablishBranch': case 'CloseBranch': case 'RecordLeaderRemuneration':
     case 'SubmitReport': case 'CorrectReport': case 'ApproveReport': case 'ReturnReport': case 'UnapproveReport': case 'GrantLockException':
       return { owners: [c.data.associationId] }
     case 'ReparentAssociation':
