@@ -76,6 +76,7 @@ const dissolvedOptional = { ...ref, requestingMembers: count, officialMembers: c
 const member = { memberId: id, associationId: id }
 const person = { personId: id, fullName: name, birthDate: date, gender: enumOf(Gender) }
 const category = enumOf(MemberCategory)
+const representative = record({ organisation: name, vietnameseCitizen: fc.boolean() })
 const correction = [{ ...member, correctedOn: date, reason: text }, { fullName: name, birthDate: date, gender: enumOf(Gender), cardNo: name }] as const
 const launch = { clubId: id, name, model: enumOf(ClubModel), hostAssociationId: id, areaCode, launchedOn: date, programme: enumOf(ClubProgramme), roster }
 const activity = { clubId: id, activityId: id, area: enumOf(ActivityArea), heldOn: date, title: name, participants: count }
@@ -108,7 +109,7 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
   AssociationReparented: message('AssociationReparented', { ...association, parentId: id, reparentedOn: date }, { previousParentId: id, ...ref }),
   ChildAttached: message('ChildAttached', { ...association, childId: id, attachedOn: date }),
   ChildDetached: message('ChildDetached', { ...association, childId: id, detachedOn: date }),
-  MemberAdmitted: message('MemberAdmitted', { ...member, ...person, category, admittedOn: date, flags }, { cardNo: name }),
+  MemberAdmitted: message('MemberAdmitted', { ...member, ...person, category, admittedOn: date, flags }, { cardNo: name, representative }),
   MemberCategoryChanged: message('MemberCategoryChanged', { ...member, category, changedOn: date }),
   MemberDetailsCorrected: message('MemberDetailsCorrected', correction[0], { ...correction[1], flags }),
   MemberTransferredOut: message('MemberTransferredOut', { ...member, personId: id, toAssociationId: id, toMemberId: id, transferredOn: date }),
@@ -176,7 +177,7 @@ const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
   AbolishAdminUnit: message('AbolishAdminUnit', { unitId: areaCode, abolishedOn: date }, ref),
   ExtendSuspension: message('ExtendSuspension', { ...association, extendedOn: date, until: date }, ref),
   ReparentAssociation: message('ReparentAssociation', { ...association, parentId: id, reparentedOn: date }, ref),
-  AdmitMember: message('AdmitMember', { ...member, ...person, category, admittedOn: date }, { cardNo: name }),
+  AdmitMember: message('AdmitMember', { ...member, ...person, category, admittedOn: date }, { cardNo: name, representative }),
   ChangeMemberCategory: message('ChangeMemberCategory', { ...member, category, changedOn: date }),
   CorrectMemberDetails: message('CorrectMemberDetails', ...correction),
   TransferMemberOut: message('TransferMemberOut', { ...member, toAssociationId: id, toMemberId: id, transferredOn: date }),

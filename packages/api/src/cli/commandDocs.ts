@@ -42,8 +42,8 @@ export const commandDocs: Readonly<Record<CommandType, { summary: string; rules:
     rules: [open, 'R30 `ParentIsItself`, `ParentScopeNarrower`, `BeforeParentFounded`, `AreaOutsideParent`, `ParentCycle`: the new parent exists, is open, is not narrower, existed on that date and covers the area.', same],
   },
   AdmitMember: {
-    summary: 'Admits a person as a member (official, associate or honorary) of an association.',
-    rules: [open, active, eligible, 'R10 `MemberAlreadyExists`: the member id is taken; a re-admission is a new member id.', 'R10 `PersonAlreadyActiveMember`: one active membership per person and association (the person\'s seat is claimed on admission and freed on leaving).', '`BirthAfterAdmission`, `AdmissionBeforeFounding`.', same],
+    summary: 'Admits a person as a member (official, associate or honorary) of an association; with `representative`, the member is an organisation and the person its representative.',
+    rules: [open, active, eligible, 'R9 `RepresentativeNotVietnamese`: from Decree 126 (2024-11-26), an organisation member\'s representative is a Vietnamese citizen (not for bodies under their own charter).', 'R10 `MemberAlreadyExists`: the member id is taken; a re-admission is a new member id.', 'R10 `PersonAlreadyActiveMember`: one active membership per person and association (the person\'s seat is claimed on admission and freed on leaving).', '`BirthAfterAdmission`, `AdmissionBeforeFounding`.', same],
   },
   ChangeMemberCategory: { summary: 'Changes a member\'s category.', rules: [member, same] },
   CorrectMemberDetails: { summary: 'Corrects a member\'s recorded name, birth date, gender or card number, with a reason; allowed even after the member has left (R11).', rules: ['`NothingToCorrect`: at least one field must be given.', `${eligible} A corrected birth date or gender must have allowed the person to join on the day they joined.`, '`DateAfterCommand`: a birth date after the correction itself.', same] },

@@ -1,12 +1,13 @@
 import * as t from 'io-ts'
 import { Id, IsoDate, Name, Text, message, taggedUnion } from '../codecs.js'
-import { Gender, MemberCategory } from './events.js'
+import { Gender, MemberCategory, Representative } from './events.js'
 import { idStream } from '../streams.js'
 
 const id = { memberId: Id, associationId: Id }
 const person = { personId: Id, fullName: Name, birthDate: IsoDate, gender: Gender }
 
-export const AdmitMember = message('AdmitMember', { ...id, ...person, category: MemberCategory, admittedOn: IsoDate }, { cardNo: Name })
+/** `representative`: the member is an organisation, and the person is its representative (R9). */
+export const AdmitMember = message('AdmitMember', { ...id, ...person, category: MemberCategory, admittedOn: IsoDate }, { cardNo: Name, representative: Representative })
 export const ChangeMemberCategory = message('ChangeMemberCategory', { ...id, category: MemberCategory, changedOn: IsoDate })
 export const CorrectMemberDetails = message('CorrectMemberDetails', { ...id, correctedOn: IsoDate, reason: Text }, { fullName: Name, birthDate: IsoDate, gender: Gender, cardNo: Name })
 /** First half of a transfer (R12): the source member leaves towards `toAssociationId` as `toMemberId`. */

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { IsoDate } from '../codecs.js'
 import { accept, nothing, reject, type Rejection } from '../decider.js'
-import type { Policy } from '../policy.js'
+import { DECREE_126_FROM, type Policy } from '../policy.js'
 import { heldByOther, type State as ClaimState } from '../claim/claim.js'
 import { eligibility } from './eligibility.js'
 import type * as Association from '../association/state.js'
@@ -137,6 +137,14 @@ const admit = (d: Data<'AdmitMember'>, state: State, context: Context): Decision
     return reject('AdmissionBeforeFounding', 'design', `The association was founded only on ${association.right.foundedOn}`, `Hội chỉ được thành lập từ ngày ${association.right.foundedOn}`, 'data.admittedOn')
   const holder = heldByOther(context.membership, d.memberId)
   if (holder !== undefined) return alreadyActive(d, d.personId, holder)
+  // R9 (Decree 126, by the admission date R2; not for bodies under their own charter R1)
+  if (d.representative !== undefined && !d.representative.vietnameseCitizen && association.right.regime !== 'own-charter' && d.admittedOn >= DECREE_126_FROM)
+    return reject(
+      'RepresentativeNotVietnamese', 'R9',
+      `The representative of the organisation member ${d.representative.organisation} must be a Vietnamese citizen`,
+      `Người đại diện của hội viên tổ chức ${d.representative.organisation} phải là công dân Việt Nam`,
+      'data.representative.vietnameseCitizen',
+    )
   const flags = eligibility(d, d.admittedOn, association.right, context.policy, { birthDate: 'data.birthDate', gender: 'data.gender' })
   if (E.isLeft(flags)) return flags
   return accept({ type: 'MemberAdmitted', data: { ...d, flags: [...flags.right] } })
