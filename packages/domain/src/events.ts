@@ -44,7 +44,7 @@ export const occurredOnField: Readonly<Record<EventType, string>> = {
   AssociationDissolved: 'dissolvedOn', AssociationReparented: 'reparentedOn', SuspensionExtended: 'extendedOn', ChildAttached: 'attachedOn', ChildDetached: 'detachedOn',
   MemberAdmitted: 'admittedOn', MemberCategoryChanged: 'changedOn', MemberDetailsCorrected: 'correctedOn', MemberTransferredOut: 'transferredOn',
   MemberTransferredIn: 'transferredOn', MemberResigned: 'resignedOn', MemberExpelled: 'expelledOn', MemberStruckOff: 'struckOffOn',
-  MemberDeceased: 'diedOn', MemberReferredToParty: 'referredOn',
+  MemberDeceased: 'diedOn', MemberReferredToParty: 'referredOn', MemberPlacedInBranch: 'placedOn',
   ClubLaunched: 'launchedOn', ClubRosterReported: 'reportedOn', ClubActivityRecorded: 'heldOn', ClubClosed: 'closedOn',
   TargetSet: 'setOn', TargetRevised: 'revisedOn', TargetWithdrawn: 'withdrawnOn',
   ReportSubmitted: 'submittedOn', ReportCorrected: 'correctedOn', ReportApproved: 'approvedOn', ReportReturned: 'returnedOn', ReportUnapproved: 'unapprovedOn', LockExceptionGranted: 'grantedOn',

@@ -14,7 +14,8 @@ export const applyGovernance = (m: ReadModel, e: Recorded): boolean => {
     case 'ComplaintResolved':
     case 'BranchEstablished':
     case 'BranchClosed':
-    case 'LeaderRemunerationRecorded': {
+    case 'LeaderRemunerationRecorded':
+    case 'MemberPlacedInBranch': {
       // the recorded event is itself the record (its type and data are what the view reads)
       const record: GovernanceRecord = e
       let list = m.governance.get(e.data.associationId)

@@ -1,5 +1,5 @@
 import type { AssociationState, Dated, EventData, GovernanceRecord, ReadModel } from './model.js'
-import { dateOf, dissolvedBy } from './asOf.js'
+import { changeOf, dateOf, dissolvedBy, memberActive } from './asOf.js'
 
 type D<T extends GovernanceRecord['type']> = EventData<T>
 
@@ -9,6 +9,8 @@ export type BranchRow = {
   readonly level: D<'BranchEstablished'>['level']
   readonly withinBranchId?: string
   readonly establishedOn: string
+  /** active members whose latest placement by the date is this branch or cell, in admission order */
+  readonly members: ReadonlyArray<string>
 }
 export type NoticeRow = {
   readonly congressNumber: string
@@ -44,17 +46,25 @@ export type Governance = {
 
 const until = (list: ReadonlyArray<Dated<GovernanceRecord>>, date: string): GovernanceRecord[] => list.filter((x) => x.on <= date).map((x) => x.value)
 
-const branchesOn = (records: ReadonlyArray<GovernanceRecord>, a: AssociationState, date: string): BranchRow[] => {
+const branchesOn = (m: ReadModel, records: ReadonlyArray<GovernanceRecord>, a: AssociationState, date: string): BranchRow[] => {
   if (dissolvedBy(a, date)) return []
   const established = new Map<string, BranchRow>()
   const closed = new Set<string>()
   for (const r of records) {
     if (r.type === 'BranchEstablished' && !established.has(r.data.branchId)) {
       const d = r.data
-      established.set(d.branchId, { branchId: d.branchId, name: d.name, level: d.level, ...(d.withinBranchId === undefined ? {} : { withinBranchId: d.withinBranchId }), establishedOn: d.establishedOn })
+      established.set(d.branchId, { branchId: d.branchId, name: d.name, level: d.level, ...(d.withinBranchId === undefined ? {} : { withinBranchId: d.withinBranchId }), establishedOn: d.establishedOn, members: [] })
     } else if (r.type === 'BranchClosed') closed.add(r.data.branchId)
   }
-  return [...established.values()].filter((b) => !closed.has(b.branchId))
+  const placed = new Map<string, string>()
+  for (const r of records) if (r.type === 'MemberPlacedInBranch') placed.set(r.data.memberId, r.data.branchId)
+  const membersOf = new Map<string, string[]>()
+  for (const s of m.membersOf.get(a.associationId) ?? []) {
+    const branchId = placed.get(s.memberId)
+    if (branchId === undefined || !memberActive(s, changeOf(m, s), a, date)) continue
+    membersOf.set(branchId, [...(membersOf.get(branchId) ?? []), s.memberId])
+  }
+  return [...established.values()].filter((b) => !closed.has(b.branchId)).map((b) => ({ ...b, members: membersOf.get(b.branchId) ?? [] }))
 }
 
 const pendingRequestsOn = (records: ReadonlyArray<GovernanceRecord>, a: AssociationState, date: string): Array<D<'ExtraordinaryCongressRequested'>> => {
@@ -127,7 +137,7 @@ export const governance = (m: ReadModel, associationId: string, asOf?: string): 
     associationId, asOf: date,
     ...(headquarters === undefined ? {} : { headquarters }),
     ...(charter === undefined ? {} : { charter }),
-    branches: branchesOn(records, a, date),
+    branches: branchesOn(m, records, a, date),
     pendingRequests: pendingRequestsOn(records, a, date),
     notices: noticesOn(records),
     pendingComplaints: complaintsOn(records),

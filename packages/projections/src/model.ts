@@ -133,10 +133,10 @@ export type MovementState = {
   readonly awards: Award[]
 }
 
-/** The governance events of an association (R16–R18, R20, R25, R27), kept as they were recorded. */
+/** The governance events of an association (R16–R18, R20, R25, R27) and the placements of its members in branches, kept as recorded. */
 export const governanceTypes = [
   'ExtraordinaryCongressRequested', 'CongressNotified', 'AuthorityOpinionRecorded', 'HeadquartersChanged', 'CharterApproved',
-  'ComplaintLodged', 'ComplaintResolved', 'BranchEstablished', 'BranchClosed', 'LeaderRemunerationRecorded',
+  'ComplaintLodged', 'ComplaintResolved', 'BranchEstablished', 'BranchClosed', 'LeaderRemunerationRecorded', 'MemberPlacedInBranch',
 ] as const satisfies ReadonlyArray<DomainEvent['type']>
 export type GovernanceType = (typeof governanceTypes)[number]
 export type GovernanceRecord = { [K in GovernanceType]: { readonly type: K; readonly data: EventData<K> } }[GovernanceType]

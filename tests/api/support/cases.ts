@@ -198,6 +198,14 @@ export const commandCases: ReadonlyArray<Case> = [
   onMember('striking-off', () => ({ struckOffOn: '2021-01-01', reason: 'Không sinh hoạt' })),
   onMember('death', () => ({ diedOn: '2021-01-01' })),
   onMember('party-referral', () => ({ referredOn: '2021-01-01' })),
+  {
+    method: 'POST', route: '/members/:memberId/branch',
+    build: (side, n) => {
+      const i = ids(side, n)
+      const branch: Raw = { type: 'EstablishBranch', data: { associationId: i.commune, branchId: `br${n}`, name: `Chi hội ${n}`, level: 'branch', establishedOn: '2015-01-01' } }
+      return { setup: [branch, member(i.m, i.commune)], path: `/members/${i.m}/branch`, body: { branchId: `br${n}`, placedOn: '2017-01-01' } }
+    },
+  },
   { method: 'POST', route: '/clubs', build: (side, n) => ({ setup: [], path: '/clubs', body: club(ids(side, n).club, side).data }) },
   { method: 'POST', route: '/clubs/:clubId/roster', build: (side, n) => ({ setup: [club(ids(side, n).club, side)], path: `/clubs/${ids(side, n).club}/roster`, body: { reportedOn: '2022-01-01', roster: { ...roster, total: 64 } } }) },
   {

@@ -346,6 +346,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const date = dateOf(q.asOf)
       const found = await loadAssociations(s, m, { sql: 'a.association_id = ?', params: [id] }, date)
       if (found.length === 0) return undefined
+      await loadMembers(s, m, [id], date)
       await loadGovernance(s, m, id, date)
       return P.governance(m, id, q.asOf)
     },

@@ -46,6 +46,7 @@ export const governanceEvents = [
   e('BranchEstablished', fc.record({ associationId: assoc, branchId: branch, name: fc.constant('Chi hội'), level: fc.constantFrom('branch', 'cell'), establishedOn: date, withinBranchId: branch },
     { requiredKeys: ['associationId', 'branchId', 'name', 'level', 'establishedOn'] })),
   e('BranchClosed', fc.record({ associationId: assoc, branchId: branch, closedOn: date })),
+  e('MemberPlacedInBranch', fc.record({ memberId: member, associationId: assoc, branchId: branch, placedOn: date })),
   e('LeaderRemunerationRecorded', fc.record({ associationId: assoc, memberId: member, paidOn: date, monthlyAmount: fc.nat(20_000_000), retired: fc.boolean(), flags: flag })),
 ]
 

@@ -36,7 +36,7 @@ export const ownersOf = async (c: DomainCommand, look: OwnerLookup): Promise<Own
     case 'AdmitMember': case 'TransferMemberIn':
       return { owners: known(c.data.associationId, await look.memberAssociation(c.data.memberId)) }
     case 'ChangeMemberCategory': case 'CorrectMemberDetails': case 'TransferMemberOut': case 'RecordResignation': case 'ExpelMember':
-    case 'StrikeOffMember': case 'RecordDeath': case 'ReferMemberToParty': {
+    case 'StrikeOffMember': case 'RecordDeath': case 'ReferMemberToParty': case 'PlaceMemberInBranch': {
       const association = await look.memberAssociation(c.data.memberId)
       return association === undefined ? { owners: [c.data.associationId], missing: `member ${c.data.memberId}` } : { owners: known(c.data.associationId, association) }
     }

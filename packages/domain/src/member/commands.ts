@@ -23,10 +23,11 @@ export const ExpelMember = message('ExpelMember', { ...id, expelledOn: IsoDate, 
 export const StrikeOffMember = message('StrikeOffMember', { ...id, struckOffOn: IsoDate, reason: Text })
 export const RecordDeath = message('RecordDeath', { ...id, diedOn: IsoDate })
 export const ReferMemberToParty = message('ReferMemberToParty', { ...id, referredOn: IsoDate })
+export const PlaceMemberInBranch = message('PlaceMemberInBranch', { ...id, branchId: Id, placedOn: IsoDate })
 
 const members = {
   AdmitMember, ChangeMemberCategory, CorrectMemberDetails, TransferMemberOut, TransferMemberIn,
-  RecordResignation, ExpelMember, StrikeOffMember, RecordDeath, ReferMemberToParty,
+  RecordResignation, ExpelMember, StrikeOffMember, RecordDeath, ReferMemberToParty, PlaceMemberInBranch,
 }
 export const Command = taggedUnion('MemberCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>

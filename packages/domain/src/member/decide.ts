@@ -83,6 +83,26 @@ const correctDetails = (d: Data<'CorrectMemberDetails'>, state: State, context: 
   return accept({ type: 'MemberDetailsCorrected', data: flags.right.length === 0 ? d : { ...d, flags: [...flags.right] } })
 }
 
+/** R20: a member is placed in an open branch or cell of its own association, from its admission on. */
+const placeInBranch = (d: Data<'PlaceMemberInBranch'>, state: State, context: Context): Decision => {
+  const m = mustBeMember(state, d)
+  if (E.isLeft(m)) return m
+  if (m.right.branchId === d.branchId) return nothing
+  if (m.right.status === 'left') return alreadyLeft(m.right)
+  if (d.placedOn < m.right.admittedOn) return beforeAdmission(m.right, d.placedOn, 'data.placedOn')
+  const association = associationMustBeOpen(context.association, d.associationId, 'data.associationId')
+  if (E.isLeft(association)) return association
+  const branch = association.right.governance.branches.find((b) => b.branchId === d.branchId)
+  if (branch === undefined || branch.establishedOn > d.placedOn || (branch.closedOn !== undefined && branch.closedOn <= d.placedOn))
+    return reject(
+      'BranchNotOpen', 'R20',
+      `${d.associationId} has no branch or cell ${d.branchId} open on ${d.placedOn}`,
+      `Hội ${d.associationId} không có chi hội, tổ hội ${d.branchId} đang hoạt động vào ngày ${d.placedOn}`,
+      'data.branchId',
+    )
+  return accept({ type: 'MemberPlacedInBranch', data: d })
+}
+
 const referToParty = (d: Data<'ReferMemberToParty'>, state: State): Decision => {
   const m = mustBeMember(state, d)
   if (E.isLeft(m)) return m
@@ -222,6 +242,8 @@ export const decide = (command: Command, state: State, context: Context): Decisi
       return correctDetails(command.data, state, context)
     case 'ReferMemberToParty':
       return referToParty(command.data, state)
+    case 'PlaceMemberInBranch':
+      return placeInBranch(command.data, state, context)
     case 'RecordResignation':
       return leave(state, command.data, 'resigned', command.data.resignedOn, 'data.resignedOn', { type: 'MemberResigned', data: command.data })
     case 'ExpelMember':

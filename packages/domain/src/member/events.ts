@@ -23,10 +23,12 @@ export const MemberExpelled = message('MemberExpelled', { ...id, expelledOn: Iso
 export const MemberStruckOff = message('MemberStruckOff', { ...id, struckOffOn: IsoDate, reason: Text })
 export const MemberDeceased = message('MemberDeceased', { ...id, diedOn: IsoDate })
 export const MemberReferredToParty = message('MemberReferredToParty', { ...id, referredOn: IsoDate })
+/** The member joins a branch (chi hội) or cell (tổ hội) of its association (R20); one at a time. */
+export const MemberPlacedInBranch = message('MemberPlacedInBranch', { ...id, branchId: Id, placedOn: IsoDate })
 
 const members = {
   MemberAdmitted, MemberCategoryChanged, MemberDetailsCorrected, MemberTransferredOut, MemberTransferredIn,
-  MemberResigned, MemberExpelled, MemberStruckOff, MemberDeceased, MemberReferredToParty,
+  MemberResigned, MemberExpelled, MemberStruckOff, MemberDeceased, MemberReferredToParty, MemberPlacedInBranch,
 }
 export const Event = taggedUnion('MemberEvent', 'type', members)
 export type Event = t.TypeOf<typeof Event>
