@@ -161,6 +161,7 @@ class MemoryViews implements ViewEngine {
   async congressWatch(q: { readonly asOf: string; readonly withinMonths?: number } & RecordTime) { return P.congressWatch(await this.modelFor(q), q) }
   async conferences(q: P.ConferencesQuery & RecordTime) { return P.conferences(await this.modelFor(q), q) }
   async resolutions(q: P.MeetingsQuery & RecordTime) { return P.resolutions(await this.modelFor(q), q) }
+  async governance(associationId: string, q: { readonly asOf?: string } & RecordTime) { return P.governance(await this.modelFor(q), associationId, q.asOf) }
 }
 
 /** The reference view engine over any store; nothing is persisted, so opening it folds nothing until catchUp. */

@@ -33,6 +33,8 @@ export interface ViewReader {
   congressWatch(q: { readonly asOf: string; readonly withinMonths?: number } & RecordTime): Promise<P.CongressWatch>
   conferences(q: P.ConferencesQuery & RecordTime): Promise<P.ConferenceRow[]>
   resolutions(q: P.MeetingsQuery & RecordTime): Promise<P.ResolutionRow[]>
+  /** headquarters, charter, branches, requests, notices, pending complaints, reportable changes and flags (R16–R18, R20, R25, R27) */
+  governance(associationId: string, q: { readonly asOf?: string } & RecordTime): Promise<P.Governance | undefined>
 }
 
 export type ParkedEvent = {

@@ -7,6 +7,7 @@ import type { Authenticator } from './auth/auth-config.js'
 import { ScopeService } from './auth/scope.service.js'
 import { ActivitiesController } from './commands/activities.controller.js'
 import { AssociationsController } from './commands/associations.controller.js'
+import { GovernanceController } from './commands/governance.controller.js'
 import { CommandService } from './commands/command.service.js'
 import { MembersController } from './commands/members.controller.js'
 import { WriteSide } from './commands/write-side.js'
@@ -31,7 +32,7 @@ export class HoiModule {
     return {
       module: HoiModule,
       controllers: [
-        AssociationsController, MembersController, ActivitiesController, ViewsController, AuditController, HealthController, DocsController, DashboardController,
+        AssociationsController, GovernanceController, MembersController, ActivitiesController, ViewsController, AuditController, HealthController, DocsController, DashboardController,
         UnitsController, PrintController, MetricsController,
       ],
       providers: [

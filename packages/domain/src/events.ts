@@ -10,6 +10,7 @@ import * as R from './report/events.js'
 import * as V from './movement/events.js'
 import * as K from './claim/claim.js'
 import * as U from './unit/events.js'
+import { occurredOnFields as governanceDates } from './association/governance-messages.js'
 
 const pick = <K extends string>(mod: Record<string, unknown>, types: ReadonlyArray<K>): Record<K, t.Mixed> =>
   Object.fromEntries(types.map((k) => [k, mod[k] as t.Mixed])) as Record<K, t.Mixed>
@@ -44,14 +45,14 @@ export const occurredOnField: Readonly<Record<EventType, string>> = {
   AssociationReorganised: 'reorganisedOn', AssociationSeparated: 'separatedOn', AssociationTookOver: 'takenOverOn',
   MemberAdmitted: 'admittedOn', MemberCategoryChanged: 'changedOn', MemberDetailsCorrected: 'correctedOn', MemberTransferredOut: 'transferredOn',
   MemberTransferredIn: 'transferredOn', MemberResigned: 'resignedOn', MemberExpelled: 'expelledOn', MemberStruckOff: 'struckOffOn',
-  MemberDeceased: 'diedOn', MemberReferredToParty: 'referredOn',
+  MemberDeceased: 'diedOn', MemberReferredToParty: 'referredOn', MemberPlacedInBranch: 'placedOn',
   ClubLaunched: 'launchedOn', ClubRosterReported: 'reportedOn', ClubActivityRecorded: 'heldOn', ClubClosed: 'closedOn',
   TargetSet: 'setOn', TargetRevised: 'revisedOn', TargetWithdrawn: 'withdrawnOn',
   ReportSubmitted: 'submittedOn', ReportCorrected: 'correctedOn', ReportApproved: 'approvedOn', ReportReturned: 'returnedOn', ReportUnapproved: 'unapprovedOn', LockExceptionGranted: 'grantedOn', LockExceptionRevoked: 'revokedOn',
   EmulationMovementLaunched: 'launchedOn', CommendationAwarded: 'awardedOn', EmulationMovementConcluded: 'concludedOn',
   AdminUnitCreated: 'createdOn', AdminUnitRenamed: 'renamedOn', AdminUnitMerged: 'mergedOn', AdminUnitReparented: 'reparentedOn',
   AdminUnitAbolished: 'abolishedOn', SubunitAttached: 'attachedOn', SubunitDetached: 'detachedOn',
-  ClaimTaken: 'takenOn', ClaimReleased: 'releasedOn',
+  ClaimTaken: 'takenOn', ClaimReleased: 'releasedOn', ...governanceDates,
 }
 
 export const occurredOn = (event: DomainEvent): IsoDate => (event.data as unknown as Record<string, IsoDate>)[occurredOnField[event.type]] as IsoDate

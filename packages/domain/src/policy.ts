@@ -57,6 +57,17 @@ export type Policy = {
     readonly olderShare: { readonly min: number; readonly max: number }
     readonly minHomeCareVolunteers: number
   }
+  /** R17: days before a term congress by which the authority is notified (45/2010); its written opinion is awaited before holding it. */
+  readonly congressNoticeDays: number
+  /**
+   * R27: the monthly remuneration of a retired full-time leader is at most `multiplier × baseWage` (đồng),
+   * by scope, with area overrides (Hà Nội 01 and Hồ Chí Minh City 79: 5.4 for the province, 3.6 for their districts).
+   */
+  readonly remunerationCap: {
+    readonly baseWage: number
+    readonly multiplier: Readonly<Record<Scope, number>>
+    readonly byArea: ReadonlyArray<{ readonly scope: Scope; readonly areaPrefix: string; readonly multiplier: number }>
+  }
   /** Days after the period's end after which entry is locked unless a lock exception is granted (R34). */
   readonly reportExpiryDays: number
 }
@@ -77,6 +88,15 @@ export const defaultPolicy: Policy = {
     womenShare: { min: 0.6, max: 0.7 },
     olderShare: { min: 0.6, max: 0.7 },
     minHomeCareVolunteers: 5,
+  },
+  congressNoticeDays: 30,
+  remunerationCap: {
+    baseWage: 2_340_000,
+    multiplier: { national: 6.5, province: 5.0, district: 3.2, commune: 1.5 },
+    byArea: [
+      { scope: 'province', areaPrefix: '01', multiplier: 5.4 }, { scope: 'province', areaPrefix: '79', multiplier: 5.4 },
+      { scope: 'district', areaPrefix: '01', multiplier: 3.6 }, { scope: 'district', areaPrefix: '79', multiplier: 3.6 },
+    ],
   },
   reportExpiryDays: 90,
 }

@@ -13,6 +13,7 @@ import { ActivityArea, ClubModel, ClubProgramme } from './club/events.js'
 import { Counting, Metric } from './target/events.js'
 import { indicatorCatalogue } from './report/indicators.js'
 import { UnitLevel } from './unit/events.js'
+import { AuthorityOpinion, BranchLevel, RequestingBody } from './association/governance-messages.js'
 
 type Fields = Record<string, fc.Arbitrary<unknown>>
 const record = (fields: Fields, requiredKeys: ReadonlyArray<string> = Object.keys(fields)) =>
@@ -79,6 +80,7 @@ const dissolvedOptional = { ...ref, requestingMembers: count, officialMembers: c
 const member = { memberId: id, associationId: id }
 const person = { personId: id, fullName: name, birthDate: date, gender: enumOf(Gender) }
 const category = enumOf(MemberCategory)
+const representative = record({ organisation: name, vietnameseCitizen: fc.boolean() })
 const correction = [{ ...member, correctedOn: date, reason: text }, { fullName: name, birthDate: date, gender: enumOf(Gender), cardNo: name }] as const
 const launch = { clubId: id, name, model: enumOf(ClubModel), hostAssociationId: id, areaCode, launchedOn: date, programme: enumOf(ClubProgramme), roster }
 const activity = { clubId: id, activityId: id, area: enumOf(ActivityArea), heldOn: date, title: name, participants: count }
@@ -87,6 +89,11 @@ const revision = [{ targetId: id, revisedOn: date, reason: text }, { goal: count
 const report = { associationId: id, period }
 const movement = { movementId: id, ownerAssociationId: id, title: name, cycleStart: year, cycleEnd: year, launchedOn: date }
 const award = [{ movementId: id, commendationId: id, recipient, form: name, awardedOn: date }, { citation: text }] as const
+const extraordinary = [{ ...association, requestId: id, requestedOn: date, by: enumOf(RequestingBody), requesting: count, outOf: positive }, { reason: text }] as const
+const notice = [{ ...association, congressNumber: name, notifiedOn: date, plannedOn: date }, { authority: name }] as const
+const opinion = [{ ...association, congressNumber: name, receivedOn: date, opinion: enumOf(AuthorityOpinion) }, { ref: name }] as const
+const branch = [{ ...association, branchId: id, name, level: enumOf(BranchLevel), establishedOn: date }, { withinBranchId: id }] as const
+const remuneration = { ...association, memberId: id, paidOn: date, monthlyAmount: count, retired: fc.boolean() }
 
 const events: Record<EventType, fc.Arbitrary<unknown>> = {
   AssociationFounded: message('AssociationFounded', { ...association, name, kind: enumOf(AssociationKind), regime: enumOf(Regime), scope: enumOf(Scope), areaCode, foundedOn: date, foundingMembers: count, flags }, { parentId: id, ...ref, origin }),
@@ -94,7 +101,7 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
   SpecialStatusGranted: message('SpecialStatusGranted', { ...association, grantedOn: date }, ref),
   SpecialStatusRevoked: message('SpecialStatusRevoked', { ...association, revokedOn: date }, ref),
   StaffQuotaAssigned: message('StaffQuotaAssigned', { ...association, quota: count, assignedOn: date }, ref),
-  CongressHeld: message('CongressHeld', congress),
+  CongressHeld: message('CongressHeld', congress, { flags }),
   OfficerElected: message('OfficerElected', { ...association, memberId: id, fullName: name, role: enumOf(OfficerRole), electedOn: date }, { termEnd: date }),
   OfficerRelieved: message('OfficerRelieved', relieved, { reason: text }),
   ResolutionAdopted: message('ResolutionAdopted', resolution),
@@ -109,7 +116,7 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
   AssociationReparented: message('AssociationReparented', { ...association, parentId: id, reparentedOn: date }, { previousParentId: id, ...ref }),
   ChildAttached: message('ChildAttached', { ...association, childId: id, attachedOn: date }),
   ChildDetached: message('ChildDetached', { ...association, childId: id, detachedOn: date }),
-  MemberAdmitted: message('MemberAdmitted', { ...member, ...person, category, admittedOn: date, flags }, { cardNo: name }),
+  MemberAdmitted: message('MemberAdmitted', { ...member, ...person, category, admittedOn: date, flags }, { cardNo: name, representative }),
   MemberCategoryChanged: message('MemberCategoryChanged', { ...member, category, changedOn: date }),
   MemberDetailsCorrected: message('MemberDetailsCorrected', correction[0], { ...correction[1], flags }),
   MemberTransferredOut: message('MemberTransferredOut', { ...member, personId: id, toAssociationId: id, toMemberId: id, transferredOn: date }),
@@ -119,6 +126,7 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
   MemberStruckOff: message('MemberStruckOff', { ...member, struckOffOn: date, reason: text }),
   MemberDeceased: message('MemberDeceased', { ...member, diedOn: date }),
   MemberReferredToParty: message('MemberReferredToParty', { ...member, referredOn: date }),
+  MemberPlacedInBranch: message('MemberPlacedInBranch', { ...member, branchId: id, placedOn: date }),
   ClubLaunched: message('ClubLaunched', { ...launch, flags }),
   ClubRosterReported: message('ClubRosterReported', { clubId: id, reportedOn: date, roster, flags }),
   ClubActivityRecorded: message('ClubActivityRecorded', activity),
@@ -145,6 +153,16 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
   SubunitDetached: message('SubunitDetached', { unitId: areaCode, childId: areaCode, detachedOn: date }),
   ClaimTaken: message('ClaimTaken', { claimId, owner: id, takenOn: date }),
   ClaimReleased: message('ClaimReleased', { claimId, owner: id, releasedOn: date }),
+  ExtraordinaryCongressRequested: message('ExtraordinaryCongressRequested', extraordinary[0], extraordinary[1]),
+  CongressNotified: message('CongressNotified', notice[0], notice[1]),
+  AuthorityOpinionRecorded: message('AuthorityOpinionRecorded', opinion[0], opinion[1]),
+  HeadquartersChanged: message('HeadquartersChanged', { ...association, address: name, changedOn: date }, ref),
+  CharterApproved: message('CharterApproved', { ...association, version: name, approvedOn: date }, ref),
+  ComplaintLodged: message('ComplaintLodged', { ...association, complaintId: id, lodgedOn: date, subject: text }),
+  ComplaintResolved: message('ComplaintResolved', { ...association, complaintId: id, resolvedOn: date, outcome: text }),
+  BranchEstablished: message('BranchEstablished', branch[0], branch[1]),
+  BranchClosed: message('BranchClosed', { ...association, branchId: id, closedOn: date }, { reason: text }),
+  LeaderRemunerationRecorded: message('LeaderRemunerationRecorded', { ...remuneration, flags }),
 }
 
 const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
@@ -172,7 +190,7 @@ const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
   AbsorbAssociation: message('AbsorbAssociation', { ...association, intoId: id, absorbedOn: date }, ref),
   ConsolidateAssociations: message('ConsolidateAssociations', { ...association, name, kind: enumOf(AssociationKind), scope: enumOf(Scope), areaCode, consolidatedOn: date, sourceIds: ids }, { parentId: id, ...ref }),
   ReparentAssociation: message('ReparentAssociation', { ...association, parentId: id, reparentedOn: date }, ref),
-  AdmitMember: message('AdmitMember', { ...member, ...person, category, admittedOn: date }, { cardNo: name }),
+  AdmitMember: message('AdmitMember', { ...member, ...person, category, admittedOn: date }, { cardNo: name, representative }),
   ChangeMemberCategory: message('ChangeMemberCategory', { ...member, category, changedOn: date }),
   CorrectMemberDetails: message('CorrectMemberDetails', ...correction),
   TransferMemberOut: message('TransferMemberOut', { ...member, toAssociationId: id, toMemberId: id, transferredOn: date }),
@@ -182,6 +200,7 @@ const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
   StrikeOffMember: message('StrikeOffMember', { ...member, struckOffOn: date, reason: text }),
   RecordDeath: message('RecordDeath', { ...member, diedOn: date }),
   ReferMemberToParty: message('ReferMemberToParty', { ...member, referredOn: date }),
+  PlaceMemberInBranch: message('PlaceMemberInBranch', { ...member, branchId: id, placedOn: date }),
   LaunchClub: message('LaunchClub', launch),
   ReportClubRoster: message('ReportClubRoster', { clubId: id, reportedOn: date, roster }),
   RecordClubActivity: message('RecordClubActivity', activity),
@@ -199,6 +218,16 @@ const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
   LaunchEmulationMovement: message('LaunchEmulationMovement', movement),
   AwardCommendation: message('AwardCommendation', ...award),
   ConcludeEmulationMovement: message('ConcludeEmulationMovement', { movementId: id, concludedOn: date }, { summary: text }),
+  RequestExtraordinaryCongress: message('RequestExtraordinaryCongress', extraordinary[0], extraordinary[1]),
+  NotifyAuthorityOfCongress: message('NotifyAuthorityOfCongress', notice[0], notice[1]),
+  RecordAuthorityOpinion: message('RecordAuthorityOpinion', opinion[0], opinion[1]),
+  ChangeHeadquarters: message('ChangeHeadquarters', { ...association, address: name, changedOn: date }, ref),
+  ApproveCharter: message('ApproveCharter', { ...association, version: name, approvedOn: date }, ref),
+  LodgeComplaint: message('LodgeComplaint', { ...association, complaintId: id, lodgedOn: date, subject: text }),
+  ResolveComplaint: message('ResolveComplaint', { ...association, complaintId: id, resolvedOn: date, outcome: text }),
+  EstablishBranch: message('EstablishBranch', branch[0], branch[1]),
+  CloseBranch: message('CloseBranch', { ...association, branchId: id, closedOn: date }, { reason: text }),
+  RecordLeaderRemuneration: message('RecordLeaderRemuneration', remuneration),
 }
 
 /** Generated input → decoded value → encode → JSON text → parse → decode again: the same value. */

@@ -2,6 +2,7 @@ import type { Award, EventData, LeaveKind, MemberChange, MemberState, ReadModel,
 import { pushDated, reportKey } from './model.js'
 import { applyAssociation } from './foldAssociation.js'
 import { applyReorganisation } from './foldReorganisation.js'
+import { applyGovernance } from './foldGovernance.js'
 
 type D<T extends Recorded['type']> = EventData<T>
 
@@ -236,7 +237,7 @@ export const apply = (m: ReadModel, e: Recorded): ReadModel => {
       return m
     }
     default:
-      if (!applyReorganisation(m, e) && !applyAssociation(m, e)) applyOther(m, e)
+      if (!applyReorganisation(m, e) && !applyAssociation(m, e) && !applyGovernance(m, e)) applyOther(m, e)
       return m
   }
 }

@@ -4,10 +4,10 @@
  * defaults to everything known; nothing here reads a clock.
  */
 export type {
-  ReadModel, Recorded, Dated, AssociationState, AssociationStatus, MemberState, MemberChange, ClubState, TargetState, ReportState, ReportStatus, MovementState,
+  ReadModel, Recorded, Dated, GovernanceRecord, AssociationState, AssociationStatus, MemberState, MemberChange, ClubState, TargetState, ReportState, ReportStatus, MovementState,
 } from './model.js'
 export type { MemberIndex } from './members.js'
-export { emptyModel } from './model.js'
+export { emptyModel, governanceTypes } from './model.js'
 export { apply, applyAll } from './fold.js'
 export { descendants } from './asOf.js'
 export { registry, association, type AssociationRow, type RegistryQuery, type Officer, type Term, type MemberCount } from './registry.js'
@@ -22,9 +22,10 @@ export { commendations, type CommendationsRow } from './commendations.js'
 export { congressWatch, overdueStage, FIRST_CONGRESS_WORKING_DAYS, type CongressWatch, type CongressWatchRow, type FirstCongressRow, type OverdueStage } from './congress.js'
 export { conferences, resolutions, type ConferenceRow, type ResolutionRow, type ConferencesQuery, type MeetingsQuery } from './meetings.js'
 export { carriedFrom, dissolvedBy, inArea } from './asOf.js'
+export { governance, type Governance, type BranchRow, type NoticeRow, type ReportableChange, type GovernanceFlag } from './governance.js'
 export { MemberIndex as MemberIndexClass } from './members.js'
 export {
-  projections, associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection,
+  projections, associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection, governanceProjection,
   CannotApply, insert as insertRow, update as updateRow, close as closeRows,
   type ProjectionDefinition, type RowChange, type TableSpec, type ColumnType, type Value as RowValue, type Row as ViewRow, type Exists,
 } from './tables/index.js'

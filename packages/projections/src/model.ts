@@ -141,6 +141,14 @@ export type MovementState = {
   readonly awards: Award[]
 }
 
+/** The governance events of an association (R16–R18, R20, R25, R27) and the placements of its members in branches, kept as recorded. */
+export const governanceTypes = [
+  'ExtraordinaryCongressRequested', 'CongressNotified', 'AuthorityOpinionRecorded', 'HeadquartersChanged', 'CharterApproved',
+  'ComplaintLodged', 'ComplaintResolved', 'BranchEstablished', 'BranchClosed', 'LeaderRemunerationRecorded', 'MemberPlacedInBranch',
+] as const satisfies ReadonlyArray<DomainEvent['type']>
+export type GovernanceType = (typeof governanceTypes)[number]
+export type GovernanceRecord = { [K in GovernanceType]: { readonly type: K; readonly data: EventData<K> } }[GovernanceType]
+
 /**
  * The one read model, folded from the whole log. Owned by its fold: `apply` mutates it in place
  * (the rebuild hot path), queries only read it.
@@ -159,6 +167,8 @@ export type ReadModel = {
   /** Keyed `${associationId}|${period}`. */
   readonly reports: Map<string, ReportState>
   readonly movements: Map<string, MovementState>
+  /** Governance events by association id, by business date (log order breaks ties); read by the governance view. */
+  readonly governance: Map<string, Array<Dated<GovernanceRecord>>>
 }
 
 export const emptyModel = (): ReadModel => {
@@ -166,7 +176,7 @@ export const emptyModel = (): ReadModel => {
   return {
     position: 0, lastRecordedAt: undefined, associations: new Map(), children: new Map(),
     membersOf, members: new MemberIndex(membersOf), memberChanges: new Map(),
-    clubs: new Map(), targets: new Map(), reports: new Map(), movements: new Map(),
+    clubs: new Map(), targets: new Map(), reports: new Map(), movements: new Map(), governance: new Map(),
   }
 }
 

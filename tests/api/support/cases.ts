@@ -182,6 +182,28 @@ export const commandCases: ReadonlyArray<Case> = [
   onFresh('/associations/:associationId/reinstatement', 'POST', { reinstatedOn: '2016-02-01' },
     (side, n) => [{ type: 'SuspendAssociation', data: { associationId: ids(side, n).x, suspendedOn: '2016-01-01', until: '2016-03-01', reason: 'Vi phạm' } }]),
   onFresh('/associations/:associationId/dissolution', 'POST', { dissolvedOn: '2016-01-01', dissolution: 'voluntary', ground: 'purpose-achieved' }),
+  onFresh('/associations/:associationId/extraordinary-congress-requests', 'POST', { requestId: 'rq1', requestedOn: '2016-01-01', by: 'leadership', requesting: 20, outOf: 30 }),
+  onFresh('/associations/:associationId/congress-notices', 'POST', { congressNumber: 'II', notifiedOn: '2016-01-01', plannedOn: '2016-03-01' }),
+  onFresh('/associations/:associationId/congress-opinions', 'POST', { congressNumber: 'II', receivedOn: '2016-02-01', opinion: 'agreed' },
+    (side, n) => [{ type: 'NotifyAuthorityOfCongress', data: { associationId: ids(side, n).x, congressNumber: 'II', notifiedOn: '2016-01-01', plannedOn: '2016-03-01' } }]),
+  onFresh('/associations/:associationId/headquarters', 'POST', { address: 'Số 5 đường Trần Hưng Đạo', changedOn: '2016-01-01' }),
+  onFresh('/associations/:associationId/charter', 'POST', { version: 'Điều lệ 2016', approvedOn: '2016-01-01' }),
+  onFresh('/associations/:associationId/complaints', 'POST', { complaintId: 'k1', lodgedOn: '2016-01-01', subject: 'Khiếu nại quyết định' }),
+  onFresh('/associations/:associationId/complaint-resolutions', 'POST', { complaintId: 'k1', resolvedOn: '2016-02-01', outcome: 'Đã giải quyết' },
+    (side, n) => [{ type: 'LodgeComplaint', data: { associationId: ids(side, n).x, complaintId: 'k1', lodgedOn: '2016-01-01', subject: 'Khiếu nại quyết định' } }]),
+  onFresh('/associations/:associationId/branches', 'POST', { branchId: 'b1', name: 'Chi hội bản 1', level: 'branch', establishedOn: '2016-01-01' }),
+  onFresh('/associations/:associationId/branch-closures', 'POST', { branchId: 'b1', closedOn: '2017-01-01' },
+    (side, n) => [{ type: 'EstablishBranch', data: { associationId: ids(side, n).x, branchId: 'b1', name: 'Chi hội bản 1', level: 'branch', establishedOn: '2016-01-01' } }]),
+  {
+    method: 'POST', route: '/associations/:associationId/remuneration',
+    build: (side, n) => {
+      const i = ids(side, n)
+      return {
+        setup: [freshAssociation(side, n), member(i.m, i.x), { type: 'ElectOfficer', data: { associationId: i.x, memberId: i.m, role: 'president', electedOn: '2016-06-01' } }],
+        path: `/associations/${i.x}/remuneration`, body: { memberId: i.m, paidOn: '2017-01-01', monthlyAmount: 3_000_000, retired: true },
+      }
+    },
+  },
   {
     method: 'POST', route: '/associations/:associationId/parent',
     build: (side, n) => {
@@ -221,6 +243,14 @@ export const commandCases: ReadonlyArray<Case> = [
   onMember('striking-off', () => ({ struckOffOn: '2021-01-01', reason: 'Không sinh hoạt' })),
   onMember('death', () => ({ diedOn: '2021-01-01' })),
   onMember('party-referral', () => ({ referredOn: '2021-01-01' })),
+  {
+    method: 'POST', route: '/members/:memberId/branch',
+    build: (side, n) => {
+      const i = ids(side, n)
+      const branch: Raw = { type: 'EstablishBranch', data: { associationId: i.commune, branchId: `br${n}`, name: `Chi hội ${n}`, level: 'branch', establishedOn: '2015-01-01' } }
+      return { setup: [branch, member(i.m, i.commune)], path: `/members/${i.m}/branch`, body: { branchId: `br${n}`, placedOn: '2017-01-01' } }
+    },
+  },
   { method: 'POST', route: '/clubs', build: (side, n) => ({ setup: [], path: '/clubs', body: club(ids(side, n).club, side).data }) },
   { method: 'POST', route: '/clubs/:clubId/roster', build: (side, n) => ({ setup: [club(ids(side, n).club, side)], path: `/clubs/${ids(side, n).club}/roster`, body: { reportedOn: '2022-01-01', roster: { ...roster, total: 64 } } }) },
   {
@@ -287,6 +317,7 @@ export type ReadCase = { readonly route: string; readonly build: (side: Side, n:
 export const readCases: ReadonlyArray<ReadCase> = [
   { route: '/views/registry', build: () => ({ setup: [], path: '/views/registry' }) },
   { route: '/views/associations/:associationId', build: (side) => ({ setup: [], path: `/views/associations/${sides[side].commune}` }) },
+  { route: '/views/associations/:associationId/governance', build: (side) => ({ setup: [], path: `/views/associations/${sides[side].commune}/governance` }) },
   { route: '/views/roster/:associationId', build: (side) => ({ setup: [], path: `/views/roster/${sides[side].commune}` }) },
   { route: '/views/statistics', build: () => ({ setup: [], path: '/views/statistics?year=2020' }) },
   { route: '/views/clubs', build: () => ({ setup: [], path: '/views/clubs' }) },

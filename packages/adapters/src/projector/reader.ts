@@ -5,6 +5,7 @@ import type { EventStore } from '../store.js'
 import type { RecordTime, ViewReader } from '../views.js'
 import type { SqlValue } from './driver.js'
 import { loadAssociations, loadClubs, loadMembers, loadMovements, loadReports, loadTargets, loadTree } from './load.js'
+import { loadGovernance } from './load-governance.js'
 import type { Runner } from './runner.js'
 import { inAreaSql, inList, Snapshot } from './snapshot.js'
 
@@ -364,6 +365,16 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const m = P.emptyModel()
       await loadCovered(s, m, q)
       return P.resolutions(m, q)
+    },
+    async governance(id, q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const date = dateOf(q.asOf)
+      const found = await loadAssociations(s, m, { sql: 'a.association_id = ?', params: [id] }, date)
+      if (found.length === 0) return undefined
+      await loadMembers(s, m, [id], date)
+      await loadGovernance(s, m, id, date)
+      return P.governance(m, id, q.asOf)
     },
     async congressWatch(q) {
       const s = await snapshot(q)

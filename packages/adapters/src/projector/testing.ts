@@ -29,11 +29,34 @@ const e = (type: EventType, data: fc.Arbitrary<LooseData>) => {
 }
 const person = { personId: member, fullName: fc.constantFrom('Lò Văn A', 'Nguyễn Thị B', 'Trần Văn C'), birthDate: fc.constant('1950-01-01'), gender: fc.constantFrom('male', 'female') }
 
+const flag = fc.constantFrom([], [{ rule: 'R17', code: 'CongressNotNotified', message: 'm' }], [{ rule: 'R27', code: 'RemunerationAboveCap', message: 'm' }])
+const branch = fc.constantFrom('b0', 'b1', 'b2')
+export const foundedEvent = e('AssociationFounded', fc.record({
+  associationId: assoc, name: fc.constant('Hội'), kind: fc.constantFrom('elderly', 'women'), regime: fc.constantFrom('decree-45-2010', 'own-charter'),
+  scope: fc.constantFrom('province', 'district', 'commune'), areaCode: area, foundedOn: date, foundingMembers: fc.constant(20), flags: fc.constant([]), parentId: assoc,
+}, { requiredKeys: ['associationId', 'name', 'kind', 'regime', 'scope', 'areaCode', 'foundedOn', 'foundingMembers', 'flags'] }))
+/** Governance events (R16–R18, R20, R25, R27), and congresses that decode, so that requests meet the congresses answering them. */
+export const governanceEvents = [
+  e('CongressHeld', fc.record({
+    associationId: assoc, number: fc.constantFrom('I', 'II', 'III'), kind: fc.constantFrom('term', 'extraordinary'), form: fc.constant('delegate'), heldOn: date, termStart: date, termEnd: date,
+    delegatesExpected: fc.constant(10), delegatesPresent: fc.constant(9), flags: flag,
+  }, { requiredKeys: ['associationId', 'number', 'kind', 'form', 'heldOn', 'termStart', 'termEnd', 'delegatesExpected', 'delegatesPresent'] })),
+  e('ExtraordinaryCongressRequested', fc.record({ associationId: assoc, requestId: fc.constantFrom('q0', 'q1'), requestedOn: date, by: fc.constantFrom('leadership', 'members'), requesting: fc.constant(9), outOf: fc.constant(10) })),
+  e('CongressNotified', fc.record({ associationId: assoc, congressNumber: fc.constantFrom('I', 'II'), notifiedOn: date, plannedOn: date })),
+  e('AuthorityOpinionRecorded', fc.record({ associationId: assoc, congressNumber: fc.constantFrom('I', 'II'), receivedOn: date, opinion: fc.constantFrom('agreed', 'objected') })),
+  e('HeadquartersChanged', fc.record({ associationId: assoc, address: fc.constantFrom('Số 1', 'Số 2'), changedOn: date })),
+  e('CharterApproved', fc.record({ associationId: assoc, version: fc.constantFrom('2016', '2021'), approvedOn: date })),
+  e('ComplaintLodged', fc.record({ associationId: assoc, complaintId: fc.constantFrom('k0', 'k1'), lodgedOn: date, subject: fc.constant('Khiếu nại') })),
+  e('ComplaintResolved', fc.record({ associationId: assoc, complaintId: fc.constantFrom('k0', 'k1'), resolvedOn: date, outcome: fc.constant('Xong') })),
+  e('BranchEstablished', fc.record({ associationId: assoc, branchId: branch, name: fc.constant('Chi hội'), level: fc.constantFrom('branch', 'cell'), establishedOn: date, withinBranchId: branch },
+    { requiredKeys: ['associationId', 'branchId', 'name', 'level', 'establishedOn'] })),
+  e('BranchClosed', fc.record({ associationId: assoc, branchId: branch, closedOn: date })),
+  e('MemberPlacedInBranch', fc.record({ memberId: member, associationId: assoc, branchId: branch, placedOn: date })),
+  e('LeaderRemunerationRecorded', fc.record({ associationId: assoc, memberId: member, paidOn: date, monthlyAmount: fc.nat(20_000_000), retired: fc.boolean(), flags: flag })),
+]
+
 export const anyEvent = fc.oneof(
-  e('AssociationFounded', fc.record({
-    associationId: assoc, name: fc.constant('Hội'), kind: fc.constantFrom('elderly', 'women'), regime: fc.constantFrom('decree-45-2010', 'own-charter'),
-    scope: fc.constantFrom('province', 'district', 'commune'), areaCode: area, foundedOn: date, foundingMembers: fc.constant(20), flags: fc.constant([]), parentId: assoc,
-  }, { requiredKeys: ['associationId', 'name', 'kind', 'regime', 'scope', 'areaCode', 'foundedOn', 'foundingMembers', 'flags'] })),
+  foundedEvent,
   e('AssociationDissolved', fc.record({
     associationId: assoc, dissolvedOn: date, dissolution: fc.constantFrom('voluntary', 'compulsory'), ground: fc.constantFrom('no-assets', 'parent-dissolved'),
     // the fates of its children (R30): carried out by the children's own events, which the log may or may not hold
@@ -119,6 +142,7 @@ export const anyEvent = fc.oneof(
     recipient: fc.oneof(fc.record({ kind: fc.constant('collective'), name: fc.constant('X') }), fc.record({ kind: fc.constant('individual'), name: fc.constant('Y') })),
   })),
   e('EmulationMovementConcluded', fc.record({ movementId: movement, concludedOn: date })),
+  ...governanceEvents,
 )
 
 /**
@@ -208,6 +232,7 @@ export const foldReader = (m: ReadModel): ViewReader => ({
   congressWatch: async (q) => P.congressWatch(m, q),
   conferences: async (q) => P.conferences(m, q),
   resolutions: async (q) => P.resolutions(m, q),
+  governance: async (id, q) => P.governance(m, id, q.asOf),
 })
 
 /** Every view asked the same questions; the answers as one value to compare. */
@@ -239,5 +264,7 @@ export const askAll = async (v: ViewReader, asOf: string, o: { recordedAsOf?: st
     conferencesTree: await v.conferences({ associationId: 'a0', includeDescendants: true, kind: 'review', ...rt }),
     resolutions: await v.resolutions({ asOf, ...rt }),
     resolutionsOne: await v.resolutions({ associationId: 'a1', ...rt }),
+    governance: await Promise.all(ids.map((id) => v.governance(id, { asOf, ...rt }))),
+    governanceAll: await Promise.all(ids.map((id) => v.governance(id, { ...rt }))),
   }
 }

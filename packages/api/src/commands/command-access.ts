@@ -19,6 +19,9 @@ export const commandAccess: Readonly<Record<CommandType, AccessName>> = {
   SubmitReport: 'write', CorrectReport: 'write', ApproveReport: 'supervise', ReturnReport: 'supervise', UnapproveReport: 'supervise', GrantLockException: 'supervise', RevokeLockException: 'supervise',
   LaunchEmulationMovement: 'write', AwardCommendation: 'write', ConcludeEmulationMovement: 'write',
   CreateAdminUnit: 'admin', RenameAdminUnit: 'admin', MergeAdminUnit: 'admin', ReparentAdminUnit: 'admin', AbolishAdminUnit: 'admin',
+  // the authority's opinion, its approval of a charter and its resolution of a complaint are the state's decisions
+  RequestExtraordinaryCongress: 'write', NotifyAuthorityOfCongress: 'write', RecordAuthorityOpinion: 'admin', ChangeHeadquarters: 'write', ApproveCharter: 'admin',
+  LodgeComplaint: 'write', ResolveComplaint: 'admin', EstablishBranch: 'write', CloseBranch: 'write', RecordLeaderRemuneration: 'write', PlaceMemberInBranch: 'write',
 }
 
 /** A command route of one feature: the command's access rule, its OpenAPI tag and summary. */

@@ -23,7 +23,7 @@ const decodeCommand = decodeWith(DomainCommand)
 
 /** Commands on one existing member, reached by /members/:memberId/…: scope is checked against the member's association. */
 const memberCommands: ReadonlySet<CommandType> = new Set([
-  'ChangeMemberCategory', 'CorrectMemberDetails', 'TransferMemberOut', 'RecordResignation', 'ExpelMember', 'StrikeOffMember', 'RecordDeath', 'ReferMemberToParty',
+  'ChangeMemberCategory', 'CorrectMemberDetails', 'TransferMemberOut', 'RecordResignation', 'ExpelMember', 'StrikeOffMember', 'RecordDeath', 'ReferMemberToParty', 'PlaceMemberInBranch',
 ])
 const memberNotFound = (memberId: string): ProblemException =>
   problems.notFound(`No member ${memberId}`, { errors: [{ field: 'path.memberId', message: 'is not a known member' }] })

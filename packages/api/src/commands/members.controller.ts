@@ -41,4 +41,7 @@ export class MembersController {
 
   @route('POST', `${id}/party-referral`, 'Refer a member to the Party', ['ReferMemberToParty'], derived)
   partyReferral(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${id}/branch`, 'Place a member in a branch (chi hội) or cell (tổ hội) of the association (R20)', ['PlaceMemberInBranch'], derived)
+  branch(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
 }

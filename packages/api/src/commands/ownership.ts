@@ -27,6 +27,8 @@ export const ownersOf = async (c: DomainCommand, look: OwnerLookup): Promise<Own
     case 'RenameAssociation': case 'GrantSpecialStatus': case 'RevokeSpecialStatus': case 'AssignStaffQuota': case 'HoldCongress':
     case 'ElectOfficer': case 'RelieveOfficer': case 'AdoptResolution': case 'HoldConference': case 'SuspendAssociation':
     case 'ReinstateAssociation': case 'DissolveAssociation': case 'ExtendSuspension':
+    case 'RequestExtraordinaryCongress': case 'NotifyAuthorityOfCongress': case 'RecordAuthorityOpinion': case 'ChangeHeadquarters': case 'ApproveCharter':
+    case 'LodgeComplaint': case 'ResolveComplaint': case 'EstablishBranch': case 'CloseBranch': case 'RecordLeaderRemuneration':
     case 'SubmitReport': case 'CorrectReport': case 'ApproveReport': case 'ReturnReport': case 'UnapproveReport': case 'GrantLockException': case 'RevokeLockException':
       return { owners: [c.data.associationId] }
     case 'ReparentAssociation':
@@ -40,7 +42,7 @@ export const ownersOf = async (c: DomainCommand, look: OwnerLookup): Promise<Own
     case 'AdmitMember': case 'TransferMemberIn':
       return { owners: known(c.data.associationId, await look.memberAssociation(c.data.memberId)) }
     case 'ChangeMemberCategory': case 'CorrectMemberDetails': case 'TransferMemberOut': case 'RecordResignation': case 'ExpelMember':
-    case 'StrikeOffMember': case 'RecordDeath': case 'ReferMemberToParty': {
+    case 'StrikeOffMember': case 'RecordDeath': case 'ReferMemberToParty': case 'PlaceMemberInBranch': {
       const association = await look.memberAssociation(c.data.memberId)
       return association === undefined ? { owners: [c.data.associationId], missing: `member ${c.data.memberId}` } : { owners: known(c.data.associationId, association) }
     }

@@ -1,4 +1,4 @@
-import type { AssociationRow, CommendationsRow } from '@hoi/projections'
+import type { AssociationRow, CommendationsRow, Governance } from '@hoi/projections'
 
 /** The registry as the public sees it: officers by role only, never by name. */
 export const redactAssociation = (row: AssociationRow): unknown =>
@@ -12,3 +12,7 @@ export const redactCommendations = (rows: ReadonlyArray<CommendationsRow>): unkn
       a.recipient.kind === 'individual' ? { commendationId: a.commendationId, recipient: { kind: 'individual' }, form: a.form, awardedOn: a.awardedOn } : a,
     ),
   }))
+
+/** Governance as the public sees it: officer changes by role only, without who. */
+export const redactGovernance = (g: Governance | undefined): unknown =>
+  g === undefined ? undefined : { ...g, reportable: g.reportable.map((r) => (r.change === 'officer-elected' || r.change === 'officer-relieved' ? { on: r.on, change: r.change, role: r.role } : r)) }

@@ -2,7 +2,7 @@ import * as t from 'io-ts'
 import { Association, Club, Id, IsoDate, Member, Period, strict, strictPartial } from '@hoi/domain'
 import type { ViewReader } from '@hoi/adapters'
 import { AssociationStatus, ClubStatus, RecordedAsOf, RegimeScope, ReportStatus, SearchText, paging, qBool, qInt } from './query-codecs.js'
-import { redactAssociation, redactCommendations } from './redact.js'
+import { redactAssociation, redactCommendations, redactGovernance } from './redact.js'
 
 /** What a view is run with: its decoded path and query (paging taken off), and today's date for the views that default to it. */
 export type ViewInput<Params = Record<string, unknown>, Query = Record<string, unknown>> = { readonly params: Params; readonly query: Query; readonly today: string }
@@ -81,6 +81,12 @@ const defs: ReadonlyArray<ViewDef> = [
     summary: 'One association as of a date', params: { associationId: Id }, query: asOf, paged: false,
     run: (v, { params, query }) => v.association(params.associationId, query),
     redact: redactAssociation,
+  }),
+  view('governance', {
+    summary: 'Headquarters, charter, branches and cells, extraordinary-congress requests, congress notices, pending complaints, changes reportable to the authority and flags of one association (R16–R18, R20, R25, R27)',
+    params: { associationId: Id }, query: asOf, paged: false,
+    run: (v, { params, query }) => v.governance(params.associationId, query),
+    redact: redactGovernance,
   }),
   view('roster', {
     summary: 'Active members of an association (personal data: never public)', params: { associationId: Id },

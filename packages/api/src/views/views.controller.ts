@@ -20,6 +20,9 @@ export class ViewsController {
   @view('/views/associations/:associationId', 'association')
   association(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
 
+  @view('/views/associations/:associationId/governance', 'governance')
+  governance(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+
   @view('/views/roster/:associationId', 'roster', 'read')
   roster(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
 

@@ -5,6 +5,12 @@ import {
 } from './events.js'
 import { idStream } from '../streams.js'
 import { AbsorbAssociation, ConsolidateAssociations, DivideAssociation, SeparateAssociation } from './reorganisation.js'
+import { commands as governanceCommands } from './governance-messages.js'
+
+export {
+  RequestExtraordinaryCongress, NotifyAuthorityOfCongress, RecordAuthorityOpinion, ChangeHeadquarters, ApproveCharter,
+  LodgeComplaint, ResolveComplaint, EstablishBranch, CloseBranch, RecordLeaderRemuneration,
+} from './governance-messages.js'
 
 const id = { associationId: Id }
 
@@ -42,6 +48,7 @@ const members = {
   FoundAssociation, RenameAssociation, GrantSpecialStatus, RevokeSpecialStatus, AssignStaffQuota, HoldCongress, ElectOfficer,
   RelieveOfficer, AdoptResolution, HoldConference, SuspendAssociation, ReinstateAssociation, DissolveAssociation, ReparentAssociation, ExtendSuspension,
   DivideAssociation, SeparateAssociation, AbsorbAssociation, ConsolidateAssociations,
+  ...governanceCommands,
 }
 export const Command = taggedUnion('AssociationCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>

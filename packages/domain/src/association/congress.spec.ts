@@ -29,8 +29,10 @@ const elect = cmd('ElectOfficer', { ...id, memberId: 'm1', role: 'president', el
 const elected = ev('OfficerElected', { ...id, memberId: 'm1', fullName: 'Nguyễn Thị Lan', role: 'president', electedOn: '2021-06-10' })
 
 describe('association: active — congresses', () => {
-  it('holds a term congress', () => {
-    expect(given(decider, [founded]).when(holdIII, ctx)).toEqual(E.right([heldIII]))
+  it('holds a term congress notified in time, after the authority agreed', () => {
+    const notified = ev('CongressNotified', { ...id, congressNumber: 'III', notifiedOn: '2021-04-01', plannedOn: '2021-06-10' })
+    const agreed = ev('AuthorityOpinionRecorded', { ...id, congressNumber: 'III', receivedOn: '2021-05-01', opinion: 'agreed' })
+    expect(given(decider, [founded, notified, agreed]).when(holdIII, ctx)).toEqual(E.right([heldIII]))
   })
   it('the same congress again yields nothing', () => {
     expect(given(decider, [founded, heldIII]).when(holdIII, ctx)).toEqual(E.right([]))

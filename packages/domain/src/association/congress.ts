@@ -8,6 +8,7 @@ import { beforeFounding, vi, type Decision } from './checks.js'
 import type { Command } from './commands.js'
 import { officersOf, type Congress, type Existing } from './state.js'
 import { findIn, hasId } from '../ids.js'
+import { checkExtraordinary, congressFlags } from './governance.js'
 
 /** Offices one person holds at a time; the others are committees or several deputies. */
 export const singleSeatRoles: ReadonlyArray<string> = ['president', 'secretary-general', 'inspection-chair']
@@ -60,7 +61,10 @@ export const holdCongress = (d: Data<'HoldCongress'>, a: Existing, policy: Polic
       `Nhiệm kỳ mới không thể bắt đầu trước nhiệm kỳ hiện tại (đại hội ${a.term.congressNumber}, từ ${a.term.start})`,
       'data.termStart',
     )
-  return accept({ type: 'CongressHeld', data: d })
+  const unasked = checkExtraordinary(d, a)
+  if (unasked !== undefined) return unasked
+  const flags = congressFlags(d, a, policy)
+  return accept({ type: 'CongressHeld', data: flags.length === 0 ? d : { ...d, flags: [...flags] } })
 }
 
 /** R8: only an active official member of this association may stand for its leadership or inspection committee. */

@@ -14,6 +14,10 @@ import { attachChild, detachChild, dissolveWithParent, reparent } from './repare
 import type { Event } from './events.js'
 import type { Existing, State } from './state.js'
 import { absorb, consolidate, divide, endByReorganisation, foundSuccessor, separate, takeOver } from './reorganise.js'
+import {
+  approveCharter, changeHeadquarters, closeBranch, establishBranch, lodgeComplaint, notifyAuthority, recordAuthorityOpinion,
+  recordRemuneration, requestExtraordinaryCongress, resolveComplaint,
+} from './governance.js'
 
 /** `parent` is the stream of `parentId` when founding; `member` the stream of the member being elected. */
 /**
@@ -147,6 +151,26 @@ const onExisting = (command: Exclude<Command, { type: 'FoundAssociation' | 'Cons
       return separate(command.data, a)
     case 'AbsorbAssociation':
       return absorb(command.data, a, context)
+    case 'RequestExtraordinaryCongress':
+      return requestExtraordinaryCongress(command.data, a)
+    case 'NotifyAuthorityOfCongress':
+      return notifyAuthority(command.data, a)
+    case 'RecordAuthorityOpinion':
+      return recordAuthorityOpinion(command.data, a)
+    case 'ChangeHeadquarters':
+      return changeHeadquarters(command.data, a)
+    case 'ApproveCharter':
+      return approveCharter(command.data, a)
+    case 'LodgeComplaint':
+      return lodgeComplaint(command.data, a)
+    case 'ResolveComplaint':
+      return resolveComplaint(command.data, a)
+    case 'EstablishBranch':
+      return establishBranch(command.data, a)
+    case 'CloseBranch':
+      return closeBranch(command.data, a)
+    case 'RecordLeaderRemuneration':
+      return recordRemuneration(command.data, a, context.policy)
   }
 }
 

@@ -2,6 +2,12 @@ import * as t from 'io-ts'
 import { describeAs } from '../schema.js'
 import { Count, Flags, Id, IsoDate, Name, PositiveCount, Ref, Text, boundedArray, isReservedKey, message, oneOf, reservedMessage, strict, taggedUnion } from '../codecs.js'
 import { associationKinds, regimes, scopes } from '../policy.js'
+import { events as governanceEvents } from './governance-messages.js'
+
+export {
+  ExtraordinaryCongressRequested, CongressNotified, AuthorityOpinionRecorded, HeadquartersChanged, CharterApproved,
+  ComplaintLodged, ComplaintResolved, BranchEstablished, BranchClosed, LeaderRemunerationRecorded, RequestingBody, AuthorityOpinion, BranchLevel,
+} from './governance-messages.js'
 
 export const AssociationKind = oneOf('AssociationKind', associationKinds)
 export const Scope = oneOf('Scope', scopes)
@@ -60,7 +66,7 @@ export const StaffQuotaAssigned = message('StaffQuotaAssigned', { ...id, quota: 
 export const CongressHeld = message('CongressHeld', {
   ...id, number: Name, kind: CongressKind, form: CongressForm, heldOn: IsoDate,
   termStart: IsoDate, termEnd: IsoDate, delegatesExpected: PositiveCount, delegatesPresent: Count,
-})
+}, { flags: Flags })
 export const OfficerElected = message('OfficerElected', { ...id, memberId: Id, fullName: Name, role: OfficerRole, electedOn: IsoDate }, { termEnd: IsoDate })
 export const OfficerRelieved = message('OfficerRelieved', { ...id, memberId: Id, role: OfficerRole, relievedOn: IsoDate }, { reason: Text })
 export const ResolutionAdopted = message('ResolutionAdopted', {
@@ -91,7 +97,7 @@ export const AssociationTookOver = message('AssociationTookOver', { ...id, fromI
 const members = {
   AssociationFounded, AssociationRenamed, SpecialStatusGranted, SpecialStatusRevoked, StaffQuotaAssigned, CongressHeld,
   OfficerElected, OfficerRelieved, ResolutionAdopted, ConferenceHeld, AssociationSuspended, AssociationReinstated, AssociationDissolved,
-  AssociationReparented, ChildAttached, ChildDetached, SuspensionExtended, AssociationReorganised, AssociationSeparated, AssociationTookOver,
+  AssociationReparented, ChildAttached, ChildDetached, SuspensionExtended, AssociationReorganised, AssociationSeparated, AssociationTookOver, ...governanceEvents,
 }
 export const Event = taggedUnion('AssociationEvent', 'type', members)
 export type Event = t.TypeOf<typeof Event>

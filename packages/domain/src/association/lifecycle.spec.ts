@@ -109,7 +109,8 @@ describe('association: suspended', () => {
   })
   it('R23: an extraordinary congress and a new officer are allowed as the remedy', () => {
     const congress = { ...id, number: 'V', kind: 'extraordinary', form: 'plenary', heldOn: '2025-03-01', termStart: '2025-03-01', termEnd: '2030-03-01', delegatesExpected: 80, delegatesPresent: 70 }
-    expect(given(decider, history).when(cmd('HoldCongress', congress), ctx)).toEqual(E.right([ev('CongressHeld', congress)]))
+    const asked = ev('ExtraordinaryCongressRequested', { ...id, requestId: 'rq1', requestedOn: '2025-02-01', by: 'leadership', requesting: 20, outOf: 25 })
+    expect(given(decider, [...history, asked]).when(cmd('HoldCongress', congress), ctx)).toEqual(E.right([ev('CongressHeld', congress)]))
     const member = [{ type: 'MemberAdmitted', data: { memberId: 'm1', ...id, personId: 'p1', fullName: 'Trần Văn Bình', birthDate: '1950-01-01', gender: 'male', category: 'official', admittedOn: '2016-01-01', flags: [] } } as unknown as MemberEvent]
       .reduce(Member.evolve, Member.initialState)
     expect(E.isRight(given(decider, history).when(cmd('ElectOfficer', { ...id, memberId: 'm1', role: 'president', electedOn: '2025-03-01' }), { policy: defaultPolicy, member }))).toBe(true)

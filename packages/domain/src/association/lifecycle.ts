@@ -5,6 +5,7 @@ import { beforeFounding, vi, type Decision } from './checks.js'
 import type { Command } from './commands.js'
 import type { Existing } from './state.js'
 import type { State } from './state.js'
+import { branchesEnding, checkComplaints } from './governance.js'
 
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 type Ground = Data<'DissolveAssociation'>['ground']
@@ -154,8 +155,8 @@ export const dissolve = (d: Data<'DissolveAssociation'>, a: Existing, policy: Po
   if (d.dissolvedOn < a.foundedOn) return beforeFounding(a, d.dissolvedOn, 'data.dissolvedOn')
   if (d.ground === 'parent-dissolved')
     return reject('GroundOnlyWithParent', 'R30', 'An association is dissolved with its parent only through the parent\'s dissolution', 'Hội chỉ giải thể theo hội cấp trên thông qua quyết định giải thể hội cấp trên', 'data.ground')
-  const refused = (d.dissolution === 'voluntary' ? checkVoluntary(d, a) : checkCompulsory(d, a, policy)) ?? checkChildren(d, a)
-  return refused ?? accept({ type: 'AssociationDissolved', data: d })
+  const refused = (d.dissolution === 'voluntary' ? checkVoluntary(d, a) : checkCompulsory(d, a, policy)) ?? checkChildren(d, a) ?? checkComplaints(d.dissolvedOn, a)
+  return refused ?? accept(...branchesEnding(a, d.dissolvedOn), { type: 'AssociationDissolved', data: d })
 }
 
 /** The same dissolution again is a retry and stores nothing; any other is a second dissolution, refused (R24). */

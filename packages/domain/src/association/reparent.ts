@@ -8,6 +8,7 @@ import type { Command } from './commands.js'
 import type { AttachChild, DetachChild, DissolveWithParent } from './internal.js'
 import type { Context } from './decide.js'
 import type { Existing, State } from './state.js'
+import { branchesEnding } from './governance.js'
 
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 
@@ -39,7 +40,7 @@ export const dissolveWithParent = (d: t.TypeOf<typeof DissolveWithParent>['data'
   if (state.parentId !== d.parentId)
     return reject('NotAChild', 'R30', `${d.associationId} is not a child of ${d.parentId}`, `Hội ${d.associationId} không trực thuộc hội ${d.parentId}`, 'data.parentId')
   const on = d.dissolvedOn < state.foundedOn ? state.foundedOn : d.dissolvedOn
-  return accept({
+  return accept(...branchesEnding(state, on), {
     type: 'AssociationDissolved',
     data: {
       associationId: d.associationId, dissolvedOn: on, dissolution: 'compulsory', ground: 'parent-dissolved',

@@ -2,6 +2,7 @@ import type { IsoDate } from '../codecs.js'
 import type { AssociationKind, Regime, Scope } from '../policy.js'
 import type { Event } from './events.js'
 import { addId, empty, noIds, push, type Chain, type IdList } from '../ids.js'
+import { evolveGovernance, isGovernanceEvent, noGovernance, useRequest, type Governance } from './governance-state.js'
 
 export type Congress = Extract<Event, { type: 'CongressHeld' }>['data']
 export type Term = { readonly congressNumber: string; readonly start: IsoDate; readonly end: IsoDate }
@@ -48,6 +49,8 @@ export type State =
       readonly reorganisation: Reorganisation | undefined
       /** the associations whose records it took over, as their heir (R21) */
       readonly predecessors: ReadonlyArray<{ readonly fromId: string; readonly on: IsoDate }>
+      /** requests, notices, headquarters, charter, complaints, branches and payments (R16–R18, R20, R25, R27) */
+      readonly governance: Governance
     }
 export type Dissolution = Extract<Event, { type: 'AssociationDissolved' }>['data']
 export type Reorganisation = Extract<Event, { type: 'AssociationReorganised' }>['data']
@@ -66,10 +69,11 @@ export const evolve = (state: State, event: Event): State => {
       areaCode: d.areaCode, parentId: d.parentId, children: [], foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, special: false,
       specialRevokedOn: undefined, staffQuota: undefined, congresses: empty, lastCongressOn: undefined, lastActivityOn: undefined, term: undefined,
       officerLog: empty, resolutionIds: noIds, conferenceIds: noIds, suspendedOn: undefined, suspendedUntil: undefined, extendedUntil: undefined,
-      reinstatedOn: undefined, dissolvedOn: undefined, dissolution: undefined, origin: d.origin, reorganisation: undefined, predecessors: [],
+      reinstatedOn: undefined, dissolvedOn: undefined, dissolution: undefined, origin: d.origin, reorganisation: undefined, predecessors: [], governance: noGovernance,
     }
   }
   if (state.status === 'none') return state
+  if (isGovernanceEvent(event)) return { ...state, governance: evolveGovernance(state.governance, event) }
   switch (event.type) {
     case 'AssociationRenamed':
       return { ...state, name: event.data.name }
@@ -87,6 +91,7 @@ export const evolve = (state: State, event: Event): State => {
         lastCongressOn: d.heldOn,
         lastActivityOn: latest(state.lastActivityOn, d.heldOn),
         term: { congressNumber: d.number, start: d.termStart, end: d.termEnd },
+        governance: d.kind === 'extraordinary' ? useRequest(state.governance, d.heldOn) : state.governance,
       }
     }
     case 'OfficerElected': {

@@ -1,12 +1,13 @@
 import * as t from 'io-ts'
 import { Id, IsoDate, Name, Text, message, taggedUnion } from '../codecs.js'
-import { Gender, MemberCategory } from './events.js'
+import { Gender, MemberCategory, Representative } from './events.js'
 import { idStream } from '../streams.js'
 
 const id = { memberId: Id, associationId: Id }
 const person = { personId: Id, fullName: Name, birthDate: IsoDate, gender: Gender }
 
-export const AdmitMember = message('AdmitMember', { ...id, ...person, category: MemberCategory, admittedOn: IsoDate }, { cardNo: Name })
+/** `representative`: the member is an organisation, and the person is its representative (R9). */
+export const AdmitMember = message('AdmitMember', { ...id, ...person, category: MemberCategory, admittedOn: IsoDate }, { cardNo: Name, representative: Representative })
 export const ChangeMemberCategory = message('ChangeMemberCategory', { ...id, category: MemberCategory, changedOn: IsoDate })
 export const CorrectMemberDetails = message('CorrectMemberDetails', { ...id, correctedOn: IsoDate, reason: Text }, { fullName: Name, birthDate: IsoDate, gender: Gender, cardNo: Name })
 /** First half of a transfer (R12): the source member leaves towards `toAssociationId` as `toMemberId`. */
@@ -22,10 +23,11 @@ export const ExpelMember = message('ExpelMember', { ...id, expelledOn: IsoDate, 
 export const StrikeOffMember = message('StrikeOffMember', { ...id, struckOffOn: IsoDate, reason: Text })
 export const RecordDeath = message('RecordDeath', { ...id, diedOn: IsoDate })
 export const ReferMemberToParty = message('ReferMemberToParty', { ...id, referredOn: IsoDate })
+export const PlaceMemberInBranch = message('PlaceMemberInBranch', { ...id, branchId: Id, placedOn: IsoDate })
 
 const members = {
   AdmitMember, ChangeMemberCategory, CorrectMemberDetails, TransferMemberOut, TransferMemberIn,
-  RecordResignation, ExpelMember, StrikeOffMember, RecordDeath, ReferMemberToParty,
+  RecordResignation, ExpelMember, StrikeOffMember, RecordDeath, ReferMemberToParty, PlaceMemberInBranch,
 }
 export const Command = taggedUnion('MemberCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { IsoDate } from '../codecs.js'
 import { accept, nothing, reject, type Rejection } from '../decider.js'
-import type { Policy } from '../policy.js'
+import { DECREE_126_FROM, type Policy } from '../policy.js'
 import { heldByOther, type State as ClaimState } from '../claim/claim.js'
 import { eligibility } from './eligibility.js'
 import type * as Association from '../association/state.js'
@@ -83,6 +83,26 @@ const correctDetails = (d: Data<'CorrectMemberDetails'>, state: State, context: 
   return accept({ type: 'MemberDetailsCorrected', data: flags.right.length === 0 ? d : { ...d, flags: [...flags.right] } })
 }
 
+/** R20: a member is placed in an open branch or cell of its own association, from its admission on. */
+const placeInBranch = (d: Data<'PlaceMemberInBranch'>, state: State, context: Context): Decision => {
+  const m = mustBeMember(state, d)
+  if (E.isLeft(m)) return m
+  if (m.right.branchId === d.branchId) return nothing
+  if (m.right.status === 'left') return alreadyLeft(m.right)
+  if (d.placedOn < m.right.admittedOn) return beforeAdmission(m.right, d.placedOn, 'data.placedOn')
+  const association = associationMustBeOpen(context.association, d.associationId, 'data.associationId')
+  if (E.isLeft(association)) return association
+  const branch = association.right.governance.branches.find((b) => b.branchId === d.branchId)
+  if (branch === undefined || branch.establishedOn > d.placedOn || (branch.closedOn !== undefined && branch.closedOn <= d.placedOn))
+    return reject(
+      'BranchNotOpen', 'R20',
+      `${d.associationId} has no branch or cell ${d.branchId} open on ${d.placedOn}`,
+      `Hội ${d.associationId} không có chi hội, tổ hội ${d.branchId} đang hoạt động vào ngày ${d.placedOn}`,
+      'data.branchId',
+    )
+  return accept({ type: 'MemberPlacedInBranch', data: d })
+}
+
 const referToParty = (d: Data<'ReferMemberToParty'>, state: State): Decision => {
   const m = mustBeMember(state, d)
   if (E.isLeft(m)) return m
@@ -137,6 +157,14 @@ const admit = (d: Data<'AdmitMember'>, state: State, context: Context): Decision
     return reject('AdmissionBeforeFounding', 'design', `The association was founded only on ${association.right.foundedOn}`, `Hội chỉ được thành lập từ ngày ${association.right.foundedOn}`, 'data.admittedOn')
   const holder = heldByOther(context.membership, d.memberId)
   if (holder !== undefined) return alreadyActive(d, d.personId, holder)
+  // R9 (Decree 126, by the admission date R2; not for bodies under their own charter R1)
+  if (d.representative !== undefined && !d.representative.vietnameseCitizen && association.right.regime !== 'own-charter' && d.admittedOn >= DECREE_126_FROM)
+    return reject(
+      'RepresentativeNotVietnamese', 'R9',
+      `The representative of the organisation member ${d.representative.organisation} must be a Vietnamese citizen`,
+      `Người đại diện của hội viên tổ chức ${d.representative.organisation} phải là công dân Việt Nam`,
+      'data.representative.vietnameseCitizen',
+    )
   const flags = eligibility(d, d.admittedOn, association.right, context.policy, { birthDate: 'data.birthDate', gender: 'data.gender' })
   if (E.isLeft(flags)) return flags
   return accept({ type: 'MemberAdmitted', data: { ...d, flags: [...flags.right] } })
@@ -214,6 +242,8 @@ export const decide = (command: Command, state: State, context: Context): Decisi
       return correctDetails(command.data, state, context)
     case 'ReferMemberToParty':
       return referToParty(command.data, state)
+    case 'PlaceMemberInBranch':
+      return placeInBranch(command.data, state, context)
     case 'RecordResignation':
       return leave(state, command.data, 'resigned', command.data.resignedOn, 'data.resignedOn', { type: 'MemberResigned', data: command.data })
     case 'ExpelMember':

@@ -1,13 +1,16 @@
 import * as t from 'io-ts'
-import { Flags, Id, IsoDate, Name, Text, message, oneOf, taggedUnion } from '../codecs.js'
+import { Flags, Id, IsoDate, Name, Text, message, oneOf, strict, taggedUnion } from '../codecs.js'
 
 export const Gender = oneOf('Gender', ['female', 'male', 'other'] as const)
 export const MemberCategory = oneOf('MemberCategory', ['official', 'associate', 'honorary'] as const)
 
+/** An organisation admitted as a member, through the representative the person fields describe (R9). */
+export const Representative = strict({ organisation: Name, vietnameseCitizen: t.boolean }, 'Representative')
+
 const id = { memberId: Id, associationId: Id }
 const person = { personId: Id, fullName: Name, birthDate: IsoDate, gender: Gender }
 
-export const MemberAdmitted = message('MemberAdmitted', { ...id, ...person, category: MemberCategory, admittedOn: IsoDate, flags: Flags }, { cardNo: Name })
+export const MemberAdmitted = message('MemberAdmitted', { ...id, ...person, category: MemberCategory, admittedOn: IsoDate, flags: Flags }, { cardNo: Name, representative: Representative })
 export const MemberCategoryChanged = message('MemberCategoryChanged', { ...id, category: MemberCategory, changedOn: IsoDate })
 /** Corrections are the one thing allowed after a member has left (R11). */
 export const MemberDetailsCorrected = message('MemberDetailsCorrected', { ...id, correctedOn: IsoDate, reason: Text }, { fullName: Name, birthDate: IsoDate, gender: Gender, cardNo: Name, flags: Flags })
@@ -20,10 +23,12 @@ export const MemberExpelled = message('MemberExpelled', { ...id, expelledOn: Iso
 export const MemberStruckOff = message('MemberStruckOff', { ...id, struckOffOn: IsoDate, reason: Text })
 export const MemberDeceased = message('MemberDeceased', { ...id, diedOn: IsoDate })
 export const MemberReferredToParty = message('MemberReferredToParty', { ...id, referredOn: IsoDate })
+/** The member joins a branch (chi hội) or cell (tổ hội) of its association (R20); one at a time. */
+export const MemberPlacedInBranch = message('MemberPlacedInBranch', { ...id, branchId: Id, placedOn: IsoDate })
 
 const members = {
   MemberAdmitted, MemberCategoryChanged, MemberDetailsCorrected, MemberTransferredOut, MemberTransferredIn,
-  MemberResigned, MemberExpelled, MemberStruckOff, MemberDeceased, MemberReferredToParty,
+  MemberResigned, MemberExpelled, MemberStruckOff, MemberDeceased, MemberReferredToParty, MemberPlacedInBranch,
 }
 export const Event = taggedUnion('MemberEvent', 'type', members)
 export type Event = t.TypeOf<typeof Event>

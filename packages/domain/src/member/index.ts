@@ -32,6 +32,8 @@ export const member: AggregateModule<Command, Event, State, Context> = {
         return c.data.birthDate === undefined && c.data.gender === undefined
           ? []
           : [{ key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) }]
+      case 'PlaceMemberInBranch':
+        return [{ key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) }]
       case 'TransferMemberOut':
         return [{ key: 'destination', aggregate: 'association', streamId: associationStream(c.data.toAssociationId) }]
       case 'TransferMemberIn':

@@ -20,6 +20,8 @@ export type Person = {
   /** Set only for a member who arrived by transfer (R12). */
   readonly fromAssociationId?: Id
   readonly fromMemberId?: Id
+  /** The branch or cell the member was last placed in (R20). */
+  readonly branchId?: Id
 }
 
 export type State =
@@ -88,5 +90,7 @@ export const evolve = (state: State, event: Event): State => {
       return left(state, 'deceased', event.data.diedOn)
     case 'MemberReferredToParty':
       return state.status === 'none' ? state : { ...state, referredToParty: true }
+    case 'MemberPlacedInBranch':
+      return state.status === 'none' ? state : { ...state, branchId: event.data.branchId }
   }
 }

@@ -5,11 +5,12 @@ import { clubsProjection } from './clubs.js'
 import { targetsProjection } from './targets.js'
 import { reportsProjection } from './reports.js'
 import { movementsProjection } from './movements.js'
+import { governanceProjection } from './governance.js'
 
 export * from './changes.js'
-export { associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection }
+export { associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection, governanceProjection }
 
 /** Every table-backed projection; together their tables hold what the fold's ReadModel holds. */
 export const projections: ReadonlyArray<ProjectionDefinition> = [
-  associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection,
+  associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection, governanceProjection,
 ]
