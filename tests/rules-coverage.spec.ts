@@ -14,8 +14,6 @@ const notYetTested: ReadonlyMap<string, string> = new Map([
   ['R4', 'founding committee: the founding procedure is not modelled yet'],
   ['R5', 'establishment permit and its lapse: the founding procedure is not modelled yet'],
   ['R7', 'founders becoming members: the founding procedure is not modelled yet'],
-  ['R21', 'divide, separate, absorb and consolidate: reorganisation of associations is built separately'],
-  ['R22', "a restructured association's first congress: reorganisation of associations is built separately"],
 ])
 
 const specFiles = (dir: string): string[] =>

@@ -113,6 +113,7 @@ export const anyEvent = fc.oneof(
   e('ReportReturned', fc.record({ associationId: assoc, period, returnedOn: date, reason: fc.constant('r') })),
   e('ReportUnapproved', fc.record({ associationId: assoc, period, unapprovedOn: date, reason: fc.constant('r') })),
   e('LockExceptionGranted', fc.record({ associationId: assoc, period, grantedOn: date, until: date, reason: fc.constant('r') })),
+  e('LockExceptionRevoked', fc.record({ associationId: assoc, period, revokedOn: date, reason: fc.constant('r') })),
   // administrative units: no view reads them yet, so every engine must pass over them alike
   e('AdminUnitCreated', fc.record({ unitId: area, name: fc.constant('Xã A'), level: fc.constantFrom('province', 'district', 'commune'), createdOn: date, parentId: area }, { requiredKeys: ['unitId', 'name', 'level', 'createdOn'] })),
   e('AdminUnitRenamed', fc.record({ unitId: area, name: fc.constant('Xã B'), renamedOn: date })),

@@ -66,7 +66,9 @@ describe.skipIf(!reachable)('the view engine on PostgreSQL', () => {
   })
 
   it('parks what a definition cannot apply, rebuilds blue/green and retries it', async () => {
-    const events = logOf(fc.sample(fc.array(anyEvent, { minLength: 60, maxLength: 60 }), { numRuns: 1, seed: 11 })[0]!)
+    // only events that decode: one that does not is parked by every projection, and this test is about 'seen'
+    const sample = logOf(fc.sample(fc.array(anyEvent, { minLength: 60, maxLength: 60 }), { numRuns: 1, seed: 11 })[0]!)
+    const events = logOf(decodable(sample).map((e) => [e.type, e.data] as const))
     const store = await storeOf(events)
     const pool = await fresh()
     const seen = (fail: boolean): ProjectionDefinition => ({
