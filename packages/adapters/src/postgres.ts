@@ -60,7 +60,7 @@ export class PostgresStore implements EventStore {
   private draining: Promise<void> | undefined
   private closed = false
 
-  constructor(readonly url: string, private readonly pool: pg.Pool, opts: StoreOptions = {}) {
+  constructor(readonly url: string, readonly pool: pg.Pool, opts: StoreOptions = {}) {
     this.now = opts.now ?? (() => new Date())
   }
 
