@@ -6,8 +6,9 @@ import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto'
  * event id, the field and the clear value under a second key derived from the person's key, cut
  * to 12 bytes. The same value sealed for the same event and field is the same text, so a repeated
  * append (same command, same data) is recognised by the stores' byte comparison; a different value
- * gets a different IV, so an IV is never reused for two texts. The event id and field are the
- * additional data: a ciphertext moved to another event or field does not open.
+ * gets a different IV, so an IV is never reused for two texts. The person and the field are the
+ * additional data: a ciphertext moved to another field or person does not open (a move between
+ * events is the hash chain's to detect; readers of the log's fast path do not carry event ids).
  */
 export const PREFIX = 'enc1:'
 
@@ -19,13 +20,13 @@ export const deriveKey = (key: Buffer): PersonKey => ({
   iv: createHmac('sha256', key).update('hoi personal data: iv').digest(),
 })
 
-const aad = (eventId: string, field: string): Buffer => Buffer.from(`${eventId}\u0000${field}`, 'utf8')
+const aad = (personId: string, field: string): Buffer => Buffer.from(`${personId}\u0000${field}`, 'utf8')
 
 export const seal = (personId: string, key: PersonKey, eventId: string, field: string, value: unknown): string => {
   const clear = Buffer.from(JSON.stringify(value), 'utf8')
-  const iv = createHmac('sha256', key.iv).update(aad(eventId, field)).update('\u0000').update(clear).digest().subarray(0, 12)
+  const iv = createHmac('sha256', key.iv).update(`${eventId}\u0000${field}\u0000`).update(clear).digest().subarray(0, 12)
   const c = createCipheriv('aes-256-gcm', key.enc, iv)
-  c.setAAD(aad(eventId, field))
+  c.setAAD(aad(personId, field))
   const body = Buffer.concat([iv, c.update(clear), c.final(), c.getAuthTag()])
   return `${PREFIX}${personId}:${body.toString('base64url')}`
 }
@@ -38,12 +39,13 @@ export const sealedPerson = (value: unknown): string | undefined => {
 }
 
 /** The clear value, or undefined when the text does not open under this key (changed, or moved). */
-export const open = (key: PersonKey, eventId: string, field: string, value: string): unknown => {
-  const body = Buffer.from(value.slice(value.indexOf(':', PREFIX.length) + 1), 'base64url')
+export const open = (key: PersonKey, field: string, value: string): unknown => {
+  const end = value.indexOf(':', PREFIX.length)
+  const body = Buffer.from(value.slice(end + 1), 'base64url')
   if (body.length < 12 + 16) return undefined
   try {
     const d = createDecipheriv('aes-256-gcm', key.enc, body.subarray(0, 12))
-    d.setAAD(aad(eventId, field))
+    d.setAAD(aad(value.slice(PREFIX.length, end), field))
     d.setAuthTag(body.subarray(body.length - 16))
     return JSON.parse(Buffer.concat([d.update(body.subarray(12, body.length - 16)), d.final()]).toString('utf8')) as unknown
   } catch {

@@ -87,7 +87,7 @@ export const sqliteKeys = (db: Database.Database, readonly: boolean): KeyTable =
 
 /** PostgreSQL: the table person_keys in the store's database, same rules as SQLite. */
 export const postgresKeys = async (pool: pg.Pool): Promise<KeyTable> => {
-  const exists = (await pool.query("SELECT to_regclass('person_keys') IS NOT NULL AS e")).rows[0].e === true
+  const exists = (await pool.query<{ e: boolean }>("SELECT to_regclass('person_keys') IS NOT NULL AS e")).rows[0]?.e === true
   const clearText = !exists && (await pool.query('SELECT 1 FROM events WHERE type = ANY($1) LIMIT 1', [personalTypes])).rowCount !== 0
   if (!exists && !clearText) await pool.query('CREATE TABLE IF NOT EXISTS person_keys (person_id text PRIMARY KEY, key bytea, erased_at text)')
   const lookup = async (ids: ReadonlyArray<string>): Promise<Map<string, Buffer | null>> => {

@@ -10,7 +10,14 @@ const hasPersonal = (type: string, data: unknown): data is Data =>
   isData(data) && (personalFields.get(type)?.fields.some((f) => data[f] !== undefined && data[f] !== ERASED) ?? false)
 
 /** What a sealed store adds to the store it wraps: the raw store, and the keys. */
-export type Sealing = { readonly inner: EventStore; readonly keys: KeyTable; forget(personId: string): void }
+export type Sealing = {
+  readonly inner: EventStore
+  readonly keys: KeyTable
+  forget(personId: string): void
+  /** events read from the log some other way (the views' fast path) with their personal fields opened */
+  open<T extends Opened>(events: ReadonlyArray<T>): Promise<T[]>
+}
+type Opened = { readonly type: string; readonly data: unknown; readonly position: number }
 const sealings = new WeakMap<EventStore, Sealing>()
 
 /** The store as written (ciphertext): what verify, export, import and the audit log read. */
@@ -95,7 +102,7 @@ export const sealStore = (store: EventStore, keys: KeyTable): EventStore => {
     return E.right(sealed)
   }
 
-  const openEvents = async (events: ReadonlyArray<RecordedEvent>): Promise<RecordedEvent[]> => {
+  const openEvents = async <T extends Opened>(events: ReadonlyArray<T>): Promise<T[]> => {
     const persons: string[] = []
     for (const e of events) {
       const fields = personalFields.get(e.type)?.fields
@@ -118,13 +125,13 @@ export const sealStore = (store: EventStore, keys: KeyTable): EventStore => {
         const key = cache.get(p)
         if (key === null || key === undefined) data[f] = ERASED
         else {
-          const clear = open(key, e.eventId, f, v)
+          const clear = open(key, f, v)
           if (clear === undefined)
-            throw new StoreErrorException(failure(`the personal field ${f} of event ${e.eventId} at position ${e.position} does not open under its person's key: it was changed (run hoi verify)`))
+            throw new StoreErrorException(failure(`the personal field ${f} of the event at position ${e.position} does not open under its person's key: it was changed (run hoi verify)`))
           data[f] = clear
         }
       }
-      return data === undefined ? e : ({ ...e, data } as RecordedEvent)
+      return data === undefined ? e : { ...e, data }
     })
   }
 
@@ -173,6 +180,6 @@ export const sealStore = (store: EventStore, keys: KeyTable): EventStore => {
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
     },
   })
-  sealings.set(sealed, { inner: store, keys, forget: (id) => cache.delete(id) })
+  sealings.set(sealed, { inner: store, keys, forget: (id) => cache.delete(id), open: openEvents })
   return sealed
 }
