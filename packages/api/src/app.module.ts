@@ -22,6 +22,7 @@ import { ViewModelService } from './views/view-model.service.js'
 import { ViewService } from './views/view.service.js'
 import { ViewsController } from './views/views.controller.js'
 import { PrintController } from './print/print.controller.js'
+import { ErasureController, ErasureService } from './erasure/erasure.controller.js'
 
 @Module({})
 export class HoiModule {
@@ -30,14 +31,14 @@ export class HoiModule {
       module: HoiModule,
       controllers: [
         AssociationsController, MembersController, ActivitiesController, ViewsController, AuditController, HealthController, DocsController, DashboardController,
-        UnitsController, PrintController,
+        UnitsController, PrintController, ErasureController,
       ],
       providers: [
         { provide: OPTIONS, useValue: options },
         { provide: STORE, useValue: options.store },
         { provide: AUTHENTICATOR, useValue: authenticate },
         { provide: CATALOGUE, useValue: catalogue },
-        ViewModelService, WriteSide, ScopeService, CommandService, ViewService, AuditService,
+        ViewModelService, WriteSide, ScopeService, CommandService, ViewService, AuditService, ErasureService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { ERASED, Member, Person, personalColumns, type IsoDate, type Rejection } from '@hoi/domain'
+import { ERASED, Member, Person, personalColumns, type IsoDate, type RecordedEvent, type Rejection } from '@hoi/domain'
 import { eventIdFor } from '../handle.js'
 import { sealingOf } from './sealed.js'
 import { viewScrubber, type Scrubbed } from './scrub.js'
@@ -13,7 +13,7 @@ export type EraseRequest = {
   readonly erasedOn: IsoDate
   readonly now?: () => Date
 }
-export type Erasure = { readonly personId: string; readonly position: number; readonly scrubbed: Scrubbed }
+export type Erasure = { readonly personId: string; readonly position: number; readonly scrubbed: Scrubbed; readonly events: ReadonlyArray<RecordedEvent> }
 
 /**
  * H1 (Decree 13/2023): records PersonErased in `person-<id>`, destroys the person's key, then
@@ -29,6 +29,7 @@ export const erasePerson = async (store: EventStore, req: EraseRequest): Promise
   const decided = Person.decideErasure(req.personId, key !== undefined, recorded && key === null)
   if (E.isLeft(decided)) return decided
   let position = await sealing.inner.head()
+  let events: ReadonlyArray<RecordedEvent> = []
   if (!recorded) {
     const commandId = `erase-${req.personId}`
     const r = await sealing.inner.append(streamId, [{
@@ -38,10 +39,11 @@ export const erasePerson = async (store: EventStore, req: EraseRequest): Promise
     }], 'no-stream')
     if (E.isLeft(r)) return r
     position = r.right.position
+    events = r.right.events
   }
   await sealing.keys.destroy(req.personId, (req.now ?? (() => new Date()))().toISOString())
   sealing.forget(req.personId)
   const scrub = viewScrubber(sealing.inner)
   const scrubbed = scrub === undefined ? { rows: 0, tables: [] } : await scrub(req.personId, ERASED, personalColumns, Member.streamId)
-  return E.right({ personId: req.personId, position, scrubbed })
+  return E.right({ personId: req.personId, position, scrubbed, events })
 }
