@@ -137,6 +137,7 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
   SubunitDetached: message('SubunitDetached', { unitId: areaCode, childId: areaCode, detachedOn: date }),
   ClaimTaken: message('ClaimTaken', { claimId, owner: id, takenOn: date }),
   ClaimReleased: message('ClaimReleased', { claimId, owner: id, releasedOn: date }),
+  PersonErased: message('PersonErased', { personId: id, erasedOn: date, reason: text }),
 }
 
 const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
