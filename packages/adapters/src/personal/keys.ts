@@ -13,6 +13,8 @@ export interface KeyTable {
   ensure(personIds: ReadonlyArray<string>): Promise<Map<string, Buffer | null>>
   /** destroys the person's key for good; the row stays as the mark of the erasure */
   destroy(personId: string, erasedAt: string): Promise<void>
+  /** keys copied from another store's table (`hoi migrate`): kept where this table has none, erased ones as erased */
+  adopt(keys: ReadonlyMap<string, Buffer | null>): Promise<void>
   /** true when the store was written before personal data was encrypted (`hoi seal` upgrades it) */
   readonly clearText: boolean
 }
@@ -35,6 +37,9 @@ export const memoryKeys = (): KeyTable => {
     destroy: async (id) => {
       keys.get(id)?.fill(0)
       keys.set(id, null)
+    },
+    adopt: async (found) => {
+      for (const [id, k] of found) if (!keys.has(id)) keys.set(id, k === null ? null : Buffer.from(k))
     },
   }
 }
@@ -82,6 +87,11 @@ export const sqliteKeys = (db: Database.Database, readonly: boolean): KeyTable =
       if (sel === undefined) throw new Error('the store keeps no keys: run `hoi seal` first')
       db.prepare('INSERT INTO person_keys (person_id, key, erased_at) VALUES (?, NULL, ?) ON CONFLICT (person_id) DO UPDATE SET key = NULL, erased_at = excluded.erased_at').run(id, at)
     },
+    adopt: async (found) => {
+      if (ins === undefined) throw new Error('the store keeps no keys (clear text or read-only): run `hoi seal`')
+      ensureTx(new Map([...found].flatMap(([id, k]) => (k === null ? [] : [[id, k] as const]))))
+      for (const [id, k] of found) if (k === null) db.prepare("INSERT INTO person_keys (person_id, key, erased_at) VALUES (?, NULL, 'copied') ON CONFLICT (person_id) DO NOTHING").run(id)
+    },
   }
 }
 
@@ -109,6 +119,11 @@ export const postgresKeys = async (pool: pg.Pool): Promise<KeyTable> => {
     },
     destroy: async (id, at) => {
       await pool.query('INSERT INTO person_keys (person_id, key, erased_at) VALUES ($1, NULL, $2) ON CONFLICT (person_id) DO UPDATE SET key = NULL, erased_at = excluded.erased_at', [id, at])
+    },
+    adopt: async (found) => {
+      if (found.size === 0) return
+      if (clearText) throw new Error('the store keeps no keys (clear text): run `hoi seal`')
+      await pool.query("INSERT INTO person_keys (person_id, key, erased_at) SELECT id, k, CASE WHEN k IS NULL THEN 'copied' END FROM unnest($1::text[], $2::bytea[]) AS u(id, k) ON CONFLICT (person_id) DO NOTHING", [[...found.keys()], [...found.values()]])
     },
   }
 }

@@ -24,6 +24,38 @@ const sealings = new WeakMap<EventStore, Sealing>()
 export const unsealed = (store: EventStore): EventStore => sealings.get(store)?.inner ?? store
 export const sealingOf = (store: EventStore): Sealing | undefined => sealings.get(store)
 
+/** The persons whose sealed values these stored events carry. */
+export const personsIn = (events: ReadonlyArray<{ readonly type: string; readonly data: unknown }>): string[] => {
+  const out = new Set<string>()
+  for (const e of events) {
+    const fields = personalFields.get(e.type)?.fields
+    if (fields !== undefined && isData(e.data)) for (const f of fields) {
+      const p = sealedPerson(e.data[f])
+      if (p !== undefined) out.add(p)
+    }
+  }
+  return [...out]
+}
+
+/**
+ * How `hoi migrate` copies between stores: the events as written (ciphertext, so the same hashes)
+ * and, before each page, the keys of the persons in it, from the source's key table to the target's.
+ */
+export const migrationSides = (from: EventStore, to: EventStore): { from: EventStore; to: EventStore; beforeWrite: (events: ReadonlyArray<RecordedEvent>) => Promise<void> } => {
+  const a = sealingOf(from)
+  const b = sealingOf(to)
+  return {
+    from: a?.inner ?? from,
+    to: b?.inner ?? to,
+    beforeWrite: async (events) => {
+      const ids = personsIn(events)
+      if (ids.length === 0) return
+      if (a === undefined || b === undefined) throw new StoreErrorException(failure('the source holds encrypted personal data but one side keeps no keys: migrate between stores opened by hoi'))
+      await b.keys.adopt(await a.keys.lookup(ids))
+    },
+  }
+}
+
 const failure = (message: string): StoreError => ({ _tag: 'StoreFailure', message })
 
 /**
@@ -164,10 +196,8 @@ export const sealStore = (store: EventStore, keys: KeyTable): EventStore => {
       const s = await sealItems(items)
       return E.isLeft(s) ? s : openResults(await store.appendMany(s.right))
     },
-    importEvents: async (items) => {
-      const s = await sealItems(items)
-      return E.isLeft(s) ? s : openResults(await store.importEvents(s.right))
-    },
+    // an import copies a history as its source wrote it (hoi migrate: ciphertext, keys copied by migrationSides)
+    importEvents: async (items) => openResults(await store.importEvents(items)),
     readStream: (streamId, opts) => openStream(store.readStream(streamId, opts), opts?.pageSize ?? 1000),
     readAll: (opts) => openStream(store.readAll(opts), opts?.pageSize ?? 1000),
     readPage: async (after, limit) => openEvents(await store.readPage(after, limit)),
