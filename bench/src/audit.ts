@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
-import { exportLine, verifyStore, type NewEvent } from '@hoi/adapters'
-import { openSqlite, type SqliteStore } from '@hoi/adapters/sqlite'
+import { exportLine, sealStore, sqliteKeys, verifyStore, type EventStore, type NewEvent } from '@hoi/adapters'
+import { openSqlite } from '@hoi/adapters/sqlite'
 import { freshDb, removeDb } from './env.js'
 import { metadataOf, rng, uuid } from './gen.js'
 import type { Options } from './options.js'
@@ -9,7 +9,7 @@ import { breathe, Latencies, measureOf, RssPeak, rowOf, type Row } from './stats
 const NAMES = ['Nguyễn Thị Hằng', 'Trần Văn Đức', 'Lê Thị Ánh', 'Phạm Quốc Bảo', 'Đỗ Minh Châu', 'Hoàng Văn Sơn']
 
 /** A log shaped like the province: member admissions over many small streams, written in transactions of 5,000. */
-const seed = async (store: SqliteStore, total: number): Promise<void> => {
+const seed = async (store: EventStore, total: number): Promise<void> => {
   const r = rng(8)
   for (let done = 0; done < total; ) {
     const items: Array<{ streamId: string; events: NewEvent[]; expected: 'no-stream' }> = []
@@ -38,7 +38,17 @@ export const runAudit = async (o: Options): Promise<Row[]> => {
   const rows: Row[] = []
   try {
     o.log(`seeding ${total.toLocaleString('en-US')} events`)
+    const seedRss = new RssPeak()
+    let t0 = performance.now()
     await seed(store, total)
+    const plainSeed = measureOf(total, (performance.now() - t0) / 1000, new Latencies(1), seedRss)
+    // H1: the same events through the sealing store: four personal fields each encrypted under a new per-person key
+    const sealedFile = freshDb('audit-sealed')
+    const sealedRaw = openSqlite(sealedFile)
+    const sealed = sealStore(sealedRaw, sqliteKeys(sealedRaw.db, false))
+    t0 = performance.now()
+    await seed(sealed, total)
+    const sealedSeed = measureOf(total, (performance.now() - t0) / 1000, new Latencies(1), new RssPeak())
     const timed = async (f: () => Promise<number>): Promise<ReturnType<typeof measureOf>> => {
       const lat = new Latencies(runs)
       const rss = new RssPeak()
@@ -91,6 +101,20 @@ export const runAudit = async (o: Options): Promise<Row[]> => {
     each('hoi verify: recompute the chain', verify)
     each('export: canonical JSONL line per event, written to a file', exported)
     removeDb(out)
+    const openedRead = await timed(async () => {
+      let n = 0
+      for await (const e of sealed.readAll({ pageSize: 2000 })) if (e.metadata.hash !== undefined) n++
+      return n
+    })
+    const h1 = (label: string, m: typeof read, baseline: string, b: typeof read) => {
+      const row = rowOf({ workload: 'H1', case: `${label} (${total.toLocaleString('en-US')} MemberAdmitted, SQLite)`, unit: 'events/s', hoi: m, baseline: { name: baseline, measure: b }, note: 'AES-256-GCM, 4 personal fields an event, one key a person' })
+      rows.push(row)
+      o.emit(row)
+    }
+    h1('append with personal fields encrypted, keys created', sealedSeed, 'append in clear text', plainSeed)
+    h1('read with personal fields decrypted', openedRead, 'read only (ciphertext)', read)
+    await sealed.close()
+    removeDb(sealedFile)
   } finally {
     await store.close()
     removeDb(file)

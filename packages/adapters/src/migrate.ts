@@ -1,3 +1,4 @@
+import { migrationSides } from './personal/sealed.js'
 import { createHash } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@hoi/domain'
@@ -53,7 +54,9 @@ const itemsOf = (events: ReadonlyArray<RecordedEvent>): ImportItem[] => {
  * and run again ends with the same copy and nothing twice. A target holding anything else is
  * refused before a single write.
  */
-export const migrate = async (from: EventStore, to: EventStore, opts: MigrationOptions = {}): Promise<{ copied: number; alreadyThere: number }> => {
+export const migrate = async (source: EventStore, target: EventStore, opts: MigrationOptions = {}): Promise<{ copied: number; alreadyThere: number }> => {
+  // the log as written on both sides, the persons' keys copied with it: the target has the same hashes
+  const { from, to, beforeWrite } = migrationSides(source, target)
   const pageSize = Math.max(1, opts.pageSize ?? DEFAULT_PAGE_SIZE)
   const head = await from.head()
   const existing = to.readAll({ pageSize })[Symbol.asyncIterator]()
@@ -65,6 +68,7 @@ export const migrate = async (from: EventStore, to: EventStore, opts: MigrationO
   const report = (position: number) => opts.onProgress?.({ done, copied, fraction: head > 0 ? Math.min(1, position / head) : 1 })
   const flush = async () => {
     if (buffer.length === 0) return
+    await beforeWrite(buffer)
     const written = await to.importEvents(itemsOf(buffer))
     if (E.isLeft(written)) throw new MigrationError(`the target refused events ${done - buffer.length + 1}–${done} of the source: ${JSON.stringify(written.left)}`)
     copied += buffer.length

@@ -174,7 +174,9 @@ const createPrivately = (file: string): void => {
 export const openStore = async (url: string, opts: StoreOptions = {}): Promise<EventStore> => {
   if (url === 'memory:' || url === 'memory://') {
     const { openMemory } = await import('./memory.js')
-    return openMemory(opts)
+    const { sealStore } = await import('./personal/sealed.js')
+    const { memoryKeys } = await import('./personal/keys.js')
+    return sealStore(openMemory(opts), memoryKeys())
   }
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/|\.)/u, '')
@@ -185,7 +187,17 @@ export const openStore = async (url: string, opts: StoreOptions = {}): Promise<E
       if (opts.readonly !== true) createPrivately(file)
       // loaded on demand so that memory-only users never load the native driver
       const { openSqlite } = await import('./sqlite.js')
-      return openSqlite(file, opts, url)
+      const { sealStore } = await import('./personal/sealed.js')
+      const { sqliteKeys } = await import('./personal/keys.js')
+      const store = openSqlite(file, opts, url)
+      try {
+        // freed pages are zeroed, so an erased person's values and keys do not linger in the file
+        if (opts.readonly !== true) store.db.pragma('secure_delete = ON')
+        return sealStore(store, sqliteKeys(store.db, opts.readonly === true))
+      } catch (e) {
+        await store.close()
+        throw e
+      }
     } catch (e) {
       throw new Error(`Cannot open the SQLite store ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e })
     }
@@ -197,7 +209,15 @@ export const openStore = async (url: string, opts: StoreOptions = {}): Promise<E
   }
   if (/^postgres(ql)?:\/\//iu.test(url)) {
     const { openPostgres } = await import('./postgres.js')
-    return openPostgres(url, opts)
+    const { sealStore } = await import('./personal/sealed.js')
+    const { postgresKeys } = await import('./personal/keys.js')
+    const store = await openPostgres(url, opts)
+    try {
+      return sealStore(store, await postgresKeys(store.pool))
+    } catch (e) {
+      await store.close()
+      throw e
+    }
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(url)?.[1]
   throw new Error(`Unsupported store URL ${JSON.stringify(url)}${scheme === undefined ? '' : ` (scheme ${scheme}:)`}: supported are ${supported}`)

@@ -25,6 +25,7 @@ import { ViewModelService } from './views/view-model.service.js'
 import { ViewService } from './views/view.service.js'
 import { ViewsController } from './views/views.controller.js'
 import { PrintController } from './print/print.controller.js'
+import { ErasureController, ErasureService } from './erasure/erasure.controller.js'
 
 @Module({})
 export class HoiModule {
@@ -33,7 +34,7 @@ export class HoiModule {
       module: HoiModule,
       controllers: [
         AssociationsController, GovernanceController, MembersController, ActivitiesController, ViewsController, AuditController, HealthController, DocsController, DashboardController,
-        UnitsController, PrintController, MetricsController,
+        UnitsController, PrintController, MetricsController, ErasureController,
       ],
       providers: [
         { provide: OPTIONS, useValue: options },
@@ -41,7 +42,7 @@ export class HoiModule {
         { provide: AUTHENTICATOR, useValue: authenticate },
         { provide: CATALOGUE, useValue: catalogue },
         { provide: TELEMETRY, useValue: telemetry },
-        ViewModelService, WriteSide, ScopeService, CommandService, ViewService, AuditService,
+        ViewModelService, WriteSide, ScopeService, CommandService, ViewService, AuditService, ErasureService,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -12,6 +12,8 @@ import { exportLog, importLog } from './cli/exchange.js'
 import { head, verify } from './cli/verify.js'
 import { commandsMarkdown } from './cli/docs.js'
 import { runMigrate } from './cli/migrate.js'
+import { erase } from './cli/erase.js'
+import { sealCommand } from './cli/seal.js'
 
 const usage = `hoi — sổ ghi chép sự kiện của các hội quần chúng (event-sourced records of mass associations)
 
@@ -28,6 +30,8 @@ ${queryUsage()}
   verify [--expect P:HASH]    recompute the hash chain; name the first position where it breaks (docs/audit.md)
   head                        the last position and its hash, for an auditor to keep (--json)
   chain upgrade               chain a store written before events were hash-chained (once)
+  seal                        encrypt the personal fields of a store written before they were encrypted (once)
+  erase PERSON --reason TEXT  erase a person's personal data: destroy their key, record PersonErased (Decree 13/2023)
   export [--to FILE]          the whole log as JSONL, one canonical envelope a line, + FILE.manifest.json (docs/exchange.md)
   import FILE                 verify an export and store what is missing, keeping positions and hashes
   serve [--demo]              start the HTTP API and dashboard (--port 3000, --host 127.0.0.1)
@@ -54,7 +58,7 @@ const main = async (argv: string[]): Promise<number> => {
   if (command === 'rebuild') return rebuild(rest, out)
   if (command === 'parked') return parked(rest, out)
   if (command === 'migrate') return runMigrate(parse(rest, { from: { type: 'string' }, to: { type: 'string' }, 'page-size': { type: 'string' } }).flags, out)
-  const p = parse(rest, { store: { type: 'string' }, json: { type: 'boolean' }, actor: { type: 'string' }, expect: { type: 'string' }, to: { type: 'string' } })
+  const p = parse(rest, { store: { type: 'string' }, json: { type: 'boolean' }, actor: { type: 'string' }, expect: { type: 'string' }, to: { type: 'string' }, reason: { type: 'string' } })
   const store = await openStore(storeUrl(p.flags['store']))
   try {
     switch (command) {
@@ -87,6 +91,10 @@ const main = async (argv: string[]): Promise<number> => {
         return await exportLog(store, typeof p.flags['to'] === 'string' ? p.flags['to'] : undefined, (s) => process.stderr.write(`${s}\n`))
       case 'import':
         return await importLog(store, p.positionals[0], out)
+      case 'seal':
+        return await sealCommand(store, out)
+      case 'erase':
+        return await erase(store, p.positionals[0], p.flags['reason'], typeof p.flags['actor'] === 'string' ? p.flags['actor'] : `cli:${process.env['USER'] ?? 'local'}`, today(), out)
       default:
         throw new UsageError(`unknown command ${command}\n\n${usage}`)
     }

@@ -11,6 +11,7 @@ import * as V from './movement/events.js'
 import * as K from './claim/claim.js'
 import * as U from './unit/events.js'
 import { occurredOnFields as governanceDates } from './association/governance-messages.js'
+import * as P from './person/events.js'
 
 const pick = <K extends string>(mod: Record<string, unknown>, types: ReadonlyArray<K>): Record<K, t.Mixed> =>
   Object.fromEntries(types.map((k) => [k, mod[k] as t.Mixed])) as Record<K, t.Mixed>
@@ -18,9 +19,10 @@ const pick = <K extends string>(mod: Record<string, unknown>, types: ReadonlyArr
 const codecsByType = {
   ...pick(A, A.eventTypes), ...pick(M, M.eventTypes), ...pick(C, C.eventTypes),
   ...pick(T, T.eventTypes), ...pick(R, R.eventTypes), ...pick(V, V.eventTypes), ...pick(U, U.eventTypes), ...pick(K, K.eventTypes),
+  ...pick(P, P.eventTypes),
 }
 
-export type DomainEvent = A.Event | M.Event | C.Event | T.Event | R.Event | V.Event | U.Event | K.Event
+export type DomainEvent = A.Event | M.Event | C.Event | T.Event | R.Event | V.Event | U.Event | K.Event | P.Event
 export type EventType = DomainEvent['type']
 /** Decodes any domain event `{ type, data }`; an unknown type names the types allowed. */
 export const DomainEvent: t.Type<DomainEvent, unknown, unknown> = taggedUnion('DomainEvent', 'type', codecsByType) as t.Type<DomainEvent, unknown, unknown>
@@ -34,6 +36,8 @@ export const aggregateOfEvent: Readonly<Record<EventType, AggregateName>> = Obje
   ...A.eventTypes.map((k) => [k, 'association']), ...M.eventTypes.map((k) => [k, 'member']), ...C.eventTypes.map((k) => [k, 'club']),
   ...T.eventTypes.map((k) => [k, 'target']), ...R.eventTypes.map((k) => [k, 'report']), ...V.eventTypes.map((k) => [k, 'movement']),
   ...U.eventTypes.map((k) => [k, 'unit']), ...K.eventTypes.map((k) => [k, 'claim']),
+  // an erasure concerns members' personal data: member views see it
+  ...P.eventTypes.map((k) => [k, 'member']),
 ]) as Record<EventType, AggregateName>
 
 /** The business-date field of each event: what `metadata.occurredOn` is set from. */
@@ -53,6 +57,7 @@ export const occurredOnField: Readonly<Record<EventType, string>> = {
   AdminUnitCreated: 'createdOn', AdminUnitRenamed: 'renamedOn', AdminUnitMerged: 'mergedOn', AdminUnitReparented: 'reparentedOn',
   AdminUnitAbolished: 'abolishedOn', SubunitAttached: 'attachedOn', SubunitDetached: 'detachedOn',
   ClaimTaken: 'takenOn', ClaimReleased: 'releasedOn', ...governanceDates,
+  PersonErased: 'erasedOn',
 }
 
 export const occurredOn = (event: DomainEvent): IsoDate => (event.data as unknown as Record<string, IsoDate>)[occurredOnField[event.type]] as IsoDate

@@ -163,6 +163,7 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
   BranchEstablished: message('BranchEstablished', branch[0], branch[1]),
   BranchClosed: message('BranchClosed', { ...association, branchId: id, closedOn: date }, { reason: text }),
   LeaderRemunerationRecorded: message('LeaderRemunerationRecorded', { ...remuneration, flags }),
+  PersonErased: message('PersonErased', { personId: id, erasedOn: date, reason: text }),
 }
 
 const commands: Record<CommandType, fc.Arbitrary<unknown>> = {

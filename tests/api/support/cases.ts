@@ -251,6 +251,10 @@ export const commandCases: ReadonlyArray<Case> = [
       return { setup: [branch, member(i.m, i.commune)], path: `/members/${i.m}/branch`, body: { branchId: `br${n}`, placedOn: '2017-01-01' } }
     },
   },
+  {
+    method: 'POST', route: '/people/:personId/erasure',
+    build: (side, n) => ({ setup: [member(ids(side, n).m, ids(side, n).commune)], path: `/people/person-${ids(side, n).m}/erasure`, body: { reason: 'Đơn yêu cầu xoá dữ liệu cá nhân' } }),
+  },
   { method: 'POST', route: '/clubs', build: (side, n) => ({ setup: [], path: '/clubs', body: club(ids(side, n).club, side).data }) },
   { method: 'POST', route: '/clubs/:clubId/roster', build: (side, n) => ({ setup: [club(ids(side, n).club, side)], path: `/clubs/${ids(side, n).club}/roster`, body: { reportedOn: '2022-01-01', roster: { ...roster, total: 64 } } }) },
   {

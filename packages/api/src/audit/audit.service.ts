@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { chainHead, GENESIS } from '@hoi/adapters'
+import { chainHead, GENESIS, unsealed } from '@hoi/adapters'
 import type { RecordedEvent } from '@hoi/domain'
 import { decodeWith, describeAs, parseStream, strict, strictPartial } from '@hoi/domain'
 import { admitted } from '../auth/request-principal.js'
@@ -77,7 +77,8 @@ export class AuditService {
     if (E.isLeft(query)) throw invalid('query', query.left.issues)
     const after = query.right.after ?? 0
     const limit = query.right.limit ?? 100
-    const store = this.options.store
+    // the log as stored, so that an auditor can recompute its hashes: personal fields are ciphertext
+    const store = unsealed(this.options.store)
     const [events, head] = await Promise.all([store.readPage(after, limit), store.head()])
     const last = events[events.length - 1]
     json(reply, { after, limit, head, events, ...(last !== undefined && last.position < head ? { next: last.position } : {}) })

@@ -3,7 +3,7 @@ import { closeSync, createReadStream, existsSync, openSync, readFileSync, rename
 import { createInterface } from 'node:readline'
 import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@hoi/domain'
-import { exportLine, GENESIS, verifyEvents, type EventStore } from '@hoi/adapters'
+import { exportLine, GENESIS, unsealed, verifyEvents, type EventStore } from '@hoi/adapters'
 import { UsageError } from './args.js'
 import { progressOf } from './progress-total.js'
 import { BROKEN } from './verify.js'
@@ -49,7 +49,8 @@ export const exportLog = async (store: EventStore, to: string | undefined, out: 
   const total = await store.head()
   const bar = progressOf('export', total)
   async function* tap(): AsyncIterable<RecordedEvent> {
-    for await (const e of store.readAll({ pageSize: 2000 })) {
+    // the log as stored: personal fields stay ciphertext, keys are never exported
+    for await (const e of unsealed(store).readAll({ pageSize: 2000 })) {
       const line = `${exportLine(e)}\n`
       buffer.push(line)
       size += line.length

@@ -1,4 +1,4 @@
-import { chainHead, GENESIS, parseHead, verifyStore, type ChainHead, type EventStore } from '@hoi/adapters'
+import { chainHead, GENESIS, parseHead, unsealed, verifyStore, type ChainHead, type EventStore } from '@hoi/adapters'
 import { UsageError } from './args.js'
 import { progressOf } from './progress-total.js'
 
@@ -18,7 +18,7 @@ export const verify = async (store: EventStore, expectText: string | undefined, 
   }
   const total = await store.head()
   const bar = progressOf('verify', total)
-  const report = await verifyStore(store, { onProgress: (n) => bar.update(n), ...(expect === undefined ? {} : { expect }) })
+  const report = await verifyStore(unsealed(store), { onProgress: (n) => bar.update(n), ...(expect === undefined ? {} : { expect }) })
   bar.finish(report.events)
   if (json) out(JSON.stringify(report))
   else if (report.ok) {

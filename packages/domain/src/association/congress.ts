@@ -9,6 +9,7 @@ import type { Command } from './commands.js'
 import { officersOf, type Congress, type Existing } from './state.js'
 import { findIn, hasId } from '../ids.js'
 import { checkExtraordinary, congressFlags } from './governance.js'
+import { isErased } from '../person/personal.js'
 
 /** Offices one person holds at a time; the others are committees or several deputies. */
 export const singleSeatRoles: ReadonlyArray<string> = ['president', 'secretary-general', 'inspection-chair']
@@ -94,7 +95,10 @@ export const electOfficer = (d: Data<'ElectOfficer'>, a: Existing, member: Membe
       `${holder.fullName} (${holder.memberId}) đang giữ chức ${vi.role[d.role]} từ ngày ${holder.electedOn}: phải miễn nhiệm trước khi bầu người khác`,
       'data.role',
     )
-  return accept({ type: 'OfficerElected', data: { ...d, fullName: member.fullName } })
+  const fullName = member.fullName
+  if (isErased(fullName))
+    return reject('PersonalDataErased', 'H1', `The personal data of ${d.memberId} was erased`, `Dữ liệu cá nhân của hội viên ${d.memberId} đã bị xoá`, 'data.memberId')
+  return accept({ type: 'OfficerElected', data: { ...d, fullName } })
 }
 
 export const relieveOfficer = (d: Data<'RelieveOfficer'>, a: Existing): Decision => {

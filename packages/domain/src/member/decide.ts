@@ -3,7 +3,8 @@ import type { IsoDate } from '../codecs.js'
 import { accept, nothing, reject, type Rejection } from '../decider.js'
 import { DECREE_126_FROM, type Policy } from '../policy.js'
 import { heldByOther, type State as ClaimState } from '../claim/claim.js'
-import { eligibility } from './eligibility.js'
+import { eligibility, type Person } from './eligibility.js'
+import { isErased, type Erased } from '../person/personal.js'
 import type * as Association from '../association/state.js'
 import { associationMustBeOpen } from '../association/guards.js'
 import type { Command } from './commands.js'
@@ -36,6 +37,19 @@ const mustBeMember = (state: State, d: { memberId: string; associationId: string
     : state.associationId !== d.associationId
       ? reject('MemberNotInAssociation', 'design', `Member ${d.memberId} belongs to ${state.associationId}, not ${d.associationId}`, `Hội viên ${d.memberId} thuộc hội ${state.associationId}, không thuộc hội ${d.associationId}`, 'data.associationId')
       : E.right(state)
+
+/**
+ * The facts R28 reads, when the person's personal data is still on record: an erased person (H1)
+ * cannot be checked against an age or gender rule, so a decision that needs those facts is refused.
+ */
+const knownFacts = (
+  p: { fullName: string; birthDate: IsoDate | Erased; gender: Person['gender'] | Erased }, memberId: string, field: string,
+): E.Either<Rejection, Person> => {
+  const { fullName, birthDate, gender } = p
+  return isErased(birthDate) || isErased(gender)
+    ? reject('PersonalDataErased', 'H1', `The personal data of ${memberId} was erased: the age and gender rules (R28) cannot be checked`, `Dữ liệu cá nhân của hội viên ${memberId} đã bị xoá: không thể kiểm tra điều kiện tuổi, giới tính (R28)`, field)
+    : E.right({ fullName, birthDate, gender })
+}
 
 /** R11: after leaving, nothing happens to a member except corrections. */
 const alreadyLeft = (m: Extract<State, { status: 'left' }>): Decision =>
@@ -77,8 +91,9 @@ const correctDetails = (d: Data<'CorrectMemberDetails'>, state: State, context: 
   const association = context.association
   if (association === undefined || association.status === 'none')
     return reject('AssociationNotFound', 'design', `No association ${d.associationId}`, `Không có hội ${d.associationId}`, 'data.associationId')
-  const person = { fullName: d.fullName ?? m.right.fullName, birthDate: d.birthDate ?? m.right.birthDate, gender: d.gender ?? m.right.gender }
-  const flags = eligibility(person, m.right.admittedOn, association, context.policy, { birthDate: 'data.birthDate', gender: 'data.gender' })
+  const person = knownFacts({ fullName: d.fullName ?? m.right.fullName, birthDate: d.birthDate ?? m.right.birthDate, gender: d.gender ?? m.right.gender }, d.memberId, 'data.memberId')
+  if (E.isLeft(person)) return person
+  const flags = eligibility(person.right, m.right.admittedOn, association, context.policy, { birthDate: 'data.birthDate', gender: 'data.gender' })
   if (E.isLeft(flags)) return flags
   return accept({ type: 'MemberDetailsCorrected', data: flags.right.length === 0 ? d : { ...d, flags: [...flags.right] } })
 }
@@ -216,7 +231,9 @@ const transferIn = (d: Data<'TransferMemberIn'>, state: State, context: Context)
   const holder = heldByOther(context.membership, d.memberId)
   if (d.personId !== undefined && holder !== undefined) return alreadyActive(d, source.personId, holder)
   // R28 on arrival too: a transfer is no way round the destination's age or gender rule
-  const flags = eligibility(source, d.transferredOn, association.right, context.policy, { birthDate: 'data.fromMemberId', gender: 'data.fromMemberId' })
+  const facts = knownFacts(source, d.fromMemberId, 'data.fromMemberId')
+  if (E.isLeft(facts)) return facts
+  const flags = eligibility(facts.right, d.transferredOn, association.right, context.policy, { birthDate: 'data.fromMemberId', gender: 'data.fromMemberId' })
   if (E.isLeft(flags)) return flags
   return accept({
     type: 'MemberTransferredIn',

@@ -1,6 +1,7 @@
 import type * as t from 'io-ts'
 import type { Id, IsoDate, Name } from '../codecs.js'
 import type { Event, Gender, MemberCategory } from './events.js'
+import type { Erased } from '../person/personal.js'
 
 export type Leaving = 'resigned' | 'expelled' | 'struck-off' | 'deceased' | 'transferred-out'
 
@@ -9,13 +10,14 @@ export type Person = {
   readonly memberId: Id
   readonly associationId: Id
   readonly personId: Id
-  readonly fullName: Name
-  readonly birthDate: IsoDate
-  readonly gender: t.TypeOf<typeof Gender>
+  /** personal fields: "[đã xoá]" once the person is erased */
+  readonly fullName: Name | Erased
+  readonly birthDate: IsoDate | Erased
+  readonly gender: t.TypeOf<typeof Gender> | Erased
   readonly category: t.TypeOf<typeof MemberCategory>
   /** Date of joining this association: admission, or arrival by transfer (R10: never changes). */
   readonly admittedOn: IsoDate
-  readonly cardNo?: Name
+  readonly cardNo?: Name | Erased
   readonly referredToParty: boolean
   /** Set only for a member who arrived by transfer (R12). */
   readonly fromAssociationId?: Id
