@@ -91,6 +91,8 @@ export const anyEvent = fc.oneof(
     memberId: member, associationId: assoc, ...person, category: fc.constant('official'), fromAssociationId: assoc, fromMemberId: member, transferredOn: date, flags: fc.constant([]),
   })),
   e('MemberTransferredOut', fc.record({ memberId: member, associationId: assoc, personId: member, toAssociationId: assoc, toMemberId: member, transferredOn: date })),
+  // an erasure: the views read its person's fields as the marker from the sealed store; the event itself changes no row
+  e('PersonErased', fc.record({ personId: member, erasedOn: date, reason: fc.constant('r') })),
   e('MemberResigned', fc.record({ memberId: member, associationId: assoc, resignedOn: date })),
   e('MemberExpelled', fc.record({ memberId: member, associationId: assoc, expelledOn: date, reason: fc.constant('r') })),
   e('MemberStruckOff', fc.record({ memberId: member, associationId: assoc, struckOffOn: date, reason: fc.constant('r') })),
