@@ -1,4 +1,5 @@
 import { parse, UsageError } from './args.js'
+import { optionsOf } from './commands.js'
 import { withViews } from './open.js'
 import { progressBar } from './progress.js'
 import { formatNumber } from './table.js'
@@ -8,7 +9,7 @@ import { formatNumber } from './table.js'
  * ones keep serving, retrying parked events. Progress on stderr: a bar on a terminal, lines otherwise.
  */
 export const rebuild = async (argv: ReadonlyArray<string>, out: (s: string) => void): Promise<number> => {
-  const p = parse(argv, { store: { type: 'string' } })
+  const p = parse(argv, optionsOf('rebuild'))
   return withViews(p.flags['store'], async (views) => {
     const known = (await views.status()).projections.map((x) => x.name)
     const unknown = p.positionals.filter((n) => !known.includes(n))

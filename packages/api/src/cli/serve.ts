@@ -1,6 +1,7 @@
 import { openStore } from '@hoi/adapters'
 import { demoAuth, startServer, authFromEnv } from '../index.js'
 import { parse, storeUrl } from './args.js'
+import { optionsOf } from './commands.js'
 import { demoSecret, parseHost, parsePort } from './serve-config.js'
 import { runDemo } from './demo.js'
 import { ViewModelService } from '../views/view-model.service.js'
@@ -11,7 +12,7 @@ import { formatNumber } from './table.js'
  * finds it and reuses the file), a one-screen summary is printed, and the API serves until stopped.
  */
 export const serve = async (argv: string[]): Promise<number> => {
-  const p = parse(argv, { store: { type: 'string' }, demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } })
+  const p = parse(argv, optionsOf('serve'))
   const out = (s: string) => process.stdout.write(s + '\n')
   const demo = p.flags['demo'] === true
   // everything that can be wrong with the command line or the environment is found before the store is touched
