@@ -145,7 +145,7 @@ export class SqliteStore implements EventStore {
       return
     }
     // conflicts and possible retries are settled one by one on the committed state
-    group.forEach((q, i) => q.resolve(outcomes[i] !== undefined ? E.right(outcomes[i]!) : this.write(q.items, q.plans)))
+    group.forEach((q, i) => q.resolve(outcomes[i] !== undefined ? E.right(outcomes[i]) : this.write(q.items, q.plans)))
   }
 
   async appendMany(items: ReadonlyArray<AppendItem>): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> {

@@ -248,7 +248,7 @@ export const strict = <P extends t.Props>(props: P, name: string): t.Type<t.Type
         return t.failures(extra.map((k) => ({ value: (u as Record<string, unknown>)[k], context: [...c, { key: k, type: t.never, actual: (u as Record<string, unknown>)[k] }], message: 'is not a field of this object' })))
       return inner.validate(u, c)
     },
-    (a) => inner.encode(a) as t.OutputOf<t.TypeC<P>>,
+    (a) => inner.encode(a),
   )
   return describeAs(codec, () => objectSchema(props, []))
 }
@@ -272,9 +272,9 @@ export const strictPartial = <P extends t.Props, O extends t.Props>(
       // undefined optional values are dropped so that exactOptionalPropertyTypes holds
       const clean = Object.fromEntries(Object.entries(u).filter(([, v]) => v !== undefined))
       // entered through `parts` so that pathOf skips the intersection's member indices (no `data.0.x`)
-      return inner.validate(clean, [...c, { key: '', type: parts, actual: clean }]) as t.Validation<t.TypeOf<t.TypeC<P>> & Partial<t.TypeOf<t.TypeC<O>>>>
+      return inner.validate(clean, [...c, { key: '', type: parts, actual: clean }])
     },
-    (a) => inner.encode(a) as t.OutputOf<t.TypeC<P>> & Partial<t.OutputOf<t.TypeC<O>>>,
+    (a) => inner.encode(a),
   )
   return describeAs(codec, () => objectSchema(required, Object.entries(optional) as Array<[string, t.Mixed]>))
 }

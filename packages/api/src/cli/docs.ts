@@ -51,7 +51,7 @@ export const commandsMarkdown = (): string => {
     parts.push('', `## ${titles[aggregate]}`)
     for (const type of types) {
       const doc = commandDocs[type]
-      const data = ((jsonSchemaOf(commandCodecs[type])['properties'] as Record<string, JsonSchema>)['data'] ?? {}) as JsonSchema
+      const data = ((jsonSchemaOf(commandCodecs[type])['properties'] as Record<string, JsonSchema>)['data'] ?? {})
       parts.push('', `### ${type}`, '', doc.summary, '', '| field | type | required | notes |', '|---|---|---|---|', ...fieldRows(data, ''))
       if (doc.rules.length > 0) parts.push('', 'Rules:', ...doc.rules.map((r) => `- ${r}`))
     }

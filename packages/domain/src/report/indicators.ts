@@ -46,7 +46,7 @@ export const Indicators = describeAs(
       else if (!Count.is(v)) errors.push({ value: v, context: ctx, message: 'must be a whole number ≥ 0' })
     }
     // no prototype: a code such as `constructor` is only ever data
-    return errors.length > 0 ? t.failures(errors) : t.success(Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(entries)) as Indicators)
+    return errors.length > 0 ? t.failures(errors) : t.success(Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(entries)))
   },
   (a) => a,
 ),

@@ -1,8 +1,7 @@
 import { aggregateOfEvent, eventTypes } from '@hoi/domain'
-import type { EventData, Recorded } from '../model.js'
+import type { Recorded } from '../model.js'
 import { insert, text, update, type ProjectionDefinition, type RowChange, type Value } from './changes.js'
 
-type D<T extends Recorded['type']> = EventData<T>
 
 const exists = (associationId: string) => ({ table: 'associations', key: { association_id: associationId } })
 /** A dated fact of an association (name, status, …), known only once the association is. */
@@ -13,7 +12,7 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
   const id = text(e.data, 'associationId')
   switch (e.type) {
     case 'AssociationFounded': {
-      const d = e.data as D<'AssociationFounded'>
+      const d = e.data
       const unless = exists(id)
       // a second founding of the same id changes nothing, so every row waits on the first
       return [
@@ -25,26 +24,26 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
         }, { unless }),
       ]
     }
-    case 'AssociationRenamed': return [fact(id, 'name', (e.data as D<'AssociationRenamed'>).renamedOn, (e.data as D<'AssociationRenamed'>).name)]
-    case 'SpecialStatusGranted': return [fact(id, 'special', (e.data as D<'SpecialStatusGranted'>).grantedOn, true)]
-    case 'SpecialStatusRevoked': return [fact(id, 'special', (e.data as D<'SpecialStatusRevoked'>).revokedOn, false)]
-    case 'StaffQuotaAssigned': return [fact(id, 'quota', (e.data as D<'StaffQuotaAssigned'>).assignedOn, (e.data as D<'StaffQuotaAssigned'>).quota)]
-    case 'CongressHeld': return [fact(id, 'congress', (e.data as D<'CongressHeld'>).heldOn, e.data)]
-    case 'ResolutionAdopted': return [fact(id, 'resolution', (e.data as D<'ResolutionAdopted'>).adoptedOn, e.data)]
-    case 'ConferenceHeld': return [fact(id, 'conference', (e.data as D<'ConferenceHeld'>).heldOn, e.data)]
-    case 'AssociationSuspended': return [fact(id, 'status', (e.data as D<'AssociationSuspended'>).suspendedOn, 'suspended')]
-    case 'AssociationReinstated': return [fact(id, 'status', (e.data as D<'AssociationReinstated'>).reinstatedOn, 'active')]
+    case 'AssociationRenamed': return [fact(id, 'name', e.data.renamedOn, e.data.name)]
+    case 'SpecialStatusGranted': return [fact(id, 'special', e.data.grantedOn, true)]
+    case 'SpecialStatusRevoked': return [fact(id, 'special', e.data.revokedOn, false)]
+    case 'StaffQuotaAssigned': return [fact(id, 'quota', e.data.assignedOn, e.data.quota)]
+    case 'CongressHeld': return [fact(id, 'congress', e.data.heldOn, e.data)]
+    case 'ResolutionAdopted': return [fact(id, 'resolution', e.data.adoptedOn, e.data)]
+    case 'ConferenceHeld': return [fact(id, 'conference', e.data.heldOn, e.data)]
+    case 'AssociationSuspended': return [fact(id, 'status', e.data.suspendedOn, 'suspended')]
+    case 'AssociationReinstated': return [fact(id, 'status', e.data.reinstatedOn, 'active')]
     // the fold keeps one parent, the latest recorded (not dated): the row does the same
-    case 'AssociationReparented': return [update('associations', { association_id: id }, { parent_id: (e.data as D<'AssociationReparented'>).parentId })]
-    case 'AssociationDissolved': return [fact(id, 'status', (e.data as D<'AssociationDissolved'>).dissolvedOn, 'dissolved')]
+    case 'AssociationReparented': return [update('associations', { association_id: id }, { parent_id: e.data.parentId })]
+    case 'AssociationDissolved': return [fact(id, 'status', e.data.dissolvedOn, 'dissolved')]
     case 'OfficerElected': {
-      const d = e.data as D<'OfficerElected'>
+      const d = e.data
       return [insert('officers', {
         association_id: id, member_id: d.memberId, full_name: d.fullName, role: d.role, elected_on: d.electedOn, relieved_on: undefined, ord: e.position,
       }, { when: exists(id) })]
     }
     case 'OfficerRelieved': {
-      const d = e.data as D<'OfficerRelieved'>
+      const d = e.data
       // the latest still-serving holder of the role, as the fold does
       return [update('officers', { association_id: id, member_id: d.memberId, role: d.role }, { relieved_on: d.relievedOn }, { onlyIfNull: 'relieved_on', last: true })]
     }

@@ -1,8 +1,7 @@
 import { aggregateOfEvent, eventTypes } from '@hoi/domain'
-import type { EventData, Recorded } from '../model.js'
+import type { Recorded } from '../model.js'
 import { close, insert, text, update, type ProjectionDefinition, type RowChange } from './changes.js'
 
-type D<T extends Recorded['type']> = EventData<T>
 
 const club = (clubId: string) => ({ table: 'clubs', key: { club_id: clubId } })
 
@@ -10,11 +9,11 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
   const id = text(e.data, 'clubId')
   switch (e.type) {
     case 'ClubActivityRecorded': {
-      const d = e.data as D<'ClubActivityRecorded'>
+      const d = e.data
       return [insert('club_activities', { club_id: id, held_on: d.heldOn, area: d.area }, { when: club(id) })]
     }
     case 'ClubLaunched': {
-      const d = e.data as D<'ClubLaunched'>
+      const d = e.data
       const row = { name: d.name, model: d.model, host_association_id: d.hostAssociationId, area_code: d.areaCode, launched_on: d.launchedOn, programme: d.programme, closed_on: null }
       // a launch under a known id starts the club afresh but keeps its place in launch order, as the fold's Map.set does
       return [
@@ -26,11 +25,11 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
       ]
     }
     case 'ClubRosterReported': {
-      const d = e.data as D<'ClubRosterReported'>
+      const d = e.data
       return [insert('club_rosters', { club_id: id, valid_from: d.reportedOn, roster: d.roster, flags: d.flags }, { when: club(id) })]
     }
     case 'ClubClosed':
-      return [update('clubs', { club_id: id }, { closed_on: (e.data as D<'ClubClosed'>).closedOn }, { onlyIfNull: 'closed_on' })]
+      return [update('clubs', { club_id: id }, { closed_on: e.data.closedOn }, { onlyIfNull: 'closed_on' })]
     default:
       return []
   }

@@ -23,28 +23,28 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
   const id = text(e.data, 'memberId')
   switch (e.type) {
     case 'MemberAdmitted': {
-      const d = e.data as D<'MemberAdmitted'>
+      const d = e.data
       return admitted(d, d.admittedOn, 'admitted', undefined)
     }
     case 'MemberTransferredIn': {
-      const d = e.data as D<'MemberTransferredIn'>
+      const d = e.data
       return admitted(d, d.transferredOn, 'transferred-in', d.fromAssociationId)
     }
     case 'MemberCategoryChanged': {
-      const d = e.data as D<'MemberCategoryChanged'>
+      const d = e.data
       return [insert('member_categories', { member_id: id, valid_from: d.changedOn, category: d.category })]
     }
     case 'MemberDetailsCorrected': {
-      const d = e.data as D<'MemberDetailsCorrected'>
+      const d = e.data
       const set = { full_name: d.fullName, birth_date: d.birthDate, gender: d.gender, card_no: d.cardNo }
       return changed(id, set)
     }
-    case 'MemberTransferredOut': return leave(id, (e.data as D<'MemberTransferredOut'>).transferredOn, 'transferred-out')
-    case 'MemberResigned': return leave(id, (e.data as D<'MemberResigned'>).resignedOn, 'resigned')
-    case 'MemberExpelled': return leave(id, (e.data as D<'MemberExpelled'>).expelledOn, 'expelled')
-    case 'MemberStruckOff': return leave(id, (e.data as D<'MemberStruckOff'>).struckOffOn, 'struck-off')
-    case 'MemberDeceased': return leave(id, (e.data as D<'MemberDeceased'>).diedOn, 'deceased')
-    case 'MemberReferredToParty': return changed(id, { referred_on: (e.data as D<'MemberReferredToParty'>).referredOn }, 'referred_on')
+    case 'MemberTransferredOut': return leave(id, e.data.transferredOn, 'transferred-out')
+    case 'MemberResigned': return leave(id, e.data.resignedOn, 'resigned')
+    case 'MemberExpelled': return leave(id, e.data.expelledOn, 'expelled')
+    case 'MemberStruckOff': return leave(id, e.data.struckOffOn, 'struck-off')
+    case 'MemberDeceased': return leave(id, e.data.diedOn, 'deceased')
+    case 'MemberReferredToParty': return changed(id, { referred_on: e.data.referredOn }, 'referred_on')
     default:
       return []
   }

@@ -1,8 +1,7 @@
 import { aggregateOfEvent, eventTypes } from '@hoi/domain'
-import type { EventData, Recorded } from '../model.js'
+import type { Recorded } from '../model.js'
 import { close, insert, text, update, type ProjectionDefinition, type RowChange } from './changes.js'
 
-type D<T extends Recorded['type']> = EventData<T>
 
 const movement = (movementId: string) => ({ table: 'movements', key: { movement_id: movementId } })
 
@@ -10,7 +9,7 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
   const id = text(e.data, 'movementId')
   switch (e.type) {
     case 'EmulationMovementLaunched': {
-      const d = e.data as D<'EmulationMovementLaunched'>
+      const d = e.data
       const row = {
         owner_association_id: d.ownerAssociationId, title: d.title, cycle_start: d.cycleStart, cycle_end: d.cycleEnd, launched_on: d.launchedOn, concluded_on: null,
       }
@@ -21,13 +20,13 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
       ]
     }
     case 'CommendationAwarded': {
-      const d = e.data as D<'CommendationAwarded'>
+      const d = e.data
       return [insert('awards', {
         movement_id: id, commendation_id: d.commendationId, recipient: d.recipient, form: d.form, valid_from: d.awardedOn,
       }, { when: movement(id) })]
     }
     case 'EmulationMovementConcluded':
-      return [update('movements', { movement_id: id }, { concluded_on: (e.data as D<'EmulationMovementConcluded'>).concludedOn }, { onlyIfNull: 'concluded_on' })]
+      return [update('movements', { movement_id: id }, { concluded_on: e.data.concludedOn }, { onlyIfNull: 'concluded_on' })]
     default:
       return []
   }

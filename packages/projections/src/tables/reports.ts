@@ -1,8 +1,7 @@
 import { aggregateOfEvent, eventTypes } from '@hoi/domain'
-import type { EventData, Recorded } from '../model.js'
+import type { Recorded } from '../model.js'
 import { defined, insert, text, update, type ProjectionDefinition, type RowChange, type Value } from './changes.js'
 
-type D<T extends Recorded['type']> = EventData<T>
 
 const keyOf = (associationId: string, period: string) => ({ association_id: associationId, period })
 /** A dated fact of a report (values, statuses, return reasons), known only once the report is. */
@@ -13,7 +12,7 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
   const key = keyOf(text(e.data, 'associationId'), text(e.data, 'period'))
   switch (e.type) {
     case 'ReportSubmitted': {
-      const d = e.data as D<'ReportSubmitted'>
+      const d = e.data
       const set = defined({ submitted_on: d.submittedOn, due_on: d.dueOn, late: d.late, narrative: d.narrative })
       return [
         update('reports', key, set),
@@ -23,7 +22,7 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
       ]
     }
     case 'ReportCorrected': {
-      const d = e.data as D<'ReportCorrected'>
+      const d = e.data
       return [
         fact(key, 'value', d.correctedOn, d.indicators),
         update('reports', key, defined({ narrative: d.narrative })),
@@ -31,11 +30,11 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
         fact(key, 'status', d.correctedOn, 'submitted'),
       ]
     }
-    case 'ReportApproved': return [fact(key, 'status', (e.data as D<'ReportApproved'>).approvedOn, 'approved')]
+    case 'ReportApproved': return [fact(key, 'status', e.data.approvedOn, 'approved')]
     // an unapproved report is open again, as submitted (R33)
-    case 'ReportUnapproved': return [fact(key, 'status', (e.data as D<'ReportUnapproved'>).unapprovedOn, 'submitted')]
+    case 'ReportUnapproved': return [fact(key, 'status', e.data.unapprovedOn, 'submitted')]
     case 'ReportReturned': {
-      const d = e.data as D<'ReportReturned'>
+      const d = e.data
       return [fact(key, 'status', d.returnedOn, 'returned'), fact(key, 'return', d.returnedOn, d.reason)]
     }
     default:

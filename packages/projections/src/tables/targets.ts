@@ -1,8 +1,7 @@
 import { aggregateOfEvent, eventTypes } from '@hoi/domain'
-import type { EventData, Recorded } from '../model.js'
+import type { Recorded } from '../model.js'
 import { close, defined, insert, text, update, type ProjectionDefinition, type RowChange } from './changes.js'
 
-type D<T extends Recorded['type']> = EventData<T>
 
 const target = (targetId: string) => ({ table: 'targets', key: { target_id: targetId } })
 
@@ -10,7 +9,7 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
   const id = text(e.data, 'targetId')
   switch (e.type) {
     case 'TargetSet': {
-      const d = e.data as D<'TargetSet'>
+      const d = e.data
       const row = {
         owner_association_id: d.ownerAssociationId, title: d.title, metric: d.metric, counting: d.counting, start_on: d.startOn, set_on: d.setOn,
         source_resolution_id: d.sourceResolutionId ?? null, goal: d.goal, due_on: d.dueOn, milestones: d.milestones, withdrawn_on: null,
@@ -23,12 +22,12 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
       ]
     }
     case 'TargetRevised': {
-      const d = e.data as D<'TargetRevised'>
+      const d = e.data
       const change = defined({ goal: d.goal, dueOn: d.dueOn, milestones: d.milestones })
       return [insert('target_revisions', { target_id: id, valid_from: d.revisedOn, change }, { when: target(id) })]
     }
     case 'TargetWithdrawn':
-      return [update('targets', { target_id: id }, { withdrawn_on: (e.data as D<'TargetWithdrawn'>).withdrawnOn }, { onlyIfNull: 'withdrawn_on' })]
+      return [update('targets', { target_id: id }, { withdrawn_on: e.data.withdrawnOn }, { onlyIfNull: 'withdrawn_on' })]
     default:
       return []
   }
