@@ -152,7 +152,7 @@ const rawHoiSchema = (file: string): Appender => {
   }
 }
 
-type Backend = { readonly name: string; open(): Promise<{ contenders: Contender[]; cleanup(): Promise<void> }>; readonly cases: ReadonlyArray<Case>; readonly note: string }
+type Backend = { readonly name: string; open(): Promise<{ contenders: Contender[]; cleanup: () => Promise<void> }>; readonly cases: ReadonlyArray<Case>; readonly note: string }
 
 const sqliteBackend = (): Backend => ({
   name: 'SQLite',
@@ -263,7 +263,7 @@ export const runStores = async (o: Options): Promise<Row[]> => {
       try {
         await race(k, cs, rounds, sliceMs)
       } finally {
-        await Promise.all(contenders.map((c) => c.appender.close()))
+        await Promise.all(contenders.map(async (c) => c.appender.close()))
         await cleanup()
       }
       const row = rowFor(k, b.name, cs, b.note)
@@ -276,7 +276,7 @@ export const runStores = async (o: Options): Promise<Row[]> => {
       rows.push(row)
       o.emit(row)
     } finally {
-      await Promise.all(contenders.map((c) => c.appender.close()))
+      await Promise.all(contenders.map(async (c) => c.appender.close()))
       await cleanup()
     }
   }

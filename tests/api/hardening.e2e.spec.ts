@@ -151,7 +151,7 @@ const raw = (base: string, request: string): Promise<{ status: number; headers: 
     const socket = connect(Number(url.port), url.hostname)
     let data = ''
     socket.setEncoding('latin1')
-    socket.on('data', (d) => (data += d))
+    socket.on('data', (d) => (data += String(d)))
     socket.on('error', reject)
     socket.on('close', () => {
       const [head = '', body = ''] = data.split('\r\n\r\n')

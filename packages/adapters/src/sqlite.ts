@@ -15,12 +15,16 @@ import {
 type Plan = { readonly item: AppendItem; readonly dataJson: ReadonlyArray<string>; readonly replay?: AppendResult; readonly keepRecordedAt?: boolean }
 
 /** Thrown inside the write transaction to roll it back with a typed answer. */
-class Abort {
-  constructor(readonly error: StoreError) {}
+class Abort extends Error {
+  constructor(readonly error: StoreError) {
+    super(error._tag)
+  }
 }
 /** Thrown inside the write transaction when item `index` may be a retry: decided after the rollback. */
-class MaybeRetry {
-  constructor(readonly index: number, readonly current: number) {}
+class MaybeRetry extends Error {
+  constructor(readonly index: number, readonly current: number) {
+    super('may be a retry')
+  }
 }
 
 type Queued = { readonly items: ReadonlyArray<AppendItem>; readonly plans: Plan[]; readonly resolve: (r: E.Either<StoreError, ReadonlyArray<AppendResult>>) => void }

@@ -36,7 +36,7 @@ export const Indicators = describeAs(
     Object.entries(u).every(([k, v]) => CODE.test(k) && !isReservedKey(k) && Count.is(v)),
   (u, c) => {
     if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, 'must be an object of indicator code → whole number')
-    const entries = Object.entries(u)
+    const entries: Array<[string, unknown]> = Object.entries(u)
     if (entries.length > 100) return t.failure(u, c, 'must have at most 100 indicators')
     const errors: t.ValidationError[] = []
     for (const [k, v] of entries) {
