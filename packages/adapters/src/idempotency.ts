@@ -35,6 +35,17 @@ export const duplicateId = (items: ReadonlyArray<AppendItem>): { streamId: strin
 export const duplicateIdConflict = (d: { streamId: string; eventId: string }): StoreError =>
   idConflict(d.streamId, d.eventId, `event id ${d.eventId} appears more than once in one append`)
 
+/** An append's items, each with the JSON text of its events' data, once no event id is used twice in it. */
+export const checkedAppend = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, Array<{ readonly item: AppendItem; readonly dataJson: string[] }>> => {
+  const dup = duplicateId(items)
+  if (dup !== undefined) return E.left(duplicateIdConflict(dup))
+  try {
+    return E.right(items.map((item) => ({ item, dataJson: item.events.map((e) => JSON.stringify(e.data ?? null)) })))
+  } catch (e) {
+    return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
+  }
+}
+
 /** A stored event next to the exact JSON text of its data, for comparing a retried append byte for byte. */
 export type StoredForCompare = { readonly recorded: RecordedEvent; readonly dataJson: string }
 
@@ -76,3 +87,15 @@ export const resolveRetry = (
   const last = stored[stored.length - 1]!.recorded
   return E.right({ streamId, revision: last.revision, position: last.position, events: stored.map((s) => s.recorded) })
 }
+
+/**
+ * undefined when the item is a fresh append (none of its ids stored, its expected revision holds);
+ * otherwise it is settled as a retry or a conflict by resolveRetry.
+ */
+export const settleIfRetry = (
+  item: AppendItem,
+  dataJson: ReadonlyArray<string>,
+  found: ReadonlyArray<StoredForCompare | undefined>,
+  current: number,
+): E.Either<StoreError, AppendResult> | undefined =>
+  found.some((f) => f !== undefined) || !expectedHolds(item.expected, current) ? resolveRetry(item, dataJson, found, current) : undefined

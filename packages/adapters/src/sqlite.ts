@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@hoi/domain'
 import { chained, GENESIS, UNCHAINED_MESSAGE } from './chain.js'
 import { checkImported, type ImportResult } from './import-check.js'
-import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, revisionConflict, type StoredForCompare } from './idempotency.js'
+import { checkedAppend, expectedHolds, resolveRetry, revisionConflict, type StoredForCompare } from './idempotency.js'
 import { pagedIterable } from './paging.js'
 import { COLUMNS, configure, isUniqueViolation, toRecorded, toStoreError, type Row } from './sqlite-schema.js'
 import {
@@ -28,17 +28,6 @@ class MaybeRetry extends Error {
 }
 
 type Queued = { readonly items: ReadonlyArray<AppendItem>; readonly plans: Plan[]; readonly resolve: (r: E.Either<StoreError, ReadonlyArray<AppendResult>>) => void }
-
-/** Checks what can be checked before the write lock: ids unique within the call, data serialisable (once). */
-const plansOf = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, Plan[]> => {
-  const dup = duplicateId(items)
-  if (dup !== undefined) return E.left(duplicateIdConflict(dup))
-  try {
-    return E.right(items.map((item) => ({ item, dataJson: item.events.map((e) => JSON.stringify(e.data ?? null)) })))
-  } catch (e) {
-    return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
-  }
-}
 
 const pageSizeOf = (n: number | undefined): number => (n !== undefined && Number.isInteger(n) && n > 0 ? n : DEFAULT_PAGE_SIZE)
 
@@ -119,7 +108,7 @@ export class SqliteStore implements EventStore {
    */
   async append(streamId: string, events: ReadonlyArray<NewEvent>, expected: ExpectedRevision): Promise<E.Either<StoreError, AppendResult>> {
     const items = [{ streamId, events, expected }]
-    const plans = plansOf(items)
+    const plans = checkedAppend(items)
     if (E.isLeft(plans)) return plans
     const r = await new Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>>((resolve) => {
       this.queue.push({ items, plans: plans.right, resolve })
@@ -159,13 +148,13 @@ export class SqliteStore implements EventStore {
   async importEvents(items: ReadonlyArray<ImportItem>): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> {
     const bad = badRecordedAt(items)
     if (bad !== undefined) return E.left(bad)
-    const plans = plansOf(items)
+    const plans = checkedAppend(items)
     return E.isLeft(plans) ? plans : this.write(items, plans.right.map((p) => ({ ...p, keepRecordedAt: true })))
   }
 
   private write(items: ReadonlyArray<AppendItem>, prepared?: Plan[]): E.Either<StoreError, ReadonlyArray<AppendResult>> {
     if (items.length === 0) return E.right([])
-    const planned = prepared === undefined ? plansOf(items) : E.right(prepared)
+    const planned = prepared === undefined ? checkedAppend(items) : E.right(prepared)
     if (E.isLeft(planned)) return planned
     const plans = [...planned.right]
     const recordedAt = this.now().toISOString()
