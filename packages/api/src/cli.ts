@@ -100,6 +100,9 @@ const main = async (argv: string[]): Promise<number> => {
   }
 }
 
+// what colours its output (Nest's logger) does so only on a terminal, and never when NO_COLOR is set
+if (process.stdout.isTTY !== true || process.stderr.isTTY !== true) process.env['NO_COLOR'] ??= '1'
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
