@@ -40,7 +40,7 @@ export const runDemo = async (store: EventStore, log: (s: string) => void): Prom
   }
   // the outcomes hold each command's own events; follow-ups (membership claims, a parent's children) are stored too
   if (store.capabilities.densePositions) events = (await store.head()) - before
-  log(`demo: ${formatNumber(applied)} commands applied, ${formatNumber(replayed)} already present, ${formatNumber(events)} events written in ${formatNumber(Number(((performance.now() - started) / 1000).toFixed(1)))} s`)
+  log(`demo: ${formatNumber(applied)} commands applied, ${formatNumber(replayed)} already present, ${formatNumber(events)} events written in ${formatNumber((performance.now() - started) / 1000)} s`)
   if (rejected.length > 0) throw new Error(`the demo scenario was refused ${formatNumber(rejected.length)} times; first: ${rejected.slice(0, 3).join('; ')}`)
   return { applied, replayed, rejected: rejected.length, events }
 }

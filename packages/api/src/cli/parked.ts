@@ -17,7 +17,7 @@ export const parked = async (argv: ReadonlyArray<string>, out: (s: string) => vo
     else if (list.length === 0) out('no parked events')
     else {
       out(table(['position', 'projection', 'stream', 'type', 'parked at', 'reason'], list.map((e) => [e.position, e.projection, e.streamId, e.type, e.parkedAt, e.reason]), ['r']))
-      out(`${formatNumber(status.parked)} parked${status.parked > list.length ? ` (latest ${list.length} shown; --limit for more)` : ''}; \`hoi rebuild\` retries them`)
+      out(`${formatNumber(status.parked)} parked${status.parked > list.length ? ` (latest ${formatNumber(list.length)} shown; --limit for more)` : ''}; \`hoi rebuild\` retries them`)
     }
     return 0
   })

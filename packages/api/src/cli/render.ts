@@ -51,7 +51,7 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
     table(['movement', 'title', 'cycle', 'status', 'collectives', 'individuals'], rows.map((r) => [r.movementId, r.title, `${r.cycleStart}–${r.cycleEnd}`, r.status, r.collectives, r.individuals])))],
   ['congress-watch', as<P.CongressWatch>((w) => {
     const rows = [...w.overdue.map((r) => ['overdue', r] as const), ...w.endingSoon.map((r) => ['ending soon', r] as const)]
-    return table(['', 'association', 'term ends', 'stage'], rows.map(([k, r]) => [k, r.name, r.termEnd ?? '', r.stage ?? ''])) + `\n${w.noTerm.length} associations have no recorded term`
+    return table(['', 'association', 'term ends', 'stage'], rows.map(([k, r]) => [k, r.name, r.termEnd ?? '', r.stage ?? ''])) + `\n${formatNumber(w.noTerm.length)} associations have no recorded term`
   })],
   ['conferences', as<P.ConferenceRow[]>((rows) =>
     table(['held', 'association', 'kind', 'title', 'attendees'], rows.slice(0, SHOWN).map((r) => [r.heldOn, r.associationName, r.kind, r.title, r.attendees])) + more(rows.length, 'conferences'))],

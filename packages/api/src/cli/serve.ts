@@ -44,10 +44,10 @@ export const serve = async (argv: string[]): Promise<number> => {
   const head = await store.head()
   // only a dense log's head is a count of events
   out(`hoi — ${store.url}: ${store.capabilities.densePositions ? `${formatNumber(head)} events` : `log head at position ${head}`}`)
-  out(`  2020: ${formatNumber(s.associations.total)} associations (province ${s.associations.byScope.province}, district ${s.associations.byScope.district}, commune ${s.associations.byScope.commune}), ${formatNumber(s.members.total)} members, ${s.special.total} special, ${s.foundedInYear.total} founded in 2020`)
+  out(`  2020: ${formatNumber(s.associations.total)} associations (province ${formatNumber(s.associations.byScope.province)}, district ${formatNumber(s.associations.byScope.district)}, commune ${formatNumber(s.associations.byScope.commune)}), ${formatNumber(s.members.total)} members, ${formatNumber(s.special.total)} special, ${formatNumber(s.foundedInYear.total)} founded in 2020`)
   out(`  today: ${formatNumber(now.length)} associations and bodies, ${formatNumber(activeClubs.length)} active clubs`)
   for (const t of targets)
-    out(`  target ${t.title}: ${formatNumber(t.current)}/${formatNumber(t.goal)} (${formatNumber(t.percent)} %), ${t.status}${t.milestones.map((m) => `; milestone ${m.goal} by ${m.dueOn} ${m.met ? `met ${m.metOn}` : m.missed ? 'missed' : 'open'}`).join('')}`)
+    out(`  target ${t.title}: ${formatNumber(t.current)}/${formatNumber(t.goal)} (${formatNumber(t.percent)} %), ${t.status}${t.milestones.map((m) => `; milestone ${formatNumber(m.goal)} by ${m.dueOn} ${m.met ? `met ${m.metOn}` : m.missed ? 'missed' : 'open'}`).join('')}`)
   out('')
   out(`  dashboard  ${server.address}/`)
   out(`  API docs   ${server.address}/docs`)
