@@ -21,7 +21,7 @@ export const revisionConflict = (streamId: string, expected: ExpectedRevision, a
 const idConflict = (streamId: string, eventId: string, message: string): StoreError => ({ _tag: 'IdConflict', streamId, eventId, message })
 
 /** The first event id used twice in one request, if any (a request never stores the same id twice). */
-export const duplicateId = (items: ReadonlyArray<AppendItem>): { streamId: string; eventId: string } | undefined => {
+const duplicateId = (items: ReadonlyArray<AppendItem>): { streamId: string; eventId: string } | undefined => {
   if (items.length === 1 && items[0]!.events.length < 2) return undefined
   const seen = new Set<string>()
   for (const item of items)
@@ -32,7 +32,7 @@ export const duplicateId = (items: ReadonlyArray<AppendItem>): { streamId: strin
   return undefined
 }
 
-export const duplicateIdConflict = (d: { streamId: string; eventId: string }): StoreError =>
+const duplicateIdConflict = (d: { streamId: string; eventId: string }): StoreError =>
   idConflict(d.streamId, d.eventId, `event id ${d.eventId} appears more than once in one append`)
 
 /** An append's items, each with the JSON text of its events' data, once no event id is used twice in it. */
