@@ -100,7 +100,7 @@ const states = (() => {
   const byStore = new WeakMap<EventStore, Map<string, Loaded & { module: AnyAggregate }>>()
   const mapOf = (store: EventStore) => {
     let m = byStore.get(store)
-    if (m === undefined) byStore.set(store, (m = new Map()))
+    if (m === undefined) byStore.set(store, (m = new Map<string, Loaded & { module: AnyAggregate }>()))
     return m
   }
   return {
