@@ -4,7 +4,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { canonicalEvent, migrate, MigrationError, openMemory, openStore, runBatch, verify, type EventStore } from '@hoi/adapters'
 import { openSqlite } from '@hoi/adapters/sqlite'
 import { collect, newEvent, steppingClock, tempSqlitePath } from '@hoi/adapters/testing'
-import { cliPath, hoi, root } from './support/cli.js'
+import { cliPath, hoi, root, vi } from './support/cli.js'
 import { demoPrefix } from './support/history.js'
 import { PerStreamStore } from './support/per-stream-store.js'
 import { freshDatabase, postgresUnreachable } from './support/postgres.js'
@@ -144,8 +144,8 @@ describe('hoi migrate (CLI)', () => {
 
     const again = hoi(args)
     expect(again.code, again.stderr).toBe(0)
-    expect(again.stdout).toMatch(new RegExp(`identical \\(${n - left} copied now, ${left} already there\\)`, 'u'))
-    const digests = [...again.stdout.matchAll(new RegExp(`(source|target): ${n} events, sha256 ([0-9a-f]{64})`, 'gu'))].map((m) => m[2])
+    expect(again.stdout).toMatch(new RegExp(`identical \\(${vi(n - left)} copied now, ${vi(left)} already there\\)`, 'u'))
+    const digests = [...again.stdout.matchAll(new RegExp(`(source|target): ${vi(n)} events, sha256 ([0-9a-f]{64})`, 'gu'))].map((m) => m[2])
     expect(digests.length).toBe(2)
     expect(digests[0]).toBe(digests[1])
     expect(again.stderr).toMatch(/copy \d+ % .*events\/s, ETA/u) // plain progress lines off a terminal
@@ -214,8 +214,8 @@ describe.skipIf(pgSkip !== undefined)(`migrate through PostgreSQL${pgSkip === un
       for (const [from, to] of [[`sqlite:${source}`, db.url], [db.url, `sqlite:${back}`]] as const) {
         const r = hoi(['migrate', '--from', from, '--to', to, '--page-size', '200'])
         expect(r.code, r.stdout + r.stderr).toBe(0)
-        expect(r.stdout).toContain(`migrate: identical (${n} copied now, 0 already there)`)
-        digests.push(...[...r.stdout.matchAll(new RegExp(`(?:source|target): ${n} events, sha256 ([0-9a-f]{64})`, 'gu'))].map((m) => m[1]!))
+        expect(r.stdout).toContain(`migrate: identical (${vi(n)} copied now, 0 already there)`)
+        digests.push(...[...r.stdout.matchAll(new RegExp(`(?:source|target): ${vi(n)} events, sha256 ([0-9a-f]{64})`, 'gu'))].map((m) => m[1]!))
       }
       expect(digests.length).toBe(4)
       expect(new Set(digests).size).toBe(1)

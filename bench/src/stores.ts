@@ -152,7 +152,7 @@ const rawHoiSchema = (file: string): Appender => {
   }
 }
 
-type Backend = { readonly name: string; open(): Promise<{ contenders: Contender[]; cleanup(): Promise<void> }>; readonly cases: ReadonlyArray<Case>; readonly note: string }
+type Backend = { readonly name: string; open(): Promise<{ contenders: Contender[]; cleanup: () => Promise<void> }>; readonly cases: ReadonlyArray<Case>; readonly note: string }
 
 type Opener = readonly [tag: number, open: (place: string) => Appender | Promise<Appender>]
 
@@ -270,7 +270,7 @@ export const runStores = async (o: Options): Promise<Row[]> => {
       try {
         await race(k, cs, rounds, sliceMs)
       } finally {
-        await Promise.all(contenders.map((c) => c.appender.close()))
+        await Promise.all(contenders.map(async (c) => c.appender.close()))
         await cleanup()
       }
       const row = rowFor(k, b.name, cs, b.note)
@@ -283,7 +283,7 @@ export const runStores = async (o: Options): Promise<Row[]> => {
       rows.push(row)
       o.emit(row)
     } finally {
-      await Promise.all(contenders.map((c) => c.appender.close()))
+      await Promise.all(contenders.map(async (c) => c.appender.close()))
       await cleanup()
     }
   }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commandAccess } from '@hoi/api'
 import { commandTypes, commandCodecs, jsonSchemaOf } from '@hoi/domain'
-import type { EventStore } from '@hoi/adapters'
 import { baseSeed, commandCases, runSetup } from './support/cases.js'
 import { call, startTestServer, type TestServer } from './support/server.js'
 
@@ -72,7 +71,7 @@ describe('framework errors are problem+json too', () => {
         const v = Reflect.get(target, prop, receiver)
         return typeof v === 'function' ? v.bind(target) : v
       },
-    }) as EventStore
+    })
     const b = await startTestServer({ store: broken })
     try {
       const r = await call(b.base, 'POST', '/associations/a-commune/conferences', { who: 'admin', body: { conferenceId: 'c', kind: 'review', title: 'T', heldOn: '2020-01-01', attendees: 1 } })

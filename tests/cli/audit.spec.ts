@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { openSqlite } from '@hoi/adapters/sqlite'
 import { collect, tempSqlitePath } from '@hoi/adapters/testing'
 import { Tamper, writeBusyStore } from '../audit/tamper-kit.js'
-import { hoi } from '../support/cli.js'
+import { hoi, vi } from '../support/cli.js'
 
 const tmp = tempSqlitePath('hoi-cli-audit-')
 const base = tmp.path
@@ -29,7 +29,7 @@ describe('hoi verify and hoi head', () => {
     expect(headLine).toMatch(new RegExp(`^${n} [0-9a-f]{64}$`, 'u'))
     const r = hoi(['verify', '--store', url(base)])
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain(`chain verified: ${n} events, head ${headLine}`)
+    expect(r.stdout).toContain(`chain verified: ${vi(n)} events, head ${headLine}`)
     expect(r.stderr).toMatch(/^verify 100 % \(.+ of .+\), .+ events\/s/mu)
     const held = hoi(['verify', '--store', url(base), '--expect', headLine.replace(' ', ':')])
     expect(held.code).toBe(0)
@@ -73,9 +73,9 @@ describe('hoi export and hoi import', () => {
     const target = join(tmp.dir, 'target.sqlite')
     const im = hoi(['import', file, '--store', url(target)])
     expect(im.code).toBe(0)
-    expect(im.stdout).toContain(`imported ${n} events, 0 already stored; head ${headLine}`)
+    expect(im.stdout).toContain(`imported ${vi(n)} events, 0 already stored; head ${headLine}`)
     expect(hoi(['head', '--store', url(target)]).stdout.trim()).toBe(headLine)
-    expect(hoi(['import', file, '--store', url(target)]).stdout).toContain(`imported 0 events, ${n} already stored`)
+    expect(hoi(['import', file, '--store', url(target)]).stdout).toContain(`imported 0 events, ${vi(n)} already stored`)
     const [a, b] = [openSqlite(base), openSqlite(target)]
     expect(await collect(b.readAll())).toEqual(await collect(a.readAll()))
     await a.close()
@@ -125,7 +125,7 @@ describe('hoi chain upgrade', () => {
     expect(before.stdout).toContain('(unchained)')
     const up = hoi(['chain', 'upgrade', '--store', url(old)])
     expect(up.code).toBe(0)
-    expect(up.stdout).toContain(`chained ${n} events written before the chain, in one transaction`)
+    expect(up.stdout).toContain(`chained ${vi(n)} events written before the chain, in one transaction`)
     expect(up.stdout).toContain(`head ${headLine}`) // the same envelopes give the same hashes
     expect(hoi(['chain', 'upgrade', '--store', url(old)]).stdout).toContain('already chained: nothing changed')
     expect(hoi(['verify', '--store', url(old)]).code).toBe(0)

@@ -83,7 +83,7 @@ describe('hoi parked and hoi rebuild', () => {
     const r = run('rebuild')
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/^rebuild 100 % \(\d+ of \d+\), [\d.]+ events\/s, ETA 0 s$/mu)
-    expect(r.stdout).toMatch(/^rebuilt .+ to position \d+ of \d+ in [\d.]+ s; 1 parked$/mu)
+    expect(r.stdout).toMatch(/^rebuilt .+ to position \d+ of \d+ in [\d.,]+ s; 1 parked$/mu)
   })
 
   it('refuses a projection it does not know, naming the ones it has', () => {

@@ -19,6 +19,8 @@ export type BatchOptions = {
   aggregates?: Aggregates
   /** events per transaction (default 5,000) */
   maxEventsPerTransaction?: number
+  /** after each transaction: how many of the items are settled, of how many */
+  onProgress?: (done: number, total: number) => void
 }
 
 /** one decided command waiting to be written: its events and the revision its decision saw; a follow-up has no index of its own */
@@ -206,9 +208,13 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
     size += events.length
     // follow-ups join the same transaction, so on a store with atomic multi-stream appends they are all-or-nothing with their cause
     await follow(module.followUps?.(command, events, after, context.right) ?? [], meta, 1)
-    if (size >= limit) await flush()
+    if (size >= limit) {
+      await flush()
+      opts.onProgress?.(index + 1, items.length)
+    }
   }
   await flush()
+  opts.onProgress?.(items.length, items.length)
 
   for (const [index, first] of sameAs) {
     const r = results[first]!

@@ -16,7 +16,7 @@ export type Hashable = Pick<RecordedEvent, 'eventId' | 'type' | 'schemaVersion' 
   readonly metadata: Readonly<Record<string, unknown>>
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/u
+const NON_ASCII = /\P{ASCII}/u
 
 // NFC changes only text with characters beyond ASCII; most keys and values are ASCII
 const nfc = (s: string): string => (NON_ASCII.test(s) ? s.normalize('NFC') : s)

@@ -41,6 +41,6 @@ export const decideAsOf = async (
   if (E.isLeft(loaded)) return loaded
   const context = await contextOf(module.needs(command), opts.policy ?? defaultPolicy, (need: Need) => foldBefore(store, moduleNamed(aggregates, need.aggregate), need.streamId, before))
   if (E.isLeft(context)) return context
-  const decision = module.decider.decide(command, loaded.right.state, context.right) as E.Either<Rejection, ReadonlyArray<DomainEvent>>
+  const decision = module.decider.decide(command, loaded.right.state, context.right)
   return E.isLeft(decision) ? decision : E.right({ streamId, revision: loaded.right.revision, events: decision.right })
 }

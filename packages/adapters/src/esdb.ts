@@ -6,7 +6,7 @@ import {
   clientConnectionString, COMMAND_INDEX_TYPE, commandIndexStream, fromRecord, isCommandWrote, isInternalStream, isStreamNotFound,
   isWrongExpectedVersion, safeNumber, storeErrorOf, toEventData, type CommandWrote, type EsdbRecord,
 } from './esdb-codec.js'
-import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, revisionConflict, type StoredForCompare } from './idempotency.js'
+import { checkedAppend, revisionConflict, settleIfRetry, type StoredForCompare } from './idempotency.js'
 import {
   badRecordedAt, DEFAULT_PAGE_SIZE, StoreErrorException,
   type AppendItem, type AppendResult, type EventStore, type ExpectedRevision, type ImportedEvent, type ImportItem, type NewEvent, type StoreError, type StoreOptions,
@@ -63,15 +63,14 @@ export class EsdbStore implements EventStore {
   }
 
   private async write(items: ReadonlyArray<AppendItem>, keepRecordedAt: boolean): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> {
-    const dup = duplicateId(items)
-    if (dup !== undefined) return E.left(duplicateIdConflict(dup))
+    const checked = checkedAppend(items)
+    if (E.isLeft(checked)) return checked
     const reserved = items.find((i) => isInternalStream(i.streamId))
     if (reserved !== undefined) return E.left({ _tag: 'StoreFailure', message: `stream id ${JSON.stringify(reserved.streamId)} is reserved (streams starting with "$" or "hoi.command-")` })
     const results: AppendResult[] = []
     try {
       for (let round = 0; results.length < items.length; round++) {
-        const rest = items.slice(results.length)
-        const plans = await this.plan(rest)
+        const plans = await this.plan(checked.right.slice(results.length))
         if (E.isLeft(plans)) return plans
         const recordedAt = this.now().toISOString()
         for (const p of plans.right) {
@@ -95,17 +94,11 @@ export class EsdbStore implements EventStore {
   }
 
   /** Every item checked against the stored state plus what earlier items add, before any write. */
-  private async plan(items: ReadonlyArray<AppendItem>): Promise<E.Either<StoreError, Plan[]>> {
+  private async plan(items: ReadonlyArray<{ readonly item: AppendItem; readonly dataJson: ReadonlyArray<string> }>): Promise<E.Either<StoreError, Plan[]>> {
     const staged = new Map<string, number>()
     const known = new Map<string, Map<string, StoredForCompare>>() // command id → its stored events by id
     const plans: Plan[] = []
-    for (const item of items) {
-      let dataJson: string[]
-      try {
-        dataJson = item.events.map((e) => JSON.stringify(e.data ?? null))
-      } catch (e) {
-        return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
-      }
+    for (const { item, dataJson } of items) {
       const current = staged.get(item.streamId) ?? (await this.streamRevision(item.streamId))
       const found: Array<StoredForCompare | undefined> = []
       for (const e of item.events) {
@@ -117,8 +110,8 @@ export class EsdbStore implements EventStore {
         }
         found.push(ofCommand.get(e.eventId))
       }
-      if (found.some((f) => f !== undefined) || !expectedHolds(item.expected, current)) {
-        const retry = resolveRetry(item, dataJson, found, current)
+      const retry = settleIfRetry(item, dataJson, found, current)
+      if (retry !== undefined) {
         if (E.isLeft(retry)) return retry
         plans.push({ item, replay: retry.right })
         continue

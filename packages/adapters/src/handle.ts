@@ -100,7 +100,7 @@ const states = (() => {
   const byStore = new WeakMap<EventStore, Map<string, Loaded & { module: AnyAggregate }>>()
   const mapOf = (store: EventStore) => {
     let m = byStore.get(store)
-    if (m === undefined) byStore.set(store, (m = new Map()))
+    if (m === undefined) byStore.set(store, (m = new Map<string, Loaded & { module: AnyAggregate }>()))
     return m
   }
   return {
@@ -194,7 +194,7 @@ export const handleWith = async (
   const loadNeed = (need: Need) => loadStream(store, moduleNamed(aggregates, need.aggregate), need.streamId)
   const follow = async (events: ReadonlyArray<DomainEvent>, state: unknown, context: Record<string, unknown>, outcome: CommandOutcome) => {
     if (module.followUps === undefined || depth >= MAX_FOLLOW_UP_DEPTH) return E.right(outcome)
-    const failures = await runFollowUps(module.followUps(command, events, state, context), meta, (m, c, fm) => handleWith(store, m, c, fm, { ...opts, expectedRevision: undefined } as HandleOptions, depth + 1), aggregates)
+    const failures = await runFollowUps(module.followUps(command, events, state, context), meta, (m, c, fm) => handleWith(store, m, c, fm, { ...opts, expectedRevision: undefined }, depth + 1), aggregates)
     if (E.isLeft(failures)) return failures
     return E.right(failures.right.length === 0 ? outcome : { ...outcome, followUpFailures: failures.right })
   }

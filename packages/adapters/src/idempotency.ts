@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@hoi/domain'
+import { canonicalData, type CanonicalText } from './chain.js'
 import type { AppendItem, AppendResult, ExpectedRevision, StoreError } from './store.js'
 
 /** Does the expected revision hold for a stream whose last revision is `current` (-1 = none)? */
@@ -21,7 +22,7 @@ export const revisionConflict = (streamId: string, expected: ExpectedRevision, a
 const idConflict = (streamId: string, eventId: string, message: string): StoreError => ({ _tag: 'IdConflict', streamId, eventId, message })
 
 /** The first event id used twice in one request, if any (a request never stores the same id twice). */
-export const duplicateId = (items: ReadonlyArray<AppendItem>): { streamId: string; eventId: string } | undefined => {
+const duplicateId = (items: ReadonlyArray<AppendItem>): { streamId: string; eventId: string } | undefined => {
   if (items.length === 1 && items[0]!.events.length < 2) return undefined
   const seen = new Set<string>()
   for (const item of items)
@@ -32,8 +33,25 @@ export const duplicateId = (items: ReadonlyArray<AppendItem>): { streamId: strin
   return undefined
 }
 
-export const duplicateIdConflict = (d: { streamId: string; eventId: string }): StoreError =>
+const duplicateIdConflict = (d: { streamId: string; eventId: string }): StoreError =>
   idConflict(d.streamId, d.eventId, `event id ${d.eventId} appears more than once in one append`)
+
+/** An append's items, each with the JSON text of its events' data, once no event id is used twice in it. */
+export const checkedAppend = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, Array<{ readonly item: AppendItem; readonly dataJson: string[] }>> => {
+  const dup = duplicateId(items)
+  if (dup !== undefined) return E.left(duplicateIdConflict(dup))
+  try {
+    return E.right(items.map((item) => ({ item, dataJson: item.events.map((e) => JSON.stringify(e.data ?? null)) })))
+  } catch (e) {
+    return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
+  }
+}
+
+/** checkedAppend's plans with the canonical text of each event's data (what the hash chain covers), computed once outside the write lock. */
+export const canonicalPlans = (
+  checked: ReturnType<typeof checkedAppend>,
+): E.Either<StoreError, Array<{ readonly item: AppendItem; readonly dataJson: string[]; readonly dataCanonical: CanonicalText[] }>> =>
+  E.isLeft(checked) ? checked : E.right(checked.right.map((p) => ({ ...p, dataCanonical: p.item.events.map((e, i) => canonicalData(e.data, p.dataJson[i]!)) })))
 
 /** A stored event next to the exact JSON text of its data, for comparing a retried append byte for byte. */
 export type StoredForCompare = { readonly recorded: RecordedEvent; readonly dataJson: string }
@@ -76,3 +94,15 @@ export const resolveRetry = (
   const last = stored[stored.length - 1]!.recorded
   return E.right({ streamId, revision: last.revision, position: last.position, events: stored.map((s) => s.recorded) })
 }
+
+/**
+ * undefined when the item is a fresh append (none of its ids stored, its expected revision holds);
+ * otherwise it is settled as a retry or a conflict by resolveRetry.
+ */
+export const settleIfRetry = (
+  item: AppendItem,
+  dataJson: ReadonlyArray<string>,
+  found: ReadonlyArray<StoredForCompare | undefined>,
+  current: number,
+): E.Either<StoreError, AppendResult> | undefined =>
+  found.some((f) => f !== undefined) || !expectedHolds(item.expected, current) ? resolveRetry(item, dataJson, found, current) : undefined

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { EventMetadata, RecordedEvent } from '@hoi/domain'
 import { chained, GENESIS } from './chain.js'
 import { checkImported, type ImportResult } from './import-check.js'
-import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, type StoredForCompare } from './idempotency.js'
+import { checkedAppend, settleIfRetry, type StoredForCompare } from './idempotency.js'
 import {
   badRecordedAt, DEFAULT_PAGE_SIZE, StoreErrorException,
   type AppendItem, type AppendResult, type EventStore, type ImportedEvent, type ImportItem, type NewEvent, type StoreError, type StoreOptions,
@@ -57,22 +57,16 @@ export class MemoryStore implements EventStore {
   /** `keepRecordedAt`: the events are ImportedEvents whose own recordedAt is stored */
   private write(items: ReadonlyArray<AppendItem>, keepRecordedAt = false): E.Either<StoreError, ReadonlyArray<AppendResult>> {
     if (this.closed) return E.left({ _tag: 'StoreUnavailable', message: 'the store is closed' })
-    const dup = duplicateId(items)
-    if (dup !== undefined) return E.left(duplicateIdConflict(dup))
+    const checked = checkedAppend(items)
+    if (E.isLeft(checked)) return checked
     // plan every item against the state plus what earlier items of this request add; commit only if all hold
     const staged = new Map<string, number>()
     const plans: Plan[] = []
-    for (const item of items) {
-      let dataJson: string[]
-      try {
-        dataJson = item.events.map((e) => JSON.stringify(e.data ?? null))
-      } catch (e) {
-        return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
-      }
+    for (const { item, dataJson } of checked.right) {
       const current = staged.get(item.streamId) ?? (this.streams.get(item.streamId)?.length ?? 0) - 1
       const found = item.events.map((e) => this.byId.get(e.eventId))
-      if (found.some((f) => f !== undefined) || !expectedHolds(item.expected, current)) {
-        const retry = resolveRetry(item, dataJson, found, current)
+      const retry = settleIfRetry(item, dataJson, found, current)
+      if (retry !== undefined) {
         if (E.isLeft(retry)) return retry
         plans.push({ replay: retry.right })
         continue

@@ -19,7 +19,7 @@ export const pagedIterable = <A>(fetch: (last: A | undefined) => ReadonlyArray<A
             page = fetch(last)
           } catch (e) {
             more = false
-            return Promise.reject(e)
+            return Promise.reject(e instanceof Error ? e : new Error(String(e)))
           }
           i = 0
           more = page.length >= pageSize

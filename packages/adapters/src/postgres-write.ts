@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import pg from 'pg'
 import type { RecordedEvent } from '@hoi/domain'
-import { canonicalData, chained, GENESIS, HASH, UNCHAINED_MESSAGE, type CanonicalText } from './chain.js'
-import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, type StoredForCompare } from './idempotency.js'
+import { chained, GENESIS, HASH, UNCHAINED_MESSAGE, type CanonicalText } from './chain.js'
+import { canonicalPlans, checkedAppend, settleIfRetry, type StoredForCompare } from './idempotency.js'
 import { COLUMNS, notifySql, rowToRecorded } from './postgres-schema.js'
 import type { AppendItem, AppendResult, ImportedEvent, NewEvent, StoreError } from './store.js'
 
@@ -28,20 +28,11 @@ const nulIn = (e: NewEvent): string | undefined =>
 
 /** Checks what can be checked before any round trip: ids unique within the call, data serialisable (once). */
 export const plansOf = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, Plan[]> => {
-  const dup = duplicateId(items)
-  if (dup !== undefined) return E.left(duplicateIdConflict(dup))
   for (const { streamId, events } of items) {
     const bad = streamId.includes('\u0000') ? 'stream id' : events.map((e) => nulIn(e)).find((f) => f !== undefined)
     if (bad !== undefined) return E.left({ _tag: 'StoreFailure', message: `the ${bad} of an event for stream ${JSON.stringify(streamId)} contains the NUL character, which PostgreSQL text cannot hold` })
   }
-  try {
-    return E.right(items.map((item) => {
-      const dataJson = item.events.map((e) => JSON.stringify(e.data ?? null))
-      return { item, dataJson, dataCanonical: item.events.map((e, i) => canonicalData(e.data, dataJson[i]!)) }
-    }))
-  } catch (e) {
-    return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
-  }
+  return canonicalPlans(checkedAppend(items))
 }
 
 /**
@@ -133,16 +124,16 @@ const plan = (group: ReadonlyArray<Queued>, state: State, head: number, prevHash
     let pos = next
     let prev = hash
     for (const p of q.plans) {
-      const { streamId, events, expected } = p.item
+      const { streamId, events } = p.item
       const current = staged.get(streamId) ?? revisions.get(streamId) ?? -1
       if (events.some((e) => taken.has(e.eventId))) {
         failure = 'alone'
         break
       }
       const found = events.map((e) => state.stored.get(e.eventId))
-      if (found.some((f) => f !== undefined) || !expectedHolds(expected, current)) {
+      const settled = settleIfRetry(p.item, p.dataJson, found, current)
+      if (settled !== undefined) {
         clean = false
-        const settled = resolveRetry(p.item, p.dataJson, found, current)
         if (E.isLeft(settled)) {
           failure = settled.left
           break

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@hoi/domain'
-import { canonicalData, chained, GENESIS, UNCHAINED_MESSAGE, type CanonicalText } from './chain.js'
+import { chained, GENESIS, UNCHAINED_MESSAGE, type CanonicalText } from './chain.js'
 import { checkImported, type ImportResult } from './import-check.js'
-import { duplicateId, duplicateIdConflict, expectedHolds, resolveRetry, revisionConflict, type StoredForCompare } from './idempotency.js'
+import { canonicalPlans, checkedAppend, expectedHolds, resolveRetry, revisionConflict, type StoredForCompare } from './idempotency.js'
 import { pagedIterable } from './paging.js'
 import { COLUMNS, configure, isUniqueViolation, toRecorded, toStoreError, type Row } from './sqlite-schema.js'
 import {
@@ -22,29 +22,22 @@ type Plan = {
 }
 
 /** Thrown inside the write transaction to roll it back with a typed answer. */
-class Abort {
-  constructor(readonly error: StoreError) {}
+class Abort extends Error {
+  constructor(readonly error: StoreError) {
+    super(error._tag)
+  }
 }
 /** Thrown inside the write transaction when item `index` may be a retry: decided after the rollback. */
-class MaybeRetry {
-  constructor(readonly index: number, readonly current: number) {}
+class MaybeRetry extends Error {
+  constructor(readonly index: number, readonly current: number) {
+    super('may be a retry')
+  }
 }
 
 type Queued = { readonly items: ReadonlyArray<AppendItem>; readonly plans: Plan[]; readonly resolve: (r: E.Either<StoreError, ReadonlyArray<AppendResult>>) => void }
 
-/** Checks what can be checked before the write lock: ids unique within the call, data serialisable (once). */
-const plansOf = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, Plan[]> => {
-  const dup = duplicateId(items)
-  if (dup !== undefined) return E.left(duplicateIdConflict(dup))
-  try {
-    return E.right(items.map((item) => {
-      const dataJson = item.events.map((e) => JSON.stringify(e.data ?? null))
-      return { item, dataJson, dataCanonical: item.events.map((e, i) => canonicalData(e.data, dataJson[i]!)) }
-    }))
-  } catch (e) {
-    return E.left({ _tag: 'StoreFailure', message: `event data is not JSON: ${(e as Error).message}` })
-  }
-}
+/** Checks what can be checked before the write lock: ids unique within the call, data serialisable and its canonical text (once). */
+const plansOf = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, Plan[]> => canonicalPlans(checkedAppend(items))
 
 const pageSizeOf = (n: number | undefined): number => (n !== undefined && Number.isInteger(n) && n > 0 ? n : DEFAULT_PAGE_SIZE)
 
@@ -155,7 +148,7 @@ export class SqliteStore implements EventStore {
       return
     }
     // conflicts and possible retries are settled one by one on the committed state
-    group.forEach((q, i) => q.resolve(outcomes[i] !== undefined ? E.right(outcomes[i]!) : this.write(q.items, q.plans)))
+    group.forEach((q, i) => q.resolve(outcomes[i] !== undefined ? E.right(outcomes[i]) : this.write(q.items, q.plans)))
   }
 
   async appendMany(items: ReadonlyArray<AppendItem>): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> {

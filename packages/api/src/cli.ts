@@ -2,10 +2,12 @@
 import { openStore } from '@hoi/adapters'
 import { parse, storeUrl, UsageError } from './cli/args.js'
 import { runDemo } from './cli/demo.js'
-import { execFile } from './cli/exec.js'
+import { execFile, type LineResult } from './cli/exec.js'
+import { progressBar } from './cli/progress.js'
+import { formatNumber } from './cli/table.js'
 import { history } from './cli/history.js'
 import { parked } from './cli/parked.js'
-import { query, queryUsage } from './cli/query.js'
+import { query } from './cli/query.js'
 import { rebuild } from './cli/rebuild.js'
 import { chain } from './cli/chain.js'
 import { exportLog, importLog } from './cli/exchange.js'
@@ -14,41 +16,36 @@ import { commandsMarkdown } from './cli/docs.js'
 import { runMigrate } from './cli/migrate.js'
 import { erase } from './cli/erase.js'
 import { sealCommand } from './cli/seal.js'
-
-const usage = `hoi — sổ ghi chép sự kiện của các hội quần chúng (event-sourced records of mass associations)
-
-usage: hoi <command> [options]     store: --store URL or HOI_STORE (default sqlite:./data/hoi.sqlite)
-
-  demo                        write the golden scenario of the source articles (idempotent)
-  exec FILE.jsonl             apply one command per line; prints each line's result or rejection
-  query VIEW [ARGS] [--flags]  print a view (--json for the value itself, --format csv|xlsx --out FILE to export); the same parameters as the
-                              HTTP API's /views, as flags (asOf → --as-of, recordedAsOf → --recorded-as-of):
-${queryUsage()}
-  rebuild [PROJECTION…]       rebuild views from the log (all without names); the old ones serve meanwhile
-  parked [--limit N]          events a view could not apply, with the reason (--json)
-  history STREAM              every event of a stream with its metadata (--json)
-  verify [--expect P:HASH]    recompute the hash chain; name the first position where it breaks (docs/audit.md)
-  head                        the last position and its hash, for an auditor to keep (--json)
-  chain upgrade               chain a store written before events were hash-chained (once)
-  seal                        encrypt the personal fields of a store written before they were encrypted (once)
-  erase PERSON --reason TEXT  erase a person's personal data: destroy their key, record PersonErased (Decree 13/2023)
-  export [--to FILE]          the whole log as JSONL, one canonical envelope a line, + FILE.manifest.json (docs/exchange.md)
-  import FILE                 verify an export and store what is missing, keeping positions and hashes
-  serve [--demo]              start the HTTP API and dashboard (--port 3000, --host 127.0.0.1)
-  migrate --from URL --to URL copy a whole history to another store, resumable, then verify it (exit 3 on a difference)
-  docs commands               print docs/commands.md (generated from the codecs)
-`
+import { commandHelp, commands, optionsOf, overview } from './cli/commands.js'
+import { version } from './cli/version.js'
 
 const today = (): string => new Date().toISOString().slice(0, 10)
 
 const main = async (argv: string[]): Promise<number> => {
   const [command, ...rest] = argv
   const out = (s: string) => process.stdout.write(s + '\n')
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    out(usage)
+  if (command === undefined || command === '--help' || command === '-h') {
+    out(overview(version()))
     return command === undefined ? 1 : 0
   }
+  if (command === '--version' || command === '-V') {
+    out(version())
+    return 0
+  }
+  const spec = commands.get(command)
+  if (spec === undefined) throw new UsageError(`unknown command ${command}; \`hoi help\` lists the commands`)
+  if (rest.includes('--help') || rest.includes('-h')) {
+    out(commandHelp(spec))
+    return 0
+  }
+  if (command === 'help') {
+    const about = rest[0] === undefined ? undefined : commands.get(rest[0])
+    if (rest[0] !== undefined && about === undefined) throw new UsageError(`unknown command ${rest[0]}; \`hoi help\` lists the commands`)
+    out(about === undefined ? overview(version()) : commandHelp(about))
+    return 0
+  }
   if (command === 'docs') {
+    if (rest.length !== 1 || rest[0] !== 'commands') throw new UsageError('docs needs a subject: hoi docs commands')
     out(commandsMarkdown())
     return 0
   }
@@ -57,8 +54,9 @@ const main = async (argv: string[]): Promise<number> => {
   if (command === 'query') return query(rest, today(), out)
   if (command === 'rebuild') return rebuild(rest, out)
   if (command === 'parked') return parked(rest, out)
-  if (command === 'migrate') return runMigrate(parse(rest, { from: { type: 'string' }, to: { type: 'string' }, 'page-size': { type: 'string' } }).flags, out)
-  const p = parse(rest, { store: { type: 'string' }, json: { type: 'boolean' }, actor: { type: 'string' }, expect: { type: 'string' }, to: { type: 'string' }, reason: { type: 'string' } })
+  if (command === 'migrate') return runMigrate(parse(rest, optionsOf('migrate')).flags, out)
+  const p = parse(rest, optionsOf(command))
+  if (spec.args === '' && p.positionals.length > 0) throw new UsageError(`${command} takes no arguments (got ${p.positionals.join(' ')}); see hoi ${command} --help`)
   const store = await openStore(storeUrl(p.flags['store']))
   try {
     switch (command) {
@@ -69,10 +67,15 @@ const main = async (argv: string[]): Promise<number> => {
         const file = p.positionals[0]
         if (file === undefined) throw new UsageError('exec needs a file: hoi exec commands.jsonl')
         const actor = typeof p.flags['actor'] === 'string' ? p.flags['actor'] : `cli:${process.env['USER'] ?? 'local'}`
-        const summary = await execFile(store, file, actor, (r) =>
-          out(p.flags['json'] === true ? JSON.stringify(r) : r.ok ? `line ${r.line}: ok ${r.type} → ${r.streamId}@${r.revision}, ${r.replayed ? 'already applied' : `${r.events} event(s)`}` : `line ${r.line}: ${r.error}`),
-        )
-        out(`${summary.ok} ok, ${summary.failed} failed`)
+        const bar = progressBar('exec', process.stderr, undefined, 'lines')
+        const show = (r: LineResult) => (p.flags['json'] === true ? JSON.stringify(r) : r.ok ? `line ${r.line}: ok ${r.type} → ${r.streamId}@${r.revision}, ${r.replayed ? 'already applied' : `${formatNumber(r.events)} event(s)`}` : `line ${r.line}: ${r.error}`)
+        let summary
+        try {
+          summary = await execFile(store, file, actor, (r) => bar.around(() => out(show(r))), bar.update)
+        } finally {
+          bar.done()
+        }
+        out(`${formatNumber(summary.ok)} ok, ${formatNumber(summary.failed)} failed`)
         return summary.failed === 0 ? 0 : 2
       }
       case 'history': {
@@ -96,12 +99,15 @@ const main = async (argv: string[]): Promise<number> => {
       case 'erase':
         return await erase(store, p.positionals[0], p.flags['reason'], typeof p.flags['actor'] === 'string' ? p.flags['actor'] : `cli:${process.env['USER'] ?? 'local'}`, today(), out)
       default:
-        throw new UsageError(`unknown command ${command}\n\n${usage}`)
+        throw new UsageError(`unknown command ${command}; \`hoi help\` lists the commands`)
     }
   } finally {
     await store.close()
   }
 }
+
+// what colours its output (Nest's logger) does so only on a terminal, and never when NO_COLOR is set
+if (process.stdout.isTTY !== true || process.stderr.isTTY !== true) process.env['NO_COLOR'] ??= '1'
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -9,7 +9,7 @@ import { describeAs, jsonSchemaOf, objectSchema } from './schema.js'
  * code points (fillers, tags, variation selectors, invisible operators), format characters (Cf),
  * line and paragraph separators, private use, and the Braille patterns (U+2800 looks like a space).
  */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u
+const CONTROL = /[^\P{Cc}\t\n\r]/u
 const CONTROL_IN_NAME = /\p{Cc}/u
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u
 const HIDDEN = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Script=Braille}]/u
@@ -248,7 +248,7 @@ export const strict = <P extends t.Props>(props: P, name: string): t.Type<t.Type
         return t.failures(extra.map((k) => ({ value: (u as Record<string, unknown>)[k], context: [...c, { key: k, type: t.never, actual: (u as Record<string, unknown>)[k] }], message: 'is not a field of this object' })))
       return inner.validate(u, c)
     },
-    (a) => inner.encode(a) as t.OutputOf<t.TypeC<P>>,
+    (a) => inner.encode(a),
   )
   return describeAs(codec, () => objectSchema(props, []))
 }
@@ -272,11 +272,11 @@ export const strictPartial = <P extends t.Props, O extends t.Props>(
       // undefined optional values are dropped so that exactOptionalPropertyTypes holds
       const clean = Object.fromEntries(Object.entries(u).filter(([, v]) => v !== undefined))
       // entered through `parts` so that pathOf skips the intersection's member indices (no `data.0.x`)
-      return inner.validate(clean, [...c, { key: '', type: parts, actual: clean }]) as t.Validation<t.TypeOf<t.TypeC<P>> & Partial<t.TypeOf<t.TypeC<O>>>>
+      return inner.validate(clean, [...c, { key: '', type: parts, actual: clean }])
     },
-    (a) => inner.encode(a) as t.OutputOf<t.TypeC<P>> & Partial<t.OutputOf<t.TypeC<O>>>,
+    (a) => inner.encode(a),
   )
-  return describeAs(codec, () => objectSchema(required, Object.entries(optional) as Array<[string, t.Mixed]>))
+  return describeAs(codec, () => objectSchema(required, Object.entries<t.Mixed>(optional)))
 }
 
 /** An array of at most `max` items: big inputs are refused early, not walked. */
@@ -354,11 +354,11 @@ export const taggedUnion = <C extends t.Mixed>(name: string, tag: string, member
         return t.failures([{ value: v, context: [...c, { key: tag, type: t.string, actual: v }], message: `must be one of ${Object.keys(members).join(', ')}` }])
       return member.validate(u, c)
     },
-    (a) => members[String((a as Record<string, unknown>)[tag])]!.encode(a),
+    (a): t.OutputOf<C> => members[String((a as Record<string, unknown>)[tag])]!.encode(a) as t.OutputOf<C>,
   ), () => ({ oneOf: Object.values(members).map(jsonSchemaOf), discriminator: { propertyName: tag } }))
 
 /** A `{ type, data }` message (event or command) whose data is an exact object. */
-export const message = <T extends string, P extends t.Props, O extends t.Props = {}>(type: T, required: P, optional?: O) =>
+export const message = <T extends string, P extends t.Props, O extends t.Props = Record<never, never>>(type: T, required: P, optional?: O) =>
   strict({ type: t.literal(type), data: strictPartial(required, optional ?? ({} as O), `${type}Data`) }, type)
 
 export const Flags = boundedArray(strict({ rule: t.string, code: t.string, message: t.string }, 'Flag'), 20, 'Flags')

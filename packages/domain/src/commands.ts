@@ -17,7 +17,7 @@ const byAggregate = {
   target: T.commandCodecs, report: R.commandCodecs, movement: V.commandCodecs, unit: U.commandCodecs,
 } as const satisfies Record<Exclude<AggregateName, 'claim'>, Record<string, t.Mixed>>
 
-export const commandCodecs: Readonly<Record<CommandType, t.Mixed>> = Object.assign({}, ...Object.values(byAggregate))
+export const commandCodecs = Object.assign({}, ...Object.values(byAggregate)) as Readonly<Record<CommandType, t.Mixed>>
 /** Decodes any command `{ type, data }`; a bad field is named with its path (`data.fullName`). */
 export const DomainCommand: t.Type<DomainCommand, unknown, unknown> = taggedUnion('DomainCommand', 'type', commandCodecs) as t.Type<DomainCommand, unknown, unknown>
 export const commandTypes = Object.keys(commandCodecs) as ReadonlyArray<CommandType>

@@ -73,7 +73,7 @@ export interface SomeAggregate {
   readonly name: AggregateName
   readonly decider: {
     decide(command: AnyCommand, state: unknown, context: Record<string, unknown>): E.Either<Rejection, ReadonlyArray<DomainEvent>>
-    evolve(state: unknown, event: DomainEvent): unknown
+    evolve(this: void, state: unknown, event: DomainEvent): unknown
     readonly initialState: unknown
     isTerminal(state: unknown): boolean
   }

@@ -27,7 +27,7 @@ export type EventType = DomainEvent['type']
 /** Decodes any domain event `{ type, data }`; an unknown type names the types allowed. */
 export const DomainEvent: t.Type<DomainEvent, unknown, unknown> = taggedUnion('DomainEvent', 'type', codecsByType) as t.Type<DomainEvent, unknown, unknown>
 export const eventTypes = Object.keys(codecsByType) as ReadonlyArray<EventType>
-export const eventCodecs: Readonly<Record<EventType, t.Mixed>> = codecsByType as Record<EventType, t.Mixed>
+export const eventCodecs: Readonly<Record<EventType, t.Mixed>> = codecsByType
 
 /** The current schema version of every event type; older versions are upcast on read. */
 export const schemaVersions: Readonly<Record<EventType, number>> = Object.fromEntries(eventTypes.map((k) => [k, 1])) as Record<EventType, number>

@@ -19,21 +19,21 @@ export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
   if (codec instanceof t.NumberType) return { type: 'number' }
   if (codec instanceof t.BooleanType) return { type: 'boolean' }
   if (codec instanceof t.LiteralType) return { const: codec.value }
-  if (codec instanceof t.KeyofType) return { enum: Object.keys(codec.keys) }
-  if (codec instanceof t.ArrayType) return { type: 'array', items: jsonSchemaOf(codec.type) }
-  if (codec instanceof t.ExactType) return { ...jsonSchemaOf(codec.type), additionalProperties: false }
-  if (codec instanceof t.InterfaceType) return objectSchema(codec.props, [])
-  if (codec instanceof t.PartialType) return objectSchema({}, Object.entries(codec.props) as Array<[string, t.Mixed]>)
+  if (codec instanceof t.KeyofType) return { enum: Object.keys(codec.keys as object) }
+  if (codec instanceof t.ArrayType) return { type: 'array', items: jsonSchemaOf(codec.type as t.Mixed) }
+  if (codec instanceof t.ExactType) return { ...jsonSchemaOf(codec.type as t.Mixed), additionalProperties: false }
+  if (codec instanceof t.InterfaceType) return objectSchema(codec.props as t.Props, [])
+  if (codec instanceof t.PartialType) return objectSchema({}, Object.entries<t.Mixed>(codec.props as t.Props))
   if (codec instanceof t.IntersectionType) return { allOf: (codec.types as t.Mixed[]).map(jsonSchemaOf) }
   if (codec instanceof t.UnionType) return { anyOf: (codec.types as t.Mixed[]).map(jsonSchemaOf) }
-  if (codec instanceof t.RefinementType) return jsonSchemaOf(codec.type)
+  if (codec instanceof t.RefinementType) return jsonSchemaOf(codec.type as t.Mixed)
   return { description: codec.name }
 }
 
 export const objectSchema = (required: t.Props, optional: ReadonlyArray<[string, t.Mixed]>): JsonSchema => ({
   type: 'object',
   properties: Object.fromEntries([
-    ...Object.entries(required).map(([k, c]) => [k, jsonSchemaOf(c as t.Mixed)]),
+    ...Object.entries(required).map(([k, c]) => [k, jsonSchemaOf(c)]),
     ...optional.map(([k, c]) => [k, jsonSchemaOf(c)]),
   ]),
   required: Object.keys(required),

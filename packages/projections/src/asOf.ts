@@ -42,7 +42,12 @@ export const descendants = (m: ReadModel, id: string): string[] => {
   const seen = new Set(out)
   for (let i = 0; i < out.length; i++) {
     const kids = m.children.get(out[i]!)
-    if (kids !== undefined) for (const k of kids) if (!seen.has(k)) (seen.add(k), out.push(k))
+    if (kids !== undefined)
+      for (const k of kids)
+        if (!seen.has(k)) {
+          seen.add(k)
+          out.push(k)
+        }
   }
   return out
 }

@@ -75,7 +75,7 @@ const applyReport = (m: ReadModel, e: Recorded): void => {
     }
     // an unapproved report is open again, as submitted (R33)
     case 'ReportUnapproved': {
-      const d = e.data as D<'ReportUnapproved'>
+      const d = e.data
       const r = m.reports.get(reportKey(d.associationId, d.period))
       if (r !== undefined) pushDated(r.statuses, d.unapprovedOn, 'submitted')
       return

@@ -116,11 +116,11 @@ export const applyAssociation = (m: ReadModel, e: Recorded): boolean => {
       else siblings.push(d.associationId)
       return true
     }
-    // the parent's own list of children mirrors the children's events, which this model already reads
+    // an extension leaves the status suspended (the congress watch may show it later); the parent's own
+    // list of children mirrors the children's events, which this model already reads
+    case 'SuspensionExtended':
     case 'ChildAttached':
     case 'ChildDetached':
-    // the status stays suspended; the congress watch may show the extension later
-    case 'SuspensionExtended':
       return true
     default:
       return false

@@ -27,7 +27,7 @@ export const malformedRequests = (
 ): Request[] => {
   const r = rng(seed)
   const pick = <T>(xs: ReadonlyArray<T>): T => xs[Math.floor(r() * xs.length)]!
-  const fieldsOf = (d: Draft) => (typeof d.body === 'object' && d.body !== null && !Array.isArray(d.body) ? Object.keys(d.body as Body) : [])
+  const fieldsOf = (d: Draft) => (typeof d.body === 'object' && d.body !== null && !Array.isArray(d.body) ? Object.keys(d.body) : [])
 
   const wrongValue = (s: Schema | undefined): unknown => {
     switch (typeOf(s)) {

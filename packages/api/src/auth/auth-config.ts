@@ -91,7 +91,7 @@ const user = (sub: string, role: string, associations: unknown): User | AuthFail
   if (sub.length === 0 || sub.length > 200) return { _tag: 'AuthFailure', reason: 'bad subject' }
   const list = associations === undefined ? [] : associations
   if (!Array.isArray(list) || !list.every((a) => Id.is(a))) return { _tag: 'AuthFailure', reason: 'associations must be a list of ids' }
-  return { kind: 'user', sub, role: role as Role, associations: list as string[] }
+  return { kind: 'user', sub, role: role as Role, associations: list }
 }
 
 /** An authenticator for one configuration: token → principal, or why not. */

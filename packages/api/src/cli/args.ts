@@ -5,7 +5,7 @@ export type Parsed = { positionals: string[]; flags: Record<string, string | boo
 /** Parses `hoi <command> …`; unknown flags are an error that names the flag. */
 export const parse = (argv: ReadonlyArray<string>, options: Record<string, { type: 'string' | 'boolean'; short?: string }>): Parsed => {
   const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
-  return { positionals, flags: values as Record<string, string | boolean | undefined> }
+  return { positionals, flags: values }
 }
 
 export const storeUrl = (flag: unknown): string =>

@@ -1,6 +1,7 @@
 import type { EventStore, PostgresStore, SqliteStore } from '@hoi/adapters'
 import { UsageError } from './args.js'
 import { progressOf } from './progress-total.js'
+import { formatNumber } from './table.js'
 
 /**
  * `hoi chain upgrade`: chains a store written before events carried hashes, once, in one
@@ -26,7 +27,7 @@ export const chain = async (store: EventStore, sub: string | undefined, out: (s:
       return 0
     case 'Upgraded':
       bar.finish(outcome.events)
-      out(`chained ${outcome.events} events written before the chain, in one transaction`)
+      out(`chained ${formatNumber(outcome.events)} events written before the chain, in one transaction`)
       out(`head ${outcome.head} ${outcome.hash}`)
       out('these hashes seal the history as it is now: keep this head (hoi verify --expect POSITION:HASH proves it later)')
       return 0

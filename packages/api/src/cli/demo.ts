@@ -1,5 +1,7 @@
 import { runBatch, type EventStore } from '@hoi/adapters'
 import { scenario } from '../demo/index.js'
+import { progressBar } from './progress.js'
+import { formatNumber } from './table.js'
 
 /** Writes the golden scenario; a second run finds every command already applied and stores nothing. */
 export const runDemo = async (store: EventStore, log: (s: string) => void): Promise<{ applied: number; replayed: number; rejected: number; events: number }> => {
@@ -14,7 +16,14 @@ export const runDemo = async (store: EventStore, log: (s: string) => void): Prom
     return { applied: 0, replayed: 0, rejected: 0, events: 0 }
   }
   // runBatch decodes each command with the same codec a client's command goes through
-  const results = await runBatch(store, [...scenario()].map((c) => ({ command: { type: c.type, data: c.data }, meta: { commandId: c.commandId, actor: 'demo' } })))
+  // progress on stderr, in commands: a bar on a terminal, a plain line every two seconds otherwise
+  const bar = progressBar('demo', process.stderr, undefined, 'commands')
+  let results
+  try {
+    results = await runBatch(store, [...scenario()].map((c) => ({ command: { type: c.type, data: c.data }, meta: { commandId: c.commandId, actor: 'demo' } })), { onProgress: bar.update })
+  } finally {
+    bar.done()
+  }
   let applied = 0
   let replayed = 0
   let events = 0
@@ -31,7 +40,7 @@ export const runDemo = async (store: EventStore, log: (s: string) => void): Prom
   }
   // the outcomes hold each command's own events; follow-ups (membership claims, a parent's children) are stored too
   if (store.capabilities.densePositions) events = (await store.head()) - before
-  log(`demo: ${applied} commands applied, ${replayed} already present, ${events} events written in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-  if (rejected.length > 0) throw new Error(`the demo scenario was refused ${rejected.length} times; first: ${rejected.slice(0, 3).join('; ')}`)
+  log(`demo: ${formatNumber(applied)} commands applied, ${formatNumber(replayed)} already present, ${formatNumber(events)} events written in ${formatNumber((performance.now() - started) / 1000)} s`)
+  if (rejected.length > 0) throw new Error(`the demo scenario was refused ${formatNumber(rejected.length)} times; first: ${rejected.slice(0, 3).join('; ')}`)
   return { applied, replayed, rejected: rejected.length, events }
 }

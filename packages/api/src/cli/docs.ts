@@ -1,16 +1,19 @@
 import { commandCodecs, commandsByAggregate, jsonSchemaOf, type AggregateName, type CommandType, type JsonSchema } from '@hoi/domain'
 import { commandDocs } from './commandDocs.js'
 
+/** A schema keyword's value as text (numbers and strings as they are, anything else as JSON). */
+const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : String(JSON.stringify(v)))
+
 const typeOf = (s: JsonSchema): string => {
   if (s['const'] !== undefined) return `\`${JSON.stringify(s['const'])}\``
   if (Array.isArray(s['enum'])) return (s['enum'] as string[]).map((v) => `\`${v}\``).join(' \\| ')
   if (Array.isArray(s['oneOf'])) return 'one of the shapes below'
-  if (s['type'] === 'array') return `array of ${typeOf(s['items'] as JsonSchema)}${s['maxItems'] !== undefined ? ` (≤ ${String(s['maxItems'])})` : ''}`
+  if (s['type'] === 'array') return `array of ${typeOf(s['items'] as JsonSchema)}${s['maxItems'] !== undefined ? ` (≤ ${str(s['maxItems'])})` : ''}`
   if (s['type'] === 'object' && s['properties'] !== undefined) return 'object (fields below)'
-  if (s['type'] === 'object') return `object${s['description'] ? ` — ${String(s['description'])}` : ''}`
-  if (s['type'] === 'integer') return `integer ${String(s['minimum'])}…${s['maximum'] === Number.MAX_SAFE_INTEGER ? '2^53−1' : String(s['maximum'])}`
-  if (s['type'] === 'string') return `string${s['format'] ? ` (${String(s['format'])})` : ''}${s['pattern'] ? ` matching \`${String(s['pattern'])}\`` : ''}${s['maxLength'] ? `, ≤ ${String(s['maxLength'])} chars` : ''}`
-  return String(s['type'] ?? s['description'] ?? 'value')
+  if (s['type'] === 'object') return `object${s['description'] ? ` — ${str(s['description'])}` : ''}`
+  if (s['type'] === 'integer') return `integer ${str(s['minimum'])}…${s['maximum'] === Number.MAX_SAFE_INTEGER ? '2^53−1' : str(s['maximum'])}`
+  if (s['type'] === 'string') return `string${s['format'] ? ` (${str(s['format'])})` : ''}${s['pattern'] ? ` matching \`${str(s['pattern'])}\`` : ''}${s['maxLength'] ? `, ≤ ${str(s['maxLength'])} chars` : ''}`
+  return str(s['type'] ?? s['description'] ?? 'value')
 }
 
 const fieldRows = (schema: JsonSchema, prefix: string): string[] => {
@@ -18,7 +21,7 @@ const fieldRows = (schema: JsonSchema, prefix: string): string[] => {
   const required = new Set((schema['required'] ?? []) as string[])
   return Object.entries(props).flatMap(([k, s]) => {
     const name = `${prefix}${k}`
-    const row = `| \`${name}\` | ${typeOf(s)} | ${required.has(k) ? 'yes' : 'no'} | ${String(s['description'] ?? '').replace(/\|/g, '\\|')} |`
+    const row = `| \`${name}\` | ${typeOf(s)} | ${required.has(k) ? 'yes' : 'no'} | ${str(s['description'] ?? '').replace(/\|/g, '\\|')} |`
     const nested = s['type'] === 'object' && s['properties'] !== undefined ? fieldRows(s, `${name}.`)
       : s['type'] === 'array' && (s['items'] as JsonSchema)['properties'] !== undefined ? fieldRows(s['items'] as JsonSchema, `${name}[].`)
       : Array.isArray(s['oneOf']) ? (s['oneOf'] as JsonSchema[]).flatMap((o) => fieldRows(o, `${name}.`))
@@ -51,7 +54,7 @@ export const commandsMarkdown = (): string => {
     parts.push('', `## ${titles[aggregate]}`)
     for (const type of types) {
       const doc = commandDocs[type]
-      const data = ((jsonSchemaOf(commandCodecs[type])['properties'] as Record<string, JsonSchema>)['data'] ?? {}) as JsonSchema
+      const data = ((jsonSchemaOf(commandCodecs[type])['properties'] as Record<string, JsonSchema>)['data'] ?? {})
       parts.push('', `### ${type}`, '', doc.summary, '', '| field | type | required | notes |', '|---|---|---|---|', ...fieldRows(data, ''))
       if (doc.rules.length > 0) parts.push('', 'Rules:', ...doc.rules.map((r) => `- ${r}`))
     }

@@ -7,6 +7,7 @@ import { exportLine, GENESIS, unsealed, verifyEvents, type EventStore } from '@h
 import { UsageError } from './args.js'
 import { progressOf } from './progress-total.js'
 import { BROKEN } from './verify.js'
+import { formatNumber } from './table.js'
 
 /** docs/exchange.md: the manifest written next to an export. */
 export type Manifest = {
@@ -82,7 +83,7 @@ export const exportLog = async (store: EventStore, to: string | undefined, out: 
   }
   renameSync(tmp, to)
   writeFileSync(manifestPath(to), `${JSON.stringify(manifest, null, 2)}\n`)
-  out(`exported ${manifest.events} events of ${manifest.streams} streams to ${to} (positions ${manifest.firstPosition}–${manifest.lastPosition}, head ${manifest.headHash})`)
+  out(`exported ${formatNumber(manifest.events)} events of ${formatNumber(manifest.streams)} streams to ${to} (positions ${manifest.firstPosition}–${manifest.lastPosition}, head ${manifest.headHash})`)
   out(`manifest: ${manifestPath(to)}`)
   return 0
 }
@@ -140,7 +141,7 @@ export const importLog = async (store: EventStore, file: string | undefined, out
     const m = JSON.parse(readFileSync(mf, 'utf8')) as Partial<Manifest>
     const head = report.head ?? { position: 0, hash: GENESIS }
     if (m.events !== report.events || m.lastPosition !== head.position || m.headHash !== head.hash) {
-      out(`import refused: ${file} holds ${report.events} events up to ${head.position} ${head.hash}, but its manifest says ${String(m.events)} up to ${String(m.lastPosition)} ${String(m.headHash)} (truncated or replaced); nothing stored`)
+      out(`import refused: ${file} holds ${formatNumber(report.events)} events up to ${head.position} ${head.hash}, but its manifest says ${String(m.events)} up to ${String(m.lastPosition)} ${String(m.headHash)} (truncated or replaced); nothing stored`)
       return BROKEN
     }
   }
@@ -170,11 +171,11 @@ export const importLog = async (store: EventStore, file: string | undefined, out
   if (failed !== undefined) return refusedAfter(out, failed, imported)
   bar.finish(seen)
   const head = report.head
-  out(`imported ${imported} events, ${skipped} already stored; head ${head === undefined ? `0 ${GENESIS}` : `${head.position} ${head.hash}`}`)
+  out(`imported ${formatNumber(imported)} events, ${formatNumber(skipped)} already stored; head ${head === undefined ? `0 ${GENESIS}` : `${head.position} ${head.hash}`}`)
   return 0
 }
 
 const refusedAfter = (out: (s: string) => void, why: string, imported: number): number => {
-  out(`import refused: ${why}${imported > 0 ? ` (the ${imported} events before it are stored and continue the chain; importing again resumes)` : '; nothing stored'}`)
+  out(`import refused: ${why}${imported > 0 ? ` (the ${formatNumber(imported)} events before it are stored and continue the chain; importing again resumes)` : '; nothing stored'}`)
   return BROKEN
 }

@@ -35,7 +35,7 @@ const parseLine = (line: number, text: string): Parsed => {
   }
   const shape = Line.decode(json)
   if (E.isLeft(shape)) return { ok: false, result: { line, ok: false, error: `expected {"type", "data", "metadata"?}: ${issuesOf(shape.left).map((i) => `${i.field} ${i.message}`).join('; ')}` } }
-  const { metadata, ...body } = shape.right as { type: unknown; data: unknown; metadata?: Record<string, string> }
+  const { metadata, ...body } = shape.right
   const command = decodeCommand(body)
   if (E.isLeft(command)) {
     const first = command.left.issues[0]
@@ -54,12 +54,14 @@ const skipped = (text: string): boolean => text.trim() === '' || text.trimStart(
  * nothing to do) is then answered as it was then — decided on the store before that position —
  * instead of afresh on what later lines stored: running a file again stores nothing new.
  */
-const earlierRun = async (store: EventStore, file: string): Promise<Map<number, number>> => {
+const earlierRun = async (store: EventStore, file: string): Promise<{ boundAfter: Map<number, number>; lines: number }> => {
   const ids: Array<{ line: number; commandId: string }> = []
   let n = 0
+  let lines = 0
   for await (const text of linesOf(file)) {
     n++
     if (skipped(text)) continue
+    lines++
     const parsed = parseLine(n, text)
     if (parsed.ok) ids.push({ line: n, commandId: parsed.commandId })
   }
@@ -79,7 +81,7 @@ const earlierRun = async (store: EventStore, file: string): Promise<Map<number, 
     if (position === undefined && next !== undefined) boundAfter.set(line, next)
     if (position !== undefined) next = position
   }
-  return boundAfter
+  return { boundAfter, lines }
 }
 
 /**
@@ -87,8 +89,10 @@ const earlierRun = async (store: EventStore, file: string): Promise<Map<number, 
  * so a bad line is reported and skipped; a line an earlier run of the file already went past is
  * replayed, or answered as it was then: the same file run twice stores nothing new.
  */
-export const execFile = async (store: EventStore, file: string, actor: string, onResult: (r: LineResult) => void): Promise<{ ok: number; failed: number }> => {
-  const bounds = await earlierRun(store, file)
+export const execFile = async (
+  store: EventStore, file: string, actor: string, onResult: (r: LineResult) => void, onProgress?: (done: number, total: number) => void,
+): Promise<{ ok: number; failed: number }> => {
+  const { boundAfter: bounds, lines } = await earlierRun(store, file)
   let n = 0
   let ok = 0
   let failed = 0
@@ -99,6 +103,7 @@ export const execFile = async (store: EventStore, file: string, actor: string, o
     if (result.ok) ok++
     else failed++
     onResult(result)
+    onProgress?.(ok + failed, lines)
   }
   return { ok, failed }
 }

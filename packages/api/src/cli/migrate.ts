@@ -1,6 +1,7 @@
 import { migrate, openStore, verify, type EventStore } from '@hoi/adapters'
 import { UsageError } from './args.js'
 import { progressBar } from './progress.js'
+import { formatNumber } from './table.js'
 
 /**
  * `hoi migrate --from URL --to URL`: copies the whole history (resumable), then reads both sides
@@ -28,20 +29,20 @@ export const runMigrate = async (flags: Record<string, string | boolean | undefi
       onProgress: (p) => copying.update(p.done, p.fraction > 0 ? Math.max(p.done, Math.round(p.done / p.fraction)) : p.done + 1),
     })
     copying.done()
-    const seconds = () => ((performance.now() - started) / 1000).toFixed(1)
-    process.stderr.write(`copy: ${copied.toLocaleString('en-US')} events copied${alreadyThere > 0 ? `, ${alreadyThere.toLocaleString('en-US')} already there from an earlier run` : ''} (${seconds()} s)\n`)
+    const seconds = () => formatNumber((performance.now() - started) / 1000)
+    process.stderr.write(`copy: ${formatNumber(copied)} events copied${alreadyThere > 0 ? `, ${formatNumber(alreadyThere)} already there from an earlier run` : ''} (${seconds()} s)\n`)
     const total = copied + alreadyThere
     const checking = progressBar('verify')
     const v = await verify(from, to, { ...(pageSize === undefined ? {} : { pageSize }), onProgress: (n) => checking.update(n, Math.max(n, total)) })
     checking.done()
-    process.stderr.write(`verify: ${v.sourceEvents.toLocaleString('en-US')} events compared (${seconds()} s since the start)\n`)
-    out(`source: ${v.sourceEvents} events, sha256 ${v.sourceDigest}`)
-    out(`target: ${v.targetEvents} events, sha256 ${v.targetDigest}`)
+    process.stderr.write(`verify: ${formatNumber(v.sourceEvents)} events compared (${seconds()} s since the start)\n`)
+    out(`source: ${formatNumber(v.sourceEvents)} events, sha256 ${v.sourceDigest}`)
+    out(`target: ${formatNumber(v.targetEvents)} events, sha256 ${v.targetDigest}`)
     if (!v.equal) {
       out(`migrate: the copy differs from the source: ${v.firstDifference ?? 'the digests differ'}`)
       return 3
     }
-    out(`migrate: identical (${copied} copied now, ${alreadyThere} already there)`)
+    out(`migrate: identical (${formatNumber(copied)} copied now, ${formatNumber(alreadyThere)} already there)`)
     return 0
   } finally {
     for (const s of opened) await s.close()

@@ -2,6 +2,7 @@ import { formatNumber } from './table.js'
 
 const WIDTH = 30
 const PLAIN_EVERY_MS = 2000
+const DRAW_EVERY_MS = 100
 
 const duration = (s: number): string => {
   if (!Number.isFinite(s)) return '?'
@@ -9,15 +10,19 @@ const duration = (s: number): string => {
   return t >= 3600 ? `${Math.floor(t / 3600)} h ${Math.floor((t % 3600) / 60)} min` : t >= 60 ? `${Math.floor(t / 60)} min ${t % 60} s` : `${t} s`
 }
 
+/** Where progress goes: a terminal (redrawn in place) or anything else (plain lines). */
+export type ProgressStream = Pick<NodeJS.WriteStream, 'write'> & { readonly isTTY?: boolean }
+
 /**
- * Progress of long work through the log (done and total are positions): a bar with rate and ETA
- * redrawn in place on a terminal, a plain line every two seconds otherwise.
+ * Progress of long work (done and total count `unit`: events of the log, commands, lines): a bar
+ * with rate and ETA redrawn in place on a terminal, a plain line every two seconds otherwise.
  */
-export const progressBar = (label: string, stream: NodeJS.WriteStream = process.stderr, now: () => number = () => performance.now()) => {
+export const progressBar = (label: string, stream: ProgressStream = process.stderr, now: () => number = () => performance.now(), unit = 'events') => {
   const started = now()
   let lastLine = -Infinity
+  let lastDraw = -Infinity
   let first: number | undefined
-  let drawn = false
+  let drawn = ''
   let finished = false
   const line = (done: number, total: number): string => {
     first ??= done
@@ -25,23 +30,32 @@ export const progressBar = (label: string, stream: NodeJS.WriteStream = process.
     const rate = seconds > 0 ? (done - first) / seconds : 0
     const share = total > 0 ? Math.min(1, done / total) : 1
     const eta = rate > 0 ? (total - done) / rate : Number.POSITIVE_INFINITY
-    return `${label} ${Math.floor(share * 100)} % (${formatNumber(done)} of ${formatNumber(total)}), ${formatNumber(Math.round(rate))} events/s, ETA ${share >= 1 ? '0 s' : duration(eta)}`
+    return `${label} ${Math.floor(share * 100)} % (${formatNumber(done)} of ${formatNumber(total)}), ${formatNumber(Math.round(rate))} ${unit}/s, ETA ${share >= 1 ? '0 s' : duration(eta)}`
   }
   return {
     update: (done: number, total: number): void => {
       if (stream.isTTY === true) {
+        if (done < total && now() - lastDraw < DRAW_EVERY_MS) return
+        lastDraw = now()
         const share = total > 0 ? Math.min(1, done / total) : 1
         const filled = Math.round(share * WIDTH)
-        stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${line(done, total)}\u001b[K`)
-        drawn = true
+        drawn = `\r[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${line(done, total)}\u001b[K`
+        stream.write(drawn)
       } else if (!finished && (now() - lastLine >= PLAIN_EVERY_MS || done >= total)) {
         finished = done >= total
         lastLine = now()
         stream.write(line(done, total) + '\n')
       }
     },
+    /** Writes other output (through `write`) without tearing the bar: it is cleared, then drawn again below. */
+    around: (write: () => void): void => {
+      if (drawn !== '') stream.write('\r\u001b[K')
+      write()
+      if (drawn !== '') stream.write(drawn)
+    },
     done: (): void => {
-      if (drawn) stream.write('\n')
+      if (drawn !== '') stream.write('\n')
+      drawn = ''
     },
   }
 }

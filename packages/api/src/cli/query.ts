@@ -4,9 +4,8 @@ import { UsageError } from './args.js'
 import { exportFlags, tablesOf, writeExport } from '../export/index.js'
 import { withViews } from './open.js'
 import { renderers } from './render.js'
-import { parseViewArgs, viewUsage, type ViewArgs } from './view-args.js'
-
-export const queryUsage = (): string => viewNames.map((n) => `      ${viewUsage(viewDefs.get(n)!)}`).join('\n')
+import { parseViewArgs, type ViewArgs } from './view-args.js'
+import { formatNumber } from './table.js'
 
 /**
  * `hoi query VIEW [PARAMS…] [--flags]`: one view, decoded and answered exactly as the HTTP API
@@ -42,7 +41,7 @@ export const query = async (argv: ReadonlyArray<string>, today: string, out: (s:
     }
     if (format !== undefined) {
       const bytes = await writeExport(file, format, tablesOf(view.name, shown))
-      out(`${file}: ${bytes} bytes (${format})`)
+      out(`${file}: ${formatNumber(bytes)} bytes (${format})`)
     } else if (args.json) out(JSON.stringify(shown, null, 2))
     else {
       const rows = shown !== result && typeof shown === 'object' && shown !== null && 'items' in shown ? shown.items : result

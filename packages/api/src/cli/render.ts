@@ -52,7 +52,7 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
   ['congress-watch', as<P.CongressWatch>((w) => {
     const rows = [...w.overdue.map((r) => ['overdue', r] as const), ...w.endingSoon.map((r) => ['ending soon', r] as const)]
     const first = w.firstCongressDue.map((r) => `  ${r.name} (${r.origin.how}): first congress due by ${r.dueOn}${r.overdue ? ' — overdue (R22)' : ''}`)
-    return table(['', 'association', 'term ends', 'stage'], rows.map(([k, r]) => [k, r.name, r.termEnd ?? '', r.stage ?? ''])) + `\n${w.noTerm.length} associations have no recorded term` +
+    return table(['', 'association', 'term ends', 'stage'], rows.map(([k, r]) => [k, r.name, r.termEnd ?? '', r.stage ?? ''])) + `\n${formatNumber(w.noTerm.length)} associations have no recorded term` +
       (first.length === 0 ? '' : `\nnew bodies of a reorganisation, first congress within 30 working days (Đại hội lần đầu trong 30 ngày làm việc):\n${first.join('\n')}`)
   })],
   ['conferences', as<P.ConferenceRow[]>((rows) =>

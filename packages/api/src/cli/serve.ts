@@ -1,6 +1,7 @@
 import { openStore } from '@hoi/adapters'
 import { demoAuth, startServer, authFromEnv } from '../index.js'
 import { parse, storeUrl } from './args.js'
+import { optionsOf } from './commands.js'
 import { demoSecret, parseHost, parsePort } from './serve-config.js'
 import { runDemo } from './demo.js'
 import { ViewModelService } from '../views/view-model.service.js'
@@ -13,7 +14,7 @@ import { logLevelFromEnv } from '../observability/logging.js'
  * finds it and reuses the file), a one-screen summary is printed, and the API serves until stopped.
  */
 export const serve = async (argv: string[]): Promise<number> => {
-  const p = parse(argv, { store: { type: 'string' }, demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } })
+  const p = parse(argv, optionsOf('serve'))
   const out = (s: string) => process.stdout.write(s + '\n')
   const demo = p.flags['demo'] === true
   // everything that can be wrong with the command line or the environment is found before the store is touched
@@ -54,10 +55,10 @@ export const serve = async (argv: string[]): Promise<number> => {
   const head = await store.head()
   // only a dense log's head is a count of events
   out(`hoi — ${store.url}: ${store.capabilities.densePositions ? `${formatNumber(head)} events` : `log head at position ${head}`}`)
-  out(`  2020: ${formatNumber(s.associations.total)} associations (province ${s.associations.byScope.province}, district ${s.associations.byScope.district}, commune ${s.associations.byScope.commune}), ${formatNumber(s.members.total)} members, ${s.special.total} special, ${s.foundedInYear.total} founded in 2020`)
+  out(`  2020: ${formatNumber(s.associations.total)} associations (province ${formatNumber(s.associations.byScope.province)}, district ${formatNumber(s.associations.byScope.district)}, commune ${formatNumber(s.associations.byScope.commune)}), ${formatNumber(s.members.total)} members, ${formatNumber(s.special.total)} special, ${formatNumber(s.foundedInYear.total)} founded in 2020`)
   out(`  today: ${formatNumber(now.length)} associations and bodies, ${formatNumber(activeClubs.length)} active clubs`)
   for (const t of targets)
-    out(`  target ${t.title}: ${formatNumber(t.current)}/${formatNumber(t.goal)} (${formatNumber(t.percent)} %), ${t.status}${t.milestones.map((m) => `; milestone ${m.goal} by ${m.dueOn} ${m.met ? `met ${m.metOn}` : m.missed ? 'missed' : 'open'}`).join('')}`)
+    out(`  target ${t.title}: ${formatNumber(t.current)}/${formatNumber(t.goal)} (${formatNumber(t.percent)} %), ${t.status}${t.milestones.map((m) => `; milestone ${formatNumber(m.goal)} by ${m.dueOn} ${m.met ? `met ${m.metOn}` : m.missed ? 'missed' : 'open'}`).join('')}`)
   out('')
   out(`  dashboard  ${server.address}/`)
   out(`  API docs   ${server.address}/docs`)

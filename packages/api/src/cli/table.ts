@@ -12,6 +12,15 @@ export const table = (headers: ReadonlyArray<string>, rows: ReadonlyArray<Readon
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)].join('\n')
 }
 
-/** Vietnamese number style: 180.455 */
+/**
+ * The one number style of the CLI's text, Vietnamese: 180.455 and 12,5. Counts go through it;
+ * identifiers that are typed back (positions, revisions, line numbers) stay plain.
+ */
 export const formatNumber = (n: number): string =>
-  Number.isInteger(n) ? n.toLocaleString('de-DE') : n.toLocaleString('de-DE', { maximumFractionDigits: 1 })
+  Number.isInteger(n) ? n.toLocaleString('vi-VN') : n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })
+
+/** A calendar date in Vietnamese text: 2023-09-30 → 30/09/2023 (anything else as it is). */
+export const dateVi = (iso: string): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso)
+  return m === null ? iso : `${m[3]}/${m[2]}/${m[1]}`
+}

@@ -1,6 +1,7 @@
 import { chainHead, GENESIS, parseHead, unsealed, verifyStore, type ChainHead, type EventStore } from '@hoi/adapters'
 import { UsageError } from './args.js'
 import { progressOf } from './progress-total.js'
+import { formatNumber } from './table.js'
 
 /** Exit code of `hoi verify` when the chain is broken (1 is an error, 64 a usage error). */
 export const BROKEN = 3
@@ -22,7 +23,7 @@ export const verify = async (store: EventStore, expectText: string | undefined, 
   bar.finish(report.events)
   if (json) out(JSON.stringify(report))
   else if (report.ok) {
-    out(`chain verified: ${report.events} events, head ${report.head === undefined ? `0 ${GENESIS}` : `${report.head.position} ${report.head.hash}`}`)
+    out(`chain verified: ${formatNumber(report.events)} events, head ${report.head === undefined ? `0 ${GENESIS}` : `${report.head.position} ${report.head.hash}`}`)
     if (expect !== undefined) out(`history up to position ${expect.position} is exactly the history the held head ${expect.hash} sealed`)
     else out('a removed tail can only be seen against a head kept earlier: hoi verify --expect POSITION:HASH')
   } else out(`chain broken at position ${report.break.position} (${report.break.kind}): ${report.break.message}`)

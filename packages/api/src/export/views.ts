@@ -39,10 +39,10 @@ export const completenessTables = (c: Completeness): ExportTable[] => [
 ]
 
 /** The milestone's state as a sentence, the same in text and spreadsheets. */
-export const milestoneVi = (ms: TargetProgress['milestones'][number]): string =>
-  ms.met ? `đạt ngày ${ms.metOn}` : ms.metOn !== undefined ? `đạt muộn, ngày ${ms.metOn}` : ms.missed ? 'không đạt' : 'đang thực hiện'
-export const milestoneEn = (ms: TargetProgress['milestones'][number]): string =>
-  ms.met ? `met on ${ms.metOn}` : ms.metOn !== undefined ? `met late, on ${ms.metOn}` : ms.missed ? 'missed' : 'open'
+export const milestoneVi = (ms: TargetProgress['milestones'][number], date: (iso: string) => string = (d) => d): string =>
+  ms.met ? `đạt ngày ${date(ms.metOn ?? '')}` : ms.metOn !== undefined ? `đạt muộn, ngày ${date(ms.metOn)}` : ms.missed ? 'không đạt' : 'đang thực hiện'
+export const milestoneEn = (ms: TargetProgress['milestones'][number], date: (iso: string) => string = (d) => d): string =>
+  ms.met ? `met on ${date(ms.metOn ?? '')}` : ms.metOn !== undefined ? `met late, on ${date(ms.metOn)}` : ms.missed ? 'missed' : 'open'
 
 export const targetTables = (list: ReadonlyArray<TargetProgress>): ExportTable[] => [
   {

@@ -22,7 +22,7 @@ export const securityHeaders = (options: object): Readonly<Record<string, string
     getHeader: (name: string) => headers[name.toLowerCase()],
   }
   helmet(options)({}, res, (err) => {
-    if (err !== undefined && err !== null) throw err
+    if (err !== undefined && err !== null) throw err instanceof Error ? err : new Error('the security headers could not be computed', { cause: err })
   })
   return headers
 }

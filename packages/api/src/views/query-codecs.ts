@@ -42,7 +42,7 @@ export const SearchText = describeAs(
   new t.Type<string, string, unknown>(
     'SearchText',
     (u): u is string => typeof u === 'string',
-    (u, c) => (typeof u === 'string' && u.length <= 100 && !/[\u0000-\u001F\u007F]/u.test(u) ? t.success(u) : t.failure(u, c, 'must be at most 100 characters of text')),
+    (u, c) => (typeof u === 'string' && u.length <= 100 && !/(?=\p{ASCII})\p{Cc}/u.test(u) ? t.success(u) : t.failure(u, c, 'must be at most 100 characters of text')),
     String,
   ),
   { type: 'string', maxLength: 100 },

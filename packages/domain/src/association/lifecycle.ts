@@ -83,7 +83,7 @@ const checkVoluntary = (d: Data<'DissolveAssociation'>, a: Existing): Decision |
 
 /** R23: a suspension left unremedied runs on for the automatic grace, and then for the one extension if granted. */
 const graceEnd = (a: Existing, policy: Policy): IsoDate | undefined =>
-  a.suspendedUntil === undefined ? undefined : addWorkingDays(a.suspendedUntil as IsoDate, policy.suspensionGraceWorkingDays)
+  a.suspendedUntil === undefined ? undefined : addWorkingDays(a.suspendedUntil, policy.suspensionGraceWorkingDays)
 
 export const extendSuspension = (d: Data<'ExtendSuspension'>, a: Existing, policy: Policy): Decision => {
   if (a.status !== 'suspended' || a.suspendedUntil === undefined || a.suspendedOn === undefined)
@@ -111,7 +111,7 @@ const checkCompulsory = (d: Data<'DissolveAssociation'>, a: Existing, policy: Po
     return reject('DissolutionGroundNotCompulsory', 'R25', `${d.ground} is a ground for voluntary dissolution, not compulsory`, `Căn cứ "${vi.ground[d.ground]}" là căn cứ tự giải thể, không phải giải thể bắt buộc`, 'data.ground')
   if (d.ground === 'inactive-12-months') {
     // R25 against the facts: a year of inactivity needs a year of existence and no recorded activity in it
-    const yearBefore = addYears(d.dissolvedOn as IsoDate, -1)
+    const yearBefore = addYears(d.dissolvedOn, -1)
     if (a.foundedOn > yearBefore)
       return reject('InactivityImpossible', 'R25', `Founded on ${a.foundedOn}, ${a.associationId} cannot have been inactive for 12 months by ${d.dissolvedOn}`, `Hội ${a.associationId} thành lập ngày ${a.foundedOn}, chưa thể không hoạt động 12 tháng liên tục tính đến ngày ${d.dissolvedOn}`, 'data.ground')
     if (a.lastActivityOn !== undefined && a.lastActivityOn > yearBefore && a.lastActivityOn <= d.dissolvedOn)

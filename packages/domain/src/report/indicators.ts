@@ -36,7 +36,7 @@ export const Indicators = describeAs(
     Object.entries(u).every(([k, v]) => CODE.test(k) && !isReservedKey(k) && Count.is(v)),
   (u, c) => {
     if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, 'must be an object of indicator code → whole number')
-    const entries = Object.entries(u)
+    const entries: Array<[string, unknown]> = Object.entries(u)
     if (entries.length > 100) return t.failure(u, c, 'must have at most 100 indicators')
     const errors: t.ValidationError[] = []
     for (const [k, v] of entries) {
@@ -46,7 +46,7 @@ export const Indicators = describeAs(
       else if (!Count.is(v)) errors.push({ value: v, context: ctx, message: 'must be a whole number ≥ 0' })
     }
     // no prototype: a code such as `constructor` is only ever data
-    return errors.length > 0 ? t.failures(errors) : t.success(Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(entries)) as Indicators)
+    return errors.length > 0 ? t.failures(errors) : t.success(Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(entries)))
   },
   (a) => a,
 ),

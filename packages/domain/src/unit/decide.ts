@@ -79,7 +79,7 @@ const onExisting = (command: Exclude<Command, { type: 'CreateAdminUnit' }>, u: E
       if (u.status !== 'active') return ended(u, 'data.unitId')
       if (d.reparentedOn < u.createdOn) return beforeCreated(u, d.reparentedOn, 'data.reparentedOn')
       const refused = checkParent(u, d.parentId, context.parent, d.reparentedOn, 'data.parentId')
-      return refused ?? accept({ type: 'AdminUnitReparented', data: { ...d, ...(u.parentId === undefined ? {} : { previousParentId: u.parentId as typeof d.parentId }) } })
+      return refused ?? accept({ type: 'AdminUnitReparented', data: { ...d, ...(u.parentId === undefined ? {} : { previousParentId: u.parentId }) } })
     }
     case 'AbolishAdminUnit': {
       const d = command.data
