@@ -22,6 +22,8 @@ beforeAll(async () => {
     const b = c.build('A', ++n)
     await runSetup(s.store, b.setup)
     const op = doc.paths[c.route.replace(/:([A-Za-z]+)/gu, '{$1}')][c.method.toLowerCase()]
+    // a route that carries no domain command (the erasure of a person) has its own body test
+    if (op['x-hoi-commands'] === undefined) continue
     const type = c.label === 'correct' ? 'CorrectReport' : op['x-hoi-commands'][0]
     templates.push({ method: c.method, url: b.path, route: c.route, body: b.body as Record<string, unknown>, schema: doc.components.schemas[`${type}Body`] as Schema })
   }

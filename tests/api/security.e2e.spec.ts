@@ -113,6 +113,8 @@ describe('OpenAPI and /docs', () => {
     for (const c of commandCases) {
       const op = doc.paths[c.route.replace(/:([A-Za-z]+)/gu, '{$1}')]?.[c.method.toLowerCase()]
       expect(op, `${c.method} ${c.route}`).toBeDefined()
+      // the erasure of a person (H1) is a route of the command side without a domain command: its body is its own
+      if (c.route === '/people/:personId/erasure') continue
       for (const t of op['x-hoi-commands']) listed.add(t)
       expect(op.security).toEqual([{ bearerAuth: [] }])
       expect(op['x-hoi-access']).toBe(commandAccess[op['x-hoi-commands'][0] as keyof typeof commandAccess])

@@ -78,7 +78,7 @@ export class AuditService {
     const after = query.right.after ?? 0
     const limit = query.right.limit ?? 100
     // the log as stored, so that an auditor can recompute its hashes: personal fields are ciphertext
-    const store = unsealed(this.options.store)
+    const store = unsealed(this.options.backingStore)
     const [events, head] = await Promise.all([store.readPage(after, limit), store.head()])
     const last = events[events.length - 1]
     json(reply, { after, limit, head, events, ...(last !== undefined && last.position < head ? { next: last.position } : {}) })

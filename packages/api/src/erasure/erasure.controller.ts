@@ -25,19 +25,23 @@ export class ErasureService {
     const user = userOf(req)
     const erasedOn = body.right.erasedOn ?? todayOf(this.options.clock)
     if (!IsoDate.is(erasedOn)) throw problems.internal()
-    const r = await erasePerson(this.options.store, { personId: path.right.personId, reason: body.right.reason, actor: user.sub, erasedOn, now: this.options.clock })
+    const r = await erasePerson(this.options.backingStore, { personId: path.right.personId, reason: body.right.reason, actor: user.sub, erasedOn, now: this.options.clock })
     if (E.isLeft(r)) {
       const f = r.left
       if (f._tag === 'Rejection')
         throw problems.rule(f.code === 'PersonNotFound' ? 404 : 422, f.code, f.rule, f.en, f.vi, [{ field: 'path.personId', message: f.en }])
       throw problems.unavailable('The event store could not record the erasure; retry shortly')
     }
-    // views that are not tables (memory, PostgreSQL for now) hold what they folded: fold again without the person
+    // the table engines (SQLite, PostgreSQL) had the person's rows scrubbed by the erasure; a fold in memory holds what it folded: fold again
     const views = this.options.views
-    if (views !== undefined && this.options.store.kind !== 'sqlite') await views.rebuild()
+    const tables = this.options.backingStore.kind === 'sqlite' || this.options.backingStore.kind === 'postgres'
+    if (views !== undefined && !tables) await views.rebuild()
     else if (views !== undefined) await views.catchUp()
-    reply.status(201).headers({ 'cache-control': 'no-store' }).type('application/json; charset=utf-8')
-      .send(JSON.stringify({ personId: r.right.personId, position: r.right.position, events: r.right.events }))
+    // answered as every command is: the stored events, the stream's revision as ETag, the stream's history as Location
+    const last = r.right.events[r.right.events.length - 1]
+    if (last === undefined) throw problems.internal()
+    reply.status(201).headers({ etag: `"${last.revision}"`, location: `/audit/streams/${encodeURIComponent(last.streamId)}`, 'cache-control': 'no-store' }).type('application/json; charset=utf-8')
+      .send(JSON.stringify({ personId: r.right.personId, streamId: last.streamId, revision: last.revision, position: r.right.position, events: r.right.events }))
   }
 }
 

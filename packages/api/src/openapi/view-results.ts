@@ -9,6 +9,12 @@ export type PublicCommendationsRow = Omit<P.CommendationsRow, 'awards'> & {
   readonly awards: ReadonlyArray<Award | { readonly commendationId: Award['commendationId']; readonly recipient: { readonly kind: 'individual' }; readonly form: Award['form']; readonly awardedOn: Award['awardedOn'] }>
 }
 
+type Reportable = P.Governance['reportable'][number]
+/** Governance as the anonymous public sees it: officers' changes by role, not by name. */
+export type PublicGovernance = Omit<P.Governance, 'reportable'> & {
+  readonly reportable: ReadonlyArray<Exclude<Reportable, { readonly change: 'officer-elected' | 'officer-relieved' }> | { readonly on: string; readonly change: 'officer-elected' | 'officer-relieved'; readonly role: string }>
+}
+
 /**
  * What each view answers (a row of it for the paged lists), by view name: the source of the
  * OpenAPI response schemas (`pnpm gen:view-schemas` writes view-schemas.generated.ts from it).
@@ -30,4 +36,5 @@ export type ViewResults = {
   'congress-watch': P.CongressWatch
   conferences: P.ConferenceRow
   resolutions: P.ResolutionRow
+  governance: P.Governance | PublicGovernance
 }

@@ -71,6 +71,16 @@ export const viewResultSchemas: Readonly<Record<string, JsonSchema>> = {
   },
   "resolutions": {
     "$ref": "#/components/schemas/View.ResolutionRow"
+  },
+  "governance": {
+    "anyOf": [
+      {
+        "$ref": "#/components/schemas/View.Governance"
+      },
+      {
+        "$ref": "#/components/schemas/View.PublicGovernance"
+      }
+    ]
   }
 }
 
@@ -147,6 +157,42 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
         "items": {
           "$ref": "#/components/schemas/View.Officer"
         }
+      },
+      "origin": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "how": {
+            "type": "string",
+            "enum": [
+              "divided",
+              "separated",
+              "consolidated"
+            ]
+          },
+          "from": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/View.Id"
+            }
+          }
+        },
+        "required": [
+          "from",
+          "how"
+        ],
+        "description": "Founded by a reorganisation (R21, R22)."
+      },
+      "successor": {
+        "$ref": "#/components/schemas/View.Successor",
+        "description": "Ended by a reorganisation on or before the date: its heir carries on (R21)."
+      },
+      "predecessors": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The associations it carries on by the date (R21): their members count as its own."
       }
     },
     "required": [
@@ -209,6 +255,37 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "memberId",
       "fullName",
       "role"
+    ],
+    "additionalProperties": false
+  },
+  "View.Id": {
+    "$ref": "#/components/schemas/View.Branded_string_IdBrand"
+  },
+  "View.Branded_string_IdBrand": {
+    "type": "string"
+  },
+  "View.Successor": {
+    "type": "object",
+    "properties": {
+      "how": {
+        "type": "string",
+        "enum": [
+          "divided",
+          "consolidated",
+          "absorbed"
+        ]
+      },
+      "on": {
+        "type": "string"
+      },
+      "heirId": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "how",
+      "on",
+      "heirId"
     ],
     "additionalProperties": false
   },
@@ -293,6 +370,42 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "members": {
         "type": "number",
         "description": "Active members on the date."
+      },
+      "origin": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "how": {
+            "type": "string",
+            "enum": [
+              "divided",
+              "separated",
+              "consolidated"
+            ]
+          },
+          "from": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/View.Id"
+            }
+          }
+        },
+        "required": [
+          "from",
+          "how"
+        ],
+        "description": "Founded by a reorganisation (R21, R22)."
+      },
+      "successor": {
+        "$ref": "#/components/schemas/View.Successor",
+        "description": "Ended by a reorganisation on or before the date: its heir carries on (R21)."
+      },
+      "predecessors": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The associations it carries on by the date (R21): their members count as its own."
       }
     },
     "required": [
@@ -364,6 +477,7 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
     "type": "string",
     "enum": [
       "other",
+      "[đã xoá]",
       "female",
       "male"
     ]
@@ -948,12 +1062,6 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
         "additionalProperties": false
       }
     ]
-  },
-  "View.Id": {
-    "$ref": "#/components/schemas/View.Branded_string_IdBrand"
-  },
-  "View.Branded_string_IdBrand": {
-    "type": "string"
   },
   "View.Counting": {
     "type": "string",
@@ -1778,6 +1886,13 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "asOf": {
         "type": "string"
       },
+      "firstCongressDue": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.FirstCongressRow"
+        },
+        "description": "bodies founded by a reorganisation that have not yet held their first congress (R22)"
+      },
       "endingSoon": {
         "type": "array",
         "items": {
@@ -1799,11 +1914,120 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
     },
     "required": [
       "asOf",
+      "firstCongressDue",
       "endingSoon",
       "overdue",
       "noTerm"
     ],
     "additionalProperties": false
+  },
+  "View.FirstCongressRow": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "origin": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "how": {
+            "type": "string",
+            "enum": [
+              "divided",
+              "separated",
+              "consolidated"
+            ]
+          },
+          "from": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/View.Id"
+            }
+          }
+        },
+        "required": [
+          "from",
+          "how"
+        ]
+      },
+      "dueOn": {
+        "type": "string"
+      },
+      "overdue": {
+        "type": "boolean"
+      },
+      "associationId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "elderly",
+          "veterans",
+          "women",
+          "farmers",
+          "youth",
+          "trade-union",
+          "fatherland-front",
+          "red-cross",
+          "study-promotion",
+          "other"
+        ]
+      },
+      "scope": {
+        "type": "string",
+        "enum": [
+          "national",
+          "province",
+          "district",
+          "commune"
+        ]
+      },
+      "areaCode": {
+        "type": "string"
+      },
+      "congressNumber": {
+        "type": "string"
+      },
+      "termStart": {
+        "type": "string"
+      },
+      "termEnd": {
+        "type": "string"
+      },
+      "daysLeft": {
+        "type": "number",
+        "description": "Days from asOf to the term's end (endingSoon)."
+      },
+      "daysOverdue": {
+        "type": "number",
+        "description": "Days since the term ended (overdue)."
+      },
+      "stage": {
+        "$ref": "#/components/schemas/View.OverdueStage"
+      }
+    },
+    "required": [
+      "areaCode",
+      "associationId",
+      "dueOn",
+      "kind",
+      "name",
+      "overdue",
+      "scope"
+    ],
+    "description": "R22: a body founded by a reorganisation holds its first congress within 30 working days."
+  },
+  "View.OverdueStage": {
+    "type": "string",
+    "enum": [
+      "term-ended",
+      "authority-request-due",
+      "dissolution-review"
+    ],
+    "description": "R14: after the term ends, 12 months until the authority asks for a congress; 6 more, then 90 days, before dissolution is reviewed."
   },
   "View.CongressWatchRow": {
     "type": "object",
@@ -1870,15 +2094,6 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "areaCode"
     ],
     "additionalProperties": false
-  },
-  "View.OverdueStage": {
-    "type": "string",
-    "enum": [
-      "term-ended",
-      "authority-request-due",
-      "dissolution-review"
-    ],
-    "description": "R14: after the term ends, 12 months until the authority asks for a congress; 6 more, then 90 days, before dissolution is reviewed."
   },
   "View.ConferenceRow": {
     "type": "object",
@@ -1973,5 +2188,520 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "programmes"
     ],
     "additionalProperties": false
+  },
+  "View.Governance": {
+    "type": "object",
+    "properties": {
+      "associationId": {
+        "type": "string"
+      },
+      "asOf": {
+        "type": "string"
+      },
+      "headquarters": {
+        "type": "object",
+        "properties": {
+          "address": {
+            "type": "string"
+          },
+          "since": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "address",
+          "since"
+        ],
+        "additionalProperties": false
+      },
+      "charter": {
+        "type": "object",
+        "properties": {
+          "version": {
+            "type": "string"
+          },
+          "approvedOn": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "version",
+          "approvedOn"
+        ],
+        "additionalProperties": false
+      },
+      "branches": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.BranchRow"
+        },
+        "description": "branches (chi hội) and cells (tổ hội) open on the date; none once the association is dissolved (R20)"
+      },
+      "pendingRequests": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.EventData_ExtraordinaryCongressRequested"
+        },
+        "description": "requests for an extraordinary congress not yet answered by one (R16)"
+      },
+      "notices": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.NoticeRow"
+        },
+        "description": "notices of congresses to the authority and its opinion (R17)"
+      },
+      "pendingComplaints": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "complaintId": {
+              "type": "string"
+            },
+            "lodgedOn": {
+              "type": "string"
+            },
+            "subject": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "complaintId",
+            "lodgedOn",
+            "subject"
+          ],
+          "additionalProperties": false
+        },
+        "description": "complaints lodged and not resolved by the date: they block dissolution (R25)"
+      },
+      "reportable": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.ReportableChange"
+        }
+      },
+      "flags": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.GovernanceFlag"
+        },
+        "description": "soft rules that did not hold: congress notice (R17), remuneration above the cap (R27)"
+      }
+    },
+    "required": [
+      "associationId",
+      "asOf",
+      "branches",
+      "pendingRequests",
+      "notices",
+      "pendingComplaints",
+      "reportable",
+      "flags"
+    ],
+    "additionalProperties": false
+  },
+  "View.BranchRow": {
+    "type": "object",
+    "properties": {
+      "branchId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "level": {
+        "type": "string",
+        "enum": [
+          "branch",
+          "cell"
+        ]
+      },
+      "withinBranchId": {
+        "type": "string"
+      },
+      "establishedOn": {
+        "type": "string"
+      },
+      "members": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "active members whose latest placement by the date is this branch or cell, in admission order"
+      }
+    },
+    "required": [
+      "branchId",
+      "name",
+      "level",
+      "establishedOn",
+      "members"
+    ],
+    "additionalProperties": false
+  },
+  "View.EventData_ExtraordinaryCongressRequested": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "reason": {
+        "$ref": "#/components/schemas/View.Text"
+      },
+      "requestId": {
+        "$ref": "#/components/schemas/View.Id"
+      },
+      "requestedOn": {
+        "$ref": "#/components/schemas/View.IsoDate"
+      },
+      "by": {
+        "type": "string",
+        "enum": [
+          "leadership",
+          "members"
+        ]
+      },
+      "requesting": {
+        "type": "number"
+      },
+      "outOf": {
+        "type": "number"
+      },
+      "associationId": {
+        "$ref": "#/components/schemas/View.Id"
+      }
+    },
+    "required": [
+      "associationId",
+      "by",
+      "outOf",
+      "requestId",
+      "requestedOn",
+      "requesting"
+    ]
+  },
+  "View.Text": {
+    "$ref": "#/components/schemas/View.Branded_string_TextBrand"
+  },
+  "View.Branded_string_TextBrand": {
+    "type": "string"
+  },
+  "View.IsoDate": {
+    "$ref": "#/components/schemas/View.Branded_string_IsoDateBrand"
+  },
+  "View.Branded_string_IsoDateBrand": {
+    "type": "string"
+  },
+  "View.NoticeRow": {
+    "type": "object",
+    "properties": {
+      "congressNumber": {
+        "type": "string"
+      },
+      "notifiedOn": {
+        "type": "string"
+      },
+      "plannedOn": {
+        "type": "string"
+      },
+      "opinion": {
+        "type": "string",
+        "enum": [
+          "agreed",
+          "objected"
+        ]
+      },
+      "opinionOn": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "congressNumber",
+      "notifiedOn",
+      "plannedOn"
+    ],
+    "additionalProperties": false
+  },
+  "View.ReportableChange": {
+    "anyOf": [
+      {
+        "type": "object",
+        "properties": {
+          "on": {
+            "type": "string"
+          },
+          "change": {
+            "type": "string",
+            "enum": [
+              "officer-elected",
+              "officer-relieved"
+            ]
+          },
+          "role": {
+            "type": "string"
+          },
+          "memberId": {
+            "type": "string"
+          },
+          "fullName": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "on",
+          "change",
+          "role",
+          "memberId",
+          "fullName"
+        ],
+        "additionalProperties": false
+      },
+      {
+        "type": "object",
+        "properties": {
+          "on": {
+            "type": "string"
+          },
+          "change": {
+            "type": "string",
+            "const": "headquarters-changed"
+          },
+          "address": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "on",
+          "change",
+          "address"
+        ],
+        "additionalProperties": false
+      },
+      {
+        "type": "object",
+        "properties": {
+          "on": {
+            "type": "string"
+          },
+          "change": {
+            "type": "string",
+            "const": "charter-approved"
+          },
+          "version": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "on",
+          "change",
+          "version"
+        ],
+        "additionalProperties": false
+      }
+    ],
+    "description": "R18: what an association reports to the authority that manages it."
+  },
+  "View.GovernanceFlag": {
+    "type": "object",
+    "properties": {
+      "on": {
+        "type": "string"
+      },
+      "rule": {
+        "type": "string"
+      },
+      "code": {
+        "type": "string"
+      },
+      "message": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "on",
+      "rule",
+      "code",
+      "message"
+    ],
+    "additionalProperties": false
+  },
+  "View.PublicGovernance": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "reportable": {
+        "type": "array",
+        "items": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "on": {
+                  "type": "string"
+                },
+                "change": {
+                  "type": "string",
+                  "const": "headquarters-changed"
+                },
+                "address": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "on",
+                "change",
+                "address"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "object",
+              "properties": {
+                "on": {
+                  "type": "string"
+                },
+                "change": {
+                  "type": "string",
+                  "const": "charter-approved"
+                },
+                "version": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "on",
+                "change",
+                "version"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "object",
+              "properties": {
+                "on": {
+                  "type": "string"
+                },
+                "change": {
+                  "type": "string",
+                  "enum": [
+                    "officer-elected",
+                    "officer-relieved"
+                  ]
+                },
+                "role": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "on",
+                "change",
+                "role"
+              ],
+              "additionalProperties": false
+            }
+          ]
+        }
+      },
+      "associationId": {
+        "type": "string"
+      },
+      "asOf": {
+        "type": "string"
+      },
+      "headquarters": {
+        "type": "object",
+        "properties": {
+          "address": {
+            "type": "string"
+          },
+          "since": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "address",
+          "since"
+        ],
+        "additionalProperties": false
+      },
+      "charter": {
+        "type": "object",
+        "properties": {
+          "version": {
+            "type": "string"
+          },
+          "approvedOn": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "version",
+          "approvedOn"
+        ],
+        "additionalProperties": false
+      },
+      "branches": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.BranchRow"
+        },
+        "description": "branches (chi hội) and cells (tổ hội) open on the date; none once the association is dissolved (R20)"
+      },
+      "pendingRequests": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.EventData_ExtraordinaryCongressRequested"
+        },
+        "description": "requests for an extraordinary congress not yet answered by one (R16)"
+      },
+      "notices": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.NoticeRow"
+        },
+        "description": "notices of congresses to the authority and its opinion (R17)"
+      },
+      "pendingComplaints": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "complaintId": {
+              "type": "string"
+            },
+            "lodgedOn": {
+              "type": "string"
+            },
+            "subject": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "complaintId",
+            "lodgedOn",
+            "subject"
+          ],
+          "additionalProperties": false
+        },
+        "description": "complaints lodged and not resolved by the date: they block dissolution (R25)"
+      },
+      "flags": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.GovernanceFlag"
+        },
+        "description": "soft rules that did not hold: congress notice (R17), remuneration above the cap (R27)"
+      }
+    },
+    "required": [
+      "asOf",
+      "associationId",
+      "branches",
+      "flags",
+      "notices",
+      "pendingComplaints",
+      "pendingRequests",
+      "reportable"
+    ],
+    "description": "Governance as the anonymous public sees it: officers' changes by role, not by name."
   }
 }
