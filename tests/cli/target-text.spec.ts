@@ -17,11 +17,11 @@ const target: TargetProgress = {
 
 describe('target text output', () => {
   it('after its due date a target reached late reads "Đạt muộn" with the date it was reached', () => {
-    expect(targetVi(target, '2026-12-01')).toContain('Đạt muộn (achieved-late), đạt ngày 2026-03-02')
+    expect(targetVi(target, '2026-12-01')).toContain('Đạt muộn (achieved-late), đạt ngày 02/03/2026')
   })
   it('a milestone reached after its date shows "met late, on DATE" in the text too, in Vietnamese first', () => {
     const text = targetVi(target, '2026-12-01')
-    expect(text).toContain('mốc "Thành lập mới 09 CLB trước tháng 7/2022": 9 / 9, hạn 2022-06-30 — đạt muộn, ngày 2022-08-15 (met late, on 2022-08-15)')
+    expect(text).toContain('mốc "Thành lập mới 09 CLB trước tháng 7/2022": 9 / 9, hạn 30/06/2022 — đạt muộn, ngày 15/08/2022 (met late, on 15/08/2022)')
     expect(text).toContain('— không đạt (missed)')
   })
   it('labels are Vietnamese: no English status words outside the brackets', () => {

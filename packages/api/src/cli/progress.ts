@@ -73,11 +73,14 @@ export const viewsProgress = (stream: NodeJS.WriteStream = process.stderr) => {
     if (!built) build.done()
     built = true
   }
+  // an engine with nothing to do reports 0 of 0: that prints nothing
   return {
-    build: build.update,
+    build: (done: number, total: number): void => {
+      if (total > 0) build.update(done, total)
+    },
     catchUp: (done: number, total: number): void => {
       endBuild()
-      follow.update(done, total)
+      if (total > 0) follow.update(done, total)
     },
     done: (): void => {
       endBuild()
