@@ -44,7 +44,7 @@ INSERT INTO head (position) VALUES (0);
 `
 
 /** An arbitrary constant: only hoi's schema setup takes this advisory lock. */
-const SETUP_LOCK = 74_110_611
+export const SETUP_LOCK = 74_110_611
 
 /** The database is not one this hoi may write: never retried, shown to the operator as it is. */
 export class SchemaRefused extends Error {

@@ -1,3 +1,4 @@
+import { SETUP_LOCK } from '../postgres-schema.js'
 import { randomBytes } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import type pg from 'pg'
@@ -97,9 +98,22 @@ export const sqliteKeys = (db: Database.Database, readonly: boolean): KeyTable =
 
 /** PostgreSQL: the table person_keys in the store's database, same rules as SQLite. */
 export const postgresKeys = async (pool: pg.Pool): Promise<KeyTable> => {
-  const exists = (await pool.query<{ e: boolean }>("SELECT to_regclass('person_keys') IS NOT NULL AS e")).rows[0]?.e === true
-  const clearText = !exists && (await pool.query('SELECT 1 FROM events WHERE type = ANY($1) LIMIT 1', [personalTypes])).rowCount !== 0
-  if (!exists && !clearText) await pool.query('CREATE TABLE IF NOT EXISTS person_keys (person_id text PRIMARY KEY, key bytea, erased_at text)')
+  // two processes opening a fresh database at once: the schema's setup lock lets exactly one create the table
+  const client = await pool.connect()
+  let clearText: boolean
+  try {
+    await client.query('BEGIN')
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK])
+    const exists = (await client.query<{ e: boolean }>("SELECT to_regclass('person_keys') IS NOT NULL AS e")).rows[0]?.e === true
+    clearText = !exists && (await client.query('SELECT 1 FROM events WHERE type = ANY($1) LIMIT 1', [personalTypes])).rowCount !== 0
+    if (!exists && !clearText) await client.query('CREATE TABLE IF NOT EXISTS person_keys (person_id text PRIMARY KEY, key bytea, erased_at text)')
+    await client.query('COMMIT')
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw e
+  } finally {
+    client.release()
+  }
   const lookup = async (ids: ReadonlyArray<string>): Promise<Map<string, Buffer | null>> => {
     if (clearText || ids.length === 0) return new Map()
     const r = await pool.query<{ person_id: string; key: Buffer | null }>('SELECT person_id, key FROM person_keys WHERE person_id = ANY($1)', [[...new Set(ids)]])
