@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { accept, nothing, reject, type Rejection } from '../decider.js'
 import { regimeFor, type Policy } from '../policy.js'
-import { heldByOther, type State as ClaimState } from '../claim/claim.js'
-import { checkOwnPlace, checkParent, claimsArea } from './hierarchy.js'
+import type { State as ClaimState } from '../claim/claim.js'
+import { placeFounding } from './hierarchy.js'
 import type * as Member from '../member/state.js'
 import { associationMustExist } from './guards.js'
 import { beforeFounding, vi, type Decision } from './checks.js'
@@ -51,11 +51,9 @@ const found = (d: Data<'FoundAssociation'>, state: State, context: Context): Dec
       'data.foundingMembers',
     )
   const place = { associationId: d.associationId, kind: d.kind, scope: d.scope, areaCode: d.areaCode, on: d.foundedOn }
-  const own = checkOwnPlace(place, context.policy, 'data.foundedOn')
-  if (E.isLeft(own)) return own
-  const parent = d.parentId === undefined ? E.right(undefined) : checkParent(place, d.parentId, context.parent, 'data.foundedOn')
-  if (E.isLeft(parent)) return parent
-  const holder = claimsArea(d.kind, d.areaCode, parent.right) ? heldByOther(context.area, d.associationId) : undefined
+  const placed = placeFounding(place, d.parentId, context)
+  if (E.isLeft(placed)) return placed
+  const holder = placed.right
   if (holder !== undefined)
     return reject(
       'DuplicateAssociation', 'R30',

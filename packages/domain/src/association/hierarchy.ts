@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { reject, type Rejection } from '../decider.js'
 import { scopeRank, type AssociationKind, type Policy, type Scope } from '../policy.js'
+import { heldByOther, type State as ClaimState } from '../claim/claim.js'
 import { vi } from './checks.js'
 import { associationMustExist } from './guards.js'
 import type { State, Existing } from './state.js'
@@ -80,3 +81,19 @@ export const checkParent = (p: Placement, parentId: string, parentState: State |
  */
 export const claimsArea = (kind: AssociationKind, areaCode: string, parent: Existing | undefined): boolean =>
   kind !== 'other' && !(parent !== undefined && parent.kind === kind && parent.areaCode === areaCode)
+
+/**
+ * A new association's place (R30, R37): its own place, its parent's, and who already holds its
+ * area (undefined when none, or when it does not claim one): the check of a founding, whether by
+ * a founding committee or by a reorganisation.
+ */
+export const placeFounding = (
+  p: Placement, parentId: string | undefined,
+  context: { readonly policy: Policy; readonly parent?: State; readonly area?: ClaimState },
+): E.Either<Rejection, string | undefined> => {
+  const own = checkOwnPlace(p, context.policy, 'data.foundedOn')
+  if (E.isLeft(own)) return own
+  const parent = parentId === undefined ? E.right(undefined) : checkParent(p, parentId, context.parent, 'data.foundedOn')
+  if (E.isLeft(parent)) return parent
+  return E.right(claimsArea(p.kind, p.areaCode, parent.right) ? heldByOther(context.area, p.associationId) : undefined)
+}

@@ -3,10 +3,10 @@ import type * as t from 'io-ts'
 import type { Id, IsoDate, Name } from '../codecs.js'
 import { accept, nothing, reject, type FollowUp } from '../decider.js'
 import { regimeFor, scopeRank, type Scope } from '../policy.js'
-import { areaClaim, heldByOther, release, take } from '../claim/claim.js'
+import { areaClaim, release, take } from '../claim/claim.js'
 import { beforeFounding, vi, type Decision } from './checks.js'
 import { associationMustExist } from './guards.js'
-import { checkOwnPlace, checkParent, claimsArea, withinArea } from './hierarchy.js'
+import { placeFounding, withinArea } from './hierarchy.js'
 import type { AbsorbAssociation, ConsolidateAssociations, DivideAssociation, EndByReorganisation, FoundSuccessor, SeparateAssociation, TakeOver } from './reorganisation.js'
 import type { Context } from './decide.js'
 import type { Event } from './events.js'
@@ -140,11 +140,9 @@ export const consolidate = (d: Data<typeof ConsolidateAssociations>, state: Stat
  */
 export const foundBy = (d: Data<typeof FoundSuccessor>, context: Context): Decision => {
   const place = { associationId: d.associationId, kind: d.kind, scope: d.scope, areaCode: d.areaCode, on: d.foundedOn }
-  const own = checkOwnPlace(place, context.policy, 'data.foundedOn')
-  if (E.isLeft(own)) return own
-  const parent = d.parentId === undefined ? E.right(undefined) : checkParent(place, d.parentId, context.parent, 'data.foundedOn')
-  if (E.isLeft(parent)) return parent
-  const holder = claimsArea(d.kind, d.areaCode, parent.right) ? heldByOther(context.area, d.associationId) : undefined
+  const placed = placeFounding(place, d.parentId, context)
+  if (E.isLeft(placed)) return placed
+  const holder = placed.right
   if (holder !== undefined && !d.origin.from.includes(holder as Id))
     return reject('DuplicateAssociation', 'R30', `${holder} is already the ${d.kind} association of area ${d.areaCode}`, `Địa bàn ${d.areaCode} đã có hội cùng loại (${holder})`, 'data.areaCode')
   return accept({ type: 'AssociationFounded', data: { ...d, regime: regimeFor(d.kind, d.foundedOn), flags: [] } })
