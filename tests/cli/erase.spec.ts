@@ -130,6 +130,7 @@ const database = await testDatabase()
 afterAll(async () => {
   if (!('skip' in database)) await database.drop()
 })
+// without a reachable PostgreSQL the suite is skipped, and its title prints why (as every PostgreSQL suite here does)
 if ('skip' in database) describe.skip(`H1: hoi erase on PostgreSQL (${database.skip})`, () => undefined)
 else scenario('H1: hoi erase on PostgreSQL', async () => database.url)
 
