@@ -1,4 +1,5 @@
 import type { AssociationRow, CommendationsRow, Governance } from '@hoi/projections'
+import type { PublicGovernance } from '../openapi/view-results.js'
 
 /** The registry as the public sees it: officers by role only, never by name. */
 export const redactAssociation = (row: AssociationRow): unknown =>
@@ -14,5 +15,5 @@ export const redactCommendations = (rows: ReadonlyArray<CommendationsRow>): unkn
   }))
 
 /** Governance as the public sees it: officer changes by role only, without who. */
-export const redactGovernance = (g: Governance | undefined): unknown =>
+export const redactGovernance = (g: Governance | undefined): PublicGovernance | undefined =>
   g === undefined ? undefined : { ...g, reportable: g.reportable.map((r) => (r.change === 'officer-elected' || r.change === 'officer-relieved' ? { on: r.on, change: r.change, role: r.role } : r)) }
