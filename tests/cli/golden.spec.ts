@@ -36,7 +36,7 @@ describe('golden scenario: Lai Châu 2020 (article 002)', () => {
     const r = hoi(['query', 'statistics', '--year', '2020', '--store', store])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('180.455')
-    expect(r.stdout).toMatch(/associations \(hội\)\s+179\s+0\s+24\s+56\s+99/)
+    expect(r.stdout).toMatch(/Số hội \(associations\)\s+179\s+0\s+24\s+56\s+99/)
   })
 })
 

@@ -40,7 +40,7 @@ describe.skipIf(skip !== undefined)(`hoi CLI with HOI_STORE=postgres://…${skip
     expect(r.stderr.split('\n').filter((l) => l !== '' && !/^(building|catching up) views \d+ % /u.test(l))).toEqual([])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('180.455')
-    expect(r.stdout).toMatch(/associations \(hội\)\s+179\s+0\s+24\s+56\s+99/u)
+    expect(r.stdout).toMatch(/Số hội \(associations\)\s+179\s+0\s+24\s+56\s+99/u)
     const json = JSON.parse(hoi(['query', 'statistics', '--year', '2020', '--json'], env()).stdout)
     expect([json.associations.total, json.members.total]).toEqual([179, 180_455])
   })

@@ -59,6 +59,22 @@ describe('hoi query: the parameters of the HTTP views, decoded by the same codec
     expect(JSON.parse(run('query', 'registry', '--recorded-as-of', '2000-01-01', '--json').stdout)).toEqual([])
   })
 
+  it('the text tables read in Vietnamese: headers, codes and dates dd/mm/yyyy, the English kept in brackets', () => {
+    const registry = run('query', 'registry').stdout
+    expect(registry).toMatch(/^Mã\s+Tên hội\s+Loại\s+Cấp\s+Địa bàn\s+Trạng thái\s+Đặc thù\s+Hội viên$/mu)
+    expect(registry).toMatch(/Xã\s+\S+\s+Đang hoạt động/u)
+    expect(registry).toMatch(/^4 hội \(associations\)$/mu)
+    const statistics = run('query', 'statistics', '--year', '2024').stdout
+    expect(statistics).toMatch(/^\s+Tổng\s+Trung ương\s+Tỉnh\s+Huyện\s+Xã$/mu)
+    expect(statistics).toMatch(/^Số hội \(associations\)\s+4\s/mu)
+    expect(statistics).toMatch(/^Hội viên \(members\): 2 /mu)
+    const roster = run('query', 'roster', 'a-commune').stdout
+    expect(roster).toMatch(/^Mã hội viên\s+Họ và tên\s+Ngày sinh\s+Giới tính\s+Loại hội viên\s+Ngày kết nạp$/mu)
+    expect(roster).toMatch(/Liên kết\s+\d{2}\/\d{2}\/\d{4}$/mu)
+    expect(run('query', 'clubs').stdout).toMatch(/^Mã CLB\s+Tên câu lạc bộ\s+Chương trình/mu)
+    for (const text of [registry, statistics, roster]) expect(text).not.toMatch(/^(id|member)\s+name\b/mu)
+  })
+
   it('a missing association is an error, not an empty answer', () => {
     const r = run('query', 'roster', 'nobody')
     expect(r.code).toBe(1)

@@ -1,6 +1,7 @@
 import type * as P from '@hoi/projections'
 import type { ViewInput } from '../views/view-defs.js'
-import { formatNumber, table } from './table.js'
+import { dateVi, formatNumber, table } from './table.js'
+import { associationStatusVi, categoryVi, clubStatusVi, conferenceKindVi, genderVi, kindVi, scopeVi, stageVi, vi } from '../export/index.js'
 import { reportingRenderers } from './reporting-views.js'
 
 type Render = (result: unknown, input: ViewInput) => string
@@ -9,10 +10,11 @@ const as = <R>(f: (result: R, input: ViewInput) => string): Render => f as Rende
 
 const scopes = ['national', 'province', 'district', 'commune'] as const
 const SHOWN = 200
-const more = (n: number, noun: string) => `\n${formatNumber(n)} ${noun}${n > SHOWN ? ` (first ${SHOWN} shown; --json for all)` : ''}`
+/** the count under a list, in Vietnamese with the English noun: `179 hội (associations)` */
+const more = (n: number, noun: string) => `\n${formatNumber(n)} ${noun}${n > SHOWN ? ` (hiện ${SHOWN} dòng đầu; --json để xem tất cả — first ${SHOWN} shown)` : ''}`
 
 const associationRows = (rows: ReadonlyArray<P.AssociationRow>) =>
-  table(['id', 'name', 'kind', 'scope', 'area', 'status', 'special', 'members'], rows.slice(0, SHOWN).map((r) => [r.associationId, r.name, r.kind, r.scope, r.areaCode, r.status, r.special ? 'yes' : '', r.members]))
+  table(['Mã', 'Tên hội', 'Loại', 'Cấp', 'Địa bàn', 'Trạng thái', 'Đặc thù', 'Hội viên'], rows.slice(0, SHOWN).map((r) => [r.associationId, r.name, vi(kindVi, r.kind), vi(scopeVi, r.scope), r.areaCode, vi(associationStatusVi, r.status), r.special ? 'có' : '', r.members]))
 
 /** What a statistics count covers (R1): said on every table, with the option that changes it. */
 const regimeLine: Readonly<Record<P.RegimeFilter, string>> = {
@@ -30,35 +32,35 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
       `Thống kê năm ${s.year} — statistics for ${s.year}`,
       regimeLine[s.regime],
       geographyLine,
-      table(['', 'total', ...scopes], [row('associations (hội)', s.associations), row('special (hội đặc thù)', s.special), row(`founded in ${s.year}`, s.foundedInYear)]),
+      table(['', 'Tổng', ...scopes.map((k) => vi(scopeVi, k))], [row('Số hội (associations)', s.associations), row('Hội đặc thù (special)', s.special), row(`Thành lập năm ${s.year} (founded)`, s.foundedInYear)]),
       '',
-      `members (hội viên): ${formatNumber(s.members.total)}   admitted in ${s.year}: ${formatNumber(s.members.admittedInYear)}   left in ${s.year}: ${formatNumber(s.members.leftInYear)}`,
-      `clubs: ${formatNumber(s.clubs.total)} (ISHC ${formatNumber(s.clubs.ishc)}), launched in ${s.year}: ${formatNumber(s.clubs.launchedInYear)}`,
+      `Hội viên (members): ${formatNumber(s.members.total)}   kết nạp năm ${s.year} (admitted): ${formatNumber(s.members.admittedInYear)}   ra khỏi hội năm ${s.year} (left): ${formatNumber(s.members.leftInYear)}`,
+      `Câu lạc bộ (clubs): ${formatNumber(s.clubs.total)} (CLB Liên thế hệ tự giúp nhau — ISHC: ${formatNumber(s.clubs.ishc)}), thành lập năm ${s.year} (launched): ${formatNumber(s.clubs.launchedInYear)}`,
     ].join('\n')
   })],
-  ['registry', as<P.AssociationRow[]>((rows) => `${associationRows(rows)}${more(rows.length, 'associations')}\n${geographyLine}`)],
+  ['registry', as<P.AssociationRow[]>((rows) => `${associationRows(rows)}${more(rows.length, 'hội (associations)')}\n${geographyLine}`)],
   ['association', as<P.AssociationRow>((a) => [
     associationRows([a]),
-    a.term === undefined ? 'no recorded term' : `term: congress ${a.term.congressNumber}, ${a.term.start} – ${a.term.end}`,
+    a.term === undefined ? 'Chưa ghi nhận nhiệm kỳ (no recorded term)' : `Nhiệm kỳ (term): Đại hội ${a.term.congressNumber}, ${dateVi(a.term.start)} – ${dateVi(a.term.end)}`,
     ...a.officers.map((o) => `  ${o.role}: ${o.fullName} [${o.memberId}]`),
   ].join('\n'))],
   ['roster', as<P.MemberRow[]>((rows) =>
-    table(['member', 'name', 'born', 'gender', 'category', 'admitted'], rows.slice(0, SHOWN).map((r) => [r.memberId, r.fullName, r.birthDate, r.gender, r.category, r.admittedOn])) + more(rows.length, 'members'))],
+    table(['Mã hội viên', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Loại hội viên', 'Ngày kết nạp'], rows.slice(0, SHOWN).map((r) => [r.memberId, r.fullName, dateVi(r.birthDate), vi(genderVi, r.gender), vi(categoryVi, r.category), dateVi(r.admittedOn)])) + more(rows.length, 'hội viên (members)'))],
   ['clubs', as<P.ClubRow[]>((rows) =>
-    table(['club', 'name', 'programme', 'launched', 'status', 'members', 'flags'], rows.slice(0, SHOWN).map((r) => [r.clubId, r.name, r.programme, r.launchedOn, r.status, r.roster.total, r.flags.map((f) => f.code).join(' ')])) + more(rows.length, 'clubs'))],
-  ['clubs-by-area', as<P.ClubsByAreaRow[]>((rows) => table(['area', 'active', 'ishc', 'members'], rows.map((r) => [r.areaCode, r.active, r.ishc, r.members])))],
+    table(['Mã CLB', 'Tên câu lạc bộ', 'Chương trình', 'Thành lập', 'Trạng thái', 'Thành viên', 'Lưu ý'], rows.slice(0, SHOWN).map((r) => [r.clubId, r.name, r.programme, dateVi(r.launchedOn), vi(clubStatusVi, r.status), r.roster.total, r.flags.map((f) => f.code).join(' ')])) + more(rows.length, 'câu lạc bộ (clubs)'))],
+  ['clubs-by-area', as<P.ClubsByAreaRow[]>((rows) => table(['Địa bàn', 'CLB đang hoạt động', 'CLB Liên thế hệ', 'Thành viên'], rows.map((r) => [r.areaCode, r.active, r.ishc, r.members])))],
   ['commendations', as<P.CommendationsRow[]>((rows) =>
-    table(['movement', 'title', 'cycle', 'status', 'collectives', 'individuals'], rows.map((r) => [r.movementId, r.title, `${r.cycleStart}–${r.cycleEnd}`, r.status, r.collectives, r.individuals])))],
+    table(['Phong trào', 'Danh hiệu', 'Chu kỳ', 'Trạng thái', 'Tập thể', 'Cá nhân'], rows.map((r) => [r.movementId, r.title, `${r.cycleStart}–${r.cycleEnd}`, vi(clubStatusVi, r.status), r.collectives, r.individuals])))],
   ['congress-watch', as<P.CongressWatch>((w) => {
-    const rows = [...w.overdue.map((r) => ['overdue', r] as const), ...w.endingSoon.map((r) => ['ending soon', r] as const)]
-    const first = w.firstCongressDue.map((r) => `  ${r.name} (${r.origin.how}): first congress due by ${r.dueOn}${r.overdue ? ' — overdue (R22)' : ''}`)
-    return table(['', 'association', 'term ends', 'stage'], rows.map(([k, r]) => [k, r.name, r.termEnd ?? '', r.stage ?? ''])) + `\n${formatNumber(w.noTerm.length)} associations have no recorded term` +
+    const rows = [...w.overdue.map((r) => ['Quá hạn (overdue)', r] as const), ...w.endingSoon.map((r) => ['Sắp hết nhiệm kỳ (ending soon)', r] as const)]
+    const first = w.firstCongressDue.map((r) => `  ${r.name} (${r.origin.how}): Đại hội lần đầu hạn ${dateVi(r.dueOn)} (first congress due)${r.overdue ? ' — quá hạn (overdue, R22)' : ''}`)
+    return table(['', 'Hội', 'Hết nhiệm kỳ', 'Giai đoạn (R14)'], rows.map(([k, r]) => [k, r.name, dateVi(r.termEnd ?? ''), vi(stageVi, r.stage)])) + `\n${formatNumber(w.noTerm.length)} hội chưa ghi nhận nhiệm kỳ (associations have no recorded term)` +
       (first.length === 0 ? '' : `\nnew bodies of a reorganisation, first congress within 30 working days (Đại hội lần đầu trong 30 ngày làm việc):\n${first.join('\n')}`)
   })],
   ['conferences', as<P.ConferenceRow[]>((rows) =>
-    table(['held', 'association', 'kind', 'title', 'attendees'], rows.slice(0, SHOWN).map((r) => [r.heldOn, r.associationName, r.kind, r.title, r.attendees])) + more(rows.length, 'conferences'))],
+    table(['Ngày', 'Hội', 'Loại', 'Tên hội nghị', 'Số người dự'], rows.slice(0, SHOWN).map((r) => [dateVi(r.heldOn), r.associationName, vi(conferenceKindVi, r.kind), r.title, r.attendees])) + more(rows.length, 'hội nghị (conferences)'))],
   ['resolutions', as<P.ResolutionRow[]>((rows) =>
-    rows.map((r) => [`${r.adoptedOn}  ${r.associationName}: ${r.title} (congress ${r.congressNumber})`, ...r.targets.map((t) => `  target: ${t}`), ...r.keyTasks.map((t) => `  key task: ${t}`), ...r.programmes.map((t) => `  programme: ${t}`)].join('\n')).join('\n\n') || 'no resolutions')],
+    rows.map((r) => [`${dateVi(r.adoptedOn)}  ${r.associationName}: ${r.title} (Đại hội ${r.congressNumber})`, ...r.targets.map((t) => `  chỉ tiêu (target): ${t}`), ...r.keyTasks.map((t) => `  nhiệm vụ trọng tâm (key task): ${t}`), ...r.programmes.map((t) => `  chương trình (programme): ${t}`)].join('\n')).join('\n\n') || 'không có nghị quyết (no resolutions)')],
   // the reporting views in Vietnamese (cli/reporting-views.ts)
   ...reportingRenderers,
 ])

@@ -14,6 +14,13 @@ export const kindVi = map([
   ['fatherland-front', 'Mặt trận Tổ quốc'], ['red-cross', 'Chữ thập đỏ'], ['study-promotion', 'Khuyến học'], ['other', 'Khác'],
 ])
 
+export const associationStatusVi = map([['active', 'Đang hoạt động'], ['suspended', 'Tạm đình chỉ'], ['dissolved', 'Đã giải thể']])
+export const clubStatusVi = map([['active', 'Đang hoạt động'], ['closed', 'Đã giải thể'], ['concluded', 'Đã kết thúc']])
+export const categoryVi = map([['official', 'Chính thức'], ['associate', 'Liên kết'], ['honorary', 'Danh dự']])
+export const genderVi = map([['male', 'Nam'], ['female', 'Nữ'], ['other', 'Khác']])
+export const conferenceKindVi = map([['review', 'Sơ kết, tổng kết'], ['training', 'Tập huấn'], ['deployment', 'Triển khai']])
+export const stageVi = map([['term-ended', 'Hết nhiệm kỳ'], ['authority-request-due', 'Đến hạn cơ quan yêu cầu'], ['dissolution-review', 'Xem xét giải thể']])
+
 export const vi = (labels: ReadonlyMap<string, string>, code: string | undefined): string => (code === undefined ? '' : labels.get(code) ?? code)
 
 /** `2023Q3` → `Quý III/2023`, and so on for every period type. */
