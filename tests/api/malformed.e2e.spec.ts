@@ -22,10 +22,10 @@ beforeAll(async () => {
     const b = c.build('A', ++n)
     await runSetup(s.store, b.setup)
     const op = doc.paths[c.route.replace(/:([A-Za-z]+)/gu, '{$1}')][c.method.toLowerCase()]
-    // a route that carries no domain command (the erasure of a person) has its own body test
-    if (op['x-hoi-commands'] === undefined) continue
-    const type = c.label === 'correct' ? 'CorrectReport' : op['x-hoi-commands'][0]
-    templates.push({ method: c.method, url: b.path, route: c.route, body: b.body as Record<string, unknown>, schema: doc.components.schemas[`${type}Body`] as Schema })
+    // a route that carries no domain command (the erasure of a person) documents its own body schema
+    const own = op.requestBody.content['application/json'].schema.$ref as string | undefined
+    const name = op['x-hoi-commands'] === undefined ? own!.replace('#/components/schemas/', '') : `${c.label === 'correct' ? 'CorrectReport' : op['x-hoi-commands'][0]}Body`
+    templates.push({ method: c.method, url: b.path, route: c.route, body: b.body as Record<string, unknown>, schema: doc.components.schemas[name] as Schema })
   }
   requests = malformedRequests(SEED, COUNT, templates, [...SERVER_OWNED, '__proto__', 'constructor', 'prototype'])
 })

@@ -113,10 +113,15 @@ describe('OpenAPI and /docs', () => {
     for (const c of commandCases) {
       const op = doc.paths[c.route.replace(/:([A-Za-z]+)/gu, '{$1}')]?.[c.method.toLowerCase()]
       expect(op, `${c.method} ${c.route}`).toBeDefined()
-      // the erasure of a person (H1) is a route of the command side without a domain command: its body is its own
-      if (c.route === '/people/:personId/erasure') continue
-      for (const t of op['x-hoi-commands']) listed.add(t)
       expect(op.security).toEqual([{ bearerAuth: [] }])
+      const ref = op.requestBody.content['application/json'].schema.$ref ?? op.requestBody.content['application/json'].schema.oneOf[0].$ref
+      expect(doc.components.schemas[String(ref).replace('#/components/schemas/', '')], `${c.method} ${c.route} body`).toMatchObject({ type: 'object', additionalProperties: false })
+      // the erasure of a person (H1) sends no domain command: its body schema comes from its own codec, and only an administrator may call it
+      if (op['x-hoi-commands'] === undefined) {
+        expect(op['x-hoi-access']).toBe('admin')
+        continue
+      }
+      for (const t of op['x-hoi-commands']) listed.add(t)
       expect(op['x-hoi-access']).toBe(commandAccess[op['x-hoi-commands'][0] as keyof typeof commandAccess])
     }
     expect([...listed].sort()).toEqual([...commandTypes].sort())
@@ -127,6 +132,7 @@ describe('OpenAPI and /docs', () => {
     expect(body.required).toContain('fullName')
     expect(body.additionalProperties).toBe(false)
     expect(doc.paths['/views/statistics'].get.parameters.map((p: { name: string }) => p.name)).toContain('year')
+    expect(doc.components.schemas.ErasureBody).toMatchObject({ required: ['reason'], properties: { reason: { type: 'string' }, erasedOn: { type: 'string', format: 'date' } } })
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' })
   })
   it('serves Swagger UI and its files from this origin', async () => {

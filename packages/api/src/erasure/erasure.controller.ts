@@ -9,8 +9,10 @@ import { Route } from '../http/route.js'
 import { todayOf, type ResolvedOptions } from '../options.js'
 import { OPTIONS } from '../tokens.js'
 
-const decodePath = decodeWith(strict({ personId: Id }, 'ErasurePath'))
-const decodeBody = decodeWith(strictPartial({ reason: Text }, { erasedOn: IsoDate }, 'Erasure'))
+const ErasurePath = strict({ personId: Id }, 'ErasurePath')
+const ErasureBody = strictPartial({ reason: Text }, { erasedOn: IsoDate }, 'ErasureBody')
+const decodePath = decodeWith(ErasurePath)
+const decodeBody = decodeWith(ErasureBody)
 
 /** H1 (Decree 13/2023): an administrator erases a person's personal data (docs/audit.md, "Personal data"). */
 @Injectable()
@@ -49,6 +51,7 @@ export class ErasureService {
 export class ErasureController {
   constructor(@Inject(ErasureService) private readonly erasure: ErasureService) {}
 
-  @Route('POST', '/people/:personId/erasure', { access: 'admin', tag: 'Audit', summary: "Erase a person's personal data (Decree 13/2023): their key is destroyed, PersonErased recorded; every answer then shows [đã xoá]" })
+  @Route('POST', '/people/:personId/erasure', { access: 'admin', tag: 'Audit', summary: "Erase a person's personal data (Decree 13/2023): their key is destroyed, PersonErased recorded; every answer then shows [đã xoá]",
+    body: { name: 'ErasureBody', path: ErasurePath, codec: ErasureBody, result: 'ErasureResult' } })
   erase(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.erasure.erase(req, reply) }
 }

@@ -1,6 +1,7 @@
 import { RequestMapping, RequestMethod, applyDecorators } from '@nestjs/common'
 import { RouteConfig } from '@nestjs/platform-fastify'
 import type { FastifyRequest } from 'fastify'
+import type * as t from 'io-ts'
 import type { CommandType } from '@hoi/domain'
 import type { AccessName } from '../auth/access.js'
 
@@ -18,6 +19,11 @@ export type HoiRoute = {
   readonly derived?: ReadonlyArray<string>
   /** a view route: the view's name */
   readonly view?: string
+  /**
+   * a route that takes a JSON body but sends no domain command (the erasure of a person): the codecs
+   * that decode its path and body, documented in OpenAPI as the schema `name`, and what it answers with 201
+   */
+  readonly body?: { readonly name: string; readonly path: t.Mixed; readonly codec: t.Mixed; readonly result: string }
   /** the response is not JSON (a page, a script, a stylesheet) */
   readonly produces?: string
 }

@@ -4,7 +4,7 @@ import { accessRules } from '../auth/access.js'
 import type { CatalogueEntry, HoiRoute } from '../http/route.js'
 import { logQuery, streamPath, streamQuery } from '../audit/audit.service.js'
 import { viewDefs } from '../views/view-defs.js'
-import { bodySchemaOf, commandResultSchema, dataSchemaOf, domainEventSchema, problemSchema, recordedEventSchema } from './schemas.js'
+import { bodySchemaOf, commandResultSchema, dataSchemaOf, domainEventSchema, erasureResultSchema, problemSchema, recordedEventSchema } from './schemas.js'
 import { viewComponentSchemas, viewResultSchemas } from './view-schemas.generated.js'
 
 type Operation = Record<string, unknown>
@@ -56,6 +56,25 @@ const commandOperation = (url: string, route: HoiRoute, commands: ReadonlyArray<
     },
   }
 }
+
+/** A route with a JSON body of its own (no domain command): its body and path from its codecs, answered as a command is. */
+const bodyOperation = (url: string, route: HoiRoute, body: NonNullable<HoiRoute['body']>): Operation => ({
+  operationId: url.replace(/[/:{}.-]+(.)?/gu, (_, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./u, (c) => c.toLowerCase()),
+  tags: [route.tag],
+  summary: route.summary,
+  ...access(route),
+  parameters: parameters('path', jsonSchemaOf(body.path)),
+  requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${body.name}` } } } },
+  responses: {
+    201: {
+      description: 'Stored',
+      headers: { ETag: { schema: { type: 'string' }, description: 'the stream revision' }, Location: { schema: { type: 'string', format: 'uri-reference' }, description: 'the stream written: its history (GET /audit/streams/{streamId})' } },
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/${body.result}` } } },
+    },
+    400: problem('Undecodable input: the field is named'), 401: problem('No or bad token'), 403: problem('Not allowed for this role'),
+    404: problem('No such resource'), 413: problem('Body over the limit'), 415: problem('Not JSON'), 422: problem('A rule refused it: code, English and Vietnamese'), 429: problem('Rate limited'),
+  },
+})
 
 /** A view's answer: its generated schema, inside a page for the lists. */
 const viewResponseSchema = (name: string, paged: boolean): JsonSchema => {
@@ -114,6 +133,9 @@ export const buildOpenApi = (catalogue: ReadonlyArray<CatalogueEntry>): Record<s
     if (route.commands !== undefined) {
       for (const c of route.commands) bodies[`${c}Body`] = bodySchemaOf(c, pathParamsOf(url), route.derived ?? [])
       op = commandOperation(url, route, route.commands)
+    } else if (route.body !== undefined) {
+      bodies[route.body.name] = jsonSchemaOf(route.body.codec)
+      op = bodyOperation(url, route, route.body)
     } else if (route.view !== undefined) op = viewOperation(route, route.view)
     else op = otherOperation(url, route)
     ;(paths[openApiPath(url)] ??= {})[m] = op
@@ -131,7 +153,7 @@ export const buildOpenApi = (catalogue: ReadonlyArray<CatalogueEntry>): Record<s
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An HS256 JWT or an API key' } },
-      schemas: { Problem: problemSchema, RecordedEvent: recordedEventSchema, CommandResult: commandResultSchema, DomainEvent: domainEventSchema(), ...bodies, ...viewComponentSchemas },
+      schemas: { Problem: problemSchema, RecordedEvent: recordedEventSchema, CommandResult: commandResultSchema, ErasureResult: erasureResultSchema, DomainEvent: domainEventSchema(), ...bodies, ...viewComponentSchemas },
     },
   }
 }

@@ -61,4 +61,17 @@ export const commandResultSchema: JsonSchema = {
   },
 }
 
+/** The answer of a person's erasure: the PersonErased event stored in the person's stream. */
+export const erasureResultSchema: JsonSchema = {
+  type: 'object',
+  required: ['personId', 'streamId', 'revision', 'position', 'events'],
+  properties: {
+    personId: { type: 'string' },
+    streamId: { type: 'string', description: 'person-<personId>' },
+    revision: { type: 'integer', description: 'the stream revision after the erasure (also the ETag)' },
+    position: { type: 'integer', description: 'the log position of the PersonErased event' },
+    events: { type: 'array', items: { $ref: '#/components/schemas/RecordedEvent' } },
+  },
+}
+
 export const domainEventSchema = (): JsonSchema => jsonSchemaOf(DomainEvent)
