@@ -40,7 +40,8 @@ afterAll(async () => {
   if (skip === undefined) await db.drop()
 })
 
-const request = async (base: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const request = async (base: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> => {
   const res = await fetch(base + path, {
     method,
     headers: { authorization: `Bearer ${admin}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
