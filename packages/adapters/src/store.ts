@@ -1,7 +1,7 @@
-import { closeSync, existsSync, mkdirSync, openSync, realpathSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { EventMetadata, RecordedEvent } from '@hoi/domain'
+import { createPrivately, refuseKernelFiles } from './files.js'
 
 /** A number is the revision of the stream's last event (-1 is the same as 'no-stream'). */
 export type ExpectedRevision = 'any' | 'no-stream' | 'stream-exists' | number
@@ -134,37 +134,6 @@ export type StoreOptions = {
 }
 
 const supported = "'memory:', 'sqlite:<path>' (e.g. sqlite:./data/hoi.sqlite), 'postgres://user@host:port/database' or 'esdb://host:2113?tls=false' (also esdb+discover://, kurrentdb://)"
-
-/** The real place a path leads to: its nearest existing folder resolved through links, and the rest. */
-const realPlace = (file: string): string => {
-  let dir = file
-  const rest: string[] = []
-  while (!existsSync(dir) && dirname(dir) !== dir) {
-    rest.unshift(dir.slice(dirname(dir).length).replace(/^\//u, ''))
-    dir = dirname(dir)
-  }
-  return resolve(realpathSync(dir), ...rest)
-}
-
-/** /proc and /sys are the kernel's, not files: SQLite there loops or fails obscurely, so they are refused first. */
-const refuseKernelFiles = (file: string): void => {
-  const real = realPlace(file)
-  if (/^\/(proc|sys)(\/|$)/u.test(real) || /^\/(proc|sys)(\/|$)/u.test(file))
-    throw new Error(`The store ${file}${real === file ? '' : ` (${real})`} is under /proc or /sys, which hold the kernel's files, not data: choose a folder on a disk`)
-}
-
-/**
- * A new store file is created readable by its owner only (0600), with any new folders 0700; SQLite
- * gives the WAL and shared-memory files the database file's mode.
- */
-const createPrivately = (file: string): void => {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
-  try {
-    closeSync(openSync(file, 'wx', 0o600))
-  } catch (e) {
-    if ((e as { code?: unknown }).code !== 'EEXIST') throw e
-  }
-}
 
 /**
  * Opens a store from its URL: `memory:`, `sqlite:<path>` (relative to the working directory; the

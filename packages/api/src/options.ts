@@ -32,6 +32,8 @@ export type AppOptions = {
   readonly pollIntervalMs?: number
   /** the read side; default: `openViews(store)`, opened and closed by the app */
   readonly views?: ViewEngine
+  /** where a KurrentDB store's view tables live (`sqlite:PATH` or `postgres://…`); without it, the reference fold in memory */
+  readonly viewsAt?: string
   /** progress of building the views and catching them up while the app starts (`hoi serve` draws it) */
   readonly viewsProgress?: { readonly build: Progress; readonly catchUp: Progress }
   /**
@@ -49,7 +51,7 @@ export type AppOptions = {
 }
 
 export type ResolvedOptions = Required<Pick<AppOptions, 'store' | 'auth' | 'clock' | 'bodyLimit' | 'pollIntervalMs' | 'dashboardYear'>> &
-  Pick<AppOptions, 'policy' | 'views' | 'viewsProgress'> & {
+  Pick<AppOptions, 'policy' | 'views' | 'viewsProgress' | 'viewsAt'> & {
     readonly rateLimit: RateLimitOptions | false
     /** the store as given: the view engine opens this one (SQLite views share its file); `store` is it with every call timed */
     readonly backingStore: EventStore
@@ -70,6 +72,7 @@ export const resolveOptions = (o: AppOptions, store: EventStore = o.store): Reso
   ...(o.policy === undefined ? {} : { policy: o.policy }),
   ...(o.views === undefined ? {} : { views: o.views }),
   ...(o.viewsProgress === undefined ? {} : { viewsProgress: o.viewsProgress }),
+  ...(o.viewsAt === undefined ? {} : { viewsAt: o.viewsAt }),
 })
 
 /** Today's business date from the clock (UTC). */

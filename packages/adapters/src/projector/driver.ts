@@ -45,8 +45,12 @@ export interface SqlDriver {
 /** What a projection reads of an event. */
 export type LogEvent = Pick<RecordedEvent, 'position' | 'streamId' | 'type' | 'schemaVersion' | 'data'>
 
-/** better-sqlite3 is synchronous: a whole page is one uninterrupted transaction, so no append of this process can interleave. */
-export const sqliteDriver = (db: Database.Database): SqlDriver => {
+/**
+ * better-sqlite3 is synchronous: a whole page is one uninterrupted transaction, so no append of this
+ * process can interleave. With `log: false` the file holds views only (of a KurrentDB store): the
+ * runner then reads the log through the store.
+ */
+export const sqliteDriver = (db: Database.Database, o: { readonly log?: boolean } = {}): SqlDriver => {
   // a rebuild writes indexes of 100,000s of rows: a larger page cache keeps them off the disk until the commit
   if (Number(db.pragma('cache_size', { simple: true })) > -65536) db.pragma('cache_size = -65536')
   const wal = String(db.pragma('journal_mode', { simple: true })) === 'wal'
@@ -77,8 +81,9 @@ export const sqliteDriver = (db: Database.Database): SqlDriver => {
         return e instanceof Error ? e : new Error(String(e))
       }
     }))
-  const page = db.prepare('SELECT position, stream_id, type, schema_version, data FROM events WHERE position > ? ORDER BY position LIMIT ?').raw()
-  const last = db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck()
+  const logged = o.log !== false
+  const page = logged ? db.prepare('SELECT position, stream_id, type, schema_version, data FROM events WHERE position > ? ORDER BY position LIMIT ?').raw() : undefined
+  const last = logged ? db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck() : undefined
   const analyzed = (): Set<string> => {
     const hasStats = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'").get() !== undefined
     return new Set(hasStats ? (db.prepare('SELECT DISTINCT tbl FROM sqlite_stat1').pluck().all() as string[]) : [])
@@ -93,14 +98,16 @@ export const sqliteDriver = (db: Database.Database): SqlDriver => {
       db.pragma('analysis_limit = 1000')
       for (const t of todo) db.exec(`ANALYZE ${t}`)
     },
-    async head() {
-      return last.get() as number
-    },
-    async readLog(after, limit) {
-      return (page.all(after, limit) as Array<[number, string, string, number, string]>).map((r) => ({
-        position: r[0], streamId: r[1], type: r[2], schemaVersion: r[3], data: JSON.parse(r[4]) as unknown,
-      }))
-    },
+    ...(page === undefined || last === undefined ? {} : {
+      async head() {
+        return last.get() as number
+      },
+      async readLog(after: number, limit: number) {
+        return (page.all(after, limit) as Array<[number, string, string, number, string]>).map((r) => ({
+          position: r[0], streamId: r[1], type: r[2], schemaVersion: r[3], data: JSON.parse(r[4]) as unknown,
+        }))
+      },
+    }),
     async exec(sql) {
       db.exec(sql)
     },

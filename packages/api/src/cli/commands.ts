@@ -104,6 +104,7 @@ export const overview = (version: string): string => {
     ...specs.map((s) => `  ${`${s.name} ${s.args}`.trimEnd().padEnd(width)}  ${s.summary}`),
     '',
     'every command that reads or writes takes --store URL (default: HOI_STORE, else sqlite:./data/hoi.sqlite)',
+    'a KurrentDB store keeps its views in HOI_VIEWS (sqlite:FILE or postgres://…; default ./data/views-HASH.sqlite)',
     'hoi --version prints the version',
   ].join('\n')
 }

@@ -1,5 +1,5 @@
 import { openStore, openViews, type EventStore, type ViewEngine } from '@hoi/adapters'
-import { storeUrl } from './args.js'
+import { storeUrl, viewsAtFor } from './args.js'
 import { viewsProgress } from './progress.js'
 
 /**
@@ -13,7 +13,7 @@ export const withViews = async <T>(storeFlag: unknown, work: (views: ViewEngine,
     const progress = viewsProgress()
     let views: ViewEngine
     try {
-      views = await openViews(store, { onProgress: progress.build })
+      views = await openViews(store, { onProgress: progress.build, viewsAt: viewsAtFor(store) })
       if (o.catchUp === true) await views.catchUp({ onProgress: progress.catchUp })
     } finally {
       progress.done()

@@ -1,6 +1,6 @@
 import { openStore } from '@hoi/adapters'
 import { demoAuth, startServer, authFromEnv } from '../index.js'
-import { parse, storeUrl } from './args.js'
+import { parse, storeUrl, viewsAtFor } from './args.js'
 import { optionsOf } from './commands.js'
 import { demoSecret, parseHost, parsePort } from './serve-config.js'
 import { runDemo } from './demo.js'
@@ -40,7 +40,8 @@ export const serve = async (argv: string[]): Promise<number> => {
   const progress = viewsProgress()
   let server: Awaited<ReturnType<typeof startServer>>
   try {
-    server = await startServer({ store, auth, host, port, viewsProgress: progress, logger: { level: logLevel } })
+    const viewsAt = viewsAtFor(store)
+    server = await startServer({ store, auth, host, port, viewsProgress: progress, logger: { level: logLevel }, ...(viewsAt === undefined ? {} : { viewsAt }) })
   } finally {
     progress.done()
   }
