@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os'
 import type { Options } from './options.js'
 import { loadWithRss, problemsOf, startHoi } from './server.js'
 import { COMMUNE_NCT as ASSOCIATION } from './seed.js'
@@ -28,7 +29,9 @@ export const runW9 = async (o: Options): Promise<Row[]> => {
       o.log(`W9 c=${connections}: warming up`)
       await loadWithRss(job(Math.max(1, Math.min(2, Math.round(o.durationSec / 3)))))
       const before = await hoi.store.head()
+      const cpu = process.cpuUsage()
       const h = await loadWithRss(job(o.durationSec))
+      const used = process.cpuUsage(cpu)
       const stored = (await hoi.store.head()) - before
       const ok = h.result.requests - h.result.non2xx - h.result.errors - h.result.timeouts
       const issues = [problemsOf('hoi', h.result), stored < ok ? `only ${stored} events stored for ${ok} acknowledged commands` : undefined].filter((s) => s !== undefined)
@@ -36,7 +39,8 @@ export const runW9 = async (o: Options): Promise<Row[]> => {
         {
           workload: 'W9', case: `POST /associations/{id}/members (AdmitMember, clerk token), ${connections} connections, ${o.durationSec} s`, unit: 'commands/s',
           hoi: h.measure, baseline: { name: 'raw W1', measure: raw }, target: '≥ 1.5 × raw one-event appends (group commit), p99 ≤ 25 ms',
-          note: [`baseline: raw better-sqlite3 one-event appends (FULL) in this process; ${stored.toLocaleString('en-US')} events stored during the run; rss is the server process's`, ...issues].join('; '),
+          note: [`baseline: raw better-sqlite3 one-event appends (FULL) in this process; ${stored.toLocaleString('en-US')} events stored during the run; rss is the server process's`,
+            `server CPU per command ${((used.user + used.system) / 1000 / Math.max(1, h.result.requests)).toFixed(2)} ms; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`, ...issues].join('; '),
         },
         (r) => issues.length === 0 && (r.ratio ?? 0) >= 1.5 && r.hoi.p99Ms <= 25,
       )

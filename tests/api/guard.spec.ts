@@ -35,3 +35,21 @@ describe('AccessGuard', () => {
     expect(await statusOf(() => guardWith(config).canActivate(contextFor(config) as never))).toBe(401)
   })
 })
+
+describe('authenticator', () => {
+  const secret = 'guard-test-secret-of-32-characters!!'
+  it('a token verified once is still refused once it expires (30 s leeway), and a forged one is never taken for it', async () => {
+    let now = new Date('2024-01-01T00:00:00Z')
+    const authenticate = authenticator({ jwtSecret: secret }, () => now)
+    const exp = Math.floor(now.getTime() / 1000) + 60
+    const token = signJwt({ sub: 'clerk-1', role: 'clerk', associations: ['a-1'], exp }, secret)
+    expect(await authenticate(`Bearer ${token}`)).toEqual({ kind: 'user', sub: 'clerk-1', role: 'clerk', associations: ['a-1'] })
+    expect(await authenticate(`Bearer ${token}`)).toEqual({ kind: 'user', sub: 'clerk-1', role: 'clerk', associations: ['a-1'] })
+    const forged = `${token.split('.').slice(0, 2).join('.')}.${signJwt({ sub: 'x', role: 'admin' }, 'another-secret-of-at-least-32-bytes!').split('.')[2]}`
+    expect(await authenticate(`Bearer ${forged}`)).toEqual({ _tag: 'AuthFailure', reason: 'bad signature' })
+    now = new Date((exp + 29) * 1000)
+    expect(await authenticate(`Bearer ${token}`)).toMatchObject({ kind: 'user', sub: 'clerk-1' })
+    now = new Date((exp + 30) * 1000)
+    expect(await authenticate(`Bearer ${token}`)).toEqual({ _tag: 'AuthFailure', reason: 'token expired' })
+  })
+})

@@ -89,8 +89,12 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
   fastify.addHook('onRoute', (r) => {
     const route = (r.config as Record<string, unknown> | undefined)?.[HOI_ROUTE] as HoiRoute | undefined
     for (const method of Array.isArray(r.method) ? r.method : [r.method]) catalogue.push({ method, url: r.url, route })
-    // views compress their cached bytes once (ViewService); the plugin would compress every answer again
-    if (route?.view !== undefined) r.compress = false
+    // views compress their cached bytes once (ViewService); the plugin would compress every answer
+    // again, and a GET has no body to decompress: neither of its hooks runs on a view
+    if (route?.view !== undefined) {
+      r.compress = false
+      r.decompress = false
+    }
   })
   // one JSON parser for every route: bytes → strict UTF-8 → JSON → bounded depth and width
   fastify.removeAllContentTypeParsers()

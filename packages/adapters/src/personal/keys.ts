@@ -72,17 +72,47 @@ export const sqliteKeys = (db: Database.Database, readonly: boolean): KeyTable =
   const ensureTx = db.transaction((fresh: Map<string, Buffer>) => {
     for (const [id, k] of fresh) ins!.run(id, k)
   })
+  // New keys are committed without an fsync of their own: the WAL is one file written in order, so
+  // the fsync that makes an event sealed with a key durable (synchronous=FULL, after this commit)
+  // makes the key durable too; a crash can lose only keys that no durable event uses yet. NORMAL,
+  // not OFF: a checkpoint that runs during this commit still syncs. (The view pages do the same.)
+  const wal = db.pragma('journal_mode', { simple: true }) === 'wal'
+  const keepUnsynced = (fresh: Map<string, Buffer>): void => {
+    const sync = Number(db.pragma('synchronous', { simple: true }))
+    if (!wal || sync <= 1) return void ensureTx(fresh)
+    db.pragma('synchronous = NORMAL')
+    try {
+      ensureTx(fresh)
+    } finally {
+      db.pragma(`synchronous = ${sync}`)
+    }
+  }
+  let waiting: Array<{ readonly ids: ReadonlyArray<string>; resolve(keys: Map<string, Buffer | null>): void; reject(e: unknown): void }> = []
+  const keepWaiting = (): void => {
+    const asked = waiting
+    waiting = []
+    try {
+      const all = asked.flatMap((a) => a.ids)
+      const have = lookupNow(all)
+      keepUnsynced(newKeys([...new Set(all)].filter((id) => !have.has(id))))
+    } catch (e) {
+      for (const a of asked) a.reject(e)
+      return
+    }
+    for (const a of asked) a.resolve(lookupNow(a.ids))
+  }
   return {
     clearText,
     lookup: async (ids) => lookupNow(ids),
     ensure: async (ids) => {
       const have = lookupNow(ids)
-      const missing = [...new Set(ids)].filter((id) => !have.has(id))
-      if (missing.length > 0) {
-        if (ins === undefined) throw new Error('the store keeps no keys (clear text or read-only): run `hoi seal`')
-        ensureTx(newKeys(missing))
-      }
-      return missing.length === 0 ? have : lookupNow(ids)
+      if (have.size === new Set(ids).size) return have
+      if (ins === undefined) throw new Error('the store keeps no keys (clear text or read-only): run `hoi seal`')
+      // the keys asked for in one turn of the event loop (concurrent commands) are kept in one transaction
+      return new Promise<Map<string, Buffer | null>>((resolve, reject) => {
+        waiting.push({ ids, resolve, reject })
+        if (waiting.length === 1) setImmediate(keepWaiting)
+      })
     },
     destroy: async (id, at) => {
       if (sel === undefined) throw new Error('the store keeps no keys: run `hoi seal` first')

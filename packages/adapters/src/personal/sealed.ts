@@ -66,6 +66,9 @@ const failure = (message: string): StoreError => ({ _tag: 'StoreFailure', messag
  */
 export const sealStore = (store: EventStore, keys: KeyTable): EventStore => {
   const cache = new Map<string, PersonKey | null>()
+  // the data this store sealed, by the sealed object: an append's result gives back the very object
+  // it was given, whose clear text is known without opening it again
+  const clearOf = new WeakMap<object, Data>()
   const personOfStream = new Map<string, string>()
 
   const keysOf = async (ids: ReadonlyArray<string>, create: boolean): Promise<void> => {
@@ -127,6 +130,7 @@ export const sealStore = (store: EventStore, keys: KeyTable): EventStore => {
         const data: Record<string, unknown> = { ...e.data }
         for (const f of personalFields.get(e.type)!.fields)
           if (data[f] !== undefined && data[f] !== ERASED) data[f] = seal(p, key, e.eventId, f, data[f])
+        clearOf.set(data, e.data)
         events.push({ ...e, data })
       }
       sealed.push({ ...item, events })
@@ -170,7 +174,12 @@ export const sealStore = (store: EventStore, keys: KeyTable): EventStore => {
   const openResults = async (r: E.Either<StoreError, ReadonlyArray<AppendResult>>): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> => {
     if (E.isLeft(r)) return r
     const out: AppendResult[] = []
-    for (const a of r.right) out.push({ ...a, events: await openEvents(a.events) })
+    const known = (e: RecordedEvent): Data | undefined => (isData(e.data) ? clearOf.get(e.data) : undefined)
+    for (const a of r.right) {
+      const opened = await openEvents(a.events.filter((e) => known(e) === undefined))
+      let k = 0
+      out.push({ ...a, events: a.events.map((e) => { const c = known(e); return c === undefined ? opened[k++]! : { ...e, data: c } }) })
+    }
     return E.right(out)
   }
 

@@ -94,6 +94,11 @@ const user = (sub: string, role: string, associations: unknown): User | AuthFail
   return { kind: 'user', sub, role: role as Role, associations: list }
 }
 
+/** Seconds of clock skew allowed on `exp` and `nbf`. */
+const JWT_LEEWAY_SEC = 30
+/** At most this many verified tokens are remembered (then the memory starts again). */
+const VERIFIED_TOKENS = 10_000
+
 /** An authenticator for one configuration: token → principal, or why not. */
 export const authenticator = (config: AuthConfig, now: () => Date) => {
   const keys = new Map((config.apiKeys ?? []).map((k) => [k.hash.toLowerCase(), k]))
@@ -102,6 +107,8 @@ export const authenticator = (config: AuthConfig, now: () => Date) => {
     ...(config.jwtIssuer === undefined ? {} : { issuer: config.jwtIssuer }),
     ...(config.jwtAudience === undefined ? {} : { audience: config.jwtAudience }),
   }
+  // tokens whose signature and claims were verified, so a client's every request does not pay for the HMAC again
+  const verified = new Map<string, { readonly principal: Principal; readonly exp: number | undefined }>()
   return async (authorization: string | undefined): Promise<Principal | AuthFailure> => {
     if (authorization === undefined || authorization === '') return { kind: 'anonymous' }
     const m = /^Bearer +([A-Za-z0-9._~+/=-]{8,4096})$/u.exec(authorization)
@@ -109,9 +116,21 @@ export const authenticator = (config: AuthConfig, now: () => Date) => {
     const token = m[1]!
     if (token.split('.').length === 3) {
       if (jwt === undefined) return { _tag: 'AuthFailure', reason: 'JWTs are not accepted here' }
-      const claims = await verifyJwt(token, jwt, now())
+      const at = now()
+      const seen = verified.get(token)
+      if (seen !== undefined) {
+        // a token already verified is the same token: only its expiry can have changed since (nbf only passes)
+        if (seen.exp === undefined || seen.exp > Math.floor(at.getTime() / 1000) - JWT_LEEWAY_SEC) return seen.principal
+        verified.delete(token)
+      }
+      const claims = await verifyJwt(token, { ...jwt, leewaySec: JWT_LEEWAY_SEC }, at)
       if (isJwtFailure(claims)) return { _tag: 'AuthFailure', reason: claims.reason }
-      return user(claims.sub, claims.role, claims.associations)
+      const principal = user(claims.sub, claims.role, claims.associations)
+      if (!isAuthFailure(principal)) {
+        if (verified.size >= VERIFIED_TOKENS) verified.clear()
+        verified.set(token, { principal, exp: claims.exp })
+      }
+      return principal
     }
     const key = keys.get(hashApiKey(token))
     if (key === undefined) return { _tag: 'AuthFailure', reason: 'unknown API key' }

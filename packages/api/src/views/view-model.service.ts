@@ -14,6 +14,9 @@ import type { ResolvedOptions } from '../options.js'
 export class ViewModelService implements OnModuleDestroy {
   private current: ViewEngine | undefined
   private reached = 0
+  /** the batch of committed events not yet handed to the engine, and the one it waits for */
+  private nextBatch: { events: RecordedEvent[]; done: Promise<void> } | undefined
+  private applying: Promise<void> = Promise.resolve()
   private follower: Follower | undefined
   private readonly logger = new Logger('hoi.view')
   lastHead = 0
@@ -61,11 +64,29 @@ export class ViewModelService implements OnModuleDestroy {
     this.advance(await this.engine.catchUp(onProgress === undefined ? {} : { onProgress }))
   }
 
-  /** The events a command of this process stored: applied at once (the engine catches up when they do not follow on). */
+  /**
+   * The events a command of this process stored: applied at once (the engine catches up when they
+   * do not follow on). Commands that finish while the engine is busy are applied together in one
+   * turn (one catch-up, one view transaction) when it is free again.
+   */
   async committed(events: ReadonlyArray<RecordedEvent>): Promise<void> {
     if (events.length === 0) return
-    await this.engine.committed(events)
+    const batch = this.nextBatch ?? this.openBatch()
+    batch.events.push(...events)
+    await batch.done
     this.advance(events[events.length - 1]!.position)
+  }
+
+  private openBatch(): { events: RecordedEvent[]; done: Promise<void> } {
+    const events: RecordedEvent[] = []
+    const done = this.applying.then(() => {
+      // events of commands that finish from now on wait for the next batch
+      this.nextBatch = undefined
+      return this.engine.committed(events.sort((a, b) => a.position - b.position))
+    })
+    this.applying = done.catch(() => undefined)
+    this.nextBatch = { events, done }
+    return this.nextBatch
   }
 
   status(): Promise<EngineStatus> {
