@@ -158,6 +158,35 @@ describe.each(engines)('reorganisations, read by the %s views', (_name, engine) 
     await views.close()
   })
 
+  it('R21: an heir taken over in turn passes on what it carried: members, clubs and targets reach the last heir from its takeover', async () => {
+    const { store, open } = engine()
+    const w = world(store)
+    await setUp(w)
+    await w.send('ReparentAssociation', { associationId: 'c21', parentId: 'p', reparentedOn: '2020-06-01' })
+    await w.send('LaunchClub', {
+      clubId: 'club-d2', name: 'CLB Liên thế hệ', model: 'ishc', hostAssociationId: 'd2', areaCode: '12.2', launchedOn: '2018-01-01', programme: '1533',
+      roster: { total: 30, older: 25, women: 20, homeCareVolunteers: 5 },
+    })
+    await w.send('AbsorbAssociation', { associationId: 'd2', intoId: 'd1', absorbedOn: '2020-06-30' })
+    await w.send('AbsorbAssociation', { associationId: 'd1', intoId: 'p', absorbedOn: '2022-01-01' })
+    expect(await w.refused('RecordDeath', { memberId: 'm3', associationId: 'p', diedOn: '2021-12-31' })).toMatchObject({ code: 'BeforeCarriedOver', rule: 'R21' })
+    await w.send('RecordDeath', { memberId: 'm3', associationId: 'p', diedOn: '2023-05-01' })
+    const views = await open()
+    await views.catchUp()
+    const rows = await views.roster('p', { asOf: '2022-01-01' })
+    expect(rows?.map((r) => [r.memberId, r.associationId, r.carriedOver])).toEqual([
+      ['m1', 'p', { fromAssociationId: 'd1', on: '2022-01-01' }],
+      ['m2', 'p', { fromAssociationId: 'd1', on: '2022-01-01' }],
+      ['m3', 'p', { fromAssociationId: 'd2', on: '2022-01-01' }],
+    ])
+    expect(await views.roster('p', { asOf: '2021-12-31' })).toEqual([])
+    expect((await views.roster('d1', { asOf: '2021-12-31' }))?.map((r) => r.memberId)).toEqual(['m1', 'm2', 'm3'])
+    expect((await views.roster('p', { asOf: '2023-05-01' }))?.map((r) => r.memberId)).toEqual(['m1', 'm2'])
+    expect(await views.clubs({ asOf: '2021-01-01' })).toEqual([expect.objectContaining({ hostAssociationId: 'd1', carriedOver: { fromAssociationId: 'd2', on: '2020-06-30' } })])
+    expect(await views.clubs({ asOf: '2022-01-01' })).toEqual([expect.objectContaining({ hostAssociationId: 'p', carriedOver: { fromAssociationId: 'd2', on: '2022-01-01' } })])
+    await views.close()
+  })
+
   it('R21, R22: consolidated, the sources end and the new association carries them on; its first congress is due within 30 working days', async () => {
     const { store, open } = engine()
     const w = world(store)

@@ -38,4 +38,4 @@ export const EndByReorganisation = message('EndByReorganisation', {
   ...id, how: Ending, reorganisedOn: IsoDate, heirId: Id, successorIds: boundedArray(Id, 50, 'SuccessorIds'),
 }, { decisionRef: Ref })
 /** `freedClaim`: the area claim the source released, which the heir takes when it is its own. */
-export const TakeOver = message('TakeOver', { ...id, fromId: Id, how: Ending, takenOverOn: IsoDate }, { staffQuota: Count, freedClaim: ClaimId })
+export const TakeOver = message('TakeOver', { ...id, fromId: Id, how: Ending, takenOverOn: IsoDate }, { staffQuota: Count, freedClaim: ClaimId, alsoCarried: boundedArray(Id, 500, 'AlsoCarried') })
