@@ -227,7 +227,8 @@ const transferIn = (d: Data<'TransferMemberIn'>, state: State, context: Context)
   if (state.status !== 'none') return sameArrival(d, state) ? nothing : alreadyExists(d.memberId)
   const source = context.source
   if (
-    source === undefined || source.status !== 'left' || source.how !== 'transferred-out' || source.associationId !== d.fromAssociationId ||
+    source === undefined || source.status !== 'left' || source.how !== 'transferred-out' ||
+    (source.associationId !== d.fromAssociationId && source.outOfAssociationId !== d.fromAssociationId) ||
     source.toAssociationId !== d.associationId || source.toMemberId !== d.memberId
   )
     return reject(
