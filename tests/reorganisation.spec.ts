@@ -94,6 +94,103 @@ describe.each(engines)('reorganisations, read by the %s views', (_name, engine) 
     await views.close()
   })
 
+  it('R21: the heir carries on the members, clubs and targets of the source: listed, commanded and counted under it from the date, as before it until then', async () => {
+    const { store, open } = engine()
+    const w = world(store)
+    await setUp(w)
+    await w.send('ReparentAssociation', { associationId: 'c21', parentId: 'p', reparentedOn: '2020-06-01' })
+    await w.send('LaunchClub', {
+      clubId: 'club-d2', name: 'CLB Liên thế hệ', model: 'ishc', hostAssociationId: 'd2', areaCode: '12.2', launchedOn: '2018-01-01', programme: '1533',
+      roster: { total: 30, older: 25, women: 20, homeCareVolunteers: 5 },
+    })
+    await w.send('SetTarget', {
+      targetId: 't-d2', ownerAssociationId: 'd2', title: 'Giữ vững hội viên', metric: { kind: 'members-admitted', associationId: 'd2' }, counting: 'cumulative',
+      goal: 1, startOn: '2019-01-01', dueOn: '2022-12-31', milestones: [], setOn: '2019-01-01',
+    })
+    const beforeRecorded = new Date().toISOString()
+    await new Promise((r) => setTimeout(r, 5))
+    await w.send('AbsorbAssociation', { associationId: 'd2', intoId: 'd1', absorbedOn: '2020-06-30' })
+    // a carried member is commanded through the heir from the date, not before it
+    expect(await w.refused('ChangeMemberCategory', { memberId: 'm3', associationId: 'd1', category: 'associate', changedOn: '2020-06-29' })).toMatchObject({ code: 'BeforeCarriedOver', rule: 'R21', field: 'data.associationId' })
+    await w.send('ChangeMemberCategory', { memberId: 'm3', associationId: 'd1', category: 'associate', changedOn: '2020-09-01' })
+    await w.send('ChangeMemberCategory', { memberId: 'm3', associationId: 'd1', category: 'official', changedOn: '2020-10-01' })
+    // R8: the heir may elect a member it carries on
+    await w.send('ElectOfficer', { associationId: 'd1', memberId: 'm3', role: 'president', electedOn: '2020-11-01' })
+    // a member of an association the heir did not take over is still not its member
+    expect(await w.refused('ChangeMemberCategory', { memberId: 'm3', associationId: 'p', category: 'associate', changedOn: '2020-09-01' })).toMatchObject({ code: 'MemberNotInAssociation' })
+    const views = await open()
+    await views.catchUp()
+    const ids = (rows: ReadonlyArray<{ memberId: string }> | undefined) => rows?.map((r) => r.memberId)
+    expect(ids(await views.roster('d1', { asOf: '2020-06-29' }))).toEqual(['m1', 'm2'])
+    expect(await views.roster('d2', { asOf: '2020-06-29' })).toEqual([expect.objectContaining({ memberId: 'm3', associationId: 'd2' })])
+    expect((await views.roster('d2', { asOf: '2020-06-29' }))?.[0]).not.toHaveProperty('carriedOver')
+    const carried = await views.roster('d1', { asOf: '2020-06-30' })
+    expect(ids(carried)).toEqual(['m1', 'm2', 'm3'])
+    expect(carried?.[2]).toMatchObject({ memberId: 'm3', associationId: 'd1', admittedOn: '2015-01-01', carriedOver: { fromAssociationId: 'd2', on: '2020-06-30' } })
+    expect(await views.roster('d2', { asOf: '2020-06-30' })).toEqual([])
+    expect(ids(await views.roster('p', { asOf: '2020-07-01', includeDescendants: true }))).toEqual(['m1', 'm2', 'm3'])
+    // recorded before the absorption, the heir's roster is what it was then
+    expect(ids(await views.roster('d1', { asOf: '2020-07-01', recordedAsOf: beforeRecorded }))).toEqual(['m1', 'm2'])
+    // the club: hosted by the source until the date, by the heir from it
+    expect(await views.clubs({ asOf: '2020-06-29', hostAssociationId: 'd2' })).toEqual([expect.objectContaining({ clubId: 'club-d2', hostAssociationId: 'd2' })])
+    expect(await views.clubs({ asOf: '2020-06-29', hostAssociationId: 'd1' })).toEqual([])
+    expect(await views.clubs({ asOf: '2020-06-30', hostAssociationId: 'd2' })).toEqual([])
+    expect(await views.clubs({ asOf: '2020-06-30', hostAssociationId: 'd1' })).toEqual([
+      expect.objectContaining({ clubId: 'club-d2', hostAssociationId: 'd1', carriedOver: { fromAssociationId: 'd2', on: '2020-06-30' } }),
+    ])
+    expect(await views.clubs({ asOf: '2020-06-30' })).toEqual([expect.objectContaining({ clubId: 'club-d2', hostAssociationId: 'd1' })])
+    expect(await views.clubs({ asOf: '2020-06-30', hostAssociationId: 'd1', recordedAsOf: beforeRecorded })).toEqual([])
+    // the target: owned by the heir from the date, its members still counted (the source's end does not end them)
+    expect(await views.targetProgress('t-d2', { asOf: '2020-06-29' })).toMatchObject({ ownerAssociationId: 'd2', current: 1 })
+    expect(await views.targetProgress('t-d2', { asOf: '2020-07-01' })).toMatchObject({ ownerAssociationId: 'd1', current: 1, carriedOver: { fromAssociationId: 'd2', on: '2020-06-30' } })
+    expect((await views.targets({ asOf: '2020-07-01', ownerAssociationId: 'd1' })).map((t) => t.targetId)).toEqual(['t-d2'])
+    expect(await views.targets({ asOf: '2020-07-01', ownerAssociationId: 'd2' })).toEqual([])
+    expect((await views.targets({ asOf: '2020-06-29', ownerAssociationId: 'd2' })).map((t) => t.targetId)).toEqual(['t-d2'])
+    // a carried member's later resignation, recorded through the heir, ends the membership, the office and the target's count
+    await w.send('RecordResignation', { memberId: 'm3', associationId: 'd1', resignedOn: '2021-03-01' })
+    await views.catchUp()
+    expect(ids(await views.roster('d1', { asOf: '2021-03-01' }))).toEqual(['m1', 'm2'])
+    expect(ids(await views.roster('d1', { asOf: '2021-02-28' }))).toEqual(['m1', 'm2', 'm3'])
+    expect(await views.association('d1', { asOf: '2021-03-01' })).toMatchObject({ members: 2, officers: [] })
+    expect(await views.targetProgress('t-d2', { asOf: '2021-03-01' })).toMatchObject({ current: 0 })
+    // its history stays readable under the source's id
+    expect(await views.roster('d2', { asOf: '2020-01-01' })).toEqual([expect.objectContaining({ memberId: 'm3', associationId: 'd2', category: 'official' })])
+    await views.close()
+  })
+
+  it('R21: an heir taken over in turn passes on what it carried: members, clubs and targets reach the last heir from its takeover', async () => {
+    const { store, open } = engine()
+    const w = world(store)
+    await setUp(w)
+    await w.send('ReparentAssociation', { associationId: 'c21', parentId: 'p', reparentedOn: '2020-06-01' })
+    await w.send('LaunchClub', {
+      clubId: 'club-d2', name: 'CLB Liên thế hệ', model: 'ishc', hostAssociationId: 'd2', areaCode: '12.2', launchedOn: '2018-01-01', programme: '1533',
+      roster: { total: 30, older: 25, women: 20, homeCareVolunteers: 5 },
+    })
+    await w.send('AbsorbAssociation', { associationId: 'd2', intoId: 'd1', absorbedOn: '2020-06-30' })
+    await w.send('AbsorbAssociation', { associationId: 'd1', intoId: 'p', absorbedOn: '2022-01-01' })
+    expect(await w.refused('RecordDeath', { memberId: 'm3', associationId: 'p', diedOn: '2021-12-31' })).toMatchObject({ code: 'BeforeCarriedOver', rule: 'R21' })
+    await w.send('RecordDeath', { memberId: 'm3', associationId: 'p', diedOn: '2023-05-01' })
+    // a transfer out recorded through the heir is matched by the arrival naming the heir (R12)
+    await w.send('TransferMemberOut', { memberId: 'm2', associationId: 'p', toAssociationId: 'c21', toMemberId: 'm2c', transferredOn: '2023-01-01' })
+    await w.send('TransferMemberIn', { memberId: 'm2c', associationId: 'c21', fromAssociationId: 'p', fromMemberId: 'm2', transferredOn: '2023-01-01' })
+    const views = await open()
+    await views.catchUp()
+    const rows = await views.roster('p', { asOf: '2022-01-01' })
+    expect(rows?.map((r) => [r.memberId, r.associationId, r.carriedOver])).toEqual([
+      ['m1', 'p', { fromAssociationId: 'd1', on: '2022-01-01' }],
+      ['m2', 'p', { fromAssociationId: 'd1', on: '2022-01-01' }],
+      ['m3', 'p', { fromAssociationId: 'd2', on: '2022-01-01' }],
+    ])
+    expect(await views.roster('p', { asOf: '2021-12-31' })).toEqual([])
+    expect((await views.roster('d1', { asOf: '2021-12-31' }))?.map((r) => r.memberId)).toEqual(['m1', 'm2', 'm3'])
+    expect((await views.roster('p', { asOf: '2023-05-01' }))?.map((r) => r.memberId)).toEqual(['m1'])
+    expect((await views.roster('c21', { asOf: '2023-05-01' }))?.map((r) => r.memberId)).toEqual(['m2c'])
+    expect(await views.clubs({ asOf: '2021-01-01' })).toEqual([expect.objectContaining({ hostAssociationId: 'd1', carriedOver: { fromAssociationId: 'd2', on: '2020-06-30' } })])
+    expect(await views.clubs({ asOf: '2022-01-01' })).toEqual([expect.objectContaining({ hostAssociationId: 'p', carriedOver: { fromAssociationId: 'd2', on: '2022-01-01' } })])
+    await views.close()
+  })
+
   it('R21, R22: consolidated, the sources end and the new association carries them on; its first congress is due within 30 working days', async () => {
     const { store, open } = engine()
     const w = world(store)
@@ -124,6 +221,9 @@ describe.each(engines)('reorganisations, read by the %s views', (_name, engine) 
     await views.catchUp()
     expect(await views.association('d2b', {})).toMatchObject({ parentId: 'p', members: 1, staffQuota: 2, origin: { how: 'divided', from: ['d2'] } })
     expect(await views.association('d2a', {})).toMatchObject({ parentId: 'p', members: 0, origin: { how: 'divided', from: ['d2'] } })
+    // a division carries every member to its heir; the other bodies start with their founding members only
+    expect(await views.roster('d2b', {})).toEqual([expect.objectContaining({ memberId: 'm3', associationId: 'd2b', carriedOver: { fromAssociationId: 'd2', on: '2019-01-01' } })])
+    expect(await views.roster('d2a', {})).toEqual([])
     expect(await views.association('d1', {})).toMatchObject({ status: 'active', members: 2 })
     expect(await views.association('d1x', {})).toMatchObject({ status: 'active', parentId: 'p', origin: { how: 'separated', from: ['d1'] } })
     // d2's commune child goes to the heir, not to the commune body that took its area claim

@@ -52,25 +52,53 @@ export const descendants = (m: ReadModel, id: string): string[] => {
   return out
 }
 
+/** A predecessor `a` carries on, and the date its records came to `a` (the takeover by `a` that brought them). */
+export type Carried = { readonly from: AssociationState; readonly on: string }
+
 /**
  * The associations whose records `a` carries on the date (R21): those it took over by then, and
- * theirs in turn. Their members count as its own from the takeover, until they leave.
+ * theirs in turn, each with the date it came to `a`. Their members count as its own from then,
+ * until they leave.
  */
-export const carriedFrom = (m: ReadModel, a: AssociationState, date: string): AssociationState[] => {
-  const out: AssociationState[] = []
+export const carriedWith = (m: ReadModel, a: AssociationState, date: string): Carried[] => {
+  const out: Carried[] = []
   const seen = new Set([a.associationId])
-  const visit = (x: AssociationState): void => {
+  const visit = (x: AssociationState, arrived: string | undefined): void => {
     for (const p of x.predecessors ?? []) {
       if (p.on > date || seen.has(p.value)) continue
       seen.add(p.value)
       const s = m.associations.get(p.value)
       if (s === undefined) continue
-      out.push(s)
-      visit(s)
+      out.push({ from: s, on: arrived ?? p.on })
+      visit(s, arrived ?? p.on)
     }
   }
-  visit(a)
+  visit(a, undefined)
   return out
+}
+
+export const carriedFrom = (m: ReadModel, a: AssociationState, date: string): AssociationState[] => carriedWith(m, a, date).map((c) => c.from)
+
+/** Who carries on an association's records on a date, and since when if not itself (R21). */
+export type Holder = { readonly associationId: string; readonly carriedOver?: { readonly fromAssociationId: string; readonly on: string } }
+
+/**
+ * The association that carries on `id`'s records on the date: itself until a reorganisation ends
+ * it, then its heir (and that heir's, in turn), since the latest of those takeovers. Clubs and
+ * targets follow it (R21).
+ */
+export const heirOn = (m: ReadModel, id: string, date: string): Holder => {
+  let current = id
+  let on: string | undefined
+  const seen = new Set([id])
+  for (;;) {
+    const next = m.associations.get(current)?.successor
+    if (next === undefined || next.on > date || seen.has(next.heirId))
+      return on === undefined ? { associationId: current } : { associationId: current, carriedOver: { fromAssociationId: id, on } }
+    seen.add(next.heirId)
+    current = next.heirId
+    on = next.on
+  }
 }
 
 const countActive = (m: ReadModel, id: string, a: AssociationState | undefined, date: string): number => {

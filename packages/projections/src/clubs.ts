@@ -1,7 +1,7 @@
 import type { Flag } from '@hoi/domain'
 import type { ActivityArea, ClubRoster, ClubState, ReadModel } from './model.js'
 import { valueAt } from './model.js'
-import { dateOf, inArea } from './asOf.js'
+import { dateOf, heirOn, inArea, type Holder } from './asOf.js'
 
 export type ClubStatus = 'active' | 'closed'
 export type ClubRow = {
@@ -21,6 +21,8 @@ export type ClubRow = {
   readonly activities: number
   /** Only the areas with at least one activity. */
   readonly activitiesByArea: Partial<Record<ActivityArea, number>>
+  /** Hosted by the heir of the association that launched it, from the reorganisation (R21). */
+  readonly carriedOver?: { readonly fromAssociationId: string; readonly on: string }
 }
 
 export type ClubsQuery = {
@@ -34,7 +36,7 @@ export type ClubsQuery = {
 
 export const clubStatusAt = (c: ClubState, date: string): ClubStatus => (c.closedOn !== undefined && c.closedOn <= date ? 'closed' : 'active')
 
-const clubRow = (c: ClubState, date: string): ClubRow => {
+const clubRow = (c: ClubState, date: string, host: Holder): ClubRow => {
   const latest = valueAt(c.rosters, date) ?? c.rosters[0]!.value
   const byArea: Partial<Record<ActivityArea, number>> = {}
   let activities = 0
@@ -46,24 +48,26 @@ const clubRow = (c: ClubState, date: string): ClubRow => {
   }
   const status = clubStatusAt(c, date)
   return {
-    clubId: c.clubId, name: c.name, model: c.model, hostAssociationId: c.hostAssociationId, areaCode: c.areaCode, launchedOn: c.launchedOn,
+    clubId: c.clubId, name: c.name, model: c.model, hostAssociationId: host.associationId, areaCode: c.areaCode, launchedOn: c.launchedOn,
     programme: c.programme, status, ...(status === 'closed' ? { closedOn: c.closedOn! } : {}),
     roster: latest.roster, flags: latest.flags, activities, activitiesByArea: byArea,
+    ...(host.carriedOver === undefined ? {} : { carriedOver: host.carriedOver }),
   }
 }
 
-/** Clubs launched by the date that match the filters, in launch (log) order. */
+/** Clubs launched by the date that match the filters, in launch (log) order; the host is the one on the date. */
 export const clubs = (m: ReadModel, q: ClubsQuery = {}): ClubRow[] => {
   const date = dateOf(q.asOf)
   const out: ClubRow[] = []
   for (const c of m.clubs.values()) {
     if (c.launchedOn > date) continue
-    if (q.hostAssociationId !== undefined && c.hostAssociationId !== q.hostAssociationId) continue
+    const host = heirOn(m, c.hostAssociationId, date)
+    if (q.hostAssociationId !== undefined && host.associationId !== q.hostAssociationId) continue
     if (!inArea(c.areaCode, q.areaCode)) continue
     if (q.programme !== undefined && c.programme !== q.programme) continue
     if (q.model !== undefined && c.model !== q.model) continue
     if (q.status !== undefined && clubStatusAt(c, date) !== q.status) continue
-    out.push(clubRow(c, date))
+    out.push(clubRow(c, date, host))
   }
   return out
 }

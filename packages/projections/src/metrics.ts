@@ -68,7 +68,8 @@ const memberDeltas = (m: ReadModel, associationId: string, counting: Counting, s
           deltas.push([s.admittedOn, 1])
       } else {
         deltas.push([s.admittedOn, 1])
-        const end = memberEnd(changeOf(m, s), a)
+        // an association ended by a reorganisation does not end its members: its heir carries them on (R21)
+        const end = memberEnd(changeOf(m, s), a?.successor === undefined ? a : undefined)
         if (end !== undefined) deltas.push([end, -1])
       }
     }

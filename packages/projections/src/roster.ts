@@ -1,6 +1,6 @@
 import { nameKey, type Flag } from '@hoi/domain'
-import type { Category, MemberChange, MemberState, ReadModel } from './model.js'
-import { categoryAt, changeOf, dateOf, descendants, memberActive } from './asOf.js'
+import type { AssociationState, Category, MemberChange, MemberState, ReadModel } from './model.js'
+import { carriedWith, categoryAt, changeOf, dateOf, descendants, memberActive } from './asOf.js'
 
 export type MemberRow = {
   readonly memberId: string
@@ -13,6 +13,8 @@ export type MemberRow = {
   readonly admittedOn: string
   readonly cardNo?: string
   readonly flags: ReadonlyArray<Flag>
+  /** A member carried over by a reorganisation (R21): the association it joined, and the date it came to this one. */
+  readonly carriedOver?: { readonly fromAssociationId: string; readonly on: string }
 }
 
 export type RosterQuery = {
@@ -56,27 +58,38 @@ const memberRow = (s: MemberState, ch: MemberChange | undefined, category: Categ
   }
 }
 
+type Carry = { readonly into: string; readonly from: string; readonly on: string }
+
 /**
  * Active members of an association on the date (personal data: the API restricts who may ask),
- * in admission (log) order, association by association.
+ * in admission (log) order, association by association; after each, the members it carries on
+ * from the associations it took over (R21), listed under it with the date they came.
  */
 export const roster = (m: ReadModel, associationId: string, q: RosterQuery = {}): MemberRow[] => {
   const date = dateOf(q.asOf)
   const matches = q.search === undefined ? undefined : nameMatcher(q.search)
   const ids = q.includeDescendants === true ? descendants(m, associationId) : [associationId]
   const out: MemberRow[] = []
-  for (const id of ids) {
-    const a = m.associations.get(id)
+  const add = (id: string, a: AssociationState | undefined, carry: Carry | undefined): void => {
     const list = m.membersOf.get(id)
-    if (list === undefined) continue
+    if (list === undefined) return
     for (const s of list) {
       const ch = changeOf(m, s)
       if (!memberActive(s, ch, a, date)) continue
       const category = categoryAt(s, ch, date)
       if (q.category !== undefined && category !== q.category) continue
       if (matches !== undefined && !matches(ch?.fullName ?? s.fullName)) continue
-      out.push(memberRow(s, ch, category))
+      const row = memberRow(s, ch, category)
+      out.push(carry === undefined ? row : { ...row, associationId: carry.into, carriedOver: { fromAssociationId: carry.from, on: carry.on } })
     }
+  }
+  for (const id of ids) {
+    const a = m.associations.get(id)
+    add(id, a, undefined)
+    // a dissolved heir has no members left, carried or its own
+    if (a === undefined || (a.dissolvedOn !== undefined && a.dissolvedOn <= date)) continue
+    // the source's own end does not end the members it carried over
+    for (const c of carriedWith(m, a, date)) add(c.from.associationId, undefined, { into: id, from: c.from.associationId, on: c.on })
   }
   return out
 }

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, type IsoDate } from '@hoi/domain'
 import type { Counting, Metric, ReadModel, TargetShape, TargetState } from './model.js'
-import { round1 } from './asOf.js'
+import { heirOn, round1 } from './asOf.js'
 import { firstReached, metricKind, metricTimeline, valueOn, type MemberDeltas, type Timeline } from './metrics.js'
 
 /** Before the due date: achieved, on-track, at-risk or behind; after it: achieved, achieved-late or missed. */
@@ -49,6 +49,8 @@ export type TargetProgress = {
   readonly series: ReadonlyArray<{ readonly date: string; readonly value: number }>
   /** Revisions in force on asOf. */
   readonly revisions: number
+  /** Owned by the heir of the association that set it, from the reorganisation (R21). */
+  readonly carriedOver?: { readonly fromAssociationId: string; readonly on: string }
 }
 
 /** Below this share of the expected count, with a forecast short of the goal, a target is behind. */
@@ -112,13 +114,15 @@ const progressOf = (m: ReadModel, t: TargetState, asOf: string, members?: Member
   const achievedOn = achievedOnOf(tl, shape.goal, shape.dueOn, asOf)
   const status = statusOf({ withdrawn, current, goal: shape.goal, expected, forecast, pastDue: asOf > shape.dueOn, missed: milestones.some((x) => x.missed), achievedOn, dueOn: shape.dueOn })
   const { aggregation, unit } = metricKind(t.metric)
+  const owner = heirOn(m, t.ownerAssociationId, asOf)
   return {
-    targetId: t.targetId, title: t.title, ownerAssociationId: t.ownerAssociationId, metric: t.metric, counting: t.counting,
+    targetId: t.targetId, title: t.title, ownerAssociationId: owner.associationId, metric: t.metric, counting: t.counting,
     goal: shape.goal, startOn: t.startOn, dueOn: shape.dueOn, setOn: t.setOn,
     ...(t.sourceResolutionId === undefined ? {} : { sourceResolutionId: t.sourceResolutionId }),
     ...(withdrawn ? { withdrawnOn: t.withdrawnOn! } : {}),
     status, ...(achievedOn === undefined ? {} : { achievedOn }), aggregation, unit, current, percent: shape.goal === 0 ? 100 : round1((current / shape.goal) * 100), baseline,
     expectedByNow: round1(expected), forecast: round1(forecast), milestones, series, revisions,
+    ...(owner.carriedOver === undefined ? {} : { carriedOver: owner.carriedOver }),
   }
 }
 
@@ -148,12 +152,12 @@ export const targetProgress = (m: ReadModel, targetId: string, asOf: string, mem
   return t === undefined || t.setOn > asOf ? undefined : progressOf(m, t, asOf, members)
 }
 
-/** Every target set by asOf (optionally of one owner), in the order they were set. */
+/** Every target set by asOf (optionally of one owner, as owned on asOf), in the order they were set. */
 export const targets = (m: ReadModel, q: { readonly asOf: string; readonly ownerAssociationId?: string }, members?: MemberDeltas): TargetProgress[] => {
   const out: TargetProgress[] = []
   for (const t of m.targets.values()) {
     if (t.setOn > q.asOf) continue
-    if (q.ownerAssociationId !== undefined && t.ownerAssociationId !== q.ownerAssociationId) continue
+    if (q.ownerAssociationId !== undefined && heirOn(m, t.ownerAssociationId, q.asOf).associationId !== q.ownerAssociationId) continue
     out.push(progressOf(m, t, q.asOf, members))
   }
   return out

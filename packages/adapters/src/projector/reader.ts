@@ -99,6 +99,27 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
     return n
   }
   /** Loads the predecessors of the loaded associations, and theirs, so carriedFrom can follow them. */
+  /** The heirs that carry on the given associations by `upTo` (R21), and theirs in turn, loaded with their facts. */
+  const loadHeirs = async (s: Snapshot, m: ReadModel, ids: ReadonlyArray<string>, upTo: string): Promise<void> => {
+    const seen = new Set<string>()
+    for (let todo = [...new Set(ids)]; todo.length > 0;) {
+      for (const id of todo) seen.add(id)
+      const missing = todo.filter((id) => !m.associations.has(id))
+      const p: SqlValue[] = []
+      if (missing.length > 0) await loadAssociations(s, m, { sql: inList('a.association_id', missing, p), params: p }, upTo)
+      todo = [...new Set(todo.flatMap((id) => {
+        const next = m.associations.get(id)?.successor
+        return next === undefined || next.on > upTo ? [] : [next.heirId]
+      }))].filter((id) => !seen.has(id))
+    }
+  }
+
+  /** An association and those it carries on by `upTo` (R21): the owners whose records it now holds. */
+  const withPredecessors = async (s: Snapshot, m: ReadModel, id: string, upTo: string): Promise<string[]> => {
+    await loadAssociations(s, m, { sql: 'a.association_id = ?', params: [id] }, upTo)
+    return [id, ...(await loadPredecessors(s, m, upTo))]
+  }
+
   const loadPredecessors = async (s: Snapshot, m: ReadModel, upTo: string): Promise<string[]> => {
     const out: string[] = []
     for (let todo = [...m.associations.values()]; todo.length > 0;) {
@@ -148,14 +169,19 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       total.set(r.a, (total.get(r.a) ?? 0) + Number(r.n))
     }
     const endedEarlier = new Map<string, number>()
+    // an association ended by a reorganisation does not end its members: its heir carries them on (R21)
+    const endOf = (id: string): string | undefined => {
+      const a = m.associations.get(id)
+      return a?.successor === undefined ? a?.dissolvedOn : undefined
+    }
     for (const r of left) {
-      const dissolved = m.associations.get(r.a)?.dissolvedOn
+      const dissolved = endOf(r.a)
       if (dissolved !== undefined && r.d > dissolved) continue
       out.push([r.d, -Number(r.n)])
       endedEarlier.set(r.a, (endedEarlier.get(r.a) ?? 0) + Number(r.n))
     }
     for (const [a, n] of total) {
-      const dissolved = m.associations.get(a)?.dissolvedOn
+      const dissolved = endOf(a)
       if (dissolved !== undefined) out.push([dissolved, -(n - (endedEarlier.get(a) ?? 0))])
     }
     return out
@@ -247,7 +273,9 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const p: SqlValue[] = []
       await loadAssociations(s, m, { sql: inList('a.association_id', ids, p), params: p }, date)
       if (!m.associations.has(id)) return undefined
-      await loadMembers(s, m, ids, date)
+      // the members the tree carries on from the associations it took over (R21)
+      const carried = await loadPredecessors(s, m, date)
+      await loadMembers(s, m, [...ids, ...carried], date)
       return P.roster(m, id, q)
     },
     async statistics(q) {
@@ -278,11 +306,12 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const date = dateOf(q.asOf)
       const p: SqlValue[] = [date]
       let sql = 'c.launched_on <= ?'
-      if (q.hostAssociationId !== undefined) { sql += ' AND c.host_association_id = ?'; p.push(q.hostAssociationId) }
+      if (q.hostAssociationId !== undefined) sql += ` AND ${inList('c.host_association_id', await withPredecessors(s, m, q.hostAssociationId, date), p)}`
       if (q.programme !== undefined) { sql += ' AND c.programme = ?'; p.push(q.programme) }
       if (q.model !== undefined) { sql += ' AND c.model = ?'; p.push(q.model) }
       sql += ` AND ${inAreaSql('c.area_code', q.areaCode, p)}`
       await loadClubs(s, m, { sql, params: p }, date)
+      await loadHeirs(s, m, [...m.clubs.values()].map((c) => c.hostAssociationId), date)
       return P.clubs(m, q)
     },
     async clubsByArea(q) {
@@ -298,14 +327,18 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const m = P.emptyModel()
       const p: SqlValue[] = [q.asOf]
       let sql = 't.set_on <= ?'
-      if (q.ownerAssociationId !== undefined) { sql += ' AND t.owner_association_id = ?'; p.push(q.ownerAssociationId) }
-      const members = await loadForTargets(s, m, await loadTargets(s, m, { sql, params: p }))
+      if (q.ownerAssociationId !== undefined) sql += ` AND ${inList('t.owner_association_id', await withPredecessors(s, m, q.ownerAssociationId, q.asOf), p)}`
+      const found = await loadTargets(s, m, { sql, params: p })
+      const members = await loadForTargets(s, m, found)
+      await loadHeirs(s, m, found.map((t) => t.ownerAssociationId), q.asOf)
       return P.targets(m, q, members)
     },
     async targetProgress(id, q) {
       const s = await snapshot(q)
       const m = P.emptyModel()
-      const members = await loadForTargets(s, m, await loadTargets(s, m, { sql: 't.target_id = ?', params: [id] }))
+      const found = await loadTargets(s, m, { sql: 't.target_id = ?', params: [id] })
+      const members = await loadForTargets(s, m, found)
+      await loadHeirs(s, m, found.map((t) => t.ownerAssociationId), q.asOf)
       return P.targetProgress(m, id, q.asOf, members)
     },
     async reportRollup(q) {

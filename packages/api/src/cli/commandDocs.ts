@@ -2,7 +2,7 @@ import type { CommandType } from '@hoi/domain'
 
 const open = 'The association must exist and not be dissolved (`AssociationNotFound`, `AssociationDissolved` R24).'
 const active = 'The association must not be suspended either (`AssociationSuspended` R23: only remedial activity).'
-const member = 'The member must exist in that association (`MemberNotFound`, `MemberNotInAssociation`); after resignation, expulsion, striking off, death or transfer out nothing else happens but corrections (`MemberAlreadyLeft` R11); no date before admission (`EventBeforeAdmission`).'
+const member = 'The member must exist in that association, or in one its heir took over by the date (R21 `BeforeCarriedOver` before the takeover) (`MemberNotFound`, `MemberNotInAssociation`); after resignation, expulsion, striking off, death or transfer out nothing else happens but corrections (`MemberAlreadyLeft` R11); no date before admission (`EventBeforeAdmission`).'
 const same = 'Sending the same command again is already satisfied and stores nothing.'
 const leaving = 'Leaving frees the person\'s seat in the association (R10) and ends every office the member held there on the same date (`OfficerRelieved` with the reason, a follow-up on the association).'
 const eligible = 'R28 `AgeBelowMinimum`, `AgeAboveMaximum`, `GenderNotAdmitted`: eligibility by association kind is configuration — Hội NCT from 60 (55–59 as a flagged exception `AgeException`), the youth union 16–30, the Women\'s Union women only.'
@@ -21,7 +21,7 @@ export const commandDocs: Readonly<Record<CommandType, { summary: string; rules:
     summary: 'Records a congress (founding, term or extraordinary; plenary or delegate) and the term it opens.',
     rules: [open, 'R13 `TermTooLong`, `TermEndsBeforeStart`: a term lasts at most 5 years (policy).', 'R13 `TermStartsLongBeforeCongress`: a term starts at most 30 days (policy) before its congress.', 'R15 `QuorumNotReached`: more than half of the expected delegates must be present.', 'R16 `ExtraordinaryCongressNotRequested`: under a decree, an extraordinary congress needs a recorded request (RequestExtraordinaryCongress) on or before it.', 'R17 flags (the congress is recorded): a term congress under a decree not notified to the authority (`CongressNotNotified`), notified fewer than 30 days before (`CongressNotifiedLate`, policy), held before the authority\'s opinion (`AuthorityOpinionMissing`) or against it (`AuthorityObjected`).', '`FoundingCongressAlreadyHeld`, `CongressAlreadyHeld`, `TermStartsBeforeCurrentTerm`.', same],
   },
-  ElectOfficer: { summary: 'Records the election of an officer (president, vice-president, committee member…).', rules: [open, 'R8 `OfficerMustBeOfficialMember`, `MemberNotInAssociation`, `ElectedBeforeAdmission`: only an active official member of this association.', '`SeatOccupied`: president, secretary-general and inspection chair have one holder at a time; relieve the holder first.', same] },
+  ElectOfficer: { summary: 'Records the election of an officer (president, vice-president, committee member…).', rules: [open, 'R8 `OfficerMustBeOfficialMember`, `MemberNotInAssociation`, `ElectedBeforeAdmission`: only an active official member of this association (or of one it took over by the election, R21).', '`SeatOccupied`: president, secretary-general and inspection chair have one holder at a time; relieve the holder first.', same] },
   RelieveOfficer: { summary: 'Relieves an officer of a role.', rules: [open, '`OfficerNotInRole`, `ReliefBeforeElection`.'] },
   AdoptResolution: { summary: 'Records a congress resolution: its targets (chỉ tiêu), key tasks and programmes; targets it sets become Target streams (SetTarget with `sourceResolutionId`).', rules: [open, active, '`CongressNotHeld`, `ResolutionBeforeCongress`: the congress must have been held.', same] },
   HoldConference: { summary: 'Records a review, training or deployment conference and its attendees.', rules: [open, active, same] },
@@ -42,7 +42,7 @@ export const commandDocs: Readonly<Record<CommandType, { summary: string; rules:
     rules: [open, 'R30 `ParentIsItself`, `ParentScopeNarrower`, `BeforeParentFounded`, `AreaOutsideParent`, `ParentCycle`: the new parent exists, is open, is not narrower, existed on that date and covers the area.', same],
   },
   DivideAssociation: {
-    summary: 'Divides an association into two or more new ones (R21): the source ends on the date, the new bodies are founded by follow-ups under its parent, and its heir (`heirId`, else the first) carries on its members (counted under it from the date) and its staff quota; its children move under the heir.',
+    summary: 'Divides an association into two or more new ones (R21): the source ends on the date, the new bodies are founded by follow-ups under its parent, and its heir (`heirId`, else the first) carries on all its members (on its roster from the date, commanded through it), clubs, targets and staff quota; the other new bodies start with their own founding members, and members move to them by transfer (R12); its children move under the heir.',
     rules: [open, 'R21 `ReorganisationNeedsTwo`, `ReorganisationIdsNotDistinct`, `SuccessorOutsideSource`, `HeirNotASuccessor`: at least two new bodies, each inside the source\'s scope and area, the heir one of them.', 'R22: each new body holds its first congress within 30 working days (congress watch `firstCongressDue`).', 'R21 `AssociationReorganised`: a reorganised association accepts no further commands; its history stays readable under its id.', same],
   },
   SeparateAssociation: {
@@ -50,11 +50,11 @@ export const commandDocs: Readonly<Record<CommandType, { summary: string; rules:
     rules: [open, 'R21 `ReorganisationIdsNotDistinct`, `SuccessorOutsideSource`: the new body is inside the source\'s scope and area.', 'R22: the new body holds its first congress within 30 working days.', same],
   },
   AbsorbAssociation: {
-    summary: 'Merges an association into another (sáp nhập, R21): the source ends on the date and the absorbing association carries on its members (counted under it from the date) and its staff quota (added to its own); the source\'s children move under it.',
+    summary: 'Merges an association into another (sáp nhập, R21): the source ends on the date and the absorbing association carries on its members (on its roster from the date, commanded through it), clubs, targets and staff quota (added to its own); the source\'s children move under it.',
     rules: [open, 'R21 `HeirNarrower`, `HeirIsAChild`, `BeforeHeirFounded`, `ReorganisationIdsNotDistinct`: the absorbing association is open, of the same scope or broader (neighbours may merge) and not the source\'s child.', same],
   },
   ConsolidateAssociations: {
-    summary: 'Merges two or more associations into a new one (hợp nhất, R21): the new association is founded on the date and each source ends by a follow-up, the new one carrying on their members (counted under it from the date) and staff quotas.',
+    summary: 'Merges two or more associations into a new one (hợp nhất, R21): the new association is founded on the date and each source ends by a follow-up, the new one carrying on their members (on its roster from the date, commanded through it), clubs, targets and staff quotas.',
     rules: ['R21 `ReorganisationNeedsTwo`, `ReorganisationIdsNotDistinct`, `SuccessorOutsideSource`: at least two open sources, none of a broader scope than the new one.', 'R30 as for a founding (parent, area, duplicate: the area a source holds is no duplicate); no founding minimum (R3): the members come from the sources.', 'R22: the first congress within 30 working days (congress watch `firstCongressDue`).', same],
   },
   AdmitMember: {

@@ -29,17 +29,30 @@ export class WriteSide {
   async parentOf(id: string): Promise<string | undefined> {
     return (await this.association(id))?.parentId
   }
+  /**
+   * The association that holds `id`'s records now: itself, or the heir of a reorganisation that
+   * ended it (and that heir's, in turn). A carried member, club or target is the heir's (R21).
+   */
+  private async holder(id: string): Promise<string> {
+    const seen = new Set([id])
+    let current = id
+    for (let heir = (await this.association(current))?.reorganisation?.heirId; heir !== undefined && !seen.has(heir); heir = (await this.association(current))?.reorganisation?.heirId) {
+      seen.add(heir)
+      current = heir
+    }
+    return current
+  }
   async memberAssociation(memberId: string): Promise<string | undefined> {
     const s = await this.state(aggregates.member, Member.streamId(memberId))
-    return s.status === 'none' ? undefined : s.associationId
+    return s.status === 'none' ? undefined : this.holder(s.associationId)
   }
   async clubHost(clubId: string): Promise<string | undefined> {
     const s = await this.state(aggregates.club, Club.streamId(clubId))
-    return s.status === 'none' ? undefined : s.hostAssociationId
+    return s.status === 'none' ? undefined : this.holder(s.hostAssociationId)
   }
   async targetOwner(targetId: string): Promise<string | undefined> {
     const s = await this.state(aggregates.target, Target.streamId(targetId))
-    return s.status === 'none' ? undefined : s.ownerAssociationId
+    return s.status === 'none' ? undefined : this.holder(s.ownerAssociationId)
   }
   async movementOwner(movementId: string): Promise<string | undefined> {
     const s = await this.state(aggregates.movement, Movement.streamId(movementId))

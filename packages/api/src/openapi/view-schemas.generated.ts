@@ -166,8 +166,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
             "type": "string",
             "enum": [
               "divided",
-              "separated",
-              "consolidated"
+              "consolidated",
+              "separated"
             ]
           },
           "from": {
@@ -271,8 +271,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
         "type": "string",
         "enum": [
           "divided",
-          "consolidated",
-          "absorbed"
+          "absorbed",
+          "consolidated"
         ]
       },
       "on": {
@@ -379,8 +379,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
             "type": "string",
             "enum": [
               "divided",
-              "separated",
-              "consolidated"
+              "consolidated",
+              "separated"
             ]
           },
           "from": {
@@ -458,6 +458,23 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
         "items": {
           "$ref": "#/components/schemas/View.Flag"
         }
+      },
+      "carriedOver": {
+        "type": "object",
+        "properties": {
+          "fromAssociationId": {
+            "type": "string"
+          },
+          "on": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "fromAssociationId",
+          "on"
+        ],
+        "additionalProperties": false,
+        "description": "A member carried over by a reorganisation (R21): the association it joined, and the date it came to this one."
       }
     },
     "required": [
@@ -477,9 +494,9 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
     "type": "string",
     "enum": [
       "other",
-      "[đã xoá]",
       "female",
-      "male"
+      "male",
+      "[đã xoá]"
     ]
   },
   "View.Category": {
@@ -794,6 +811,23 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
         },
         "additionalProperties": false,
         "description": "Only the areas with at least one activity."
+      },
+      "carriedOver": {
+        "type": "object",
+        "properties": {
+          "fromAssociationId": {
+            "type": "string"
+          },
+          "on": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "fromAssociationId",
+          "on"
+        ],
+        "additionalProperties": false,
+        "description": "Hosted by the heir of the association that launched it, from the reorganisation (R21)."
       }
     },
     "required": [
@@ -970,6 +1004,23 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "revisions": {
         "type": "number",
         "description": "Revisions in force on asOf."
+      },
+      "carriedOver": {
+        "type": "object",
+        "properties": {
+          "fromAssociationId": {
+            "type": "string"
+          },
+          "on": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "fromAssociationId",
+          "on"
+        ],
+        "additionalProperties": false,
+        "description": "Owned by the heir of the association that set it, from the reorganisation (R21)."
       }
     },
     "required": [
@@ -1933,8 +1984,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
             "type": "string",
             "enum": [
               "divided",
-              "separated",
-              "consolidated"
+              "consolidated",
+              "separated"
             ]
           },
           "from": {

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { addYears, daysBetween } from '../codecs.js'
+import { addYears, daysBetween, type IsoDate } from '../codecs.js'
 import { accept, nothing, reject } from '../decider.js'
 import type { Policy } from '../policy.js'
 import type * as Member from '../member/state.js'
@@ -68,13 +68,17 @@ export const holdCongress = (d: Data<'HoldCongress'>, a: Existing, policy: Polic
   return accept({ type: 'CongressHeld', data: flags.length === 0 ? d : { ...d, flags: [...flags] } })
 }
 
+/** A member's own association, or the heir that had taken it over by the date (R21: its members carried over). */
+const memberOf = (a: Existing, memberAssociationId: string, on: IsoDate): boolean =>
+  memberAssociationId === a.associationId || a.predecessors.some((p) => p.fromId === memberAssociationId && p.on <= on)
+
 /** R8: only an active official member of this association may stand for its leadership or inspection committee. */
 export const electOfficer = (d: Data<'ElectOfficer'>, a: Existing, member: Member.State | undefined): Decision => {
   if (officersOf(a).current.some((o) => o.memberId === d.memberId && o.role === d.role)) return nothing
   if (d.electedOn < a.foundedOn) return beforeFounding(a, d.electedOn, 'data.electedOn')
   if (d.termEnd !== undefined && d.termEnd <= d.electedOn)
     return reject('OfficerTermEndsBeforeElection', 'design', 'The officer term must end after the election', 'Nhiệm kỳ của chức danh phải kết thúc sau ngày bầu', 'data.termEnd')
-  if (member === undefined || member.status === 'none' || member.associationId !== a.associationId)
+  if (member === undefined || member.status === 'none' || !memberOf(a, member.associationId, d.electedOn))
     return reject('MemberNotInAssociation', 'R8', `${d.memberId} is not a member of ${a.associationId}`, `${d.memberId} không phải hội viên của hội ${a.associationId}`, 'data.memberId')
   if (member.status === 'left')
     return reject('MemberNotInAssociation', 'R8', `${d.memberId} has left ${a.associationId} (${member.how})`, `${d.memberId} đã không còn là hội viên của hội ${a.associationId}`, 'data.memberId')

@@ -90,8 +90,11 @@ export const AssociationReorganised = message('AssociationReorganised', {
 }, { decisionRef: Ref })
 /** A part of the association became a new one; the source carries on (R21). */
 export const AssociationSeparated = message('AssociationSeparated', { ...id, separatedOn: IsoDate, newAssociationId: Id }, { decisionRef: Ref })
-/** The heir's own record of what it took over; a carried staff quota follows as StaffQuotaAssigned. */
-export const AssociationTookOver = message('AssociationTookOver', { ...id, fromId: Id, how: Ending, takenOverOn: IsoDate })
+/**
+ * The heir's own record of what it took over; a carried staff quota follows as StaffQuotaAssigned.
+ * `alsoCarried`: the associations the source itself carried on, whose members come with it.
+ */
+export const AssociationTookOver = message('AssociationTookOver', { ...id, fromId: Id, how: Ending, takenOverOn: IsoDate }, { alsoCarried: boundedArray(Id, 500, 'AlsoCarried') })
 
 
 const members = {

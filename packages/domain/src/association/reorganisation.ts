@@ -7,6 +7,14 @@ import { AreaCode, AssociationKind, Ending, Origin, Scope } from './events.js'
  * absorb (merge into) and consolidate (merge into a new one). Divide, absorb and consolidate end
  * the sources; separate keeps its source. Each source that ends names its heir: the association
  * that carries on its members, clubs, targets and staff quota from the date.
+ *
+ * How they are carried: the heir records the takeover (AssociationTookOver, with its date); member,
+ * club and target streams are not rewritten (the source ends without listing its members, and a
+ * follow-up per member would need that list). From the takeover date the source's members are the
+ * heir's: commands may name the heir, their history stays readable under the source's id, which
+ * still names them. The source's clubs are hosted, and its targets owned, by the heir. A division
+ * carries everything to its one heir; the other new bodies start with their own founding members,
+ * and members move to them afterwards by ordinary transfers (R12), so no member is left unassigned.
  */
 export const NewBody = strictPartial({ associationId: Id, name: Name, scope: Scope, areaCode: AreaCode }, { foundingMembers: Count }, 'NewBody')
 export const NewBodies = boundedArray(NewBody, 20, 'NewBodies')
@@ -30,4 +38,4 @@ export const EndByReorganisation = message('EndByReorganisation', {
   ...id, how: Ending, reorganisedOn: IsoDate, heirId: Id, successorIds: boundedArray(Id, 50, 'SuccessorIds'),
 }, { decisionRef: Ref })
 /** `freedClaim`: the area claim the source released, which the heir takes when it is its own. */
-export const TakeOver = message('TakeOver', { ...id, fromId: Id, how: Ending, takenOverOn: IsoDate }, { staffQuota: Count, freedClaim: ClaimId })
+export const TakeOver = message('TakeOver', { ...id, fromId: Id, how: Ending, takenOverOn: IsoDate }, { staffQuota: Count, freedClaim: ClaimId, alsoCarried: boundedArray(Id, 500, 'AlsoCarried') })

@@ -188,7 +188,7 @@ export const followUpsOfEnd = (e: Extract<Event, { type: 'AssociationReorganised
     })),
     to('heir', 'TakeOver', {
       associationId: d.heirId, fromId: a.associationId, how: d.how, takenOverOn: d.reorganisedOn, ...(a.staffQuota === undefined ? {} : { staffQuota: a.staffQuota }),
-      ...(claim === undefined ? {} : { freedClaim: claim }),
+      ...(claim === undefined ? {} : { freedClaim: claim }), ...(a.predecessors.length === 0 ? {} : { alsoCarried: a.predecessors.map((p) => p.fromId) }),
     }),
     ...a.children.filter((c) => c !== d.heirId).map((c) => to(`child~${c}`, 'ReparentAssociation', { associationId: c, parentId: d.heirId, reparentedOn: d.reorganisedOn })),
   ]

@@ -124,8 +124,11 @@ export const evolve = (state: State, event: Event): State => {
       return { ...state, status: 'dissolved', dissolvedOn: event.data.reorganisedOn, reorganisation: event.data }
     case 'AssociationSeparated':
       return state
-    case 'AssociationTookOver':
-      return { ...state, predecessors: [...state.predecessors, { fromId: event.data.fromId, on: event.data.takenOverOn }] }
+    case 'AssociationTookOver': {
+      // what the source carried comes with it, from the same date: its members are the heir's too
+      const on = event.data.takenOverOn
+      return { ...state, predecessors: [...state.predecessors, ...[event.data.fromId, ...(event.data.alsoCarried ?? [])].map((fromId) => ({ fromId, on }))] }
+    }
   }
 }
 

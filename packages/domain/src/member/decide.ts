@@ -30,13 +30,29 @@ const leavingVi: Readonly<Record<Leaving, string>> = {
   resigned: 'xin ra khỏi hội', expelled: 'bị khai trừ', 'struck-off': 'bị xóa tên', deceased: 'từ trần', 'transferred-out': 'chuyển sinh hoạt đi hội khác',
 }
 
-/** The member exists and belongs to the association the command names. */
-const mustBeMember = (state: State, d: { memberId: string; associationId: string }): E.Either<Rejection, Existing> =>
-  state.status === 'none'
-    ? reject('MemberNotFound', 'design', `No member ${d.memberId}`, `Không có hội viên ${d.memberId}`, 'data.memberId')
-    : state.associationId !== d.associationId
-      ? reject('MemberNotInAssociation', 'design', `Member ${d.memberId} belongs to ${state.associationId}, not ${d.associationId}`, `Hội viên ${d.memberId} thuộc hội ${state.associationId}, không thuộc hội ${d.associationId}`, 'data.associationId')
-      : E.right(state)
+/**
+ * The member exists and belongs, on `on`, to the association the command names: its own, or the
+ * heir that took its association over by then (R21). A reorganisation moves no member stream: the
+ * heir's takeover (AssociationTookOver, loaded as `association`) is the record that the source's
+ * members are the heir's from that date, so a carried member is commanded through its heir and its
+ * history stays under its first association's id, which still names it too.
+ */
+const mustBeMember = (state: State, d: { memberId: string; associationId: string }, on: IsoDate, context: Context): E.Either<Rejection, Existing> => {
+  if (state.status === 'none') return reject('MemberNotFound', 'design', `No member ${d.memberId}`, `Không có hội viên ${d.memberId}`, 'data.memberId')
+  if (state.associationId === d.associationId) return E.right(state)
+  const heir = context.association
+  const took = heir === undefined || heir.status === 'none' ? undefined : heir.predecessors.find((p) => p.fromId === state.associationId)
+  if (took === undefined)
+    return reject('MemberNotInAssociation', 'design', `Member ${d.memberId} belongs to ${state.associationId}, not ${d.associationId}`, `Hội viên ${d.memberId} thuộc hội ${state.associationId}, không thuộc hội ${d.associationId}`, 'data.associationId')
+  if (on < took.on)
+    return reject(
+      'BeforeCarriedOver', 'R21',
+      `Member ${d.memberId} belongs to ${d.associationId} only from ${took.on}, when it took over ${state.associationId}; before that, name ${state.associationId}`,
+      `Hội viên ${d.memberId} chỉ thuộc hội ${d.associationId} từ ngày ${took.on} (khi kế thừa hội ${state.associationId}); trước ngày đó phải ghi theo hội ${state.associationId}`,
+      'data.associationId',
+    )
+  return E.right(state)
+}
 
 /**
  * The facts R28 reads, when the person's personal data is still on record: an erased person (H1)
@@ -63,8 +79,8 @@ const alreadyLeft = (m: Extract<State, { status: 'left' }>): Decision =>
 const beforeAdmission = (m: Existing, on: IsoDate, field: string): Decision =>
   reject('EventBeforeAdmission', 'design', `${on} is before ${m.memberId} joined on ${m.admittedOn}`, `Ngày ${on} trước ngày vào hội của hội viên ${m.memberId} (${m.admittedOn})`, field)
 
-const changeCategory = (d: Data<'ChangeMemberCategory'>, state: State): Decision => {
-  const m = mustBeMember(state, d)
+const changeCategory = (d: Data<'ChangeMemberCategory'>, state: State, context: Context): Decision => {
+  const m = mustBeMember(state, d, d.changedOn, context)
   if (E.isLeft(m)) return m
   if (m.right.status === 'left') return alreadyLeft(m.right)
   if (m.right.category === d.category) return nothing
@@ -74,7 +90,7 @@ const changeCategory = (d: Data<'ChangeMemberCategory'>, state: State): Decision
 
 /** R11: corrections are the one change allowed after a member has left. */
 const correctDetails = (d: Data<'CorrectMemberDetails'>, state: State, context: Context): Decision => {
-  const m = mustBeMember(state, d)
+  const m = mustBeMember(state, d, d.correctedOn, context)
   if (E.isLeft(m)) return m
   const given = (['fullName', 'birthDate', 'gender', 'cardNo'] as const).filter((k) => d[k] !== undefined)
   if (given.length === 0)
@@ -100,7 +116,7 @@ const correctDetails = (d: Data<'CorrectMemberDetails'>, state: State, context: 
 
 /** R20: a member is placed in an open branch or cell of its own association, from its admission on. */
 const placeInBranch = (d: Data<'PlaceMemberInBranch'>, state: State, context: Context): Decision => {
-  const m = mustBeMember(state, d)
+  const m = mustBeMember(state, d, d.placedOn, context)
   if (E.isLeft(m)) return m
   if (m.right.branchId === d.branchId) return nothing
   if (m.right.status === 'left') return alreadyLeft(m.right)
@@ -118,8 +134,8 @@ const placeInBranch = (d: Data<'PlaceMemberInBranch'>, state: State, context: Co
   return accept({ type: 'MemberPlacedInBranch', data: d })
 }
 
-const referToParty = (d: Data<'ReferMemberToParty'>, state: State): Decision => {
-  const m = mustBeMember(state, d)
+const referToParty = (d: Data<'ReferMemberToParty'>, state: State, context: Context): Decision => {
+  const m = mustBeMember(state, d, d.referredOn, context)
   if (E.isLeft(m)) return m
   if (m.right.referredToParty) return nothing
   if (m.right.status === 'left') return alreadyLeft(m.right)
@@ -131,9 +147,9 @@ const referToParty = (d: Data<'ReferMemberToParty'>, state: State): Decision => 
 
 /** Resignation, expulsion, striking off and death: the same leaving again is satisfied, any other is refused (R11). */
 const leave = (
-  state: State, d: { memberId: string; associationId: string }, how: Leaving, on: IsoDate, field: string, event: Event,
+  state: State, d: { memberId: string; associationId: string }, how: Leaving, on: IsoDate, field: string, event: Event, context: Context,
 ): Decision => {
-  const m = mustBeMember(state, d)
+  const m = mustBeMember(state, d, on, context)
   if (E.isLeft(m)) return m
   if (m.right.status === 'left') return m.right.how === how && m.right.leftOn === on ? nothing : alreadyLeft(m.right)
   if (on < m.right.admittedOn) return beforeAdmission(m.right, on, field)
@@ -186,7 +202,7 @@ const admit = (d: Data<'AdmitMember'>, state: State, context: Context): Decision
 }
 
 const transferOut = (d: Data<'TransferMemberOut'>, state: State, context: Context): Decision => {
-  const m = mustBeMember(state, d)
+  const m = mustBeMember(state, d, d.transferredOn, context)
   if (E.isLeft(m)) return m
   if (m.right.status === 'left')
     return m.right.how === 'transferred-out' && m.right.leftOn === d.transferredOn && m.right.toAssociationId === d.toAssociationId && m.right.toMemberId === d.toMemberId
@@ -211,7 +227,8 @@ const transferIn = (d: Data<'TransferMemberIn'>, state: State, context: Context)
   if (state.status !== 'none') return sameArrival(d, state) ? nothing : alreadyExists(d.memberId)
   const source = context.source
   if (
-    source === undefined || source.status !== 'left' || source.how !== 'transferred-out' || source.associationId !== d.fromAssociationId ||
+    source === undefined || source.status !== 'left' || source.how !== 'transferred-out' ||
+    (source.associationId !== d.fromAssociationId && source.outOfAssociationId !== d.fromAssociationId) ||
     source.toAssociationId !== d.associationId || source.toMemberId !== d.memberId
   )
     return reject(
@@ -254,20 +271,20 @@ export const decide = (command: Command, state: State, context: Context): Decisi
     case 'TransferMemberIn':
       return transferIn(command.data, state, context)
     case 'ChangeMemberCategory':
-      return changeCategory(command.data, state)
+      return changeCategory(command.data, state, context)
     case 'CorrectMemberDetails':
       return correctDetails(command.data, state, context)
     case 'ReferMemberToParty':
-      return referToParty(command.data, state)
+      return referToParty(command.data, state, context)
     case 'PlaceMemberInBranch':
       return placeInBranch(command.data, state, context)
     case 'RecordResignation':
-      return leave(state, command.data, 'resigned', command.data.resignedOn, 'data.resignedOn', { type: 'MemberResigned', data: command.data })
+      return leave(state, command.data, 'resigned', command.data.resignedOn, 'data.resignedOn', { type: 'MemberResigned', data: command.data }, context)
     case 'ExpelMember':
-      return leave(state, command.data, 'expelled', command.data.expelledOn, 'data.expelledOn', { type: 'MemberExpelled', data: command.data })
+      return leave(state, command.data, 'expelled', command.data.expelledOn, 'data.expelledOn', { type: 'MemberExpelled', data: command.data }, context)
     case 'StrikeOffMember':
-      return leave(state, command.data, 'struck-off', command.data.struckOffOn, 'data.struckOffOn', { type: 'MemberStruckOff', data: command.data })
+      return leave(state, command.data, 'struck-off', command.data.struckOffOn, 'data.struckOffOn', { type: 'MemberStruckOff', data: command.data }, context)
     case 'RecordDeath':
-      return leave(state, command.data, 'deceased', command.data.diedOn, 'data.diedOn', { type: 'MemberDeceased', data: command.data })
+      return leave(state, command.data, 'deceased', command.data.diedOn, 'data.diedOn', { type: 'MemberDeceased', data: command.data }, context)
   }
 }

@@ -28,14 +28,11 @@ export const member: AggregateModule<Command, Event, State, Context> = {
           { key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) },
           { key: 'membership', aggregate: 'claim', streamId: claimStream(membershipClaim(c.data.associationId, c.data.personId)) },
         ]
-      case 'CorrectMemberDetails':
-        return c.data.birthDate === undefined && c.data.gender === undefined
-          ? []
-          : [{ key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) }]
-      case 'PlaceMemberInBranch':
-        return [{ key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) }]
       case 'TransferMemberOut':
-        return [{ key: 'destination', aggregate: 'association', streamId: associationStream(c.data.toAssociationId) }]
+        return [
+          { key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) },
+          { key: 'destination', aggregate: 'association', streamId: associationStream(c.data.toAssociationId) },
+        ]
       case 'TransferMemberIn':
         return [
           { key: 'source', aggregate: 'member', streamId: streamId(c.data.fromMemberId) },
@@ -43,9 +40,11 @@ export const member: AggregateModule<Command, Event, State, Context> = {
           ...(c.data.personId === undefined ? [] : [{ key: 'membership', aggregate: 'claim' as const, streamId: claimStream(membershipClaim(c.data.associationId, c.data.personId)) }]),
         ]
       default:
-        return []
+        // the association named: the member's own, or the heir that took it over (R21), and what R20, R28 read
+        return [{ key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) }]
     }
-  },  followUps: (_command, events, state) => events.flatMap((e) => followUpsOf(e, state)),
+  },
+  followUps: (_command, events, state) => events.flatMap((e) => followUpsOf(e, state)),
 }
 
 const leaving: Readonly<Partial<Record<Event['type'], Leaving>>> = {
@@ -66,6 +65,7 @@ const followUpsOf = (e: Event, state: State): ReadonlyArray<FollowUp> => {
   if (how === undefined || state.status !== 'left') return []
   return [
     release('membership', membershipClaim(state.associationId, state.personId), state.memberId, state.leftOn),
-    { key: 'offices', aggregate: 'association', command: { type: 'EndOfficesOfMember', data: { associationId: state.associationId, memberId: state.memberId, endedOn: state.leftOn, how } } },
+    // the offices end where the leaving was recorded: a carried member may have been elected in the heir (R21)
+    { key: 'offices', aggregate: 'association', command: { type: 'EndOfficesOfMember', data: { associationId: e.data.associationId, memberId: state.memberId, endedOn: state.leftOn, how } } },
   ]
 }

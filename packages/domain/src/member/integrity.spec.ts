@@ -106,9 +106,9 @@ describe('member integrity: eligibility by kind is policy (R28)', () => {
     expect(given(decider, [admitted]).when(correct({ birthDate: '1963-01-01' }), ctx(hnct)))
       .toMatchObject(E.right([{ type: 'MemberDetailsCorrected', data: { birthDate: '1963-01-01', flags: [{ rule: 'R28', code: 'AgeException' }] } }]))
   })
-  it('R28: a correction of birth date or gender needs the association; a name correction does not', () => {
+  it('R28, R21: a correction reads the association named (its age rule; or the heir the member came to)', () => {
     expect(member.needs(correct({ birthDate: '1963-01-01' }))).toEqual([{ key: 'association', aggregate: 'association', streamId: 'association-hnct' }])
-    expect(member.needs(correct({ fullName: 'Nguyễn Thị Lan Anh' }))).toEqual([])
+    expect(member.needs(correct({ fullName: 'Nguyễn Thị Lan Anh' }))).toEqual([{ key: 'association', aggregate: 'association', streamId: 'association-hnct' }])
   })
   it('refuses a corrected birth date later than the correction itself', () => {
     expect(given(decider, [admitted]).when(correct({ correctedOn: '2021-05-01', birthDate: '2022-01-01' }), ctx(hnct)))

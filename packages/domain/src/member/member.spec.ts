@@ -74,12 +74,12 @@ describe('member: not admitted', () => {
       { key: 'membership', aggregate: 'claim', streamId: 'claim-membership~hnct-qn~p1' },
     ])
     expect(member.needs(cmd('TransferMemberOut', { ...id, toAssociationId: 'hnct-hl', toMemberId: 'm9', transferredOn: '2023-01-01' })))
-      .toEqual([{ key: 'destination', aggregate: 'association', streamId: 'association-hnct-hl' }])
+      .toEqual([{ key: 'association', aggregate: 'association', streamId: 'association-hnct-qn' }, { key: 'destination', aggregate: 'association', streamId: 'association-hnct-hl' }])
     expect(member.needs(cmd('TransferMemberIn', { ...id, fromAssociationId: 'hnct-hl', fromMemberId: 'x1', transferredOn: '2023-01-01' }))).toEqual([
       { key: 'source', aggregate: 'member', streamId: 'member-x1' },
       { key: 'association', aggregate: 'association', streamId: 'association-hnct-qn' },
     ])
-    expect(member.needs(cmd('RecordDeath', { ...id, diedOn: '2022-01-01' }))).toEqual([])
+    expect(member.needs(cmd('RecordDeath', { ...id, diedOn: '2022-01-01' }))).toEqual([{ key: 'association', aggregate: 'association', streamId: 'association-hnct-qn' }])
     expect(member.streamOf(admit)).toBe('member-m1')
   })
 })
@@ -279,5 +279,30 @@ describe('member: any history', () => {
 
   it('deciding a command again on the state it produced yields no events, and every event it emits is valid', () => {
     idempotencyProperty({ decider, command, context: contextFor, commandCodec: CommandCodec, eventCodec: EventCodec, maxLength: 25, numRuns: 1000 })
+  })
+})
+
+describe('member: carried over to an heir (R21)', () => {
+  const heir = associationOf(foundedEvent('hnct-x'), { type: 'AssociationTookOver', data: { associationId: 'hnct-x', fromId: 'hnct-qn', how: 'absorbed', takenOverOn: '2023-01-01' } })
+  const viaHeir = { memberId: 'm1', associationId: 'hnct-x' }
+  it('R21: a member of a source taken over is commanded through its heir from the takeover date', () => {
+    expect(given(decider, [admitted]).when(cmd('RecordResignation', { ...viaHeir, resignedOn: '2023-02-01' }), { policy: defaultPolicy, association: heir }))
+      .toEqual(E.right([{ type: 'MemberResigned', data: { ...viaHeir, resignedOn: '2023-02-01' } }]))
+    expect(given(decider, [admitted]).when(cmd('ChangeMemberCategory', { ...viaHeir, category: 'associate', changedOn: '2023-01-01' }), { policy: defaultPolicy, association: heir }))
+      .toMatchObject(E.right([{ type: 'MemberCategoryChanged' }]))
+  })
+  it('R21: before the takeover the member is not yet the heir\'s, and an association that took over another source is not its heir', () => {
+    expect(given(decider, [admitted]).when(cmd('RecordResignation', { ...viaHeir, resignedOn: '2022-12-31' }), { policy: defaultPolicy, association: heir }))
+      .toMatchObject(E.left({ code: 'BeforeCarriedOver', rule: 'R21', field: 'data.associationId' }))
+    const other = associationOf(foundedEvent('hnct-x'), { type: 'AssociationTookOver', data: { associationId: 'hnct-x', fromId: 'hnct-zz', how: 'absorbed', takenOverOn: '2023-01-01' } })
+    expect(given(decider, [admitted]).when(cmd('RecordResignation', { ...viaHeir, resignedOn: '2023-02-01' }), { policy: defaultPolicy, association: other }))
+      .toMatchObject(E.left({ code: 'MemberNotInAssociation', field: 'data.associationId' }))
+  })
+  it('R21: leaving through the heir ends the offices held in the heir, and frees the seat in the association joined', () => {
+    const after = stateOf(admitted, ev('MemberResigned', { ...viaHeir, resignedOn: '2023-02-01' }))
+    expect(member.followUps?.(cmd('RecordResignation', { ...viaHeir, resignedOn: '2023-02-01' }), [ev('MemberResigned', { ...viaHeir, resignedOn: '2023-02-01' })], after, ctx)).toEqual([
+      expect.objectContaining({ key: 'membership', command: expect.objectContaining({ data: expect.objectContaining({ claimId: 'membership~hnct-qn~p1' }) }) }),
+      expect.objectContaining({ key: 'offices', command: { type: 'EndOfficesOfMember', data: { associationId: 'hnct-x', memberId: 'm1', endedOn: '2023-02-01', how: 'resigned' } } }),
+    ])
   })
 })

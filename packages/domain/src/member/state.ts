@@ -35,6 +35,8 @@ export type State =
       readonly leftOn: IsoDate
       /** Set only when `how` is `transferred-out` (R12). */
       readonly toAssociationId?: Id
+      /** The heir the transfer out was recorded through, when not the member's own association (R21). */
+      readonly outOfAssociationId?: Id
       readonly toMemberId?: Id
     } & Person)
 export type Existing = Exclude<State, { status: 'none' }>
@@ -79,7 +81,10 @@ export const evolve = (state: State, event: Event): State => {
     case 'MemberTransferredOut': {
       const d = event.data
       return state.status === 'active'
-        ? { ...state, status: 'left', how: 'transferred-out', leftOn: d.transferredOn, toAssociationId: d.toAssociationId, toMemberId: d.toMemberId }
+        ? {
+            ...state, status: 'left', how: 'transferred-out', leftOn: d.transferredOn, toAssociationId: d.toAssociationId, toMemberId: d.toMemberId,
+            ...(d.associationId === state.associationId ? {} : { outOfAssociationId: d.associationId }),
+          }
         : state
     }
     case 'MemberResigned':
