@@ -186,7 +186,7 @@ describe('governance: any history', () => {
   ]
   it('deciding a command again on the state it produced yields no events, and every event it emits is valid', () => {
     idempotencyProperty({
-      decider, command, context: () => ctx, start, commandCodec: CommandCodec, eventCodec: EventCodec, maxLength: 25, numRuns: 300,
+      decider, command, context: () => ctx, start, commandCodec: CommandCodec, eventCodec: EventCodec, maxLength: 25, numRuns: 1500,
       expectTypes: [
         'ApproveCharter', 'ChangeHeadquarters', 'CloseBranch', 'DissolveAssociation', 'EstablishBranch', 'FoundAssociation', 'HoldCongress',
         'LodgeComplaint', 'NotifyAuthorityOfCongress', 'RecordAuthorityOpinion', 'RequestExtraordinaryCongress', 'ResolveComplaint',
