@@ -38,6 +38,12 @@ export const viewResultSchemas: Readonly<Record<string, JsonSchema>> = {
       "$ref": "#/components/schemas/View.ClubsByAreaRow"
     }
   },
+  "units": {
+    "type": "array",
+    "items": {
+      "$ref": "#/components/schemas/View.UnitRow"
+    }
+  },
   "targets": {
     "$ref": "#/components/schemas/View.TargetProgress"
   },
@@ -166,8 +172,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
             "type": "string",
             "enum": [
               "divided",
-              "separated",
-              "consolidated"
+              "consolidated",
+              "separated"
             ]
           },
           "from": {
@@ -271,8 +277,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
         "type": "string",
         "enum": [
           "divided",
-          "consolidated",
-          "absorbed"
+          "absorbed",
+          "consolidated"
         ]
       },
       "on": {
@@ -379,8 +385,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
             "type": "string",
             "enum": [
               "divided",
-              "separated",
-              "consolidated"
+              "consolidated",
+              "separated"
             ]
           },
           "from": {
@@ -477,9 +483,9 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
     "type": "string",
     "enum": [
       "other",
-      "[đã xoá]",
       "female",
-      "male"
+      "male",
+      "[đã xoá]"
     ]
   },
   "View.Category": {
@@ -523,6 +529,10 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "asOf": {
         "type": "string",
         "description": "The date the figures are taken at: the end of the year, or `asOf` if earlier."
+      },
+      "geography": {
+        "type": "string",
+        "description": "The date whose geography places each association and club in the area (see StatisticsQuery)."
       },
       "associations": {
         "type": "object",
@@ -669,6 +679,7 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "year",
       "regime",
       "asOf",
+      "geography",
       "associations",
       "special",
       "foundedInYear",
@@ -866,6 +877,59 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "members"
     ],
     "additionalProperties": false
+  },
+  "View.UnitRow": {
+    "type": "object",
+    "properties": {
+      "unitId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "level": {
+        "$ref": "#/components/schemas/View.UnitLevel"
+      },
+      "parentId": {
+        "type": "string",
+        "description": "The unit above it in this tree; a unit under an abolished level sits under the level above that."
+      },
+      "depth": {
+        "type": "number",
+        "description": "0 for a root (a province)"
+      },
+      "createdOn": {
+        "type": "string"
+      },
+      "endsOn": {
+        "type": "string",
+        "description": "when it ends (merged or abolished), if that is after the date"
+      },
+      "absorbed": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "the units merged into it on or before the date"
+      }
+    },
+    "required": [
+      "unitId",
+      "name",
+      "level",
+      "depth",
+      "createdOn",
+      "absorbed"
+    ],
+    "additionalProperties": false
+  },
+  "View.UnitLevel": {
+    "type": "string",
+    "enum": [
+      "province",
+      "district",
+      "commune"
+    ]
   },
   "View.TargetProgress": {
     "type": "object",
@@ -1933,8 +1997,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
             "type": "string",
             "enum": [
               "divided",
-              "separated",
-              "consolidated"
+              "consolidated",
+              "separated"
             ]
           },
           "from": {
