@@ -43,7 +43,7 @@ describe('administrative units over time', () => {
       ['12.106', 'Đơn vị 12.106', '12', 1],
       ['12.106.01', 'Đơn vị 12.106.01', '12.106', 2],
     ])
-    expect(units(m, { asOf: '2024-12-31' })[3]).toMatchObject({ level: 'commune', createdOn: '2004-01-01', endsOn: '2025-07-01', absorbed: [] })
+    expect(units(m, { asOf: '2024-12-31' })[3]).toMatchObject({ level: 'commune', createdOn: '2004-01-01', endsOn: '2025-07-01', mergesInto: '12.105.03', absorbed: [] })
     expect(units(m, { asOf: '2005-01-01' }).map((u) => u.unitId)).toEqual(['12', '12.105', '12.105.03', '12.105.04'])
     expect(units(m, { asOf: '2024-12-31', areaCode: '12.106' }).map((u) => u.unitId)).toEqual(['12.106', '12.106.01'])
   })

@@ -53,6 +53,8 @@ export type UnitRow = {
   readonly createdOn: string
   /** when it ends (merged or abolished), if that is after the date */
   readonly endsOn?: string
+  /** the unit it is merged into on `endsOn` */
+  readonly mergesInto?: string
   /** the units merged into it on or before the date */
   readonly absorbed: ReadonlyArray<string>
 }
@@ -105,7 +107,8 @@ export const units = (m: ReadModel, q: UnitsQuery = {}, abolished: AbolishedLeve
     if (inArea(u.unitId, q.areaCode))
       out.push({
         unitId: u.unitId, name: valueAt(u.names, date) ?? u.names[0]!.value, level: u.level, ...(parentId === undefined ? {} : { parentId }), depth,
-        createdOn: u.createdOn, ...(u.endedOn === undefined ? {} : { endsOn: u.endedOn }), absorbed: absorbed.get(u.unitId) ?? [],
+        createdOn: u.createdOn, ...(u.endedOn === undefined ? {} : { endsOn: u.endedOn }),
+        ...(u.mergedInto === undefined ? {} : { mergesInto: u.mergedInto }), absorbed: absorbed.get(u.unitId) ?? [],
       })
     for (const k of kids.get(u.unitId) ?? []) visit(k, u.unitId, depth + 1)
   }

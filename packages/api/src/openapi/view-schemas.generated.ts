@@ -905,6 +905,10 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
         "type": "string",
         "description": "when it ends (merged or abolished), if that is after the date"
       },
+      "mergesInto": {
+        "type": "string",
+        "description": "the unit it is merged into on `endsOn`"
+      },
       "absorbed": {
         "type": "array",
         "items": {
