@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyAll, clubsByArea, emptyModel, geographyAt, statistics, units } from './index.js'
+import { applyAll, clubsByArea, emptyModel, geographyAt, statistics, unitContaining, units } from './index.js'
 import { ev, log } from './testing/recorded.js'
 import type { LooseData } from './testing/recorded.js'
 
@@ -69,6 +69,16 @@ describe('administrative units over time', () => {
     expect(geographyAt(m, '2025-06-30')('12.105.04')).toBe('12.105.04')
     expect(geographyAt(m, '2025-07-01')('12.105.04')).toBe('12.105.03')
     expect(geographyAt(m, '2025-07-01')('12.107.01')).toBe('12.107.01')
+  })
+
+  it('R30: the unit in force on a date that contains an area, through the merges made by then', () => {
+    expect(unitContaining(m, '12.105.04.07', '2024-12-31')?.unitId).toBe('12.105.04')
+    expect(unitContaining(m, '12.105.04.07', '2025-07-01')?.unitId).toBe('12.105.03')
+    expect(unitContaining(m, '12.105.09', '2024-12-31')?.unitId).toBe('12.105')
+    // the district ended on 2025-07-01: the province holds what it held
+    expect(unitContaining(m, '12.105.09', '2025-07-01')?.unitId).toBe('12')
+    expect(unitContaining(m, '14.001', '2025-07-01')).toBeUndefined()
+    expect(unitContaining(m, '12', '2003-12-31')).toBeUndefined()
   })
 
   it('R30: statistics by geography: two merged communes count together in today\'s geography, apart in 2024\'s', () => {

@@ -42,6 +42,24 @@ export const mergedIntoArea = (m: ReadModel, date: string, areaCode: string | un
   return out
 }
 
+/**
+ * The unit in force on `date` that contains the area `code`: the narrowest recorded unit whose
+ * code the area nests in, as the geography of that date has it (a merged unit stands for the one
+ * it went into); a unit ended otherwise passes the area to the unit above. Undefined when no
+ * recorded unit in force holds it.
+ */
+export const unitContaining = (m: ReadModel, code: string, date: string): UnitState | undefined => {
+  const geo = geographyAt(m, date)
+  const segments = code.split('.')
+  for (let n = segments.length; n > 0; n--) {
+    const id = segments.slice(0, n).join('.')
+    if (!m.units.has(id)) continue
+    const u = m.units.get(geo(id))
+    if (u !== undefined && unitInForce(u, date)) return u
+  }
+  return undefined
+}
+
 export type UnitRow = {
   readonly unitId: string
   readonly name: string
