@@ -148,7 +148,8 @@ class MemoryViews implements ViewEngine {
   }
   async statistics(q: P.StatisticsQuery & RecordTime) { return P.statistics(await this.modelFor(q), q) }
   async clubs(q: P.ClubsQuery & RecordTime) { return P.clubs(await this.modelFor(q), q) }
-  async clubsByArea(q: { readonly asOf?: string; readonly areaCode?: string; readonly depth?: number } & RecordTime) { return P.clubsByArea(await this.modelFor(q), q) }
+  async clubsByArea(q: P.ClubsByAreaQuery & RecordTime) { return P.clubsByArea(await this.modelFor(q), q) }
+  async units(q: P.UnitsQuery & RecordTime) { return P.units(await this.modelFor(q), q) }
   async targets(q: { readonly asOf: string; readonly ownerAssociationId?: string } & RecordTime) { return P.targets(await this.modelFor(q), q) }
   async targetProgress(id: string, q: { readonly asOf: string } & RecordTime) { return P.targetProgress(await this.modelFor(q), id, q.asOf) }
   async reportRollup(q: { readonly associationId: string; readonly period: string; readonly asOf?: string } & RecordTime) {

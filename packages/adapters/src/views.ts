@@ -22,7 +22,9 @@ export interface ViewReader {
   roster(associationId: string, q: P.RosterQuery & RecordTime): Promise<P.MemberRow[] | undefined>
   statistics(q: P.StatisticsQuery & RecordTime): Promise<P.Statistics>
   clubs(q: P.ClubsQuery & RecordTime): Promise<P.ClubRow[]>
-  clubsByArea(q: { readonly asOf?: string; readonly areaCode?: string; readonly depth?: number } & RecordTime): Promise<P.ClubsByAreaRow[]>
+  clubsByArea(q: P.ClubsByAreaQuery & RecordTime): Promise<P.ClubsByAreaRow[]>
+  /** the administrative units in force on a date, as a tree (province → district until 2025-07-01 → commune) */
+  units(q: P.UnitsQuery & RecordTime): Promise<P.UnitRow[]>
   targets(q: { readonly asOf: string; readonly ownerAssociationId?: string } & RecordTime): Promise<P.TargetProgress[]>
   targetProgress(targetId: string, q: { readonly asOf: string } & RecordTime): Promise<P.TargetProgress | undefined>
   reportRollup(q: { readonly associationId: string; readonly period: string; readonly asOf?: string } & RecordTime): Promise<P.ReportRollup | undefined>

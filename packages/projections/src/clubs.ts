@@ -2,6 +2,7 @@ import type { Flag } from '@hoi/domain'
 import type { ActivityArea, ClubRoster, ClubState, ReadModel } from './model.js'
 import { valueAt } from './model.js'
 import { dateOf, heirOn, inArea, type Holder } from './asOf.js'
+import { geographyAt } from './units.js'
 
 export type ClubStatus = 'active' | 'closed'
 export type ClubRow = {
@@ -78,13 +79,19 @@ export type ClubsByAreaRow = { readonly areaCode: string; readonly active: numbe
  * Open clubs grouped by the first `depth` segments of their area code (default 2: the district),
  * with ISHCs and the members of their latest rosters; sorted by area code.
  */
-export const clubsByArea = (m: ReadModel, q: { readonly asOf?: string; readonly areaCode?: string; readonly depth?: number } = {}): ClubsByAreaRow[] => {
+/** `geography`: group by the administrative units in force on this date (default: `asOf`), so a merged area's clubs count under the unit it went into. */
+export type ClubsByAreaQuery = { readonly asOf?: string; readonly areaCode?: string; readonly depth?: number; readonly geography?: string }
+
+export const clubsByArea = (m: ReadModel, q: ClubsByAreaQuery = {}): ClubsByAreaRow[] => {
   const date = dateOf(q.asOf)
+  const geo = geographyAt(m, q.geography ?? date)
   const depth = Math.max(1, q.depth ?? 2)
   const groups = new Map<string, { areaCode: string; active: number; ishc: number; members: number }>()
   for (const c of m.clubs.values()) {
-    if (c.launchedOn > date || clubStatusAt(c, date) === 'closed' || !inArea(c.areaCode, q.areaCode)) continue
-    const key = c.areaCode.split('.').slice(0, depth).join('.')
+    if (c.launchedOn > date || clubStatusAt(c, date) === 'closed') continue
+    const code = geo(c.areaCode)
+    if (!inArea(code, q.areaCode)) continue
+    const key = code.split('.').slice(0, depth).join('.')
     let g = groups.get(key)
     if (g === undefined) groups.set(key, (g = { areaCode: key, active: 0, ishc: 0, members: 0 }))
     g.active++

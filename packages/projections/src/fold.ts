@@ -3,6 +3,7 @@ import { pushDated, reportKey } from './model.js'
 import { applyAssociation } from './foldAssociation.js'
 import { applyReorganisation } from './foldReorganisation.js'
 import { applyGovernance } from './foldGovernance.js'
+import { applyUnit } from './foldUnits.js'
 
 type D<T extends Recorded['type']> = EventData<T>
 
@@ -237,7 +238,7 @@ export const apply = (m: ReadModel, e: Recorded): ReadModel => {
       return m
     }
     default:
-      if (!applyReorganisation(m, e) && !applyAssociation(m, e) && !applyGovernance(m, e)) applyOther(m, e)
+      if (!applyReorganisation(m, e) && !applyAssociation(m, e) && !applyGovernance(m, e) && !applyUnit(m, e)) applyOther(m, e)
       return m
   }
 }

@@ -4,7 +4,7 @@
  * defaults to everything known; nothing here reads a clock.
  */
 export type {
-  ReadModel, Recorded, Dated, GovernanceRecord, AssociationState, AssociationStatus, MemberState, MemberChange, ClubState, TargetState, ReportState, ReportStatus, MovementState,
+  ReadModel, Recorded, Dated, GovernanceRecord, AssociationState, AssociationStatus, MemberState, MemberChange, ClubState, UnitState, TargetState, ReportState, ReportStatus, MovementState,
 } from './model.js'
 export type { MemberIndex } from './members.js'
 export { emptyModel, governanceTypes } from './model.js'
@@ -13,7 +13,8 @@ export { descendants } from './asOf.js'
 export { registry, association, type AssociationRow, type RegistryQuery, type Officer, type Term, type MemberCount } from './registry.js'
 export { roster, type MemberRow, type RosterQuery } from './roster.js'
 export { statistics, type MemberFigures, type Statistics, type StatisticsQuery, type ByScope, type RegimeFilter } from './statistics.js'
-export { clubs, clubsByArea, type ClubRow, type ClubsQuery, type ClubsByAreaRow, type ClubStatus } from './clubs.js'
+export { clubs, clubsByArea, type ClubRow, type ClubsQuery, type ClubsByAreaRow, type ClubsByAreaQuery, type ClubStatus } from './clubs.js'
+export { units, geographyAt, mergedIntoArea, unitContaining, unitInForce, type UnitRow, type UnitsQuery, type Geography, type AbolishedLevels } from './units.js'
 export { targets, targetProgress, statusOf, AT_RISK_FLOOR, type TargetProgress, type TargetStatus, type MilestoneProgress } from './targets.js'
 export { reportRollup, reports, owesReport, type ReportRollup, type ReportRow, type RollupRow, type RollupStatus, type ChildTotals, type ReportsQuery } from './reports.js'
 export { completeness, completenessStatuses, type Completeness, type CompletenessList, type CompletenessRow, type CompletenessStatus, type Counts } from './completeness.js'
@@ -25,7 +26,7 @@ export { carriedFrom, dissolvedBy, inArea } from './asOf.js'
 export { governance, type Governance, type BranchRow, type NoticeRow, type ReportableChange, type GovernanceFlag } from './governance.js'
 export { MemberIndex as MemberIndexClass } from './members.js'
 export {
-  projections, associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection, governanceProjection,
+  projections, associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection, governanceProjection, unitsProjection,
   CannotApply, insert as insertRow, update as updateRow, close as closeRows,
   type ProjectionDefinition, type RowChange, type TableSpec, type ColumnType, type Value as RowValue, type Row as ViewRow, type Exists,
 } from './tables/index.js'

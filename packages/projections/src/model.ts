@@ -141,6 +141,22 @@ export type MovementState = {
   readonly awards: Award[]
 }
 
+export type UnitLevel = EventData<'AdminUnitCreated'>['level']
+/**
+ * An administrative unit over valid time: its names and parents by date, from its creation until
+ * it ends (merged into another unit, or abolished). Its id is its area code.
+ */
+export type UnitState = {
+  readonly unitId: string
+  readonly level: UnitLevel
+  readonly createdOn: string
+  readonly names: Array<Dated<string>>
+  readonly parents: Array<Dated<string | undefined>>
+  /** the first end recorded stands, as the domain refuses a second */
+  endedOn: string | undefined
+  mergedInto: string | undefined
+}
+
 /** The governance events of an association (R16–R18, R20, R25, R27) and the placements of its members in branches, kept as recorded. */
 export const governanceTypes = [
   'ExtraordinaryCongressRequested', 'CongressNotified', 'AuthorityOpinionRecorded', 'HeadquartersChanged', 'CharterApproved',
@@ -169,6 +185,8 @@ export type ReadModel = {
   readonly movements: Map<string, MovementState>
   /** Governance events by association id, by business date (log order breaks ties); read by the governance view. */
   readonly governance: Map<string, Array<Dated<GovernanceRecord>>>
+  /** Administrative units by id (area code), in creation (log) order. */
+  readonly units: Map<string, UnitState>
 }
 
 export const emptyModel = (): ReadModel => {
@@ -176,7 +194,7 @@ export const emptyModel = (): ReadModel => {
   return {
     position: 0, lastRecordedAt: undefined, associations: new Map(), children: new Map(),
     membersOf, members: new MemberIndex(membersOf), memberChanges: new Map(),
-    clubs: new Map(), targets: new Map(), reports: new Map(), movements: new Map(), governance: new Map(),
+    clubs: new Map(), targets: new Map(), reports: new Map(), movements: new Map(), governance: new Map(), units: new Map(),
   }
 }
 

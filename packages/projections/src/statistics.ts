@@ -1,6 +1,7 @@
 import { associationKinds, type AssociationKind, type Scope } from '@hoi/domain'
 import type { AssociationState, ReadModel } from './model.js'
 import { carriedFrom, changeOf, dissolvedBy, inArea, memberActive, specialAt } from './asOf.js'
+import { geographyAt } from './units.js'
 
 export type ByScope = Record<Scope, number>
 /** Which associations count: the decree-regime ones (hội under state management, R1) by default. */
@@ -10,6 +11,8 @@ export type Statistics = {
   readonly regime: RegimeFilter
   /** The date the figures are taken at: the end of the year, or `asOf` if earlier. */
   readonly asOf: string
+  /** The date whose geography places each association and club in the area (see StatisticsQuery). */
+  readonly geography: string
   readonly associations: { readonly total: number; readonly byScope: ByScope }
   readonly special: { readonly total: number; readonly byScope: ByScope }
   readonly foundedInYear: { readonly total: number; readonly byScope: ByScope }
@@ -25,7 +28,17 @@ export type Statistics = {
   readonly clubs: { readonly total: number; readonly ishc: number; readonly launchedInYear: number }
 }
 
-export type StatisticsQuery = { readonly year: number; readonly areaCode?: string; readonly asOf?: string; readonly regime?: RegimeFilter }
+export type StatisticsQuery = {
+  readonly year: number
+  readonly areaCode?: string
+  readonly asOf?: string
+  readonly regime?: RegimeFilter
+  /**
+   * Count by the administrative units in force on this date (default: the date of the figures):
+   * an area merged into another by then counts under the unit it went into.
+   */
+  readonly geography?: string
+}
 
 const byScope = (): ByScope => ({ national: 0, province: 0, district: 0, commune: 0 })
 
@@ -69,6 +82,8 @@ export const statistics = (
   const yearStart = `${q.year}-01-01`
   const date = q.asOf !== undefined && q.asOf < yearEnd ? q.asOf : yearEnd
   const regime = q.regime ?? 'decree'
+  const geography = q.geography ?? date
+  const geo = geographyAt(m, geography)
   const associations = { total: 0, byScope: byScope() }
   const special = { total: 0, byScope: byScope() }
   const founded = { total: 0, byScope: byScope() }
@@ -77,7 +92,7 @@ export const statistics = (
   let admitted = 0
   let left = 0
   for (const a of m.associations.values()) {
-    if (a.foundedOn > date || !inArea(a.areaCode, q.areaCode) || !counts(regime, a)) continue
+    if (a.foundedOn > date || !inArea(geo(a.areaCode), q.areaCode) || !counts(regime, a)) continue
     const f = figures(a, yearStart, date)
     admitted += f.admitted
     left += f.left
@@ -101,14 +116,14 @@ export const statistics = (
   let ishc = 0
   let launched = 0
   for (const c of m.clubs.values()) {
-    if (c.launchedOn > date || !inArea(c.areaCode, q.areaCode)) continue
+    if (c.launchedOn > date || !inArea(geo(c.areaCode), q.areaCode)) continue
     if (c.launchedOn >= yearStart) launched++
     if (c.closedOn !== undefined && c.closedOn <= date) continue
     clubs++
     if (c.model === 'ishc') ishc++
   }
   return {
-    year: q.year, regime, asOf: date, associations, special, foundedInYear: founded,
+    year: q.year, regime, asOf: date, geography, associations, special, foundedInYear: founded,
     members: { total: members, admittedInYear: admitted, leftInYear: left, byKind },
     clubs: { total: clubs, ishc, launchedInYear: launched },
   }

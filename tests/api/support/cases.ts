@@ -326,6 +326,7 @@ export const readCases: ReadonlyArray<ReadCase> = [
   { route: '/views/statistics', build: () => ({ setup: [], path: '/views/statistics?year=2020' }) },
   { route: '/views/clubs', build: () => ({ setup: [], path: '/views/clubs' }) },
   { route: '/views/clubs-by-area', build: () => ({ setup: [], path: '/views/clubs-by-area' }) },
+  { route: '/views/units', build: () => ({ setup: [], path: '/views/units' }) },
   { route: '/views/targets', build: () => ({ setup: [], path: '/views/targets' }) },
   { route: '/views/targets/:targetId', build: (side, n) => ({ setup: [{ type: 'SetTarget', data: targetData(`${side.toLowerCase()}-rt${n}`, side) }], path: `/views/targets/${side.toLowerCase()}-rt${n}` }) },
   { route: '/views/reports/:associationId/:period/rollup', build: (side) => ({ setup: [], path: `/views/reports/${sides[side].prov}/2023Q3/rollup` }) },

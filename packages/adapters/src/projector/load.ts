@@ -1,4 +1,4 @@
-import type { AssociationState, ClubState, MemberChange, MemberState, MovementState, ReadModel, ReportState, TargetState } from '@hoi/projections'
+import type { AssociationState, ClubState, MemberChange, MemberState, MovementState, ReadModel, ReportState, TargetState, UnitState } from '@hoi/projections'
 import type { SqlValue } from './driver.js'
 import { json, opt, type Snapshot } from './snapshot.js'
 
@@ -243,4 +243,24 @@ export const loadMovements = async (s: Snapshot, m: ReadModel, where: Where): Pr
   const sql = `SELECT w.* FROM ${s.t('awards')} w WHERE w.movement_id IN (SELECT v.movement_id FROM ${s.t('movements')} v WHERE ${k} AND ${where.sql}) AND ${own} ORDER BY w.valid_from, w.known_from`
   for (const r of await s.all<R>(sql, ap))
     m.movements.get(s_(r['movement_id']))!.awards.push({ commendationId: s_(r['commendation_id']), recipient: json(r['recipient']), form: s_(r['form']), awardedOn: s_(r['valid_from']) })
+}
+
+/** Every administrative unit known at the snapshot, with its dated names and parents (few rows: a country has some thousands). */
+export const loadUnits = async (s: Snapshot, m: ReadModel): Promise<void> => {
+  const p: SqlValue[] = []
+  for (const r of await s.all<R>(`SELECT * FROM ${s.t('admin_units')} u WHERE ${s.known('u', p)} ORDER BY ord`, p)) {
+    const u: UnitState = {
+      unitId: s_(r['unit_id']), level: r['level'] as never, createdOn: s_(r['created_on']), names: [], parents: [],
+      endedOn: opt(r['ended_on'] as string | null), mergedInto: opt(r['merged_into'] as string | null),
+    }
+    m.units.set(u.unitId, u)
+  }
+  const fp: SqlValue[] = []
+  for (const f of await s.all<R>(`SELECT unit_id, fact, valid_from, value FROM ${s.t('admin_unit_facts')} f WHERE ${s.known('f', fp)} ORDER BY f.valid_from, f.known_from`, fp)) {
+    const u = m.units.get(s_(f['unit_id']))
+    if (u === undefined) continue
+    const on = s_(f['valid_from'])
+    if (f['fact'] === 'name') u.names.push({ on, value: json<string>(f['value']) })
+    else u.parents.push({ on, value: json<string | undefined>(f['value']) })
+  }
 }

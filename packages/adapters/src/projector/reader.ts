@@ -4,7 +4,7 @@ import { recordInstant } from '../record-time.js'
 import type { EventStore } from '../store.js'
 import type { RecordTime, ViewReader } from '../views.js'
 import type { SqlValue } from './driver.js'
-import { loadAssociations, loadClubs, loadMembers, loadMovements, loadReports, loadTargets, loadTree } from './load.js'
+import { loadAssociations, loadClubs, loadMembers, loadMovements, loadReports, loadTargets, loadTree, loadUnits } from './load.js'
 import { loadGovernance } from './load-governance.js'
 import type { Runner } from './runner.js'
 import { inAreaSql, inList, Snapshot } from './snapshot.js'
@@ -228,6 +228,17 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
     }
   }
 
+  /**
+   * An area filter in the geography of `date`: the area's own codes and the codes of units merged
+   * into it by then (the pure query then leaves out what was merged out of it). Loads the units.
+   */
+  const inGeography = async (s: Snapshot, m: ReadModel, col: string, areaCode: string | undefined, date: string, params: SqlValue[]): Promise<string> => {
+    await loadUnits(s, m)
+    const own = inAreaSql(col, areaCode, params)
+    const merged = P.mergedIntoArea(m, date, areaCode)
+    return merged.length === 0 ? own : `(${own} OR ${inList(col, merged, params)})`
+  }
+
   /** The associations a meetings query covers: all, one, or one and those below it. */
   const loadCovered = async (s: Snapshot, m: ReadModel, q: P.MeetingsQuery): Promise<void> => {
     if (q.associationId === undefined) {
@@ -284,11 +295,12 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const yearEnd = `${q.year}-12-31`
       const yearStart = `${q.year}-01-01`
       const date = q.asOf !== undefined && q.asOf < yearEnd ? q.asOf : yearEnd
+      const geography = q.geography ?? date
       const ap: SqlValue[] = [date]
-      const where = { sql: `a.founded_on <= ? AND ${inAreaSql('a.area_code', q.areaCode, ap)}`, params: ap }
+      const where = { sql: `a.founded_on <= ? AND ${await inGeography(s, m, 'a.area_code', q.areaCode, geography, ap)}`, params: ap }
       await loadAssociations(s, m, where, date)
       const cp: SqlValue[] = [date]
-      await loadClubs(s, m, { sql: `c.launched_on <= ? AND ${inAreaSql('c.area_code', q.areaCode, cp)}`, params: cp })
+      await loadClubs(s, m, { sql: `c.launched_on <= ? AND ${await inGeography(s, m, 'c.area_code', q.areaCode, geography, cp)}`, params: cp })
       // the member figures of 180,000 members: aggregates in SQL
       const figures = await memberFigures(s, where, yearStart, date)
       // predecessors outside the area still carry their members into a heir inside it (R21)
@@ -319,8 +331,15 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const m = P.emptyModel()
       const date = dateOf(q.asOf)
       const p: SqlValue[] = [date, date]
-      await loadClubs(s, m, { sql: `c.launched_on <= ? AND (c.closed_on IS NULL OR c.closed_on > ?) AND ${inAreaSql('c.area_code', q.areaCode, p)}`, params: p })
+      const area = await inGeography(s, m, 'c.area_code', q.areaCode, q.geography ?? date, p)
+      await loadClubs(s, m, { sql: `c.launched_on <= ? AND (c.closed_on IS NULL OR c.closed_on > ?) AND ${area}`, params: p })
       return P.clubsByArea(m, q)
+    },
+    async units(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      await loadUnits(s, m)
+      return P.units(m, q)
     },
     async targets(q) {
       const s = await snapshot(q)

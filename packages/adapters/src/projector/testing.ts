@@ -116,7 +116,7 @@ export const anyEvent = fc.oneof(
   e('ReportUnapproved', fc.record({ associationId: assoc, period, unapprovedOn: date, reason: fc.constant('r') })),
   e('LockExceptionGranted', fc.record({ associationId: assoc, period, grantedOn: date, until: date, reason: fc.constant('r') })),
   e('LockExceptionRevoked', fc.record({ associationId: assoc, period, revokedOn: date, reason: fc.constant('r') })),
-  // administrative units: no view reads them yet, so every engine must pass over them alike
+  // administrative units, over the same codes as the associations' and clubs' areas, so that merges move them between areas
   e('AdminUnitCreated', fc.record({ unitId: area, name: fc.constant('Xã A'), level: fc.constantFrom('province', 'district', 'commune'), createdOn: date, parentId: area }, { requiredKeys: ['unitId', 'name', 'level', 'createdOn'] })),
   e('AdminUnitRenamed', fc.record({ unitId: area, name: fc.constant('Xã B'), renamedOn: date })),
   e('AdminUnitMerged', fc.record({ unitId: area, intoId: area, mergedOn: date })),
@@ -184,9 +184,22 @@ export const mergerScenario = fc.tuple(fc.constantFrom('a0', 'a1'), fc.constantF
     ['AssociationTookOver', { associationId: heir, fromId: source, how, takenOverOn: on }] as const,
   ]))
 
+/**
+ * A merger of administrative units as the domain writes it, amid the random events: two units
+ * created, then one merged into the other on a date, so that areas move in the geography of later dates.
+ */
+export const unitMergerScenario = fc.tuple(area, area, date, date, fc.constantFrom('province', 'commune'))
+  .filter(([from, into]) => from !== into)
+  .map(([from, into, createdOn, mergedOn, level]) => [
+    ['AdminUnitCreated', { unitId: into, name: 'Xã Mới', level, createdOn }] as const,
+    ['AdminUnitCreated', { unitId: from, name: 'Xã Cũ', level, createdOn }] as const,
+    ['AdminUnitMerged', { unitId: from, intoId: into, mergedOn: mergedOn < createdOn ? createdOn : mergedOn }] as const,
+  ])
+
 /** Random events, with mergers among them. */
 export const anyLog = fc.array(fc.oneof(
   { weight: 8, arbitrary: anyEvent.map((x) => [x]) }, { weight: 1, arbitrary: reorganisationEvent.map((x) => [x]) }, { weight: 1, arbitrary: mergerScenario },
+  { weight: 1, arbitrary: unitMergerScenario },
 ), { maxLength: 40 })
   .map((chunks) => chunks.flat().slice(0, 90))
 
@@ -226,6 +239,7 @@ export const foldReader = (m: ReadModel): ViewReader => ({
   statistics: async (q) => P.statistics(m, q),
   clubs: async (q) => P.clubs(m, q),
   clubsByArea: async (q) => P.clubsByArea(m, q),
+  units: async (q) => P.units(m, q),
   targets: async (q) => P.targets(m, q),
   targetProgress: async (id, q) => P.targetProgress(m, id, q.asOf),
   reportRollup: async (q) => (m.associations.has(q.associationId) ? P.reportRollup(m, q) : undefined),
@@ -257,6 +271,10 @@ export const askAll = async (v: ViewReader, asOf: string, o: { recordedAsOf?: st
     clubsFiltered: await v.clubs({ ...area, status: 'active', ...rt }),
     clubsByHost: await Promise.all(ids.map((id) => v.clubs({ asOf, hostAssociationId: id, ...rt }))),
     clubsByArea: await v.clubsByArea({ asOf, depth: 1, ...rt }),
+    clubsByAreaToday: await v.clubsByArea({ asOf, depth: 3, ...area, geography: '2030-01-01', ...rt }),
+    statisticsByGeography: await v.statistics({ year: o.year, ...area, geography: asOf, ...rt }),
+    units: await v.units({ asOf, ...rt }),
+    unitsAll: await v.units({ ...area, ...rt }),
     targets: await v.targets({ asOf, ...rt }),
     targetsByOwner: await Promise.all(ids.map((id) => v.targets({ asOf, ownerAssociationId: id, ...rt }))),
     targetProgress: await Promise.all(['t0', 't1'].map((id) => v.targetProgress(id, { asOf, ...rt }))),

@@ -28,7 +28,7 @@ const specs: ReadonlyArray<CommandSpec> = [
   {
     name: 'query', args: 'VIEW [ARGS]', summary: 'print a view; the same parameters as the HTTP API\'s /views, as flags (asOf → --as-of, recordedAsOf → --recorded-as-of)',
     flags: [store, { name: 'json', about: 'print the value itself' }, { name: 'format', value: 'csv|xlsx', about: 'export the view to a file (with --out)' }, { name: 'out', value: 'FILE', about: 'the file --format writes' }],
-    examples: ['hoi query statistics --year 2020', 'hoi query roster lc-nct --recorded-as-of 2024-04-30 --json', 'hoi query rollup lc-mttq 2023Q3 --format xlsx --out rollup.xlsx'],
+    examples: ['hoi query statistics --year 2020', 'hoi query statistics --year 2024 --area-code 12 --geography today', 'hoi query units --as-of 2025-07-01', 'hoi query roster lc-nct --recorded-as-of 2024-04-30 --json', 'hoi query rollup lc-mttq 2023Q3 --format xlsx --out rollup.xlsx'],
     more: () => `views:\n${viewNames.map((n) => `  ${viewUsage(viewDefs.get(n)!)}`).join('\n')}`,
   },
   { name: 'rebuild', args: '[PROJECTION…]', summary: 'rebuild views from the log (all without names); the old ones serve meanwhile', flags: [store], examples: ['hoi rebuild', 'hoi rebuild registry'] },

@@ -23,6 +23,10 @@ const regimeLine: Readonly<Record<P.RegimeFilter, string>> = {
   all: 'Phạm vi: tất cả, gồm cả các tổ chức chính trị - xã hội — counts every association, socio-political bodies included',
 }
 const geographyLine = 'Địa bàn: theo mã địa bàn ghi nhận khi thành lập hội — areas are the codes recorded at founding'
+/** Statistics place areas in the administrative units of a date: a merged area counts under the unit it went into. */
+const statisticsGeography = (on: string) =>
+  `Địa bàn theo đơn vị hành chính ngày ${dateVi(on)}; địa bàn đã sáp nhập tính vào đơn vị nhận sáp nhập (--geography today|YYYY-MM-DD) — areas as the administrative units in force on ${on}`
+const levelVi: Readonly<Record<P.UnitRow['level'], string>> = { province: 'tỉnh', district: 'huyện', commune: 'xã' }
 
 /** How each view reads on a terminal; `--json` prints the value itself. */
 export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
@@ -31,7 +35,7 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
     return [
       `Thống kê năm ${s.year} — statistics for ${s.year}`,
       regimeLine[s.regime],
-      geographyLine,
+      statisticsGeography(s.geography),
       table(['', 'Tổng', ...scopes.map((k) => vi(scopeVi, k))], [row('Số hội (associations)', s.associations), row('Hội đặc thù (special)', s.special), row(`Thành lập năm ${s.year} (founded)`, s.foundedInYear)]),
       '',
       `Hội viên (members): ${formatNumber(s.members.total)}   kết nạp năm ${s.year} (admitted): ${formatNumber(s.members.admittedInYear)}   ra khỏi hội năm ${s.year} (left): ${formatNumber(s.members.leftInYear)}`,
@@ -49,6 +53,10 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
   ['clubs', as<P.ClubRow[]>((rows) =>
     table(['Mã CLB', 'Tên câu lạc bộ', 'Chương trình', 'Thành lập', 'Trạng thái', 'Thành viên', 'Lưu ý'], rows.slice(0, SHOWN).map((r) => [r.clubId, r.name, r.programme, dateVi(r.launchedOn), vi(clubStatusVi, r.status), r.roster.total, r.flags.map((f) => f.code).join(' ')])) + more(rows.length, 'câu lạc bộ (clubs)'))],
   ['clubs-by-area', as<P.ClubsByAreaRow[]>((rows) => table(['Địa bàn', 'CLB đang hoạt động', 'CLB Liên thế hệ', 'Thành viên'], rows.map((r) => [r.areaCode, r.active, r.ishc, r.members])))],
+  ['units', as<P.UnitRow[]>((rows) =>
+    table(['Mã', 'Đơn vị hành chính', 'Cấp', 'Từ ngày', 'Đến ngày', 'Nhận sáp nhập từ (absorbed)'], rows.map((r) => [
+      r.unitId, `${'  '.repeat(r.depth)}${r.name}`, levelVi[r.level], dateVi(r.createdOn), r.endsOn === undefined ? '' : dateVi(r.endsOn), r.absorbed.join(', '),
+    ])) + `\n${formatNumber(rows.length)} đơn vị hành chính (administrative units)`)],
   ['commendations', as<P.CommendationsRow[]>((rows) =>
     table(['Phong trào', 'Danh hiệu', 'Chu kỳ', 'Trạng thái', 'Tập thể', 'Cá nhân'], rows.map((r) => [r.movementId, r.title, `${r.cycleStart}–${r.cycleEnd}`, vi(clubStatusVi, r.status), r.collectives, r.individuals])))],
   ['congress-watch', as<P.CongressWatch>((w) => {

@@ -27,6 +27,7 @@ export type ViewResults = {
   statistics: P.Statistics
   clubs: P.ClubRow
   'clubs-by-area': P.ClubsByAreaRow[]
+  units: P.UnitRow[]
   targets: P.TargetProgress
   target: P.TargetProgress
   rollup: P.ReportRollup

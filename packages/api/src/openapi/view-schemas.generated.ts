@@ -38,6 +38,12 @@ export const viewResultSchemas: Readonly<Record<string, JsonSchema>> = {
       "$ref": "#/components/schemas/View.ClubsByAreaRow"
     }
   },
+  "units": {
+    "type": "array",
+    "items": {
+      "$ref": "#/components/schemas/View.UnitRow"
+    }
+  },
   "targets": {
     "$ref": "#/components/schemas/View.TargetProgress"
   },
@@ -541,6 +547,10 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
         "type": "string",
         "description": "The date the figures are taken at: the end of the year, or `asOf` if earlier."
       },
+      "geography": {
+        "type": "string",
+        "description": "The date whose geography places each association and club in the area (see StatisticsQuery)."
+      },
       "associations": {
         "type": "object",
         "properties": {
@@ -686,6 +696,7 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "year",
       "regime",
       "asOf",
+      "geography",
       "associations",
       "special",
       "foundedInYear",
@@ -755,10 +766,10 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "programme": {
         "type": "string",
         "enum": [
+          "none",
           "1533",
           "1336",
-          "1648",
-          "none"
+          "1648"
         ]
       },
       "status": {
@@ -900,6 +911,63 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "members"
     ],
     "additionalProperties": false
+  },
+  "View.UnitRow": {
+    "type": "object",
+    "properties": {
+      "unitId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "level": {
+        "$ref": "#/components/schemas/View.UnitLevel"
+      },
+      "parentId": {
+        "type": "string",
+        "description": "The unit above it in this tree; a unit under an abolished level sits under the level above that."
+      },
+      "depth": {
+        "type": "number",
+        "description": "0 for a root (a province)"
+      },
+      "createdOn": {
+        "type": "string"
+      },
+      "endsOn": {
+        "type": "string",
+        "description": "when it ends (merged or abolished), if that is after the date"
+      },
+      "mergesInto": {
+        "type": "string",
+        "description": "the unit it is merged into on `endsOn`"
+      },
+      "absorbed": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "the units merged into it on or before the date"
+      }
+    },
+    "required": [
+      "unitId",
+      "name",
+      "level",
+      "depth",
+      "createdOn",
+      "absorbed"
+    ],
+    "additionalProperties": false
+  },
+  "View.UnitLevel": {
+    "type": "string",
+    "enum": [
+      "province",
+      "district",
+      "commune"
+    ]
   },
   "View.TargetProgress": {
     "type": "object",

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { describeAs, oneOf } from '@hoi/domain'
+import { IsoDate, describeAs, oneOf } from '@hoi/domain'
 import { recordInstant } from '@hoi/adapters'
 
 /** Query strings arrive as text: these codecs read numbers and booleans from it, and describe themselves for OpenAPI. */
@@ -66,3 +66,19 @@ export const RecordedAsOf = describeAs(
   ),
   { type: 'string', description: 'the view as the log stood then: a date (end of that day UTC) or a date-time with its zone' },
 )
+
+/**
+ * The geography a view places areas in: the administrative units in force on a date, or `today`
+ * (today's units, for old data too). A merged area then counts under the unit it went into.
+ */
+export const Geography = describeAs(
+  new t.Type<string, string, unknown>(
+    'Geography',
+    (u): u is string => typeof u === 'string' && (u === 'today' || IsoDate.is(u)),
+    (u, c) => (u === 'today' || IsoDate.is(u) ? t.success(u) : t.failure(u, c, 'must be today or a date YYYY-MM-DD that exists')),
+    String,
+  ),
+  { type: 'string', description: 'the administrative units to place areas in: today, or those in force on a date YYYY-MM-DD (default: the date of the figures)' },
+)
+/** The date a geography names: `today` is the date the view is asked on. */
+export const geographyDate = (g: string | undefined, today: string): string | undefined => (g === 'today' ? today : g)

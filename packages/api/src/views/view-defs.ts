@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 import { Association, Club, Id, IsoDate, Member, Period, strict, strictPartial } from '@hoi/domain'
 import type { ViewReader } from '@hoi/adapters'
-import { AssociationStatus, ClubStatus, RecordedAsOf, RegimeScope, ReportStatus, SearchText, paging, qBool, qInt } from './query-codecs.js'
+import { AssociationStatus, ClubStatus, Geography, RecordedAsOf, RegimeScope, ReportStatus, SearchText, geographyDate, paging, qBool, qInt } from './query-codecs.js'
 import { redactAssociation, redactCommendations, redactGovernance } from './redact.js'
 
 /** What a view is run with: its decoded path and query (paging taken off), and today's date for the views that default to it. */
@@ -70,6 +70,11 @@ const view = <PP extends t.Props, QP extends t.Props, R>(name: string, d: Typed<
 
 const registryQuery = { ...asOf, kind: Association.AssociationKind, scope: Association.Scope, parentId: Id, areaCode: Association.AreaCode, status: AssociationStatus, special: qBool }
 const meetings = { ...asOf, associationId: Id, includeDescendants: qBool }
+/** Only the defined value: an optional property absent stays absent. */
+const geographyOf = (g: string | undefined, today: string) => {
+  const on = geographyDate(g, today)
+  return on === undefined ? {} : { geography: on }
+}
 
 const defs: ReadonlyArray<ViewDef> = [
   view('registry', {
@@ -95,10 +100,10 @@ const defs: ReadonlyArray<ViewDef> = [
     personalOf: ({ params }) => params.associationId,
   }),
   view('statistics', {
-    summary: 'Statistics for a year (default: this year): associations, special, founded, members, clubs by scope. Counts the decree-regime associations by default (regime=decree); regime=all adds the socio-political bodies under their own charter, regime=own-charter counts only them',
+    summary: 'Statistics for a year (default: this year): associations, special, founded, members, clubs by scope. Counts the decree-regime associations by default (regime=decree); regime=all adds the socio-political bodies under their own charter, regime=own-charter counts only them. geography=today (or a date) places each area in the administrative units of that date, so areas merged by then count under the unit they went into (default: the units of the figures\' date)',
     params: {},
-    query: { year: qInt('year', 1900, 2199), areaCode: Association.AreaCode, regime: RegimeScope, ...asOf }, paged: false,
-    run: (v, { query, today }) => v.statistics({ ...query, year: query.year ?? Number(today.slice(0, 4)) }),
+    query: { year: qInt('year', 1900, 2199), areaCode: Association.AreaCode, regime: RegimeScope, geography: Geography, ...asOf }, paged: false,
+    run: (v, { query: { geography, ...query }, today }) => v.statistics({ ...query, ...geographyOf(geography, today), year: query.year ?? Number(today.slice(0, 4)) }),
   }),
   view('clubs', {
     summary: 'Clubs by host, area, programme, model and status, with composition flags', params: {},
@@ -106,9 +111,14 @@ const defs: ReadonlyArray<ViewDef> = [
     run: (v, { query }) => v.clubs(query),
   }),
   view('clubs-by-area', {
-    summary: 'Open clubs grouped by area (depth 2 = district)', params: {},
-    query: { ...asOf, areaCode: Association.AreaCode, depth: qInt('depth', 1, 4) }, paged: false,
-    run: (v, { query }) => v.clubsByArea(query),
+    summary: 'Open clubs grouped by area (depth 2 = district); geography=today (or a date) groups them by the administrative units of that date (default: those of asOf)', params: {},
+    query: { ...asOf, areaCode: Association.AreaCode, depth: qInt('depth', 1, 4), geography: Geography }, paged: false,
+    run: (v, { query: { geography, ...query }, today }) => v.clubsByArea({ ...query, ...geographyOf(geography, today) }),
+  }),
+  view('units', {
+    summary: 'Administrative units in force on a date (default: today) as a tree, province → district (until 2025-07-01) → commune, with their names on that date and the units merged into them',
+    params: {}, query: { ...asOf, areaCode: Association.AreaCode }, paged: false,
+    run: (v, { query, today }) => v.units({ ...query, asOf: query.asOf ?? today }),
   }),
   view('targets', {
     summary: 'Progress of every target (asOf defaults to today)', params: {}, query: { ...asOf, ownerAssociationId: Id }, paged: true,

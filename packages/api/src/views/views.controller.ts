@@ -35,6 +35,9 @@ export class ViewsController {
   @view('/views/clubs-by-area', 'clubs-by-area')
   clubsByArea(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
 
+  @view('/views/units', 'units')
+  units(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+
   @view('/views/targets', 'targets')
   targets(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
 
