@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
+import type { DecodeFailure, DomainEvent } from '@hoi/domain'
 import type { ProjectionDefinition, Recorded } from '@hoi/projections'
 import type { EventStore } from '../store.js'
 import { decodeRecorded } from '../upcast.js'
@@ -80,7 +81,15 @@ export class Runner {
     await this.driver.analyze?.(generations.flatMap(([d, g]) => Object.keys(d.tables).map((t) => tableName(t, g))), true)
   }
 
-  private compile(t: Target, page: ReadonlyArray<LogEvent>, last: number): Stmt[] {
+  /**
+   * Every event of the page that some target still has to apply, decoded once for all of them;
+   * the others (already applied, or handled by none) are not decoded at all.
+   */
+  private decode(targets: ReadonlyArray<Target>, page: ReadonlyArray<LogEvent>): Array<E.Either<DecodeFailure, DomainEvent> | undefined> {
+    return page.map((e) => (targets.some((t) => e.position > t.position && this.handles.get(t.def.name)!.has(e.type)) ? decodeRecorded(e) : undefined))
+  }
+
+  private compile(t: Target, page: ReadonlyArray<LogEvent>, events: ReadonlyArray<E.Either<DecodeFailure, DomainEvent> | undefined>, last: number): Stmt[] {
     const guard: Stmt = t.building
       ? { sql: `UPDATE ${PROJECTIONS_TABLE} SET next_position = ? WHERE name = ? AND next_generation = ? AND next_position = ?`, params: [last, t.def.name, t.generation, t.position], expect: 1 }
       : { sql: `UPDATE ${PROJECTIONS_TABLE} SET position = ? WHERE name = ? AND generation = ? AND position = ?`, params: [last, t.def.name, t.generation, t.position], expect: 1 }
@@ -94,10 +103,11 @@ export class Runner {
         params: [e.position, t.def.name, t.generation, e.streamId, e.type, reason, this.now().toISOString()],
       })
     }
-    for (const e of page) {
+    for (let i = 0; i < page.length; i++) {
+      const e = page[i]!
       if (e.position <= t.position || !handles.has(e.type)) continue
-      // decoded in full, as the reference engine does: an event whose data does not decode is parked, never half-applied
-      const decoded = decodeRecorded(e)
+      // checked in full, as the reference engine does: an event whose data does not decode is parked, never half-applied
+      const decoded = events[i]!
       if (E.isLeft(decoded)) {
         park(e, decoded.left.issues.map((i) => `${i.field} ${i.message}`).join('; '))
         continue
@@ -140,7 +150,8 @@ export class Runner {
       if (page.length === 0) break
       const last = page[page.length - 1]!.position
       const due = active.filter((t) => t.position < last)
-      const errors = await this.driver.transaction(due.map((t) => this.compile(t, page, last)))
+      const events = this.decode(due, page)
+      const errors = await this.driver.transaction(due.map((t) => this.compile(t, page, events, last)))
       for (let i = 0; i < due.length; i++) {
         const t = due[i]!
         const error = errors[i]
