@@ -25,6 +25,13 @@ export type StateRow = {
 /** Where one projection is being written: its live tables, or the next generation during a rebuild. */
 type Target = { readonly def: ProjectionDefinition; readonly generation: number; position: number; readonly building: boolean }
 
+/** The events of a page (in log order) up to a position. */
+const upTo = <T extends { readonly position: number }>(page: ReadonlyArray<T>, position: number): ReadonlyArray<T> => {
+  let n = page.length
+  while (n > 0 && page[n - 1]!.position > position) n--
+  return n === page.length ? page : page.slice(0, n)
+}
+
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 /**
@@ -132,9 +139,10 @@ export class Runner {
   }
 
   /**
-   * Applies the log after the targets' checkpoints up to its head, page by page. A projection whose
-   * page fails is left at its checkpoint (rows and checkpoint rolled back together) and reported;
-   * the others go on.
+   * Applies the log after the targets' checkpoints up to the head it had when this run started,
+   * page by page: under constant writes a run still ends, and the next one picks up the rest. A
+   * projection whose page fails is left at its checkpoint (rows and checkpoint rolled back
+   * together) and reported; the others go on.
    */
   private async run(targets: Target[], onProgress?: Progress): Promise<Array<{ name: string; error: Error }>> {
     const failed: Array<{ name: string; error: Error }> = []
@@ -146,7 +154,9 @@ export class Runner {
       const active = targets.filter((t) => !failed.some((f) => f.name === t.def.name))
       if (active.length === 0) break
       after = Math.min(after, ...active.map((t) => t.position))
-      const page = this.driver.readLog === undefined ? await this.store.readPage(after, this.pageSize) : await this.driver.readLog(after, this.pageSize)
+      if (after >= head) break
+      const read = this.driver.readLog === undefined ? await this.store.readPage(after, this.pageSize) : await this.driver.readLog(after, this.pageSize)
+      const page = upTo(read, head)
       if (page.length === 0) break
       const last = page[page.length - 1]!.position
       const due = active.filter((t) => t.position < last)
@@ -169,6 +179,7 @@ export class Runner {
     return failed
   }
 
+  /** Catches every projection up to the log's head as it was when this started; returns the position all of them reached. */
   catchUp(onProgress?: Progress): Promise<number> {
     return this.serial(async () => {
       const states = await this.states()
