@@ -149,16 +149,25 @@ export class Runner {
     if (targets.length === 0) return failed
     const start = Math.min(...targets.map((t) => t.position))
     const head = this.driver.head === undefined ? await this.store.head() : await this.driver.head()
+    const read = (from: number): Promise<ReadonlyArray<LogEvent>> =>
+      this.driver.readLog === undefined ? this.store.readPage(from, this.pageSize) : this.driver.readLog(from, this.pageSize)
+    let ahead: { readonly after: number; readonly page: Promise<ReadonlyArray<LogEvent>> } | undefined
     let after = start
     for (;;) {
       const active = targets.filter((t) => !failed.some((f) => f.name === t.def.name))
       if (active.length === 0) break
       after = Math.min(after, ...active.map((t) => t.position))
       if (after >= head) break
-      const read = this.driver.readLog === undefined ? await this.store.readPage(after, this.pageSize) : await this.driver.readLog(after, this.pageSize)
-      const page = upTo(read, head)
+      // the page read ahead is used when every projection went on from where it ended
+      const page = upTo(await (ahead?.after === after ? ahead.page : read(after)), head)
+      ahead = undefined
       if (page.length === 0) break
       const last = page[page.length - 1]!.position
+      if (last < head) {
+        // the next page is read while this one is written (on PostgreSQL the server does both at once)
+        ahead = { after: last, page: read(last) }
+        ahead.page.catch(() => undefined)
+      }
       const due = active.filter((t) => t.position < last)
       const events = this.decode(due, page)
       const errors = await this.driver.transaction(due.map((t) => this.compile(t, page, events, last)))
