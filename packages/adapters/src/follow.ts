@@ -10,7 +10,8 @@ export type FollowOptions = {
   /**
    * A position the views have reached (every event at or below it applied or parked) and the head
    * seen before the catch-up: after each catch-up, and after each page it commits on the way (a
-   * catch-up under a steady stream of appends returns only when it reaches the head)
+   * catch-up stops at the head it saw when it started; what was appended meanwhile is the next
+   * wake's)
    */
   readonly onReached?: (position: number, head: number) => void
   /** a failed head read or catch-up, or a lost notification connection (the follower goes on) */

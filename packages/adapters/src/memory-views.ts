@@ -70,7 +70,11 @@ class MemoryViews implements ViewEngine {
   }
 
   catchUp(opts: { readonly onProgress?: Progress } = {}): Promise<number> {
-    return this.serial(() => this.foldInto(this.live, opts.onProgress))
+    return this.serial(async () => {
+      // bounded by the head as it is now: writes made meanwhile wait for the next call
+      const head = await this.store.head()
+      return this.foldInto(this.live, opts.onProgress, (r) => r.position > head)
+    })
   }
 
   async committed(events: ReadonlyArray<RecordedEvent>): Promise<void> {

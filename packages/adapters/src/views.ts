@@ -71,7 +71,7 @@ export type Progress = (done: number, total: number) => void
  * process; several processes may open engines on the same store (each follows the others' writes).
  */
 export interface ViewEngine extends ViewReader {
-  /** applies every event after the checkpoints, page by page; returns the position reached */
+  /** applies the events after the checkpoints up to the head the log had when it started (a bound: writes made meanwhile wait for the next call), page by page; returns the position reached */
   catchUp(opts?: { readonly onProgress?: Progress }): Promise<number>
   /** the events a command of this process just stored: applied at once, in order (else a catch-up) */
   committed(events: ReadonlyArray<RecordedEvent>): Promise<void>

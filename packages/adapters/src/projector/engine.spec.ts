@@ -10,6 +10,7 @@ import { openDriverViews } from './engine.js'
 import { openSqliteViews } from './sqlite.js'
 import { openViews } from '../open-views.js'
 import { openMemory } from '../memory.js'
+import { openMemoryViews } from '../memory-views.js'
 import { decodable, anyEvent, askAll, foldReader, logOf, writeLog } from './testing.js'
 import { log, ev } from '../../../projections/src/testing/recorded.js'
 
@@ -70,6 +71,52 @@ describe('the SQLite view engine', () => {
     failing = false
     await views.catchUp()
     expect(await askAll(views, '2021-06-30', q)).toEqual(await reference())
+  })
+
+  it('a catch-up under constant writes ends at the head it saw when it started; the next one takes the rest', async () => {
+    const store = open(fresh())
+    const base = sqliteDriver(store.db)
+    await openDriverViews(store, base)
+    writeLog(store, sample.slice(0, 100))
+    // a writer appends ten more events after every page the catch-up commits, until the sample is written
+    let written = 100
+    const busy: SqlDriver = {
+      ...base,
+      transaction: async (parts) => {
+        const errors = await base.transaction(parts)
+        if (written < sample.length) {
+          writeLog(store, sample.slice(written, written + 10))
+          written += 10
+        }
+        return errors
+      },
+    }
+    const views = await openDriverViews(store, busy, { pageSize: 10 })
+    expect(await views.catchUp()).toBe(100)
+    const status = await views.status()
+    expect(status.projections.every((p) => p.position === 100)).toBe(true)
+    expect(store.db.prepare('SELECT max(position) FROM events').pluck().get()).toBe(written)
+    expect(written).toBeGreaterThan(100)
+    // the writer wrote the rest of the sample meanwhile: the next catch-up takes it, and the views are complete
+    expect(written).toBe(sample.length)
+    expect(await views.catchUp()).toBe(sample.length)
+    expect(await askAll(views, '2021-06-30', q)).toEqual(await reference())
+  })
+
+  it('the reference engine’s catch-up is bounded the same way', async () => {
+    const store = open(fresh())
+    writeLog(store, sample.slice(0, 100))
+    // the store as the engine sees it: a writer appends right after the engine reads the head
+    const busy = Object.create(store) as SqliteStore
+    busy.head = async () => {
+      const head = await store.head()
+      writeLog(store, sample.slice(head, head + 50))
+      return head
+    }
+    const views = await openMemoryViews(busy)
+    expect(await views.catchUp()).toBe(100)
+    expect(store.db.prepare('SELECT max(position) FROM events').pluck().get()).toBe(150)
+    expect(await views.catchUp()).toBe(150)
   })
 
   it('an event a definition cannot apply is parked, the projection goes on, and a rebuild retries it', async () => {

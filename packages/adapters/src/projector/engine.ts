@@ -1,4 +1,5 @@
 import { projections, type ProjectionDefinition } from '@hoi/projections'
+import { sealingOf } from '../personal/sealed.js'
 import type { EventStore } from '../store.js'
 import type { EngineStatus, ParkedEvent, Progress, ViewEngine } from '../views.js'
 import type { SqlDriver } from './driver.js'
@@ -15,6 +16,16 @@ export type SqlViewsOptions = {
   readonly now?: () => Date
   /** progress of a rebuild that opening starts (a definition whose version changed) */
   readonly onProgress?: Progress
+}
+
+/**
+ * The driver of a store's views, with the personal fields of the log it reads straight from the
+ * store's table opened as every other reader of a sealed store sees them.
+ */
+export const withSealing = (store: EventStore, driver: SqlDriver): SqlDriver => {
+  const sealing = sealingOf(store)
+  const read = driver.readLog
+  return sealing === undefined || read === undefined ? driver : { ...driver, readLog: async (after, limit) => sealing.open(await read(after, limit)) }
 }
 
 /**

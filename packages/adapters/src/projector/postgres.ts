@@ -1,8 +1,10 @@
 import pg from 'pg'
+import { unsealed } from '../personal/sealed.js'
+import type { PostgresStore } from '../postgres.js'
 import type { EventStore } from '../store.js'
 import type { ViewEngine } from '../views.js'
 import { StaleCheckpoint, type SqlDriver, type SqlValue, type Stmt } from './driver.js'
-import { openDriverViews, type SqlViewsOptions } from './engine.js'
+import { openDriverViews, withSealing, type SqlViewsOptions } from './engine.js'
 
 /** `?` placeholders numbered for PostgreSQL (the runner's SQL has no `?` inside literals). */
 const numbered = (sql: string): string => {
@@ -20,8 +22,27 @@ const types = {
  * projection's part in a savepoint. Multi-row INSERTs carry the bulk of a page; other changes are
  * one statement each.
  */
-export const postgresDriver = (pool: pg.Pool): SqlDriver => ({
+/**
+ * The log read straight from the store's `events` table (when the views live in the store's own
+ * database): one query a page, without the metadata the store's own read carries and converts.
+ */
+const logReader = (pool: pg.Pool): Pick<SqlDriver, 'readLog' | 'head'> => ({
+  async readLog(after, limit) {
+    const r = await pool.query<[string, string, string, number, string]>({
+      name: 'hoi-views-log', text: 'SELECT position, stream_id, type, schema_version, data::text FROM events WHERE position > $1 ORDER BY position LIMIT $2',
+      values: [after, limit], rowMode: 'array',
+    })
+    return r.rows.map((x) => ({ position: Number(x[0]), streamId: x[1], type: x[2], schemaVersion: x[3], data: JSON.parse(x[4]) as unknown }))
+  },
+  async head() {
+    const r = await pool.query<[string]>({ name: 'hoi-views-head', text: 'SELECT position FROM head', rowMode: 'array' })
+    return Number(r.rows[0]?.[0] ?? 0)
+  },
+})
+
+export const postgresDriver = (pool: pg.Pool, readsLog = false): SqlDriver => ({
   dialect: 'postgres',
+  ...(readsLog ? logReader(pool) : {}),
   async exec(sql) {
     await pool.query(sql)
   },
@@ -64,7 +85,7 @@ const OPEN_LOCK = 0x686f6976 // 'hoiv'
 
 /**
  * The view engine with its tables in a PostgreSQL database (the store's own, for a PostgreSQL
- * store). Processes that open it at once would both create the tables and both rebuild a changed
+ * store, whose log it then reads with its own SQL on the same pool). Processes that open it at once would both create the tables and both rebuild a changed
  * projection: they take turns under an advisory lock, held on a connection of its own (so a pool
  * of one connection still opens).
  */
@@ -74,7 +95,9 @@ export const openPostgresViews = async (store: EventStore, pool: pg.Pool, opts: 
   await lock.connect()
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [OPEN_LOCK])
-    return await openDriverViews(store, postgresDriver(pool), opts)
+    const inner = unsealed(store)
+    const sameDatabase = inner.kind === 'postgres' && (inner as PostgresStore).pool === pool
+    return await openDriverViews(store, withSealing(store, postgresDriver(pool, sameDatabase)), opts)
   } finally {
     // ending the session releases the lock
     await lock.end().catch(() => undefined)

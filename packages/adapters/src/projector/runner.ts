@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
+import type { DecodeFailure, DomainEvent } from '@hoi/domain'
 import type { ProjectionDefinition, Recorded } from '@hoi/projections'
 import type { EventStore } from '../store.js'
 import { decodeRecorded } from '../upcast.js'
@@ -23,6 +24,13 @@ export type StateRow = {
 
 /** Where one projection is being written: its live tables, or the next generation during a rebuild. */
 type Target = { readonly def: ProjectionDefinition; readonly generation: number; position: number; readonly building: boolean }
+
+/** The events of a page (in log order) up to a position. */
+const upTo = <T extends { readonly position: number }>(page: ReadonlyArray<T>, position: number): ReadonlyArray<T> => {
+  let n = page.length
+  while (n > 0 && page[n - 1]!.position > position) n--
+  return n === page.length ? page : page.slice(0, n)
+}
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
@@ -80,7 +88,15 @@ export class Runner {
     await this.driver.analyze?.(generations.flatMap(([d, g]) => Object.keys(d.tables).map((t) => tableName(t, g))), true)
   }
 
-  private compile(t: Target, page: ReadonlyArray<LogEvent>, last: number): Stmt[] {
+  /**
+   * Every event of the page that some target still has to apply, decoded once for all of them;
+   * the others (already applied, or handled by none) are not decoded at all.
+   */
+  private decode(targets: ReadonlyArray<Target>, page: ReadonlyArray<LogEvent>): Array<E.Either<DecodeFailure, DomainEvent> | undefined> {
+    return page.map((e) => (targets.some((t) => e.position > t.position && this.handles.get(t.def.name)!.has(e.type)) ? decodeRecorded(e) : undefined))
+  }
+
+  private compile(t: Target, page: ReadonlyArray<LogEvent>, events: ReadonlyArray<E.Either<DecodeFailure, DomainEvent> | undefined>, last: number): Stmt[] {
     const guard: Stmt = t.building
       ? { sql: `UPDATE ${PROJECTIONS_TABLE} SET next_position = ? WHERE name = ? AND next_generation = ? AND next_position = ?`, params: [last, t.def.name, t.generation, t.position], expect: 1 }
       : { sql: `UPDATE ${PROJECTIONS_TABLE} SET position = ? WHERE name = ? AND generation = ? AND position = ?`, params: [last, t.def.name, t.generation, t.position], expect: 1 }
@@ -94,10 +110,11 @@ export class Runner {
         params: [e.position, t.def.name, t.generation, e.streamId, e.type, reason, this.now().toISOString()],
       })
     }
-    for (const e of page) {
+    for (let i = 0; i < page.length; i++) {
+      const e = page[i]!
       if (e.position <= t.position || !handles.has(e.type)) continue
-      // decoded in full, as the reference engine does: an event whose data does not decode is parked, never half-applied
-      const decoded = decodeRecorded(e)
+      // checked in full, as the reference engine does: an event whose data does not decode is parked, never half-applied
+      const decoded = events[i]!
       if (E.isLeft(decoded)) {
         park(e, decoded.left.issues.map((i) => `${i.field} ${i.message}`).join('; '))
         continue
@@ -122,25 +139,38 @@ export class Runner {
   }
 
   /**
-   * Applies the log after the targets' checkpoints up to its head, page by page. A projection whose
-   * page fails is left at its checkpoint (rows and checkpoint rolled back together) and reported;
-   * the others go on.
+   * Applies the log after the targets' checkpoints up to the head it had when this run started,
+   * page by page: under constant writes a run still ends, and the next one picks up the rest. A
+   * projection whose page fails is left at its checkpoint (rows and checkpoint rolled back
+   * together) and reported; the others go on.
    */
   private async run(targets: Target[], onProgress?: Progress): Promise<Array<{ name: string; error: Error }>> {
     const failed: Array<{ name: string; error: Error }> = []
     if (targets.length === 0) return failed
     const start = Math.min(...targets.map((t) => t.position))
     const head = this.driver.head === undefined ? await this.store.head() : await this.driver.head()
+    const read = (from: number): Promise<ReadonlyArray<LogEvent>> =>
+      this.driver.readLog === undefined ? this.store.readPage(from, this.pageSize) : this.driver.readLog(from, this.pageSize)
+    let ahead: { readonly after: number; readonly page: Promise<ReadonlyArray<LogEvent>> } | undefined
     let after = start
     for (;;) {
       const active = targets.filter((t) => !failed.some((f) => f.name === t.def.name))
       if (active.length === 0) break
       after = Math.min(after, ...active.map((t) => t.position))
-      const page = this.driver.readLog === undefined ? await this.store.readPage(after, this.pageSize) : await this.driver.readLog(after, this.pageSize)
+      if (after >= head) break
+      // the page read ahead is used when every projection went on from where it ended
+      const page = upTo(await (ahead?.after === after ? ahead.page : read(after)), head)
+      ahead = undefined
       if (page.length === 0) break
       const last = page[page.length - 1]!.position
+      if (last < head) {
+        // the next page is read while this one is written (on PostgreSQL the server does both at once)
+        ahead = { after: last, page: read(last) }
+        ahead.page.catch(() => undefined)
+      }
       const due = active.filter((t) => t.position < last)
-      const errors = await this.driver.transaction(due.map((t) => this.compile(t, page, last)))
+      const events = this.decode(due, page)
+      const errors = await this.driver.transaction(due.map((t) => this.compile(t, page, events, last)))
       for (let i = 0; i < due.length; i++) {
         const t = due[i]!
         const error = errors[i]
@@ -158,6 +188,7 @@ export class Runner {
     return failed
   }
 
+  /** Catches every projection up to the log's head as it was when this started; returns the position all of them reached. */
   catchUp(onProgress?: Progress): Promise<number> {
     return this.serial(async () => {
       const states = await this.states()

@@ -3,6 +3,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyAll, emptyModel, insertRow, projections, type ProjectionDefinition, type Recorded } from '@hoi/projections'
 import { openMemory } from '../memory.js'
+import { openPostgres, type PostgresStore } from '../postgres.js'
 import type { EventStore } from '../store.js'
 import { openPostgresViews } from './postgres.js'
 import { decodable, anyEvent, area, askAll, date, foldReader, logOf, period, recordedAtOf } from './testing.js'
@@ -63,6 +64,27 @@ describe.skipIf(!reachable)('the view engine on PostgreSQL', () => {
         }),
       { numRuns: 15 },
     )
+  })
+
+  it('on the store’s own database reads the log with its own SQL, not through the store, and answers the same', async () => {
+    const raw = fc.sample(fc.array(anyEvent, { minLength: 80, maxLength: 80 }), { numRuns: 1, seed: 5 })[0]!
+    const events = logOf(raw)
+    const schema = `hoi_views_${process.pid}_${schemas.length}`
+    await fresh()
+    const store = await openPostgres(`${url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`, { poolSize: 2 })
+    try {
+      for (const e of events)
+        await store.append(e.streamId, [{ eventId: e.eventId, type: e.type, schemaVersion: 1, data: e.data, metadata: { ...e.metadata } }], 'any')
+      // the store as the engine sees it, with its own page read refused
+      const direct = Object.create(store) as PostgresStore
+      direct.readPage = () => Promise.reject(new Error('the engine read the log through the store'))
+      const views = await openPostgresViews(direct, store.pool, { pageSize: 7 })
+      expect(await views.catchUp()).toBe(events.length)
+      const o = { year: 2020, period: '2020' }
+      expect(await askAll(views, '2021-06-30', o)).toEqual(await askAll(foldReader(applyAll(emptyModel(), decodable(events))), '2021-06-30', o))
+    } finally {
+      await store.close()
+    }
   })
 
   it('parks what a definition cannot apply, rebuilds blue/green and retries it', async () => {
