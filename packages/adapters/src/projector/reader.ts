@@ -4,7 +4,7 @@ import { recordInstant } from '../record-time.js'
 import type { EventStore } from '../store.js'
 import type { RecordTime, ViewReader } from '../views.js'
 import type { SqlValue } from './driver.js'
-import { loadAssociations, loadClubs, loadMembers, loadMovements, loadReports, loadTargets, loadTree } from './load.js'
+import { loadAssociations, loadFoundings, loadClubs, loadMembers, loadMovements, loadReports, loadTargets, loadTree } from './load.js'
 import { loadGovernance } from './load-governance.js'
 import type { Runner } from './runner.js'
 import { inAreaSql, inList, Snapshot } from './snapshot.js'
@@ -380,6 +380,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const s = await snapshot(q)
       const m = P.emptyModel()
       await loadAssociations(s, m, { sql: 'a.founded_on <= ?', params: [q.asOf] }, q.asOf)
+      await loadFoundings(s, m, q.asOf)
       return P.congressWatch(m, q)
     },
   }

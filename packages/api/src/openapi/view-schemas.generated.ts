@@ -166,8 +166,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
             "type": "string",
             "enum": [
               "divided",
-              "separated",
-              "consolidated"
+              "consolidated",
+              "separated"
             ]
           },
           "from": {
@@ -271,8 +271,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
         "type": "string",
         "enum": [
           "divided",
-          "consolidated",
-          "absorbed"
+          "absorbed",
+          "consolidated"
         ]
       },
       "on": {
@@ -379,8 +379,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
             "type": "string",
             "enum": [
               "divided",
-              "separated",
-              "consolidated"
+              "consolidated",
+              "separated"
             ]
           },
           "from": {
@@ -477,9 +477,9 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
     "type": "string",
     "enum": [
       "other",
-      "[đã xoá]",
       "female",
-      "male"
+      "male",
+      "[đã xoá]"
     ]
   },
   "View.Category": {
@@ -738,10 +738,10 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "programme": {
         "type": "string",
         "enum": [
+          "none",
           "1533",
           "1336",
-          "1648",
-          "none"
+          "1648"
         ]
       },
       "status": {
@@ -1886,6 +1886,13 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "asOf": {
         "type": "string"
       },
+      "foundings": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.FoundingRow"
+        },
+        "description": "associations in their founding procedure, with the permit's deadline (R4, R5)"
+      },
       "firstCongressDue": {
         "type": "array",
         "items": {
@@ -1914,12 +1921,95 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
     },
     "required": [
       "asOf",
+      "foundings",
       "firstCongressDue",
       "endingSoon",
       "overdue",
       "noTerm"
     ],
     "additionalProperties": false
+  },
+  "View.FoundingRow": {
+    "type": "object",
+    "properties": {
+      "associationId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "elderly",
+          "veterans",
+          "women",
+          "farmers",
+          "youth",
+          "trade-union",
+          "fatherland-front",
+          "red-cross",
+          "study-promotion",
+          "other"
+        ]
+      },
+      "scope": {
+        "type": "string",
+        "enum": [
+          "national",
+          "province",
+          "district",
+          "commune"
+        ]
+      },
+      "areaCode": {
+        "type": "string"
+      },
+      "stage": {
+        "$ref": "#/components/schemas/View.FoundingStage"
+      },
+      "recognisedOn": {
+        "type": "string"
+      },
+      "permittedOn": {
+        "type": "string"
+      },
+      "congressDueBy": {
+        "type": "string",
+        "description": "the founding congress deadline in force on asOf: 90 days from the permit, or as extended"
+      },
+      "extended": {
+        "type": "boolean"
+      },
+      "overdue": {
+        "type": "boolean",
+        "description": "permitted, and the deadline has passed with no congress: the permit lapses unless extended (R5)"
+      },
+      "lapsedOn": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "associationId",
+      "name",
+      "kind",
+      "scope",
+      "areaCode",
+      "stage",
+      "recognisedOn",
+      "extended",
+      "overdue"
+    ],
+    "additionalProperties": false
+  },
+  "View.FoundingStage": {
+    "type": "string",
+    "enum": [
+      "committee-recognised",
+      "permitted",
+      "lapsed"
+    ],
+    "description": "R4, R5: an association in its founding procedure on asOf, before its founding congress."
   },
   "View.FirstCongressRow": {
     "type": "object",
@@ -1933,8 +2023,8 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
             "type": "string",
             "enum": [
               "divided",
-              "separated",
-              "consolidated"
+              "consolidated",
+              "separated"
             ]
           },
           "from": {
