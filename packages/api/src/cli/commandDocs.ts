@@ -19,7 +19,7 @@ export const commandDocs: Readonly<Record<CommandType, { summary: string; rules:
   },
   PermitEstablishment: {
     summary: 'Records the permit to establish the association (quyết định cho phép thành lập hội) and the people who registered to found it; the founding congress is due within 90 days (R5).',
-    rules: ['R4 `FoundingCommitteeNotRecognised`: a recognised committee comes first; `FoundingStepOutOfOrder`: not before its recognition.', 'R3 `FoundingMembersBelowMinimum`, `RegistrantRepeated`: under a decree, at least 100 / 50 / 20 / 10 different registrants by scope (policy).', 'R7 `RegistrantIdTooLong`: each registrant\'s member id (`<associationId>.<personId>`) fits 80 characters.', 'R5 `EstablishmentPermitLapsed`, `EstablishmentAlreadyPermitted`.', same],
+    rules: ['R4 `FoundingNotFound`: a recognised committee comes first; `FoundingStepOutOfOrder`: not before its recognition.', 'R3 `FoundingMembersBelowMinimum`, `RegistrantRepeated`: under a decree, at least 100 / 50 / 20 / 10 different registrants by scope (policy).', 'R7 `RegistrantIdTooLong`: each registrant\'s member id (`<associationId>.<personId>`) fits 80 characters.', 'R5 `EstablishmentPermitLapsed`, `EstablishmentAlreadyPermitted`.', same],
   },
   ExtendEstablishmentPermit: {
     summary: 'Records the one extension of the founding congress deadline (R5).',
@@ -27,7 +27,7 @@ export const commandDocs: Readonly<Record<CommandType, { summary: string; rules:
   },
   LapseEstablishmentPermit: {
     summary: 'Records that the establishment permit lapsed: for a scheduler or an operator once the deadline has passed. The area held for the procedure is freed.',
-    rules: ['R5 `PermitStillValid`: only after the deadline and, without an extension, after the 15 days in which one may still be requested.', '`EstablishmentNotPermitted`, `FoundingCommitteeNotRecognised`, `AssociationAlreadyFounded`.', same],
+    rules: ['R5 `PermitStillValid`: only after the deadline and, without an extension, after the 15 days in which one may still be requested.', '`EstablishmentNotPermitted`, `FoundingNotFound`, `AssociationAlreadyFounded`.', same],
   },
   HoldFoundingCongress: {
     summary: 'Records the founding congress of a permitted association: the association is founded on its date (`AssociationFounded`, regime by date R1, R2) and its first term opens (`CongressHeld` of kind founding, number I unless given). From Decree 126 (2024-11-26) every registrant becomes an official member (`MemberAdmitted` follow-ups with member id `<associationId>.<personId>`, R7; eligibility R28 still applies).',

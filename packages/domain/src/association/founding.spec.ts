@@ -48,7 +48,7 @@ describe('founding procedure', () => {
     ])
   })
   it('R3, R4: the permit needs a recognised committee and enough registrants; the congress is due 90 days later (R5)', () => {
-    expect(decide(stateOf(), cmd('PermitEstablishment', permit))).toMatchObject(E.left({ code: 'FoundingCommitteeNotRecognised', rule: 'R4' }))
+    expect(decide(stateOf(), cmd('PermitEstablishment', permit))).toMatchObject(E.left({ code: 'FoundingNotFound', rule: 'R4' }))
     expect(decide(stateOf(recognised), cmd('PermitEstablishment', { ...permit, registrants: registrants(9) })))
       .toMatchObject(E.left({ code: 'FoundingMembersBelowMinimum', rule: 'R3', field: 'data.registrants' }))
     expect(decide(stateOf(recognised), cmd('PermitEstablishment', permit))).toEqual(E.right([permitted]))

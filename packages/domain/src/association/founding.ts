@@ -22,8 +22,8 @@ const alreadyFounded = (id: string): E.Either<Rejection, never> =>
 
 const noProcedure = (id: string): E.Either<Rejection, never> =>
   reject(
-    'FoundingCommitteeNotRecognised', 'R4',
-    `No founding committee of ${id} is recognised: the procedure starts with RecogniseFoundingCommittee`,
+    'FoundingNotFound', 'R4',
+    `No founding procedure of ${id}: it starts when the authority recognises a founding committee (RecogniseFoundingCommittee)`,
     `Chưa có ban vận động thành lập hội ${id} được công nhận`,
     'data.associationId',
   )
