@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyAll, commendations, congressWatch, emptyModel, overdueStage } from './index.js'
+import { applyAll, commendations, congressWatch, emptyModel, foundings, overdueStage } from './index.js'
 import { ev, log } from './testing/recorded.js'
 
 const congress = (associationId: string, number: string, heldOn: string, termEnd: string) =>
@@ -95,5 +95,7 @@ describe('congress watch: associations in founding (R4, R5)', () => {
     expect(may.get('waiting')).toMatchObject({ stage: 'permitted', congressDueBy: '2025-05-04', overdue: true, extended: false })
     expect(may.get('extended')).toMatchObject({ stage: 'permitted', congressDueBy: '2025-06-03', overdue: false, extended: true })
     expect(at('2025-06-01').get('lapsed')).toMatchObject({ stage: 'lapsed', lapsedOn: '2025-05-20', overdue: false })
+    expect(foundings(fm, { asOf: '2025-06-01', areaCode: '12.105' }).map((r) => r.associationId)).toEqual(['waiting', 'extended', 'lapsed'])
+    expect(foundings(fm, { asOf: '2025-06-01', areaCode: '13' })).toEqual([])
   })
 })

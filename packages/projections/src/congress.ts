@@ -1,6 +1,6 @@
 import { addDays, addWorkingDays, daysBetween, type IsoDate } from '@hoi/domain'
 import type { AssociationState, ReadModel } from './model.js'
-import { addMonths, dissolvedBy, nameAt } from './asOf.js'
+import { addMonths, dateOf, dissolvedBy, inArea, nameAt } from './asOf.js'
 import { termAt } from './registry.js'
 
 /** R14: after the term ends, 12 months until the authority asks for a congress; 6 more, then 90 days, before dissolution is reviewed. */
@@ -80,6 +80,10 @@ export const foundingsAt = (m: ReadModel, date: string): FoundingRow[] => {
   }
   return out
 }
+
+/** The associations in founding on a date (default: everything known), in an area and everything inside it (R4, R5). */
+export const foundings = (m: ReadModel, q: { readonly asOf?: string; readonly areaCode?: string } = {}): FoundingRow[] =>
+  foundingsAt(m, dateOf(q.asOf)).filter((f) => inArea(f.areaCode, q.areaCode))
 
 /**
  * Terms of associations existing and not dissolved on asOf: those ending within `withinMonths`

@@ -19,7 +19,7 @@ export { reportRollup, reports, owesReport, type ReportRollup, type ReportRow, t
 export { completeness, completenessStatuses, type Completeness, type CompletenessList, type CompletenessRow, type CompletenessStatus, type Counts } from './completeness.js'
 export type { IndicatorValue, Aggregation } from './indicators.js'
 export { commendations, type CommendationsRow } from './commendations.js'
-export { congressWatch, overdueStage, FIRST_CONGRESS_WORKING_DAYS, type CongressWatch, type CongressWatchRow, type FirstCongressRow, type OverdueStage, type FoundingRow, type FoundingStage } from './congress.js'
+export { congressWatch, foundings, overdueStage, FIRST_CONGRESS_WORKING_DAYS, type CongressWatch, type CongressWatchRow, type FirstCongressRow, type OverdueStage, type FoundingRow, type FoundingStage } from './congress.js'
 export { conferences, resolutions, type ConferenceRow, type ResolutionRow, type ConferencesQuery, type MeetingsQuery } from './meetings.js'
 export { carriedFrom, dissolvedBy, inArea } from './asOf.js'
 export { governance, type Governance, type BranchRow, type NoticeRow, type ReportableChange, type GovernanceFlag } from './governance.js'

@@ -371,6 +371,7 @@ export const readCases: ReadonlyArray<ReadCase> = [
   { route: '/assets/report-print.css', build: () => ({ setup: [], path: '/assets/report-print.css' }) },
   { route: '/views/commendations', build: () => ({ setup: [], path: '/views/commendations' }) },
   { route: '/views/congress-watch', build: () => ({ setup: [], path: '/views/congress-watch' }) },
+  { route: '/views/foundings', build: () => ({ setup: [], path: '/views/foundings' }) },
   { route: '/views/conferences', build: (side) => ({ setup: [], path: `/views/conferences?associationId=${sides[side].prov}&includeDescendants=true` }) },
   { route: '/views/resolutions', build: () => ({ setup: [], path: '/views/resolutions' }) },
   { route: '/audit/streams/:streamId', build: (side) => ({ setup: [], path: `/audit/streams/association-${sides[side].commune}` }) },

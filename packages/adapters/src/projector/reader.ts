@@ -383,6 +383,14 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       await loadFoundings(s, m, q.asOf)
       return P.congressWatch(m, q)
     },
+    async foundings(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const date = dateOf(q.asOf)
+      await loadAssociations(s, m, { sql: 'a.founded_on <= ?', params: [date] }, date)
+      await loadFoundings(s, m, date)
+      return P.foundings(m, q)
+    },
   }
   return retried(reader)
 }

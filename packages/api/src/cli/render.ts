@@ -1,7 +1,7 @@
 import type * as P from '@hoi/projections'
 import type { ViewInput } from '../views/view-defs.js'
 import { dateVi, formatNumber, table } from './table.js'
-import { associationStatusVi, categoryVi, clubStatusVi, conferenceKindVi, genderVi, kindVi, scopeVi, stageVi, vi } from '../export/index.js'
+import { associationStatusVi, categoryVi, clubStatusVi, conferenceKindVi, foundingStageVi, genderVi, kindVi, scopeVi, stageVi, vi } from '../export/index.js'
 import { reportingRenderers } from './reporting-views.js'
 
 type Render = (result: unknown, input: ViewInput) => string
@@ -62,6 +62,11 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
       (first.length === 0 ? '' : `\nnew bodies of a reorganisation, first congress within 30 working days (Đại hội lần đầu trong 30 ngày làm việc):\n${first.join('\n')}`) +
       (founding.length === 0 ? '' : `\nassociations in founding (hội đang trong thủ tục thành lập, R4, R5):\n${founding.join('\n')}`)
   })],
+  ['foundings', as<P.FoundingRow[]>((rows) =>
+    table(['Mã hội', 'Tên hội', 'Địa bàn', 'Giai đoạn', 'Cho phép', 'Hạn Đại hội thành lập', 'Lưu ý'], rows.map((r) => [
+      r.associationId, r.name, r.areaCode, vi(foundingStageVi, r.stage), dateVi(r.permittedOn ?? ''), dateVi(r.congressDueBy ?? ''),
+      [r.extended ? 'đã gia hạn (extended)' : '', r.overdue ? 'quá hạn (overdue, R5)' : '', r.lapsedOn === undefined ? '' : `hết hiệu lực ${dateVi(r.lapsedOn)}`].filter((x) => x !== '').join('; '),
+    ])))],
   ['conferences', as<P.ConferenceRow[]>((rows) =>
     table(['Ngày', 'Hội', 'Loại', 'Tên hội nghị', 'Số người dự'], rows.slice(0, SHOWN).map((r) => [dateVi(r.heldOn), r.associationName, vi(conferenceKindVi, r.kind), r.title, r.attendees])) + more(rows.length, 'hội nghị (conferences)'))],
   ['resolutions', as<P.ResolutionRow[]>((rows) =>

@@ -66,6 +66,12 @@ export const viewResultSchemas: Readonly<Record<string, JsonSchema>> = {
   "congress-watch": {
     "$ref": "#/components/schemas/View.CongressWatch"
   },
+  "foundings": {
+    "type": "array",
+    "items": {
+      "$ref": "#/components/schemas/View.FoundingRow"
+    }
+  },
   "conferences": {
     "$ref": "#/components/schemas/View.ConferenceRow"
   },
