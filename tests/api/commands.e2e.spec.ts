@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SERVER_OWNED } from '@hoi/api'
-import { baseSeed, commandCases, member, runSetup, sides } from './support/cases.js'
+import { baseSeed, commandCases, establishmentPermit, foundingCommittee, foundingCongress, member, runSetup, sides } from './support/cases.js'
 import { call, startTestServer, type TestServer } from './support/server.js'
 
 let s: TestServer
@@ -92,6 +92,42 @@ describe('rules refused with 422: code, R-number, English and Vietnamese', () =>
     rule('POST', '/associations/a-commune/staff-quota', { quota: 2, assignedOn: '2020-01-01', allocatedFrom: 'prov-a' }, 'StaffQuotaCannotBeHandedDown', 'R26', 'allocatedFrom'))
   it('R23: a suspension longer than 180 days', () =>
     rule('POST', '/associations/a-commune/suspension', { suspendedOn: '2020-01-01', until: '2021-01-01', reason: 'Vi phạm' }, 'SuspensionTooLong', 'R23', 'until'))
+})
+
+describe('the founding procedure over HTTP (R4, R5, R7)', () => {
+  const id = 'fp-tl'
+  const committee = foundingCommittee(id, 'prov-a', '12.107.01').data
+  const { associationId: _omit, ...permit } = establishmentPermit(id).data
+  void _omit
+
+  it('R4: refuses a committee of two for a commune association, in English and Vietnamese', async () => {
+    const r = await refused('POST', '/foundings', { ...committee, committee: (committee['committee'] as unknown[]).slice(0, 2) })
+    expect(r.status, r.text).toBe(422)
+    expect(r.json).toMatchObject({ code: 'FoundingCommitteeTooSmall', rule: 'R4' })
+    expect(r.json.vi).toMatch(/Ban vận động/u)
+  })
+
+  it('R5, R7: recognised, permitted, watched with its deadline, founded by its congress; the registrants become members', async () => {
+    expect((await call(s.base, 'POST', '/foundings', { who: 'admin', body: committee })).status).toBe(201)
+    expect((await call(s.base, 'POST', `/foundings/${id}/permit`, { who: 'admin', body: permit })).status).toBe(201)
+    const watch = await call(s.base, 'GET', '/views/congress-watch?asOf=2025-05-10', { who: 'admin' })
+    expect(watch.json.foundings.find((f: { associationId: string }) => f.associationId === id)).toMatchObject({ stage: 'permitted', congressDueBy: '2025-05-04', overdue: true })
+    const late = await refused('POST', `/foundings/${id}/congress`, { ...foundingCongress, heldOn: '2025-05-10', termStart: '2025-05-10' })
+    expect(late.json).toMatchObject({ status: 422, code: 'FoundingCongressOverdue', rule: 'R5' })
+    const early = await refused('POST', `/foundings/${id}/lapse`, { lapsedOn: '2025-05-10' })
+    expect(early.json).toMatchObject({ status: 422, code: 'PermitStillValid', rule: 'R5' })
+    const held = await call(s.base, 'POST', `/foundings/${id}/congress`, { who: 'admin', body: foundingCongress })
+    expect(held.status, held.text).toBe(201)
+    expect(held.json.events.map((e: { type: string }) => e.type)).toEqual(['AssociationFounded', 'CongressHeld'])
+    const listed = async (asOf: string) => (await call(s.base, 'GET', `/views/foundings?asOf=${asOf}&areaCode=12`, { who: 'anonymous' })).json.map((f: { associationId: string }) => f.associationId)
+    expect(await listed('2025-04-19')).toContain(id)
+    expect(await listed('2025-04-20')).not.toContain(id)
+    const roster = await call(s.base, 'GET', `/views/roster/${id}?asOf=2025-04-20`, { who: 'admin' })
+    expect(roster.status, roster.text).toBe(200)
+    expect(JSON.stringify(roster.json)).toContain(`${id}.${id}-p9`)
+    const again = await call(s.base, 'POST', `/foundings/${id}/congress`, { who: 'admin', body: foundingCongress })
+    expect(again.status, again.text).toBe(201)
+  })
 })
 
 describe('optimistic concurrency over HTTP', () => {

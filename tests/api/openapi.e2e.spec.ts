@@ -33,7 +33,7 @@ describe('the OpenAPI document', () => {
   })
 
   it('describes every view answer, a page with its items for the lists: never a bare object', () => {
-    expect(viewPaths().length).toBe(17)
+    expect(viewPaths().length).toBe(18)
     for (const [path, ops] of viewPaths()) {
       const schema = ops.get!.responses['200']!.content!['application/json']!.schema as Record<string, unknown>
       expect(schema, path).not.toEqual({ type: 'object' })

@@ -9,7 +9,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 /** A key that changes when the built demo or stores change, so a stale cached database is never used. */
 const buildKey = (): string => {
   const h = createHash('sha256')
-  for (const dir of ['packages/api/dist/demo', 'packages/adapters/dist', 'packages/domain/dist']) {
+  for (const dir of ['packages/api/dist/demo', 'packages/adapters/dist', 'packages/domain/dist', 'packages/projections/dist']) {
     const abs = join(root, dir)
     if (!existsSync(abs)) continue
     for (const f of readdirSync(abs, { recursive: true }).map(String).filter((f) => f.endsWith('.js')).sort()) h.update(f).update(readFileSync(join(abs, f)))

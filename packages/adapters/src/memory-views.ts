@@ -164,6 +164,7 @@ class MemoryViews implements ViewEngine {
   async completeness(q: { readonly period: string; readonly asOf?: string; readonly rootId?: string } & RecordTime) { return P.completeness(await this.modelFor(q), q) }
   async commendations(q: { readonly movementId?: string; readonly asOf?: string } & RecordTime) { return P.commendations(await this.modelFor(q), q) }
   async congressWatch(q: { readonly asOf: string; readonly withinMonths?: number } & RecordTime) { return P.congressWatch(await this.modelFor(q), q) }
+  async foundings(q: { readonly asOf?: string; readonly areaCode?: string } & RecordTime) { return P.foundings(await this.modelFor(q), q) }
   async conferences(q: P.ConferencesQuery & RecordTime) { return P.conferences(await this.modelFor(q), q) }
   async resolutions(q: P.MeetingsQuery & RecordTime) { return P.resolutions(await this.modelFor(q), q) }
   async governance(associationId: string, q: { readonly asOf?: string } & RecordTime) { return P.governance(await this.modelFor(q), associationId, q.asOf) }

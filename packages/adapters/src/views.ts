@@ -33,6 +33,8 @@ export interface ViewReader {
   completeness(q: { readonly period: string; readonly asOf?: string; readonly rootId?: string } & RecordTime): Promise<P.Completeness>
   commendations(q: { readonly movementId?: string; readonly asOf?: string } & RecordTime): Promise<P.CommendationsRow[]>
   congressWatch(q: { readonly asOf: string; readonly withinMonths?: number } & RecordTime): Promise<P.CongressWatch>
+  /** Associations in their founding procedure on the date, with the permit's deadline (R4, R5). */
+  foundings(q: { readonly asOf?: string; readonly areaCode?: string } & RecordTime): Promise<P.FoundingRow[]>
   conferences(q: P.ConferencesQuery & RecordTime): Promise<P.ConferenceRow[]>
   resolutions(q: P.MeetingsQuery & RecordTime): Promise<P.ResolutionRow[]>
   /** headquarters, charter, branches, requests, notices, pending complaints, reportable changes and flags (R16–R18, R20, R25, R27) */

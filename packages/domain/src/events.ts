@@ -47,6 +47,7 @@ export const occurredOnField: Readonly<Record<EventType, string>> = {
   ResolutionAdopted: 'adoptedOn', ConferenceHeld: 'heldOn', AssociationSuspended: 'suspendedOn', AssociationReinstated: 'reinstatedOn',
   AssociationDissolved: 'dissolvedOn', AssociationReparented: 'reparentedOn', SuspensionExtended: 'extendedOn', ChildAttached: 'attachedOn', ChildDetached: 'detachedOn',
   AssociationReorganised: 'reorganisedOn', AssociationSeparated: 'separatedOn', AssociationTookOver: 'takenOverOn',
+  FoundingCommitteeRecognised: 'recognisedOn', AssociationEstablishmentPermitted: 'permittedOn', EstablishmentPermitExtended: 'requestedOn', EstablishmentPermitLapsed: 'lapsedOn',
   MemberAdmitted: 'admittedOn', MemberCategoryChanged: 'changedOn', MemberDetailsCorrected: 'correctedOn', MemberTransferredOut: 'transferredOn',
   MemberTransferredIn: 'transferredOn', MemberResigned: 'resignedOn', MemberExpelled: 'expelledOn', MemberStruckOff: 'struckOffOn',
   MemberDeceased: 'diedOn', MemberReferredToParty: 'referredOn', MemberPlacedInBranch: 'placedOn',

@@ -40,6 +40,12 @@ export type Policy = {
   readonly termStartLeadDays: number
   /** Founding members needed by scope under the decree regimes (R3). */
   readonly foundingMembers: Readonly<Record<Scope, number>>
+  /** Founding committee members needed by scope under the decree regimes (R4). */
+  readonly foundingCommittee: Readonly<Record<Scope, number>>
+  /** R5: days from the permit to hold the founding congress; days from that deadline to request the one extension, and its longest length. */
+  readonly foundingCongressDays: number
+  readonly permitExtensionRequestDays: number
+  readonly maxPermitExtensionDays: number
   /** Longest congress term in years (R13). */
   readonly maxTermYears: number
   /** Scopes abolished from a date (R37): none of them is founded from then on (the district level from 2025-07-01). */
@@ -77,6 +83,10 @@ export const defaultPolicy: Policy = {
   memberGenders: { women: ['female'] },
   termStartLeadDays: 30,
   foundingMembers: { national: 100, province: 50, district: 20, commune: 10 },
+  foundingCommittee: { national: 10, province: 5, district: 3, commune: 3 },
+  foundingCongressDays: 90,
+  permitExtensionRequestDays: 15,
+  maxPermitExtensionDays: 30,
   maxTermYears: 5,
   abolishedScopes: [{ scope: 'district', from: '2025-07-01' }],
   maxSuspensionDays: 180,

@@ -94,6 +94,9 @@ const notice = [{ ...association, congressNumber: name, notifiedOn: date, planne
 const opinion = [{ ...association, congressNumber: name, receivedOn: date, opinion: enumOf(AuthorityOpinion) }, { ref: name }] as const
 const branch = [{ ...association, branchId: id, name, level: enumOf(BranchLevel), establishedOn: date }, { withinBranchId: id }] as const
 const remuneration = { ...association, memberId: id, paidOn: date, monthlyAmount: count, retired: fc.boolean() }
+const committee = [{ ...association, name, kind: enumOf(AssociationKind), scope: enumOf(Scope), areaCode, recognisedOn: date, committee: fc.array(record({ personId: id, fullName: name }), { maxLength: 4 }) }, { parentId: id, ...ref }] as const
+const registrants = fc.array(record(person), { maxLength: 4 })
+const extension = { ...association, requestedOn: date, congressDueBy: date }
 
 const events: Record<EventType, fc.Arbitrary<unknown>> = {
   AssociationFounded: message('AssociationFounded', { ...association, name, kind: enumOf(AssociationKind), regime: enumOf(Regime), scope: enumOf(Scope), areaCode, foundedOn: date, foundingMembers: count, flags }, { parentId: id, ...ref, origin }),
@@ -114,6 +117,10 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
   AssociationSeparated: message('AssociationSeparated', { ...association, separatedOn: date, newAssociationId: id }, ref),
   AssociationTookOver: message('AssociationTookOver', { ...association, fromId: id, how: ending, takenOverOn: date }),
   AssociationReparented: message('AssociationReparented', { ...association, parentId: id, reparentedOn: date }, { previousParentId: id, ...ref }),
+  FoundingCommitteeRecognised: message('FoundingCommitteeRecognised', ...committee),
+  AssociationEstablishmentPermitted: message('AssociationEstablishmentPermitted', { ...association, permittedOn: date, congressDueBy: date, registrants }, ref),
+  EstablishmentPermitExtended: message('EstablishmentPermitExtended', extension, ref),
+  EstablishmentPermitLapsed: message('EstablishmentPermitLapsed', { ...association, lapsedOn: date }),
   ChildAttached: message('ChildAttached', { ...association, childId: id, attachedOn: date }),
   ChildDetached: message('ChildDetached', { ...association, childId: id, detachedOn: date }),
   MemberAdmitted: message('MemberAdmitted', { ...member, ...person, category, admittedOn: date, flags }, { cardNo: name, representative }),
@@ -185,6 +192,11 @@ const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
   MergeAdminUnit: message('MergeAdminUnit', { unitId: areaCode, intoId: areaCode, mergedOn: date }, ref),
   ReparentAdminUnit: message('ReparentAdminUnit', { unitId: areaCode, parentId: areaCode, reparentedOn: date }, ref),
   AbolishAdminUnit: message('AbolishAdminUnit', { unitId: areaCode, abolishedOn: date }, ref),
+  RecogniseFoundingCommittee: message('RecogniseFoundingCommittee', ...committee),
+  PermitEstablishment: message('PermitEstablishment', { ...association, permittedOn: date, registrants }, ref),
+  ExtendEstablishmentPermit: message('ExtendEstablishmentPermit', extension, ref),
+  LapseEstablishmentPermit: message('LapseEstablishmentPermit', { ...association, lapsedOn: date }),
+  HoldFoundingCongress: message('HoldFoundingCongress', { ...association, heldOn: date, form: enumOf(CongressForm), termStart: date, termEnd: date, delegatesExpected: positive, delegatesPresent: count }, { number: name }),
   ExtendSuspension: message('ExtendSuspension', { ...association, extendedOn: date, until: date }, ref),
   DivideAssociation: message('DivideAssociation', { ...association, dividedOn: date, into: fc.array(newBody, { maxLength: 4 }) }, { heirId: id, ...ref }),
   SeparateAssociation: message('SeparateAssociation', { ...association, separatedOn: date, newBody }, ref),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyAll, commendations, congressWatch, emptyModel, overdueStage } from './index.js'
+import { applyAll, commendations, congressWatch, emptyModel, foundings, overdueStage } from './index.js'
 import { ev, log } from './testing/recorded.js'
 
 const congress = (associationId: string, number: string, heldOn: string, termEnd: string) =>
@@ -66,5 +66,36 @@ describe('commendations', () => {
     expect(mid.awards.map((a) => a.commendationId)).toEqual(['k2', 'k1'])
     expect(commendations(v, { movementId: 'ccb-gm' })[0]).toMatchObject({ status: 'concluded', concludedOn: '2024-06-01', collectives: 1, individuals: 2 })
     expect(commendations(v, { movementId: 'other' })).toEqual([])
+  })
+})
+
+describe('congress watch: associations in founding (R4, R5)', () => {
+  const steps = (id: string) => [
+    ['FoundingCommitteeRecognised', { associationId: id, name: `Hội ${id}`, kind: 'elderly', scope: 'commune', areaCode: '12.105.03', recognisedOn: '2025-01-06', committee: [{ personId: 'p0', fullName: 'Lò Văn A' }] }],
+    ['AssociationEstablishmentPermitted', { associationId: id, permittedOn: '2025-02-03', congressDueBy: '2025-05-04', registrants: [] }],
+  ] as const
+  const fm = applyAll(emptyModel(), log(
+    ...steps('waiting'), ...steps('extended'), ...steps('lapsed'), ...steps('founded'),
+    ['EstablishmentPermitExtended', { associationId: 'extended', requestedOn: '2025-05-10', congressDueBy: '2025-06-03' }],
+    ['EstablishmentPermitLapsed', { associationId: 'lapsed', lapsedOn: '2025-05-20' }],
+    ['EstablishmentPermitLapsed', { associationId: 'lapsed', lapsedOn: '2025-06-20' }],
+    ['AssociationFounded', { associationId: 'founded', name: 'Hội founded', kind: 'elderly', regime: 'decree-126-2024', scope: 'commune', areaCode: '12.105.04', foundedOn: '2025-04-20', foundingMembers: 10, flags: [] }],
+  ))
+  it('R4: a recognised committee shows before its permit, nothing before the recognition', () => {
+    expect(congressWatch(fm, { asOf: '2025-01-05' }).foundings).toEqual([])
+    expect(congressWatch(fm, { asOf: '2025-01-10' }).foundings[0]).toEqual({
+      associationId: 'waiting', name: 'Hội waiting', kind: 'elderly', scope: 'commune', areaCode: '12.105.03', stage: 'committee-recognised', recognisedOn: '2025-01-06', extended: false, overdue: false,
+    })
+  })
+  it('R5: the permit deadline, overdue after it, the extension and the lapse (the first recorded stands); a founded one leaves the list', () => {
+    const at = (asOf: string) => new Map(congressWatch(fm, { asOf }).foundings.map((r) => [r.associationId, r]))
+    expect(at('2025-03-01').get('founded')).toMatchObject({ stage: 'permitted', permittedOn: '2025-02-03', congressDueBy: '2025-05-04', overdue: false })
+    const may = at('2025-05-12')
+    expect(may.has('founded')).toBe(false)
+    expect(may.get('waiting')).toMatchObject({ stage: 'permitted', congressDueBy: '2025-05-04', overdue: true, extended: false })
+    expect(may.get('extended')).toMatchObject({ stage: 'permitted', congressDueBy: '2025-06-03', overdue: false, extended: true })
+    expect(at('2025-06-01').get('lapsed')).toMatchObject({ stage: 'lapsed', lapsedOn: '2025-05-20', overdue: false })
+    expect(foundings(fm, { asOf: '2025-06-01', areaCode: '12.105' }).map((r) => r.associationId)).toEqual(['waiting', 'extended', 'lapsed'])
+    expect(foundings(fm, { asOf: '2025-06-01', areaCode: '13' })).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import { addDays, addWorkingDays, daysBetween, type IsoDate } from '@hoi/domain'
 import type { AssociationState, ReadModel } from './model.js'
-import { addMonths, dissolvedBy, nameAt } from './asOf.js'
+import { addMonths, dateOf, dissolvedBy, inArea, nameAt } from './asOf.js'
 import { termAt } from './registry.js'
 
 /** R14: after the term ends, 12 months until the authority asks for a congress; 6 more, then 90 days, before dissolution is reviewed. */
@@ -22,8 +22,28 @@ export type CongressWatchRow = {
 }
 /** R22: a body founded by a reorganisation holds its first congress within 30 working days. */
 export type FirstCongressRow = CongressWatchRow & { readonly origin: NonNullable<AssociationState['origin']>; readonly dueOn: string; readonly overdue: boolean }
+/** R4, R5: an association in its founding procedure on asOf, before its founding congress. */
+export type FoundingStage = 'committee-recognised' | 'permitted' | 'lapsed'
+export type FoundingRow = {
+  readonly associationId: string
+  readonly name: string
+  readonly kind: AssociationState['kind']
+  readonly scope: AssociationState['scope']
+  readonly areaCode: string
+  readonly stage: FoundingStage
+  readonly recognisedOn: string
+  readonly permittedOn?: string
+  /** the founding congress deadline in force on asOf: 90 days from the permit, or as extended */
+  readonly congressDueBy?: string
+  readonly extended: boolean
+  /** permitted, and the deadline has passed with no congress: the permit lapses unless extended (R5) */
+  readonly overdue: boolean
+  readonly lapsedOn?: string
+}
 export type CongressWatch = {
   readonly asOf: string
+  /** associations in their founding procedure, with the permit's deadline (R4, R5) */
+  readonly foundings: ReadonlyArray<FoundingRow>
   /** bodies founded by a reorganisation that have not yet held their first congress (R22) */
   readonly firstCongressDue: ReadonlyArray<FirstCongressRow>
   readonly endingSoon: ReadonlyArray<CongressWatchRow>
@@ -38,6 +58,32 @@ export const overdueStage = (termEnd: string, asOf: string): OverdueStage =>
   asOf >= addDays(addMonths(termEnd, 18), 90) ? 'dissolution-review' : asOf >= addMonths(termEnd, 12) ? 'authority-request-due' : 'term-ended'
 
 const byTermEnd = (a: CongressWatchRow, b: CongressWatchRow): number => ((a.termEnd ?? '') < (b.termEnd ?? '') ? -1 : (a.termEnd ?? '') > (b.termEnd ?? '') ? 1 : 0)
+
+/** Procedures recognised by the date whose association was not founded by then, in recognition order. */
+export const foundingsAt = (m: ReadModel, date: string): FoundingRow[] => {
+  const out: FoundingRow[] = []
+  for (const f of m.foundings.values()) {
+    const founded = m.associations.get(f.associationId)
+    if (f.recognisedOn > date || (founded !== undefined && founded.foundedOn <= date)) continue
+    const permitted = f.permittedOn !== undefined && f.permittedOn <= date
+    const extended = permitted && f.extendedOn !== undefined && f.extendedOn <= date
+    const lapsed = f.lapsedOn !== undefined && f.lapsedOn <= date
+    const dueBy = extended ? f.extendedDueBy : permitted ? f.congressDueBy : undefined
+    const permittedOn = permitted ? f.permittedOn : undefined
+    const lapsedOn = lapsed ? f.lapsedOn : undefined
+    out.push({
+      associationId: f.associationId, name: f.name, kind: f.kind, scope: f.scope, areaCode: f.areaCode,
+      stage: lapsed ? 'lapsed' : permitted ? 'permitted' : 'committee-recognised', recognisedOn: f.recognisedOn,
+      ...(permittedOn === undefined ? {} : { permittedOn }), ...(dueBy === undefined ? {} : { congressDueBy: dueBy }),
+      extended, overdue: !lapsed && dueBy !== undefined && date > dueBy, ...(lapsedOn === undefined ? {} : { lapsedOn }),
+    })
+  }
+  return out
+}
+
+/** The associations in founding on a date (default: everything known), in an area and everything inside it (R4, R5). */
+export const foundings = (m: ReadModel, q: { readonly asOf?: string; readonly areaCode?: string } = {}): FoundingRow[] =>
+  foundingsAt(m, dateOf(q.asOf)).filter((f) => inArea(f.areaCode, q.areaCode))
 
 /**
  * Terms of associations existing and not dissolved on asOf: those ending within `withinMonths`
@@ -69,5 +115,5 @@ export const congressWatch = (m: ReadModel, q: { readonly asOf: string; readonly
     if (term.end < date) overdue.push({ ...row, daysOverdue: daysBetween(term.end as IsoDate, date as IsoDate), stage: overdueStage(term.end, date) })
     else if (term.end <= horizon) endingSoon.push({ ...row, daysLeft: daysBetween(date as IsoDate, term.end as IsoDate) })
   }
-  return { asOf: date, firstCongressDue, endingSoon: endingSoon.sort(byTermEnd), overdue: overdue.sort(byTermEnd), noTerm }
+  return { asOf: date, foundings: foundingsAt(m, date), firstCongressDue, endingSoon: endingSoon.sort(byTermEnd), overdue: overdue.sort(byTermEnd), noTerm }
 }

@@ -116,6 +116,36 @@ export const applyAssociation = (m: ReadModel, e: Recorded): boolean => {
       else siblings.push(d.associationId)
       return true
     }
+    case 'FoundingCommitteeRecognised': {
+      const d = e.data
+      if (!m.foundings.has(d.associationId))
+        m.foundings.set(d.associationId, {
+          associationId: d.associationId, name: d.name, kind: d.kind, scope: d.scope, areaCode: d.areaCode, recognisedOn: d.recognisedOn,
+          permittedOn: undefined, congressDueBy: undefined, extendedOn: undefined, extendedDueBy: undefined, lapsedOn: undefined,
+        })
+      return true
+    }
+    case 'AssociationEstablishmentPermitted': {
+      const f = m.foundings.get(e.data.associationId)
+      if (f !== undefined && f.permittedOn === undefined) {
+        f.permittedOn = e.data.permittedOn
+        f.congressDueBy = e.data.congressDueBy
+      }
+      return true
+    }
+    case 'EstablishmentPermitExtended': {
+      const f = m.foundings.get(e.data.associationId)
+      if (f !== undefined && f.extendedOn === undefined) {
+        f.extendedOn = e.data.requestedOn
+        f.extendedDueBy = e.data.congressDueBy
+      }
+      return true
+    }
+    case 'EstablishmentPermitLapsed': {
+      const f = m.foundings.get(e.data.associationId)
+      if (f !== undefined && f.lapsedOn === undefined) f.lapsedOn = e.data.lapsedOn
+      return true
+    }
     // an extension leaves the status suspended (the congress watch may show it later); the parent's own
     // list of children mirrors the children's events, which this model already reads
     case 'SuspensionExtended':

@@ -169,6 +169,23 @@ export type GovernanceRecord = { [K in GovernanceType]: { readonly type: K; read
  * The one read model, folded from the whole log. Owned by its fold: `apply` mutates it in place
  * (the rebuild hot path), queries only read it.
  */
+/** An association in its founding procedure (R4, R5): the first record of each step stands. */
+export type FoundingState = {
+  readonly associationId: string
+  readonly name: string
+  readonly kind: AssociationState['kind']
+  readonly scope: AssociationState['scope']
+  readonly areaCode: string
+  readonly recognisedOn: string
+  permittedOn: string | undefined
+  /** the permit's own deadline (90 days, R5) */
+  congressDueBy: string | undefined
+  /** the day the one extension was requested, and its deadline */
+  extendedOn: string | undefined
+  extendedDueBy: string | undefined
+  lapsedOn: string | undefined
+}
+
 export type ReadModel = {
   position: number
   lastRecordedAt: string | undefined
@@ -187,6 +204,8 @@ export type ReadModel = {
   readonly governance: Map<string, Array<Dated<GovernanceRecord>>>
   /** Administrative units by id (area code), in creation (log) order. */
   readonly units: Map<string, UnitState>
+  /** Founding procedures by association id, in recognition (log) order. */
+  readonly foundings: Map<string, FoundingState>
 }
 
 export const emptyModel = (): ReadModel => {
@@ -194,7 +213,7 @@ export const emptyModel = (): ReadModel => {
   return {
     position: 0, lastRecordedAt: undefined, associations: new Map(), children: new Map(),
     membersOf, members: new MemberIndex(membersOf), memberChanges: new Map(),
-    clubs: new Map(), targets: new Map(), reports: new Map(), movements: new Map(), governance: new Map(), units: new Map(),
+    clubs: new Map(), targets: new Map(), reports: new Map(), movements: new Map(), governance: new Map(), units: new Map(), foundings: new Map(),
   }
 }
 

@@ -105,6 +105,41 @@ const onMember = (suffix: string, body: (side: Side, n: number) => Record<string
 })
 
 /** Reorganisations (R21): a fresh district association divided or split, a fresh commune one absorbed by its province or consolidated with a neighbour. */
+/** The founding procedure (R4, R5, R7) of a fresh commune association below the side's province one. */
+export const foundingCommittee = (id: string, parentId: string, areaCode: string, size = 3): Raw => ({
+  type: 'RecogniseFoundingCommittee',
+  data: {
+    associationId: id, name: `Hội Người cao tuổi xã ${id}`, kind: 'elderly', scope: 'commune', areaCode, recognisedOn: '2025-01-06', parentId,
+    committee: Array.from({ length: size }, (_, k) => ({ personId: `${id}-c${k}`, fullName: `Thành viên ${k}` })),
+  },
+})
+export const registrants = (id: string, n = 10) =>
+  Array.from({ length: n }, (_, k) => ({ personId: `${id}-p${k}`, fullName: `Người đăng ký ${k}`, birthDate: '1955-03-01', gender: k % 2 === 0 ? 'female' : 'male' }))
+export const establishmentPermit = (id: string): Raw => ({ type: 'PermitEstablishment', data: { associationId: id, permittedOn: '2025-02-03', registrants: registrants(id) } })
+export const foundingCongress = { heldOn: '2025-04-20', form: 'plenary', termStart: '2025-04-20', termEnd: '2030-04-19', delegatesExpected: 10, delegatesPresent: 9 }
+const foundingCases = (): Case[] => {
+  const procedure = (suffix: string, body: Record<string, unknown>, after: (id: string) => Raw[]): Case => ({
+    method: 'POST', route: `/foundings/:associationId/${suffix}`,
+    build: (s, k) => {
+      const i = ids(s, k)
+      return { setup: [foundingCommittee(i.x, i.prov, `${i.area}.f${k}.01`), ...after(i.x)], path: `/foundings/${i.x}/${suffix}`, body }
+    },
+  })
+  return [
+    {
+      method: 'POST', route: '/foundings',
+      build: (side, n) => {
+        const i = ids(side, n)
+        return { setup: [], path: '/foundings', body: foundingCommittee(i.x, i.prov, `${i.area}.f${n}.01`).data }
+      },
+    },
+    procedure('permit', { permittedOn: '2025-02-03', registrants: registrants('x') }, () => []),
+    procedure('extension', { requestedOn: '2025-05-10', congressDueBy: '2025-06-03' }, (id) => [establishmentPermit(id)]),
+    procedure('lapse', { lapsedOn: '2025-05-20' }, (id) => [establishmentPermit(id)]),
+    procedure('congress', foundingCongress, (id) => [establishmentPermit(id)]),
+  ]
+}
+
 const reorganisationCases = (): Case[] => {
   const district = (side: Side, n: number): Raw => {
     const i = ids(side, n)
@@ -216,6 +251,7 @@ export const commandCases: ReadonlyArray<Case> = [
     },
   },
   ...reorganisationCases(),
+  ...foundingCases(),
   ...unitCases(),
   {
     method: 'POST', route: '/associations/:associationId/members',
@@ -336,6 +372,7 @@ export const readCases: ReadonlyArray<ReadCase> = [
   { route: '/assets/report-print.css', build: () => ({ setup: [], path: '/assets/report-print.css' }) },
   { route: '/views/commendations', build: () => ({ setup: [], path: '/views/commendations' }) },
   { route: '/views/congress-watch', build: () => ({ setup: [], path: '/views/congress-watch' }) },
+  { route: '/views/foundings', build: () => ({ setup: [], path: '/views/foundings' }) },
   { route: '/views/conferences', build: (side) => ({ setup: [], path: `/views/conferences?associationId=${sides[side].prov}&includeDescendants=true` }) },
   { route: '/views/resolutions', build: () => ({ setup: [], path: '/views/resolutions' }) },
   { route: '/audit/streams/:streamId', build: (side) => ({ setup: [], path: `/audit/streams/association-${sides[side].commune}` }) },

@@ -84,6 +84,20 @@ export const loadAssociations = async (s: Snapshot, m: ReadModel, where: Where, 
   return out
 }
 
+/** Founding procedures recognised by `upTo` (R4, R5), in recognition order. */
+export const loadFoundings = async (s: Snapshot, m: ReadModel, upTo: string): Promise<void> => {
+  const p: SqlValue[] = []
+  const known = s.known('f', p)
+  p.push(upTo)
+  const rows = await s.all<R>(`SELECT * FROM ${s.t('foundings')} f WHERE ${known} AND f.recognised_on <= ? ORDER BY ord`, p)
+  for (const r of rows)
+    m.foundings.set(s_(r['association_id']), {
+      associationId: s_(r['association_id']), name: s_(r['name']), kind: r['kind'] as never, scope: r['scope'] as never, areaCode: s_(r['area_code']),
+      recognisedOn: s_(r['recognised_on']), permittedOn: opt(r['permitted_on'] as string | null), congressDueBy: opt(r['congress_due_by'] as string | null),
+      extendedOn: opt(r['extended_on'] as string | null), extendedDueBy: opt(r['extended_due_by'] as string | null), lapsedOn: opt(r['lapsed_on'] as string | null),
+    })
+}
+
 /** Members admitted into the given associations (by `upTo`, when given), with their later changes. */
 export const loadMembers = async (s: Snapshot, m: ReadModel, associationIds: ReadonlyArray<string>, upTo?: string): Promise<void> => {
   if (associationIds.length === 0) return

@@ -4,7 +4,7 @@ import { recordInstant } from '../record-time.js'
 import type { EventStore } from '../store.js'
 import type { RecordTime, ViewReader } from '../views.js'
 import type { SqlValue } from './driver.js'
-import { loadAssociations, loadClubs, loadMembers, loadMovements, loadReports, loadTargets, loadTree, loadUnits } from './load.js'
+import { loadAssociations, loadClubs, loadFoundings, loadMembers, loadMovements, loadReports, loadTargets, loadTree, loadUnits } from './load.js'
 import { loadGovernance } from './load-governance.js'
 import type { Runner } from './runner.js'
 import { inAreaSql, inList, Snapshot } from './snapshot.js'
@@ -432,7 +432,16 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const s = await snapshot(q)
       const m = P.emptyModel()
       await loadAssociations(s, m, { sql: 'a.founded_on <= ?', params: [q.asOf] }, q.asOf)
+      await loadFoundings(s, m, q.asOf)
       return P.congressWatch(m, q)
+    },
+    async foundings(q) {
+      const s = await snapshot(q)
+      const m = P.emptyModel()
+      const date = dateOf(q.asOf)
+      await loadAssociations(s, m, { sql: 'a.founded_on <= ?', params: [date] }, date)
+      await loadFoundings(s, m, date)
+      return P.foundings(m, q)
     },
   }
   return retried(reader)

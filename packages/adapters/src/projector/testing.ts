@@ -166,6 +166,27 @@ export const reorganisationEvent = fc.oneof(
   e('AssociationSeparated', fc.record({ associationId: assoc, separatedOn: date, newAssociationId: assoc })),
 )
 
+/**
+ * The founding procedure (R4, R5), apart from anyEvent like the reorganisations: steps of a few ids
+ * in any order, repeated, with and without a founding after them.
+ */
+export const foundingEvent = fc.oneof(
+  e('FoundingCommitteeRecognised', fc.record({
+    associationId: assoc, name: fc.constant('Hội'), kind: fc.constantFrom('elderly', 'women'), scope: fc.constantFrom('district', 'commune'), areaCode: area,
+    recognisedOn: date, committee: fc.constant([{ personId: 'p0', fullName: 'Lò Văn A' }, { personId: 'p1', fullName: 'Nguyễn Thị B' }, { personId: 'p2', fullName: 'Trần Văn C' }]),
+    parentId: assoc, decisionRef: fc.constant('QĐ 1'),
+  }, { requiredKeys: ['associationId', 'name', 'kind', 'scope', 'areaCode', 'recognisedOn', 'committee'] })),
+  e('AssociationEstablishmentPermitted', fc.record({
+    associationId: assoc, permittedOn: date, congressDueBy: date, registrants: fc.array(fc.record(person), { maxLength: 3 }), decisionRef: fc.constant('QĐ 2'),
+  }, { requiredKeys: ['associationId', 'permittedOn', 'congressDueBy', 'registrants'] })),
+  e('EstablishmentPermitExtended', fc.record({ associationId: assoc, requestedOn: date, congressDueBy: date })),
+  e('EstablishmentPermitLapsed', fc.record({ associationId: assoc, lapsedOn: date })),
+)
+
+/** Several steps of one procedure, so that repeated steps meet (the first record of each stands). */
+const foundingSteps = fc.tuple(assoc, fc.array(foundingEvent, { minLength: 3, maxLength: 8 }))
+  .map(([id, steps]) => steps.map(([t, d]) => [t, { ...d, associationId: id }] as const))
+
 const founding = (associationId: string) => e('AssociationFounded', fc.record({
   associationId: fc.constant(associationId), name: fc.constant('Hội'), kind: fc.constant('elderly'), regime: fc.constant('decree-45-2010'), scope: fc.constant('district'),
   areaCode: area, foundedOn: date, foundingMembers: fc.constant(20), flags: fc.constant([]),
@@ -200,6 +221,7 @@ export const unitMergerScenario = fc.tuple(area, area, date, date, fc.constantFr
 export const anyLog = fc.array(fc.oneof(
   { weight: 8, arbitrary: anyEvent.map((x) => [x]) }, { weight: 1, arbitrary: reorganisationEvent.map((x) => [x]) }, { weight: 1, arbitrary: mergerScenario },
   { weight: 1, arbitrary: unitMergerScenario },
+  { weight: 1, arbitrary: foundingEvent.map((x) => [x]) }, { weight: 1, arbitrary: foundingSteps },
 ), { maxLength: 40 })
   .map((chunks) => chunks.flat().slice(0, 90))
 
@@ -247,6 +269,7 @@ export const foldReader = (m: ReadModel): ViewReader => ({
   completeness: async (q) => P.completeness(m, q),
   commendations: async (q) => P.commendations(m, q),
   congressWatch: async (q) => P.congressWatch(m, q),
+  foundings: async (q) => P.foundings(m, q),
   conferences: async (q) => P.conferences(m, q),
   resolutions: async (q) => P.resolutions(m, q),
   governance: async (id, q) => P.governance(m, id, q.asOf),
@@ -283,6 +306,8 @@ export const askAll = async (v: ViewReader, asOf: string, o: { recordedAsOf?: st
     reportsTree: await v.reports({ associationId: 'a0', includeDescendants: true, period: o.period, ...rt }),
     commendations: await v.commendations({ asOf, ...rt }),
     congressWatch: await v.congressWatch({ asOf, withinMonths: 12, ...rt }),
+    foundings: await v.foundings({ asOf, ...area, ...rt }),
+    foundingsAll: await v.foundings({ ...rt }),
     conferences: await v.conferences({ asOf, ...rt }),
     conferencesTree: await v.conferences({ associationId: 'a0', includeDescendants: true, kind: 'review', ...rt }),
     resolutions: await v.resolutions({ asOf, ...rt }),

@@ -10,8 +10,28 @@ const eligible = 'R28 `AgeBelowMinimum`, `AgeAboveMaximum`, `GenderNotAdmitted`:
 /** What each command does and which rules it checks; docs/commands.md is generated from this and the codecs. */
 export const commandDocs: Readonly<Record<CommandType, { summary: string; rules: ReadonlyArray<string> }>> = {
   FoundAssociation: {
-    summary: 'Records the founding of an association (Hội). The regime is derived, never given: own charter for the six socio-political bodies, else Decree 45/2010 before 2024-11-26 and Decree 126/2024 from then (R1, R2).',
-    rules: ['R3 `FoundingMembersBelowMinimum`: under a decree, founding members ≥ 100 / 50 / 20 / 10 for national / province / district / commune scope (policy).', 'R30 `ParentIsItself`, `ParentScopeNarrower`, `BeforeParentFounded`, `AreaOutsideParent`: a parent must exist, not be dissolved, not have a narrower scope, have been founded first and cover the area.', 'R30 `ScopeDoesNotMatchArea`: the area code has the scope\'s level (province 12, district 12.105, commune 12.105.03).', 'R30 `DuplicateAssociation`: one active association of a kind per area (not for `other`; a same-kind bloc under its parent in the parent\'s area is allowed).', 'R37 `ScopeAbolished`: no district association is founded from 2025-07-01 (policy).', '`AssociationAlreadyFounded`: the id is taken by a different founding.', same],
+    summary: 'Records the founding of an association (Hội) made before or outside hoi; a new association goes through the founding procedure (RecogniseFoundingCommittee … HoldFoundingCongress). The regime is derived, never given: own charter for the six socio-political bodies, else Decree 45/2010 before 2024-11-26 and Decree 126/2024 from then (R1, R2).',
+    rules: ['R3 `FoundingMembersBelowMinimum`: under a decree, founding members ≥ 100 / 50 / 20 / 10 for national / province / district / commune scope (policy).', 'R30 `ParentIsItself`, `ParentScopeNarrower`, `BeforeParentFounded`, `AreaOutsideParent`: a parent must exist, not be dissolved, not have a narrower scope, have been founded first and cover the area.', 'R30 `ScopeDoesNotMatchArea`: the area code has the scope\'s level (province 12, district 12.105, commune 12.105.03).', 'R30 `DuplicateAssociation`: one active association of a kind per area (not for `other`; a same-kind bloc under its parent in the parent\'s area is allowed).', 'R37 `ScopeAbolished`: no district association is founded from 2025-07-01 (policy).', '`AssociationAlreadyFounded`: the id is taken by a different founding.', 'R5 `FoundingProcedureUnderway`: an association in its founding procedure is founded by its founding congress (HoldFoundingCongress), which also enforces R4, R5 and R7; this command records a founding made outside hoi.', same],
+  },
+  RecogniseFoundingCommittee: {
+    summary: 'Records the authority\'s recognition of the founding committee (ban vận động) of a proposed association: the first step of the founding procedure. The kind\'s place in the area is held for the procedure from then on.',
+    rules: ['R4 `FoundingCommitteeTooSmall`, `CommitteeMemberRepeated`: under a decree, at least 10 / 5 / 3 / 3 different people for national / province / district / commune scope (policy).', 'R30, R37: the proposed place is checked as at a founding (`ScopeDoesNotMatchArea`, `ParentScopeNarrower`, `AreaOutsideParent`, `DuplicateAssociation`, `ScopeAbolished`, …).', '`AssociationAlreadyFounded`, `FoundingAlreadyUnderway`: the id is taken.', same],
+  },
+  PermitEstablishment: {
+    summary: 'Records the permit to establish the association (quyết định cho phép thành lập hội) and the people who registered to found it; the founding congress is due within 90 days (R5).',
+    rules: ['R4 `FoundingNotFound`: a recognised committee comes first; `FoundingStepOutOfOrder`: not before its recognition.', 'R3 `FoundingMembersBelowMinimum`, `RegistrantRepeated`: under a decree, at least 100 / 50 / 20 / 10 different registrants by scope (policy).', 'R7 `RegistrantIdTooLong`: each registrant\'s member id (`<associationId>.<personId>`) fits 80 characters.', 'R5 `EstablishmentPermitLapsed`, `EstablishmentAlreadyPermitted`.', same],
+  },
+  ExtendEstablishmentPermit: {
+    summary: 'Records the one extension of the founding congress deadline (R5).',
+    rules: ['R5 `EstablishmentNotPermitted`, `ExtensionRequestedTooLate`, `PermitExtensionOutOfRange`, `PermitAlreadyExtended`, `EstablishmentPermitLapsed`: requested within 15 days from the 90-day deadline, the new deadline at most 30 days after it (policy).', same],
+  },
+  LapseEstablishmentPermit: {
+    summary: 'Records that the establishment permit lapsed: for a scheduler or an operator once the deadline has passed. The area held for the procedure is freed.',
+    rules: ['R5 `PermitStillValid`: only after the deadline and, without an extension, after the 15 days in which one may still be requested.', '`EstablishmentNotPermitted`, `FoundingNotFound`, `AssociationAlreadyFounded`.', same],
+  },
+  HoldFoundingCongress: {
+    summary: 'Records the founding congress of a permitted association: the association is founded on its date (`AssociationFounded`, regime by date R1, R2) and its first term opens (`CongressHeld` of kind founding, number I unless given). From Decree 126 (2024-11-26) every registrant becomes an official member (`MemberAdmitted` follow-ups with member id `<associationId>.<personId>`, R7; eligibility R28 still applies).',
+    rules: ['R5 `EstablishmentNotPermitted`, `FoundingCongressOverdue`, `EstablishmentPermitLapsed`: only by the deadline (90 days from the permit, or as extended).', 'R13 `TermTooLong`, `TermEndsBeforeStart`, `TermStartsLongBeforeCongress`; R15 `QuorumNotReached`.', 'R37 `ScopeAbolished`: no district association is founded from 2025-07-01.', '`AssociationAlreadyFounded`.', same],
   },
   RenameAssociation: { summary: 'Renames an association (decided by its congress).', rules: [open, '`EventBeforeFounding`: no date before the founding.', same] },
   GrantSpecialStatus: { summary: 'Recognises the association as special (hội có tính chất đặc thù).', rules: [open, same] },

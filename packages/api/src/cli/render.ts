@@ -1,7 +1,7 @@
 import type * as P from '@hoi/projections'
 import type { ViewInput } from '../views/view-defs.js'
 import { dateVi, formatNumber, table } from './table.js'
-import { associationStatusVi, categoryVi, clubStatusVi, conferenceKindVi, genderVi, kindVi, scopeVi, stageVi, vi } from '../export/index.js'
+import { associationStatusVi, categoryVi, clubStatusVi, conferenceKindVi, foundingStageVi, genderVi, kindVi, scopeVi, stageVi, vi } from '../export/index.js'
 import { reportingRenderers } from './reporting-views.js'
 
 type Render = (result: unknown, input: ViewInput) => string
@@ -61,10 +61,20 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
     table(['Phong trào', 'Danh hiệu', 'Chu kỳ', 'Trạng thái', 'Tập thể', 'Cá nhân'], rows.map((r) => [r.movementId, r.title, `${r.cycleStart}–${r.cycleEnd}`, vi(clubStatusVi, r.status), r.collectives, r.individuals])))],
   ['congress-watch', as<P.CongressWatch>((w) => {
     const rows = [...w.overdue.map((r) => ['Quá hạn (overdue)', r] as const), ...w.endingSoon.map((r) => ['Sắp hết nhiệm kỳ (ending soon)', r] as const)]
+    const founding = w.foundings.map((r) => `  ${r.name}: ${
+      r.stage === 'lapsed' ? `giấy phép hết hiệu lực ${dateVi(r.lapsedOn ?? '')} (permit lapsed)`
+        : r.stage === 'permitted' ? `Đại hội thành lập hạn ${dateVi(r.congressDueBy ?? '')}${r.extended ? ' (đã gia hạn, extended)' : ''} (founding congress due)${r.overdue ? ' — quá hạn (overdue, R5)' : ''}`
+          : `ban vận động được công nhận ${dateVi(r.recognisedOn)} (committee recognised)`}`)
     const first = w.firstCongressDue.map((r) => `  ${r.name} (${r.origin.how}): Đại hội lần đầu hạn ${dateVi(r.dueOn)} (first congress due)${r.overdue ? ' — quá hạn (overdue, R22)' : ''}`)
     return table(['', 'Hội', 'Hết nhiệm kỳ', 'Giai đoạn (R14)'], rows.map(([k, r]) => [k, r.name, dateVi(r.termEnd ?? ''), vi(stageVi, r.stage)])) + `\n${formatNumber(w.noTerm.length)} hội chưa ghi nhận nhiệm kỳ (associations have no recorded term)` +
-      (first.length === 0 ? '' : `\nnew bodies of a reorganisation, first congress within 30 working days (Đại hội lần đầu trong 30 ngày làm việc):\n${first.join('\n')}`)
+      (first.length === 0 ? '' : `\nnew bodies of a reorganisation, first congress within 30 working days (Đại hội lần đầu trong 30 ngày làm việc):\n${first.join('\n')}`) +
+      (founding.length === 0 ? '' : `\nassociations in founding (hội đang trong thủ tục thành lập, R4, R5):\n${founding.join('\n')}`)
   })],
+  ['foundings', as<P.FoundingRow[]>((rows) =>
+    table(['Mã hội', 'Tên hội', 'Địa bàn', 'Giai đoạn', 'Cho phép', 'Hạn Đại hội thành lập', 'Lưu ý'], rows.map((r) => [
+      r.associationId, r.name, r.areaCode, vi(foundingStageVi, r.stage), dateVi(r.permittedOn ?? ''), dateVi(r.congressDueBy ?? ''),
+      [r.extended ? 'đã gia hạn (extended)' : '', r.overdue ? 'quá hạn (overdue, R5)' : '', r.lapsedOn === undefined ? '' : `hết hiệu lực ${dateVi(r.lapsedOn)}`].filter((x) => x !== '').join('; '),
+    ])))],
   ['conferences', as<P.ConferenceRow[]>((rows) =>
     table(['Ngày', 'Hội', 'Loại', 'Tên hội nghị', 'Số người dự'], rows.slice(0, SHOWN).map((r) => [dateVi(r.heldOn), r.associationName, vi(conferenceKindVi, r.kind), r.title, r.attendees])) + more(rows.length, 'hội nghị (conferences)'))],
   ['resolutions', as<P.ResolutionRow[]>((rows) =>

@@ -5,6 +5,7 @@ import { CommandService } from './command.service.js'
 
 const route = commandRoute('Associations')
 const id = '/associations/:associationId'
+const founding = '/foundings/:associationId'
 
 @Controller()
 export class AssociationsController {
@@ -12,6 +13,21 @@ export class AssociationsController {
 
   @route('POST', '/associations', 'Found an association (regime follows from kind and date, R1–R3)', ['FoundAssociation'])
   found(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', '/foundings', 'Recognise the founding committee of a proposed association (≥ 10 / 5 / 3 / 3 members, R4); its area is reserved', ['RecogniseFoundingCommittee'])
+  recogniseCommittee(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${founding}/permit`, 'Permit the establishment (registrants R3); the founding congress is due within 90 days (R5)', ['PermitEstablishment'])
+  permit(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${founding}/extension`, 'Extend the founding congress deadline once (≤ 30 days, requested within 15 days from the deadline, R5)', ['ExtendEstablishmentPermit'])
+  extendPermit(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${founding}/lapse`, 'Record that the establishment permit lapsed after its deadline (scheduler or operator, R5)', ['LapseEstablishmentPermit'])
+  lapsePermit(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+
+  @route('POST', `${founding}/congress`, 'Hold the founding congress: founds the association (R5); from Decree 126 its registrants become members (R7)', ['HoldFoundingCongress'])
+  foundingCongress(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
 
   @route('POST', `${id}/name`, 'Rename an association', ['RenameAssociation'])
   rename(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }

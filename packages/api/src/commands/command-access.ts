@@ -11,6 +11,8 @@ export const commandAccess: Readonly<Record<CommandType, AccessName>> = {
   FoundAssociation: 'write', RenameAssociation: 'write', GrantSpecialStatus: 'admin', RevokeSpecialStatus: 'admin', AssignStaffQuota: 'admin',
   HoldCongress: 'write', ElectOfficer: 'write', RelieveOfficer: 'write', AdoptResolution: 'write', HoldConference: 'write',
   SuspendAssociation: 'admin', ReinstateAssociation: 'admin', DissolveAssociation: 'admin', ReparentAssociation: 'admin', ExtendSuspension: 'admin',
+  // the founding procedure is the authority's: recognition, permit, extension and lapse are its decisions, and it records the congress that ends it
+  RecogniseFoundingCommittee: 'admin', PermitEstablishment: 'admin', ExtendEstablishmentPermit: 'admin', LapseEstablishmentPermit: 'admin', HoldFoundingCongress: 'admin',
   DivideAssociation: 'admin', SeparateAssociation: 'admin', AbsorbAssociation: 'admin', ConsolidateAssociations: 'admin',
   AdmitMember: 'write', ChangeMemberCategory: 'write', CorrectMemberDetails: 'write', TransferMemberOut: 'write', TransferMemberIn: 'write',
   RecordResignation: 'write', ExpelMember: 'write', StrikeOffMember: 'write', RecordDeath: 'write', ReferMemberToParty: 'write',

@@ -33,6 +33,10 @@ export const ownersOf = async (c: DomainCommand, look: OwnerLookup): Promise<Own
       return { owners: [c.data.associationId] }
     case 'ReparentAssociation':
       return { owners: known(c.data.associationId, c.data.parentId) }
+    case 'RecogniseFoundingCommittee':
+      return { owners: known(c.data.parentId) }
+    case 'PermitEstablishment': case 'ExtendEstablishmentPermit': case 'LapseEstablishmentPermit': case 'HoldFoundingCongress':
+      return { owners: [c.data.associationId] }
     case 'DivideAssociation': case 'SeparateAssociation':
       return { owners: [c.data.associationId] }
     case 'AbsorbAssociation':

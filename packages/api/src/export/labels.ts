@@ -19,6 +19,7 @@ export const clubStatusVi = map([['active', 'Đang hoạt động'], ['closed', 
 export const categoryVi = map([['official', 'Chính thức'], ['associate', 'Liên kết'], ['honorary', 'Danh dự']])
 export const genderVi = map([['male', 'Nam'], ['female', 'Nữ'], ['other', 'Khác']])
 export const conferenceKindVi = map([['review', 'Sơ kết, tổng kết'], ['training', 'Tập huấn'], ['deployment', 'Triển khai']])
+export const foundingStageVi = map([['committee-recognised', 'Đã công nhận ban vận động'], ['permitted', 'Đã cho phép thành lập'], ['lapsed', 'Giấy phép hết hiệu lực']])
 export const stageVi = map([['term-ended', 'Hết nhiệm kỳ'], ['authority-request-due', 'Đến hạn cơ quan yêu cầu'], ['dissolution-review', 'Xem xét giải thể']])
 
 export const vi = (labels: ReadonlyMap<string, string>, code: string | undefined): string => (code === undefined ? '' : labels.get(code) ?? code)

@@ -35,6 +35,7 @@ export type ViewResults = {
   completeness: P.Completeness
   commendations: P.CommendationsRow | PublicCommendationsRow
   'congress-watch': P.CongressWatch
+  foundings: P.FoundingRow[]
   conferences: P.ConferenceRow
   resolutions: P.ResolutionRow
   governance: P.Governance | PublicGovernance

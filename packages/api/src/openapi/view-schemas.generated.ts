@@ -72,6 +72,12 @@ export const viewResultSchemas: Readonly<Record<string, JsonSchema>> = {
   "congress-watch": {
     "$ref": "#/components/schemas/View.CongressWatch"
   },
+  "foundings": {
+    "type": "array",
+    "items": {
+      "$ref": "#/components/schemas/View.FoundingRow"
+    }
+  },
   "conferences": {
     "$ref": "#/components/schemas/View.ConferenceRow"
   },
@@ -766,10 +772,10 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "programme": {
         "type": "string",
         "enum": [
-          "none",
           "1533",
           "1336",
-          "1648"
+          "1648",
+          "none"
         ]
       },
       "status": {
@@ -2005,6 +2011,13 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "asOf": {
         "type": "string"
       },
+      "foundings": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/View.FoundingRow"
+        },
+        "description": "associations in their founding procedure, with the permit's deadline (R4, R5)"
+      },
       "firstCongressDue": {
         "type": "array",
         "items": {
@@ -2033,12 +2046,95 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
     },
     "required": [
       "asOf",
+      "foundings",
       "firstCongressDue",
       "endingSoon",
       "overdue",
       "noTerm"
     ],
     "additionalProperties": false
+  },
+  "View.FoundingRow": {
+    "type": "object",
+    "properties": {
+      "associationId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "elderly",
+          "veterans",
+          "women",
+          "farmers",
+          "youth",
+          "trade-union",
+          "fatherland-front",
+          "red-cross",
+          "study-promotion",
+          "other"
+        ]
+      },
+      "scope": {
+        "type": "string",
+        "enum": [
+          "national",
+          "province",
+          "district",
+          "commune"
+        ]
+      },
+      "areaCode": {
+        "type": "string"
+      },
+      "stage": {
+        "$ref": "#/components/schemas/View.FoundingStage"
+      },
+      "recognisedOn": {
+        "type": "string"
+      },
+      "permittedOn": {
+        "type": "string"
+      },
+      "congressDueBy": {
+        "type": "string",
+        "description": "the founding congress deadline in force on asOf: 90 days from the permit, or as extended"
+      },
+      "extended": {
+        "type": "boolean"
+      },
+      "overdue": {
+        "type": "boolean",
+        "description": "permitted, and the deadline has passed with no congress: the permit lapses unless extended (R5)"
+      },
+      "lapsedOn": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "associationId",
+      "name",
+      "kind",
+      "scope",
+      "areaCode",
+      "stage",
+      "recognisedOn",
+      "extended",
+      "overdue"
+    ],
+    "additionalProperties": false
+  },
+  "View.FoundingStage": {
+    "type": "string",
+    "enum": [
+      "committee-recognised",
+      "permitted",
+      "lapsed"
+    ],
+    "description": "R4, R5: an association in its founding procedure on asOf, before its founding congress."
   },
   "View.FirstCongressRow": {
     "type": "object",

@@ -151,6 +151,11 @@ const defs: ReadonlyArray<ViewDef> = [
     summary: 'Terms ending soon and congresses overdue (R14); asOf defaults to today', params: {}, query: { ...asOf, withinMonths: qInt('withinMonths', 1, 60) }, paged: false,
     run: (v, { query, today }) => v.congressWatch({ ...query, asOf: query.asOf ?? today }),
   }),
+  view('foundings', {
+    summary: 'Associations in their founding procedure: committee recognised, permitted with the founding congress deadline and whether it is overdue, or lapsed (R4, R5)',
+    params: {}, query: { ...asOf, areaCode: Association.AreaCode }, paged: false,
+    run: (v, { query }) => v.foundings(query),
+  }),
   view('conferences', {
     summary: 'Review, training and deployment conferences of an association (and those below it), by date', params: {}, query: { ...meetings, kind: Association.ConferenceKind }, paged: true,
     run: (v, { query }) => v.conferences(query),

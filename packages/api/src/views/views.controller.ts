@@ -59,6 +59,9 @@ export class ViewsController {
   @view('/views/congress-watch', 'congress-watch')
   congressWatch(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
 
+  @view('/views/foundings', 'foundings')
+  foundings(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+
   @view('/views/conferences', 'conferences')
   conferences(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
 

@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 import { Count, Id, IsoDate, Name, PositiveCount, Ref, Text, boundedArray, message, taggedUnion } from '../codecs.js'
 import {
-  AreaCode, AssociationKind, ChildFates, ConferenceKind, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Scope,
+  AreaCode, AssociationKind, ChildFates, Committee, Registrants, ConferenceKind, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Scope,
 } from './events.js'
 import { idStream } from '../streams.js'
 import { AbsorbAssociation, ConsolidateAssociations, DivideAssociation, SeparateAssociation } from './reorganisation.js'
@@ -44,10 +44,26 @@ export const DissolveAssociation = message('DissolveAssociation', {
 /** Moves an association under another parent (R30); the old parent's record of its children follows. */
 export const ReparentAssociation = message('ReparentAssociation', { ...id, parentId: Id, reparentedOn: IsoDate }, { decisionRef: Ref })
 
+/** The authority recognises the founding committee of a proposed association (R4); the area is reserved for it (R30). */
+export const RecogniseFoundingCommittee = message('RecogniseFoundingCommittee', {
+  ...id, name: Name, kind: AssociationKind, scope: Scope, areaCode: AreaCode, recognisedOn: IsoDate, committee: Committee,
+}, { parentId: Id, decisionRef: Ref })
+/** The authority permits the establishment (R3: the registrants); the founding congress is due within 90 days (R5). */
+export const PermitEstablishment = message('PermitEstablishment', { ...id, permittedOn: IsoDate, registrants: Registrants }, { decisionRef: Ref })
+/** R5: one extension of at most 30 days, requested within 15 days from the 90-day deadline. */
+export const ExtendEstablishmentPermit = message('ExtendEstablishmentPermit', { ...id, requestedOn: IsoDate, congressDueBy: IsoDate }, { decisionRef: Ref })
+/** R5: a scheduler or an operator records that the permit lapsed, once its deadline has passed. */
+export const LapseEstablishmentPermit = message('LapseEstablishmentPermit', { ...id, lapsedOn: IsoDate })
+/** The founding congress of a permitted association founds it (R5; from Decree 126 its registrants become members, R7). */
+export const HoldFoundingCongress = message('HoldFoundingCongress', {
+  ...id, heldOn: IsoDate, form: CongressForm, termStart: IsoDate, termEnd: IsoDate, delegatesExpected: PositiveCount, delegatesPresent: Count,
+}, { number: Name })
+
 const members = {
   FoundAssociation, RenameAssociation, GrantSpecialStatus, RevokeSpecialStatus, AssignStaffQuota, HoldCongress, ElectOfficer,
   RelieveOfficer, AdoptResolution, HoldConference, SuspendAssociation, ReinstateAssociation, DissolveAssociation, ReparentAssociation, ExtendSuspension,
   DivideAssociation, SeparateAssociation, AbsorbAssociation, ConsolidateAssociations,
+  RecogniseFoundingCommittee, PermitEstablishment, ExtendEstablishmentPermit, LapseEstablishmentPermit, HoldFoundingCongress,
   ...governanceCommands,
 }
 export const Command = taggedUnion('AssociationCommand', 'type', members)

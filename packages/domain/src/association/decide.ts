@@ -12,6 +12,7 @@ import type { Command as PublicCommand } from './commands.js'
 import { endOffices, type InternalCommand } from './internal.js'
 import { attachChild, detachChild, dissolveWithParent, reparent } from './reparent.js'
 import type { Event } from './events.js'
+import { extendPermit, holdFoundingCongress, lapsePermit, permitEstablishment, recogniseCommittee } from './founding.js'
 import type { Existing, State } from './state.js'
 import { absorb, consolidate, divide, endByReorganisation, foundSuccessor, separate, takeOver } from './reorganise.js'
 import {
@@ -36,6 +37,13 @@ export type Command = PublicCommand | InternalCommand
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 
 const found = (d: Data<'FoundAssociation'>, state: State, context: Context): Decision => {
+  if (state.status === 'none' && state.founding !== undefined)
+    return reject(
+      'FoundingProcedureUnderway', 'R5',
+      `Association ${d.associationId} is being founded by its committee: its founding congress (HoldFoundingCongress) founds it`,
+      `Hội ${d.associationId} đang trong thủ tục thành lập: hội được thành lập tại đại hội thành lập (HoldFoundingCongress)`,
+      'data.associationId',
+    )
   if (state.status !== 'none')
     return sameFounding(d, state)
       ? nothing
@@ -113,7 +121,8 @@ const assignStaffQuota = (d: Data<'AssignStaffQuota'>, a: Existing): Decision =>
   })
 }
 
-const onExisting = (command: Exclude<Command, { type: 'FoundAssociation' | 'ConsolidateAssociations' | InternalCommand['type'] }>, a: Existing, context: Context): Decision => {
+type Procedure = 'RecogniseFoundingCommittee' | 'PermitEstablishment' | 'ExtendEstablishmentPermit' | 'LapseEstablishmentPermit' | 'HoldFoundingCongress'
+const onExisting = (command: Exclude<Command, { type: 'FoundAssociation' | 'ConsolidateAssociations' | Procedure | InternalCommand['type'] }>, a: Existing, context: Context): Decision => {
   switch (command.type) {
     case 'RenameAssociation':
       return rename(command.data, a)
@@ -191,6 +200,16 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
       return detachChild(command.data, state)
     case 'DissolveWithParent':
       return dissolveWithParent(command.data, state)
+    case 'RecogniseFoundingCommittee':
+      return recogniseCommittee(command.data, state, context)
+    case 'PermitEstablishment':
+      return permitEstablishment(command.data, state, context.policy)
+    case 'ExtendEstablishmentPermit':
+      return extendPermit(command.data, state, context.policy)
+    case 'LapseEstablishmentPermit':
+      return lapsePermit(command.data, state, context.policy)
+    case 'HoldFoundingCongress':
+      return holdFoundingCongress(command.data, state, context.policy)
   }
   if (command.type === 'DissolveAssociation' && state.status === 'dissolved') return dissolvedAgain(command.data, state)
   // R24: a dissolved association accepts no further commands

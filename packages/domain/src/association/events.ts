@@ -3,6 +3,7 @@ import { describeAs } from '../schema.js'
 import { Count, Flags, Id, IsoDate, Name, PositiveCount, Ref, Text, boundedArray, isReservedKey, message, oneOf, reservedMessage, strict, taggedUnion } from '../codecs.js'
 import { associationKinds, regimes, scopes } from '../policy.js'
 import { events as governanceEvents } from './governance-messages.js'
+import { Gender } from '../member/events.js'
 
 export {
   ExtraordinaryCongressRequested, CongressNotified, AuthorityOpinionRecorded, HeadquartersChanged, CharterApproved,
@@ -96,11 +97,31 @@ export const AssociationSeparated = message('AssociationSeparated', { ...id, sep
  */
 export const AssociationTookOver = message('AssociationTookOver', { ...id, fromId: Id, how: Ending, takenOverOn: IsoDate }, { alsoCarried: boundedArray(Id, 500, 'AlsoCarried') })
 
+/** A member of the founding committee (ban vận động thành lập hội), counted by person (R4). */
+export const CommitteeMember = strict({ personId: Id, fullName: Name }, 'CommitteeMember')
+/** A person who registered to found the association (R3); from Decree 126 an official member at its founding (R7). */
+export const Registrant = strict({ personId: Id, fullName: Name, birthDate: IsoDate, gender: Gender }, 'Registrant')
+export const Committee = boundedArray(CommitteeMember, 200, 'Committee')
+export const Registrants = boundedArray(Registrant, 5000, 'Registrants')
+
+/** The founding procedure (R4, R5): the authority recognises a committee for a proposed association, then permits it. */
+export const FoundingCommitteeRecognised = message('FoundingCommitteeRecognised', {
+  ...id, name: Name, kind: AssociationKind, scope: Scope, areaCode: AreaCode, recognisedOn: IsoDate, committee: Committee,
+}, { parentId: Id, decisionRef: Ref })
+/** `congressDueBy`: the founding congress is held by then (90 days from the permit, R5). */
+export const AssociationEstablishmentPermitted = message('AssociationEstablishmentPermitted', {
+  ...id, permittedOn: IsoDate, congressDueBy: IsoDate, registrants: Registrants,
+}, { decisionRef: Ref })
+/** The one extension of the congress deadline (R5): `congressDueBy` is the new deadline. */
+export const EstablishmentPermitExtended = message('EstablishmentPermitExtended', { ...id, requestedOn: IsoDate, congressDueBy: IsoDate }, { decisionRef: Ref })
+/** No founding congress by the deadline: the permit has no effect any more (R5). */
+export const EstablishmentPermitLapsed = message('EstablishmentPermitLapsed', { ...id, lapsedOn: IsoDate })
 
 const members = {
   AssociationFounded, AssociationRenamed, SpecialStatusGranted, SpecialStatusRevoked, StaffQuotaAssigned, CongressHeld,
   OfficerElected, OfficerRelieved, ResolutionAdopted, ConferenceHeld, AssociationSuspended, AssociationReinstated, AssociationDissolved,
-  AssociationReparented, ChildAttached, ChildDetached, SuspensionExtended, AssociationReorganised, AssociationSeparated, AssociationTookOver, ...governanceEvents,
+  AssociationReparented, ChildAttached, ChildDetached, SuspensionExtended, AssociationReorganised, AssociationSeparated, AssociationTookOver,
+  FoundingCommitteeRecognised, AssociationEstablishmentPermitted, EstablishmentPermitExtended, EstablishmentPermitLapsed, ...governanceEvents,
 }
 export const Event = taggedUnion('AssociationEvent', 'type', members)
 export type Event = t.TypeOf<typeof Event>

@@ -1,6 +1,7 @@
 import type { AggregateModule, Decider, FollowUp, Need } from '../decider.js'
 import { decide, type Command, type Context } from './decide.js'
-import { evolve, initialState, type Existing, type State } from './state.js'
+import { evolve, initialState, type Existing, type Registrant, type State } from './state.js'
+import { founderMemberId } from './founding.js'
 import { streamId } from './commands.js'
 import type { Event } from './events.js'
 import { streamId as memberStream } from '../member/commands.js'
@@ -21,6 +22,11 @@ export const decider: Decider<Command, Event, State, Context> = { decide, evolve
 const needsOf = (c: Command): ReadonlyArray<Need> => {
   switch (c.type) {
     case 'FoundAssociation':
+      return [
+        ...(c.data.parentId === undefined ? [] : [{ key: 'parent', aggregate: 'association', streamId: streamId(c.data.parentId) } as const]),
+        ...(c.data.kind === 'other' ? [] : [{ key: 'area', aggregate: 'claim', streamId: claimStream(areaClaim(c.data.kind, c.data.areaCode)) } as const]),
+      ]
+    case 'RecogniseFoundingCommittee':
       return [
         ...(c.data.parentId === undefined ? [] : [{ key: 'parent', aggregate: 'association', streamId: streamId(c.data.parentId) } as const]),
         ...(c.data.kind === 'other' ? [] : [{ key: 'area', aggregate: 'claim', streamId: claimStream(areaClaim(c.data.kind, c.data.areaCode)) } as const]),
@@ -58,6 +64,7 @@ const followUpsOf = (command: Command, e: Event, a: Existing, context: Context):
       const heldBySource = context.area?.owner !== undefined && d.origin?.from.includes(context.area.owner as never) === true
       return [
         ...(claimsArea(d.kind, d.areaCode, parent) && !heldBySource ? [take('area', areaClaim(d.kind, d.areaCode), d.associationId, d.foundedOn)] : []),
+        ...(command.type === 'HoldFoundingCongress' && d.regime === 'decree-126-2024' ? a.founders.map((r) => admitFounder(d.associationId, r, d.foundedOn)) : []),
         ...(d.parentId === undefined ? [] : [to('parent', 'AttachChild', { associationId: d.parentId, childId: d.associationId, attachedOn: d.foundedOn })]),
         ...(d.origin?.how !== 'consolidated' ? [] : d.origin.from.map((id) => to(`source~${id}`, 'EndByReorganisation', {
           associationId: id, how: 'consolidated', reorganisedOn: d.foundedOn, heirId: d.associationId, successorIds: [d.associationId],
@@ -102,10 +109,37 @@ const followUpsOf = (command: Command, e: Event, a: Existing, context: Context):
   }
 }
 
+/** R7 (Decree 126): whoever registered to found the association is an official member from its founding. */
+const admitFounder = (associationId: string, r: Registrant, on: string): FollowUp => {
+  const memberId = founderMemberId(associationId, r.personId)
+  return {
+    key: `founder~${r.personId}`, aggregate: 'member',
+    command: { type: 'AdmitMember', data: { memberId, associationId, personId: r.personId, fullName: r.fullName, birthDate: r.birthDate, gender: r.gender, category: 'official', admittedOn: on } },
+  }
+}
+
+/** The procedure holds the kind's place in the area from the committee's recognition; a lapsed permit frees it (R5, R30). */
+const followUpsOfFounding = (e: Event, state: State, context: Context): ReadonlyArray<FollowUp> => {
+  const f = state.status === 'none' ? state.founding : undefined
+  if (f === undefined) return []
+  const c = f.committee
+  switch (e.type) {
+    case 'FoundingCommitteeRecognised': {
+      const parent = context.parent !== undefined && context.parent.status !== 'none' ? context.parent : undefined
+      return claimsArea(c.kind, c.areaCode, parent) ? [take('area', areaClaim(c.kind, c.areaCode), c.associationId, c.recognisedOn)] : []
+    }
+    case 'EstablishmentPermitLapsed':
+      return c.kind === 'other' ? [] : [release('area', areaClaim(c.kind, c.areaCode), c.associationId, e.data.lapsedOn)]
+    default:
+      return []
+  }
+}
+
 export const association: AggregateModule<Command, Event, State, Context> = {
   name: 'association',
   decider,
   streamOf: (c) => streamId(c.data.associationId),
   needs: needsOf,
-  followUps: (command, events, state, context) => (state.status === 'none' ? [] : events.flatMap((e) => followUpsOf(command, e, state, context))),
+  followUps: (command, events, state, context) =>
+    state.status === 'none' ? events.flatMap((e) => followUpsOfFounding(e, state, context)) : events.flatMap((e) => followUpsOf(command, e, state, context)),
 }

@@ -9,8 +9,28 @@ export type Term = { readonly congressNumber: string; readonly start: IsoDate; r
 export type Officer = { readonly memberId: string; readonly fullName: string; readonly role: string; readonly electedOn: IsoDate }
 export type FormerOfficer = Officer & { readonly relievedOn: IsoDate }
 
+/** Data of an association event, by type. */
+type D<T extends Event['type']> = Extract<Event, { type: T }>['data']
+export type Registrant = D<'AssociationEstablishmentPermitted'>['registrants'][number]
+/** The permit and its deadline (R5): 90 days, or the one extension. */
+export type Permit = {
+  readonly permittedOn: IsoDate
+  /** the deadline set by the permit, from which the extension window counts */
+  readonly firstDueBy: IsoDate
+  readonly congressDueBy: IsoDate
+  readonly extendedOn: IsoDate | undefined
+  readonly registrants: ReadonlyArray<Registrant>
+  readonly decisionRef: D<'AssociationEstablishmentPermitted'>['decisionRef']
+}
+/** An association in founding: not yet an association, so nothing but the procedure's commands reach it (R4, R5). */
+export type Founding = {
+  readonly committee: D<'FoundingCommitteeRecognised'>
+  readonly permit: Permit | undefined
+  readonly lapsedOn: IsoDate | undefined
+}
+
 export type State =
-  | { readonly status: 'none' }
+  | { readonly status: 'none'; readonly founding?: Founding }
   | {
       readonly status: 'active' | 'suspended' | 'dissolved'
       readonly associationId: string
@@ -51,6 +71,8 @@ export type State =
       readonly predecessors: ReadonlyArray<{ readonly fromId: string; readonly on: IsoDate }>
       /** requests, notices, headquarters, charter, complaints, branches and payments (R16–R18, R20, R25, R27) */
       readonly governance: Governance
+      /** who registered to found it through the procedure (R7); empty for a recorded founding */
+      readonly founders: ReadonlyArray<Registrant>
     }
 export type Dissolution = Extract<Event, { type: 'AssociationDissolved' }>['data']
 export type Reorganisation = Extract<Event, { type: 'AssociationReorganised' }>['data']
@@ -70,9 +92,10 @@ export const evolve = (state: State, event: Event): State => {
       specialRevokedOn: undefined, staffQuota: undefined, congresses: empty, lastCongressOn: undefined, lastActivityOn: undefined, term: undefined,
       officerLog: empty, resolutionIds: noIds, conferenceIds: noIds, suspendedOn: undefined, suspendedUntil: undefined, extendedUntil: undefined,
       reinstatedOn: undefined, dissolvedOn: undefined, dissolution: undefined, origin: d.origin, reorganisation: undefined, predecessors: [], governance: noGovernance,
+      founders: state.status === 'none' ? state.founding?.permit?.registrants ?? [] : [],
     }
   }
-  if (state.status === 'none') return state
+  if (state.status === 'none') return evolveFounding(state, event)
   if (isGovernanceEvent(event)) return { ...state, governance: evolveGovernance(state.governance, event) }
   switch (event.type) {
     case 'AssociationRenamed':
@@ -124,11 +147,38 @@ export const evolve = (state: State, event: Event): State => {
       return { ...state, status: 'dissolved', dissolvedOn: event.data.reorganisedOn, reorganisation: event.data }
     case 'AssociationSeparated':
       return state
+    case 'FoundingCommitteeRecognised':
+    case 'AssociationEstablishmentPermitted':
+    case 'EstablishmentPermitExtended':
+    case 'EstablishmentPermitLapsed':
+      return state
     case 'AssociationTookOver': {
       // what the source carried comes with it, from the same date: its members are the heir's too
       const on = event.data.takenOverOn
       return { ...state, predecessors: [...state.predecessors, ...[event.data.fromId, ...(event.data.alsoCarried ?? [])].map((fromId) => ({ fromId, on }))] }
     }
+  }
+}
+
+/** The procedure before the association exists; any other event leaves a non-existent association as it is. */
+const evolveFounding = (state: Extract<State, { status: 'none' }>, event: Event): State => {
+  const f = state.founding
+  switch (event.type) {
+    case 'FoundingCommitteeRecognised':
+      return f === undefined ? { status: 'none', founding: { committee: event.data, permit: undefined, lapsedOn: undefined } } : state
+    case 'AssociationEstablishmentPermitted': {
+      const d = event.data
+      return f === undefined ? state : {
+        status: 'none',
+        founding: { ...f, permit: { permittedOn: d.permittedOn, firstDueBy: d.congressDueBy, congressDueBy: d.congressDueBy, extendedOn: undefined, registrants: d.registrants, decisionRef: d.decisionRef } },
+      }
+    }
+    case 'EstablishmentPermitExtended':
+      return f?.permit === undefined ? state : { status: 'none', founding: { ...f, permit: { ...f.permit, congressDueBy: event.data.congressDueBy, extendedOn: event.data.requestedOn } } }
+    case 'EstablishmentPermitLapsed':
+      return f === undefined ? state : { status: 'none', founding: { ...f, lapsedOn: event.data.lapsedOn } }
+    default:
+      return state
   }
 }
 

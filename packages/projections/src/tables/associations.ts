@@ -49,6 +49,19 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
       // the latest still-serving holder of the role, as the fold does
       return [update('officers', { association_id: id, member_id: d.memberId, role: d.role }, { relieved_on: d.relievedOn }, { onlyIfNull: 'relieved_on', last: true })]
     }
+    case 'FoundingCommitteeRecognised': {
+      const d = e.data
+      return [insert('foundings', {
+        association_id: id, name: d.name, kind: d.kind, scope: d.scope, area_code: d.areaCode, recognised_on: d.recognisedOn, ord: e.position,
+      }, { unless: { table: 'foundings', key: { association_id: id } } })]
+    }
+    // each step's first record stands, as in the fold
+    case 'AssociationEstablishmentPermitted':
+      return [update('foundings', { association_id: id }, { permitted_on: e.data.permittedOn, congress_due_by: e.data.congressDueBy }, { onlyIfNull: 'permitted_on' })]
+    case 'EstablishmentPermitExtended':
+      return [update('foundings', { association_id: id }, { extended_on: e.data.requestedOn, extended_due_by: e.data.congressDueBy }, { onlyIfNull: 'extended_on' })]
+    case 'EstablishmentPermitLapsed':
+      return [update('foundings', { association_id: id }, { lapsed_on: e.data.lapsedOn }, { onlyIfNull: 'lapsed_on' })]
     default:
       return reorganisationChanges(e)
   }
@@ -56,7 +69,7 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
 
 export const associationsProjection: ProjectionDefinition = {
   name: 'associations',
-  version: 3,
+  version: 4,
   handles: eventTypes.filter((t) => aggregateOfEvent[t] === 'association'),
   tables: {
     associations: {
@@ -70,6 +83,14 @@ export const associationsProjection: ProjectionDefinition = {
     association_facts: {
       columns: { association_id: 'text', fact: 'text', valid_from: 'text', value: 'json' },
       indexes: [['association_id', 'fact', 'valid_from'], ['fact', 'valid_from']],
+    },
+    foundings: {
+      columns: {
+        association_id: 'text', name: 'text', kind: 'text', scope: 'text', area_code: 'text', recognised_on: 'text', permitted_on: 'text',
+        congress_due_by: 'text', extended_on: 'text', extended_due_by: 'text', lapsed_on: 'text', ord: 'int',
+      },
+      key: ['association_id'],
+      indexes: [['recognised_on']],
     },
     officers: {
       columns: { association_id: 'text', member_id: 'text', full_name: 'text', role: 'text', elected_on: 'text', relieved_on: 'text', ord: 'int' },
