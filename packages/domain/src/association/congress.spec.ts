@@ -2,19 +2,17 @@ import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { defaultPolicy } from '../policy.js'
 import { given } from '../testing/given.js'
+import { founded as foundedFixture, loose } from '../testing/fixtures.js'
 import * as Member from '../member/state.js'
 import type { Event as MemberEvent } from '../member/events.js'
 import { decider, type Command, type Event } from './index.js'
 
-const ev = (type: Event['type'], data: Record<string, unknown>) => ({ type, data }) as unknown as Event
-const cmd = (type: Command['type'], data: Record<string, unknown>) => ({ type, data }) as unknown as Command
+const ev = loose<Event>()
+const cmd = loose<Command>()
 const ctx = { policy: defaultPolicy }
 const id = { associationId: 'hnct-qn' }
 
-const founded = ev('AssociationFounded', {
-  ...id, name: 'Hội Người cao tuổi tỉnh Quảng Ninh', kind: 'elderly', regime: 'decree-45-2010', scope: 'province', areaCode: '22',
-  foundedOn: '2015-05-01', foundingMembers: 120, flags: [],
-})
+const founded = foundedFixture({ ...id, name: 'Hội Người cao tuổi tỉnh Quảng Ninh', areaCode: '22' })
 const congressIII = { ...id, number: 'III', kind: 'term', form: 'delegate', heldOn: '2021-06-10', termStart: '2021-06-10', termEnd: '2026-06-10', delegatesExpected: 150, delegatesPresent: 142 }
 const heldIII = ev('CongressHeld', congressIII)
 const holdIII = cmd('HoldCongress', congressIII)

@@ -2,19 +2,17 @@ import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { defaultPolicy } from '../policy.js'
 import { given } from '../testing/given.js'
+import { founded as foundedFixture, loose } from '../testing/fixtures.js'
 import * as Member from '../member/state.js'
 import type { Event as MemberEvent } from '../member/events.js'
 import { decider, type Event } from './index.js'
 import type { Command } from './decide.js'
 
-const ev = (type: Event['type'], data: Record<string, unknown>) => ({ type, data }) as unknown as Event
-const cmd = (type: Command['type'], data: Record<string, unknown>) => ({ type, data }) as unknown as Command
+const ev = loose<Event>()
+const cmd = loose<Command>()
 const ctx = { policy: defaultPolicy }
 const id = { associationId: 'hnct-qn' }
-const founded = ev('AssociationFounded', {
-  ...id, name: 'Hội Người cao tuổi tỉnh Quảng Ninh', kind: 'elderly', regime: 'decree-45-2010', scope: 'province', areaCode: '22',
-  foundedOn: '2015-05-01', foundingMembers: 120, flags: [],
-})
+const founded = foundedFixture({ ...id, name: 'Hội Người cao tuổi tỉnh Quảng Ninh', areaCode: '22' })
 const memberOf = (memberId: string) => [{
   type: 'MemberAdmitted',
   data: { memberId, ...id, personId: `p-${memberId}`, fullName: `Người ${memberId}`, birthDate: '1950-03-02', gender: 'female', category: 'official', admittedOn: '2016-01-05', flags: [] },

@@ -2,19 +2,17 @@ import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import { defaultPolicy } from '../policy.js'
 import { given } from '../testing/given.js'
+import { founded as foundedFixture, loose } from '../testing/fixtures.js'
 import * as Member from '../member/state.js'
 import type { Event as MemberEvent } from '../member/events.js'
 import { decider, type Command, type Event } from './index.js'
 
-const ev = (type: Event['type'], data: Record<string, unknown>) => ({ type, data }) as unknown as Event
-const cmd = (type: Command['type'], data: Record<string, unknown>) => ({ type, data }) as unknown as Command
+const ev = loose<Event>()
+const cmd = loose<Command>()
 const ctx = { policy: defaultPolicy }
 const id = { associationId: 'hnct-qn' }
 
-const founded = ev('AssociationFounded', {
-  ...id, name: 'Hội Người cao tuổi tỉnh Quảng Ninh', kind: 'elderly', regime: 'decree-45-2010', scope: 'province', areaCode: '22',
-  foundedOn: '2015-05-01', foundingMembers: 120, flags: [],
-})
+const founded = foundedFixture({ ...id, name: 'Hội Người cao tuổi tỉnh Quảng Ninh', areaCode: '22' })
 const suspension = { ...id, suspendedOn: '2025-01-10', until: '2025-07-09', reason: 'Vi phạm điều lệ' }
 const suspended = ev('AssociationSuspended', suspension)
 const dissolve = (data: Record<string, unknown>) => cmd('DissolveAssociation', { ...id, ...data })

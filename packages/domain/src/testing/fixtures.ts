@@ -13,3 +13,6 @@ export const founded = (o: { associationId: string; kind?: AssociationKind; scop
     },
   } as unknown as AssociationEvent
 }
+
+/** Builds events or commands of one type union from loose records, for specs that write them by hand. */
+export const loose = <T extends { readonly type: string }>() => (type: T['type'], data: Record<string, unknown>): T => ({ type, data }) as unknown as T
