@@ -51,7 +51,7 @@ describe.skipIf(skipReason !== undefined)('dashboard in headless Chromium on the
     await app.listen(0, '127.0.0.1')
     base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`
     browser = await chromium.launch({ executablePath: chromiumPath, args: browserArgs })
-  }, 600_000)
+  }, 1_800_000) // the demo is ~224k commands; on a loaded machine writing them takes over ten minutes
 
   afterAll(async () => {
     await browser?.close()
