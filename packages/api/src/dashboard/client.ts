@@ -47,6 +47,9 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
   const params = new URLSearchParams(location.search)
   const asked = Number(params.get('year'))
   let year = Number.isInteger(asked) && asked >= 1900 && asked <= 2199 ? asked : config.defaultYear
+  // a store may hold several provinces: ?area=12 shows one area's statistics and clubs (kept in the address like the year)
+  const area = params.get('area')
+  const inArea = area !== null && /^[0-9A-Za-z]{1,10}(\.[0-9A-Za-z]{1,10}){0,3}$/u.test(area) ? '&areaCode=' + area : ''
   type Json = any // eslint-disable-line @typescript-eslint/no-explicit-any
   let data: Json = undefined
 
@@ -89,9 +92,9 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
 
   const load = async (): Promise<void> => {
     const [stats, targets, byArea, districts, registry, reports, commendations] = await Promise.all([
-      getJson('/views/statistics?year=' + year),
+      getJson('/views/statistics?year=' + year + inArea),
       getAll('/views/targets'),
-      getJson('/views/clubs-by-area?depth=2'),
+      getJson('/views/clubs-by-area?depth=2' + inArea),
       getAll('/views/registry?scope=district'),
       getAll('/views/registry'),
       getAll('/views/reports'),

@@ -2,7 +2,10 @@ import { addDays, type IsoDate } from '@hoi/domain'
 import { massAssociations, socioPolitical, PROVINCE, type AssociationSpec } from './province.js'
 import { personName } from './names.js'
 import { dateBetween, seeded, type Random } from './random.js'
-import { membersAndClubs } from './people.js'
+import { membersAndClubs, type Deferred } from './people.js'
+import { adminUnits, restructure, restructuringPlan } from './restructuring.js'
+import { nationalElderly } from './national.js'
+import { bacKan } from './backan.js'
 import { annualReports, quarterReports, ratioTargets } from './reporting.js'
 
 /** A command as a client would send it, with the id that makes re-running the demo a no-op. */
@@ -27,8 +30,13 @@ export function* scenario(): Generator<RawCommand> {
   const r = seeded(DEMO_SEED)
   const mass = massAssociations()
   const founded = new Map<string, string>()
+  const plan = restructuringPlan(mass)
   let seq = 0
   const cmd = (type: string, data: Record<string, unknown>): RawCommand => ({ type, data, commandId: `demo-${String(++seq).padStart(7, '0')}` })
+
+  // 0. the administrative units of Lai Châu before 2025, and Hội NCT Việt Nam with its Congress VI
+  yield* adminUnits(cmd)
+  yield* nationalElderly(cmd)
 
   // 1. associations, parents first (list order is province → district → commune)
   for (const a of mass) {
@@ -54,8 +62,12 @@ export function* scenario(): Generator<RawCommand> {
     yield cmd('GrantSpecialStatus', { associationId: a.id, grantedOn: on, decisionRef: 'QĐ 68/2010/QĐ-TTg' })
     if (a.scope === 'province') yield cmd('AssignStaffQuota', { associationId: a.id, quota: r.int(3, 9), assignedOn: on, decisionRef: 'QĐ giao biên chế của UBND tỉnh' })
   }
-  // 3. members, congresses, officers, clubs, targets (people.ts)
-  yield* membersAndClubs(r, mass, founded, cmd)
+  // 3. members (with their deaths), congresses, officers, clubs, targets (people.ts); what is dated
+  // after the 2025 restructuring and names a commune association waits until it is recorded
+  const deferred: Deferred = []
+  yield* membersAndClubs(r, mass, founded, plan, deferred, cmd)
+  yield* restructure(plan, cmd)
+  for (const c of deferred) yield c()
   // 4. the 2023 Q3 report of the socio-political bodies through approval (article 001), and the
   // annual reports behind the percentage targets of Hội NCT tỉnh (article 000)
   yield* quarterReports(cmd)
@@ -63,6 +75,8 @@ export function* scenario(): Generator<RawCommand> {
   yield* annualReports(cmd)
   // 5. the veterans' movement "Cựu chiến binh gương mẫu" 2019–2024 (article 003)
   yield* veteransMovement(r, cmd)
+  // 6. Bắc Kạn's special associations and the merge of similar ones (article 004)
+  yield* bacKan(cmd)
 }
 
 type Cmd = (type: string, data: Record<string, unknown>) => RawCommand
