@@ -13,7 +13,7 @@ const query = (...args: string[]) => {
 
 beforeAll(async () => {
   store = await demoDatabase()
-}, 600_000)
+}, 1_800_000)
 
 // the demo also holds Bắc Kạn (06) and Hội NCT Việt Nam (national): Lai Châu's figures are asked for its area only
 const laiChau2020 = () => query('statistics', '--year', '2020', '--area-code', '12')

@@ -47,7 +47,7 @@ describe('numbers and dates in the reporting views, in Vietnamese', () => {
   let store = ''
   beforeAll(async () => {
     store = await demoDatabase()
-  }, 600_000)
+  }, 1_800_000)
   const text = (...args: string[]) => {
     const r = hoi(['query', ...args, '--store', store])
     expect(r.stderr).toBe('')

@@ -18,7 +18,7 @@ const history = (stream: string) => hoi(['history', stream, '--store', store, '-
 
 beforeAll(async () => {
   store = await demoDatabase()
-}, 600_000)
+}, 1_800_000)
 
 describe('the 2023 Q3 report of the Front (seed 001) through the workflow', { timeout: 180_000 }, () => {
   it('R32: every body’s report is approved before the Front’s, the veterans’ after their bloc’s; the Farmers’ Union was returned, corrected, approved and late (R35)', () => {

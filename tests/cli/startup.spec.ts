@@ -53,7 +53,7 @@ describe('1. serve --demo signs with a secret of its own store', () => {
     dir = fresh()
     file = join(dir, 'hoi.sqlite')
     copyFileSync(demo, file)
-  }, 600_000)
+  }, 1_800_000)
 
   it('generates it on the first start (mode 0600 beside the data), never the old constant, and reuses it on restart', async () => {
     const first = await serve(['--demo', '--port', '0', '--store', `sqlite:${file}`])
@@ -71,7 +71,7 @@ describe('1. serve --demo signs with a secret of its own store', () => {
     expect(readFileSync(secretFile, 'utf8').trim()).toBe(secret)
     expect((await fetch(`${second.base}/audit/log?limit=1`, { headers: { authorization: `Bearer ${first.admin}` } })).status).toBe(200)
     await stop(second.proc)
-  }, 600_000)
+  }, 1_800_000)
 
   it('refuses a secret file others can read', () => {
     const secretFile = `${file}.jwt-secret`

@@ -38,7 +38,8 @@ export const demoDatabase = async (): Promise<string> => {
       // databases of earlier builds are never read again
       for (const old of readdirSync(dir)) if (!old.startsWith(buildKey()) && !old.endsWith('.lock')) rmSync(join(dir, old), { force: true, recursive: true })
       const tmp = `${file}.tmp-${process.pid}`
-      const r = hoi(['demo', '--store', `sqlite:${tmp}`])
+      // ~224k commands: minutes on a quiet machine, more than ten on a loaded one
+      const r = hoi(['demo', '--store', `sqlite:${tmp}`], {}, 1_500_000)
       if (r.code !== 0) throw new Error(`hoi demo failed (${r.code}): ${r.stderr}${r.stdout}`)
       const c = hoi(['query', 'registry', '--store', `sqlite:${tmp}`, '--json'])
       if (c.code !== 0) throw new Error(`reading the demo failed: ${c.stderr}`)

@@ -1,5 +1,5 @@
 import { runBatch, type EventStore } from '@hoi/adapters'
-import { scenario } from '../demo/index.js'
+import { DEMO_LAST_COMMAND, scenario } from '../demo/index.js'
 import { progressBar } from './progress.js'
 import { formatNumber } from './table.js'
 
@@ -7,11 +7,8 @@ import { formatNumber } from './table.js'
 export const runDemo = async (store: EventStore, log: (s: string) => void): Promise<{ applied: number; replayed: number; rejected: number; events: number }> => {
   const before = await store.head()
   const started = performance.now()
-  // the last command of the scenario is written last: if it is there, the whole scenario is (runBatch
-  // writes a prefix of the batch even on a store without multi-stream transactions)
-  let last: string | undefined
-  for (const raw of scenario()) last = raw.commandId
-  if (last !== undefined && before > 0 && (await store.eventsOfCommand(last)).length > 0) {
+  // the last command of the scenario is written last: if it is there, the whole scenario is
+  if (before > 0 && (await store.eventsOfCommand(DEMO_LAST_COMMAND)).length > 0) {
     log(`demo: already loaded in ${store.url}; nothing written`)
     return { applied: 0, replayed: 0, rejected: 0, events: 0 }
   }

@@ -3,7 +3,7 @@ import { DomainCommand, decodeWith, type CommandMetadata } from '@hoi/domain'
 import { scenario } from './scenario.js'
 
 export { MEMBERS_END_2020 } from './people.js'
-export { DEMO_SEED, scenario, type RawCommand } from './scenario.js'
+export { DEMO_LAST_COMMAND, DEMO_SEED, scenario, type RawCommand } from './scenario.js'
 
 const decode = decodeWith(DomainCommand)
 
