@@ -34,7 +34,13 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
-  { files: ['packages/domain/src/**/*.ts'], rules: { 'no-restricted-imports': ['error', pure(['@hoi/projections', '@hoi/projections/*', '@hoi/adapters', '@hoi/adapters/*', '@hoi/api', '@hoi/api/*'])] } },
+  {
+    files: ['packages/domain/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', pure(['@hoi/projections', '@hoi/projections/*', '@hoi/adapters', '@hoi/adapters/*', '@hoi/api', '@hoi/api/*'])] },
+  },
   { files: ['packages/projections/src/**/*.ts'], rules: { 'no-restricted-imports': ['error', pure(['@hoi/adapters', '@hoi/adapters/*', '@hoi/api', '@hoi/api/*'])] } },
-  { files: ['packages/adapters/src/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@hoi/api', '@hoi/api/*', '@nestjs/*'], message: 'adapters do not import the API' }] }] } },
+  {
+    files: ['packages/adapters/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@hoi/api', '@hoi/api/*', '@nestjs/*'], message: 'adapters do not import the API' }] }] },
+  },
 )

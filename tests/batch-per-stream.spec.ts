@@ -23,9 +23,13 @@ const interleaved = async (): Promise<BatchItem[]> => {
   const cmd = (commandId: string, type: string, data: Record<string, unknown>): BatchItem => ({ command: { type, data }, meta: { commandId, actor: 'clerk' } })
   const movements = ['m-1', 'm-2', 'm-3']
   const launches = movements.map((movementId) =>
-    cmd(`launch-${movementId}`, 'LaunchEmulationMovement', { movementId, ownerAssociationId, title: `Phong trào ${movementId}`, cycleStart: 2019, cycleEnd: 2024, launchedOn: '2019-06-01' }))
-  const awards = Array.from({ length: 40 }, (_, k) => movements.map((movementId) =>
-    cmd(`award-${movementId}-${k}`, 'AwardCommendation', { movementId, commendationId: `c-${k}`, recipient: { kind: 'individual', name: `Người ${k}` }, form: 'Giấy khen', awardedOn: '2024-06-05' }))).flat()
+    cmd(`launch-${movementId}`, 'LaunchEmulationMovement', { movementId, ownerAssociationId, title: `Phong trào ${movementId}`, cycleStart: 2019, cycleEnd: 2024, launchedOn: '2019-06-01' }),
+  )
+  const awards = Array.from({ length: 40 }, (_, k) =>
+    movements.map((movementId) =>
+      cmd(`award-${movementId}-${k}`, 'AwardCommendation', { movementId, commendationId: `c-${k}`, recipient: { kind: 'individual', name: `Người ${k}` }, form: 'Giấy khen', awardedOn: '2024-06-05' }),
+    ),
+  ).flat()
   return [...founded, ...launches, ...awards]
 }
 

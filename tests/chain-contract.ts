@@ -54,9 +54,15 @@ export const chainContract = (current: () => EventStore, open: () => Promise<Eve
     ]
     ok(await store.appendMany(items))
     ok(await store.appendMany(items)) // a retry stores nothing and must not move the chain
-    expect(E.isLeft(await store.appendMany([{ streamId: 'c', events: newEvents(1), expected: 'no-stream' }, { streamId: 'a', events: newEvents(1), expected: 9 }]))).toBe(true)
-    for (let round = 0; round < 20; round++)
-      await Promise.all(Array.from({ length: 6 }, (_, k) => store.append(`s-${k % 3}`, newEvents(1 + (k % 2)), k < 3 ? 'any' : round)))
+    expect(
+      E.isLeft(
+        await store.appendMany([
+          { streamId: 'c', events: newEvents(1), expected: 'no-stream' },
+          { streamId: 'a', events: newEvents(1), expected: 9 },
+        ]),
+      ),
+    ).toBe(true)
+    for (let round = 0; round < 20; round++) await Promise.all(Array.from({ length: 6 }, (_, k) => store.append(`s-${k % 3}`, newEvents(1 + (k % 2)), k < 3 ? 'any' : round)))
     const all = await assertChained(store)
     expect(all.length).toBeGreaterThan(5 + 20 * 3)
   })

@@ -18,9 +18,10 @@ const ok = <A>(r: E.Either<StoreError, A>): A => {
 // KurrentDB runs where HOI_ESDB_URL names one, or in a throwaway container where a container runtime answers
 const given = process.env['HOI_ESDB_URL']
 const runtime = given === undefined ? await containerRuntime() : undefined
-const skip = given !== undefined || (runtime !== undefined && 'endpoint' in runtime)
-  ? undefined
-  : `no KurrentDB: HOI_ESDB_URL is unset and ${runtime !== undefined && 'reason' in runtime ? runtime.reason : 'no container runtime'}`
+const skip =
+  given !== undefined || (runtime !== undefined && 'endpoint' in runtime)
+    ? undefined
+    : `no KurrentDB: HOI_ESDB_URL is unset and ${runtime !== undefined && 'reason' in runtime ? runtime.reason : 'no container runtime'}`
 if (skip !== undefined) console.log(`store contract on KurrentDB skipped: ${skip}`)
 
 let url = given
@@ -96,9 +97,25 @@ describe('KurrentDB mapping (no server needed)', () => {
     const e = newEvent({ type: 'MemberAdmitted', data: { name: 'Nguyễn Thị Hằng', n: [1, null] }, commandId: 'c-1' })
     const data = toEventData(e, '2024-01-02T03:04:05.678Z')
     // what the client hands back after a read: JSON parsed again, bigint revision and positions
-    const record = { streamId: 'member-1', id: data.id, revision: 4n, type: data.type, data: JSON.parse(JSON.stringify(data.data)), metadata: JSON.parse(JSON.stringify(data.metadata)), isJson: true, position: { commit: 9_001n, prepare: 9_001n } }
+    const record = {
+      streamId: 'member-1',
+      id: data.id,
+      revision: 4n,
+      type: data.type,
+      data: JSON.parse(JSON.stringify(data.data)),
+      metadata: JSON.parse(JSON.stringify(data.metadata)),
+      isJson: true,
+      position: { commit: 9_001n, prepare: 9_001n },
+    }
     expect(fromRecord(record)).toEqual({
-      eventId: e.eventId, type: 'MemberAdmitted', schemaVersion: 1, streamId: 'member-1', revision: 4, position: 9001, data: e.data, metadata: { ...e.metadata, recordedAt: '2024-01-02T03:04:05.678Z' },
+      eventId: e.eventId,
+      type: 'MemberAdmitted',
+      schemaVersion: 1,
+      streamId: 'member-1',
+      revision: 4,
+      position: 9001,
+      data: e.data,
+      metadata: { ...e.metadata, recordedAt: '2024-01-02T03:04:05.678Z' },
     })
     expect(record.metadata).toMatchObject({ $correlationId: e.metadata.correlationId, $causationId: e.metadata.causationId })
     expect(() => fromRecord({ ...record, metadata: { other: true } })).toThrow(/not written by hoi/u)

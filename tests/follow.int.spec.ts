@@ -18,7 +18,9 @@ afterAll(async () => {
 const BOUND_MS = 5_000
 
 const founded = (associationId: string): NewEvent => ({
-  eventId: `found-${associationId}`, type: 'AssociationFounded', schemaVersion: 1,
+  eventId: `found-${associationId}`,
+  type: 'AssociationFounded',
+  schemaVersion: 1,
   data: { associationId, name: 'Hội Người cao tuổi xã', kind: 'elderly', regime: 'decree-45-2010', scope: 'commune', areaCode: '12.105.03', foundedOn: '2016-03-01', foundingMembers: 40, flags: [] },
   metadata: { occurredOn: '2016-03-01', actor: 'clerk', commandId: `found-${associationId}`, correlationId: `found-${associationId}`, causationId: `found-${associationId}` },
 })
@@ -44,7 +46,9 @@ const pair = async (url: string) => {
   const writerViews = await openViews(writer)
   const readerViews = await openViews(reader)
   return {
-    writer, reader, readerViews,
+    writer,
+    reader,
+    readerViews,
     close: async () => {
       await writerViews.close()
       await readerViews.close()

@@ -7,7 +7,15 @@ import { collect } from '@hoi/adapters/testing'
 // Follow-ups: what one stream's events imply for another (a person's seat, an officer's office), decided by that stream's decider.
 const meta = (commandId: string): CommandMetadata => ({ commandId, actor: 'clerk' })
 const c = (type: string, data: Record<string, unknown>) => ({ type, data }) as unknown as DomainCommand
-const found = c('FoundAssociation', { associationId: 'nct-x', name: 'Hội Người cao tuổi xã Tam Đường', kind: 'elderly', scope: 'commune', areaCode: '12.105.01', foundedOn: '2010-01-01', foundingMembers: 30 })
+const found = c('FoundAssociation', {
+  associationId: 'nct-x',
+  name: 'Hội Người cao tuổi xã Tam Đường',
+  kind: 'elderly',
+  scope: 'commune',
+  areaCode: '12.105.01',
+  foundedOn: '2010-01-01',
+  foundingMembers: 30,
+})
 const admit = (memberId: string, personId = 'p1') =>
   c('AdmitMember', { memberId, associationId: 'nct-x', personId, fullName: 'Lò Văn Páo', birthDate: '1950-01-01', gender: 'male', category: 'official', admittedOn: '2015-01-01' })
 const ok = async (store: EventStore, command: DomainCommand, id: string) => {
@@ -32,8 +40,9 @@ describe('follow-ups through handleCommand', () => {
     await ok(store, admit('m1'), 'c2')
     await ok(store, admit('m2', 'p2'), 'c3')
     await ok(store, c('ElectOfficer', { associationId: 'nct-x', memberId: 'm1', role: 'president', electedOn: '2016-01-01' }), 'c4')
-    expect(await handleCommand(store, c('ElectOfficer', { associationId: 'nct-x', memberId: 'm2', role: 'president', electedOn: '2019-01-01' }), meta('c5')))
-      .toMatchObject(E.left({ code: 'SeatOccupied' }))
+    expect(await handleCommand(store, c('ElectOfficer', { associationId: 'nct-x', memberId: 'm2', role: 'president', electedOn: '2019-01-01' }), meta('c5'))).toMatchObject(
+      E.left({ code: 'SeatOccupied' }),
+    )
     await ok(store, c('RecordDeath', { memberId: 'm1', associationId: 'nct-x', diedOn: '2018-07-07' }), 'c6')
     const relieved = (await collect(store.readStream('association-nct-x'))).filter((e) => e.type === 'OfficerRelieved')
     expect(relieved).toMatchObject([{ data: { memberId: 'm1', role: 'president', relievedOn: '2018-07-07' }, metadata: { commandId: 'c6/offices' } }])
@@ -56,7 +65,10 @@ describe('follow-ups through handleCommand', () => {
 describe('follow-ups in a batch', () => {
   it('R10: a batch refuses the second admission of the same person and writes the claim with the first', async () => {
     const store = openMemory()
-    const results = await runBatch(store, [found, admit('m1'), admit('m2')].map((command, i) => ({ command, meta: meta(`b${i}`) })))
+    const results = await runBatch(
+      store,
+      [found, admit('m1'), admit('m2')].map((command, i) => ({ command, meta: meta(`b${i}`) })),
+    )
     expect(E.isRight(results[1]!)).toBe(true)
     expect(results[2]).toMatchObject(E.left({ code: 'PersonAlreadyActiveMember' }))
     expect(await collect(store.readStream('claim-membership~nct-x~p1'))).toMatchObject([{ type: 'ClaimTaken', metadata: { commandId: 'b1/membership' } }])

@@ -12,20 +12,35 @@ const ok = async (store: EventStore, command: DomainCommand, id: string) => {
   if (E.isLeft(r)) throw new Error(JSON.stringify(r.left))
   return r.right
 }
-const committee = (associationId: string) => c('RecogniseFoundingCommittee', {
-  associationId, name: 'Hội Người cao tuổi xã Tả Lèng', kind: 'elderly', scope: 'commune', areaCode: '12.105.03', recognisedOn: '2025-01-06',
-  committee: [0, 1, 2].map((k) => ({ personId: `c${k}`, fullName: `Thành viên ${k}` })),
-})
-const permit = (associationId: string) => c('PermitEstablishment', {
-  associationId, permittedOn: '2025-02-03',
-  registrants: Array.from({ length: 10 }, (_, k) => ({ personId: `p${k}`, fullName: `Người đăng ký ${k}`, birthDate: '1955-01-01', gender: 'female' })),
-})
-const congress = (associationId: string) => c('HoldFoundingCongress', {
-  associationId, heldOn: '2025-04-20', form: 'plenary', termStart: '2025-04-20', termEnd: '2030-04-19', delegatesExpected: 10, delegatesPresent: 9,
-})
+const committee = (associationId: string) =>
+  c('RecogniseFoundingCommittee', {
+    associationId,
+    name: 'Hội Người cao tuổi xã Tả Lèng',
+    kind: 'elderly',
+    scope: 'commune',
+    areaCode: '12.105.03',
+    recognisedOn: '2025-01-06',
+    committee: [0, 1, 2].map((k) => ({ personId: `c${k}`, fullName: `Thành viên ${k}` })),
+  })
+const permit = (associationId: string) =>
+  c('PermitEstablishment', {
+    associationId,
+    permittedOn: '2025-02-03',
+    registrants: Array.from({ length: 10 }, (_, k) => ({ personId: `p${k}`, fullName: `Người đăng ký ${k}`, birthDate: '1955-01-01', gender: 'female' })),
+  })
+const congress = (associationId: string) =>
+  c('HoldFoundingCongress', {
+    associationId,
+    heldOn: '2025-04-20',
+    form: 'plenary',
+    termStart: '2025-04-20',
+    termEnd: '2030-04-19',
+    delegatesExpected: 10,
+    delegatesPresent: 9,
+  })
 
 describe('founding procedure through handleCommand', () => {
-  it('R4, R30: a recognised committee holds its kind\'s place in the area; a lapsed permit frees it (R5)', async () => {
+  it("R4, R30: a recognised committee holds its kind's place in the area; a lapsed permit frees it (R5)", async () => {
     const store = openMemory()
     await ok(store, committee('tl'), 'c1')
     expect(await handleCommand(store, committee('tl-2'), meta('c2'))).toMatchObject(E.left({ code: 'DuplicateAssociation', rule: 'R30' }))

@@ -20,7 +20,10 @@ const association: AggregateModule<DomainCommand, Association.Event, Association
 const aggregates: Aggregates = { movement: Movement.movement, association }
 
 const launch = (movementId = 'ccb-gm-7', ownerAssociationId = 'ccb-khoi') =>
-  ({ type: 'LaunchEmulationMovement', data: { movementId, ownerAssociationId, title: 'Cựu chiến binh gương mẫu', cycleStart: 2019, cycleEnd: 2024, launchedOn: '2019-06-01' } }) as unknown as DomainCommand
+  ({
+    type: 'LaunchEmulationMovement',
+    data: { movementId, ownerAssociationId, title: 'Cựu chiến binh gương mẫu', cycleStart: 2019, cycleEnd: 2024, launchedOn: '2019-06-01' },
+  }) as unknown as DomainCommand
 const award = (commendationId: string, movementId = 'ccb-gm-7') =>
   ({ type: 'AwardCommendation', data: { movementId, commendationId, recipient: { kind: 'individual', name: 'Đỗ Văn Mạnh' }, form: 'Giấy khen', awardedOn: '2024-06-05' } }) as unknown as DomainCommand
 const conclude = (movementId = 'ccb-gm-7') => ({ type: 'ConcludeEmulationMovement', data: { movementId, concludedOn: '2024-07-01' } }) as unknown as DomainCommand
@@ -29,13 +32,29 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 const seedOwner = async (store: EventStore, associationId = 'ccb-khoi') => {
   const data = {
-    associationId, name: 'Hội Cựu chiến binh tỉnh', kind: 'veterans', regime: 'own-charter', scope: 'province', areaCode: '12',
-    foundedOn: '2015-05-01', foundingMembers: 120, flags: [],
+    associationId,
+    name: 'Hội Cựu chiến binh tỉnh',
+    kind: 'veterans',
+    regime: 'own-charter',
+    scope: 'province',
+    areaCode: '12',
+    foundedOn: '2015-05-01',
+    foundingMembers: 120,
+    flags: [],
   }
-  const r = await store.append(`association-${associationId}`, [{
-    eventId: `seed-${associationId}`, type: 'AssociationFounded', schemaVersion: 1, data,
-    metadata: { occurredOn: '2015-05-01', actor: 'seed', commandId: `seed-${associationId}`, correlationId: 'seed', causationId: 'seed' },
-  }], 'no-stream')
+  const r = await store.append(
+    `association-${associationId}`,
+    [
+      {
+        eventId: `seed-${associationId}`,
+        type: 'AssociationFounded',
+        schemaVersion: 1,
+        data,
+        metadata: { occurredOn: '2015-05-01', actor: 'seed', commandId: `seed-${associationId}`, correlationId: 'seed', causationId: 'seed' },
+      },
+    ],
+    'no-stream',
+  )
   expect(E.isRight(r)).toBe(true)
 }
 
@@ -43,11 +62,14 @@ const temps: Array<() => void> = []
 afterAll(() => temps.forEach((remove) => remove()))
 const stores: Array<[string, () => EventStore]> = [
   ['memory', () => openMemory()],
-  ['sqlite', () => {
-    const t = tempSqlitePath('hoi-handler-')
-    temps.push(t.remove)
-    return openSqlite(t.path)
-  }],
+  [
+    'sqlite',
+    () => {
+      const t = tempSqlitePath('hoi-handler-')
+      temps.push(t.remove)
+      return openSqlite(t.path)
+    },
+  ],
 ]
 
 describe.each(stores)('handleCommand on the %s store', (_name, open) => {
@@ -71,9 +93,15 @@ describe.each(stores)('handleCommand on the %s store', (_name, open) => {
     expect(e!.eventId).toBe(eventIdFor('cmd-launch', 'movement-ccb-gm-7', 0))
     expect(e).toMatchObject({ type: 'EmulationMovementLaunched', schemaVersion: 1, revision: 0, position: 2, data: (launch() as { data: unknown }).data })
     expect(e!.metadata).toEqual({
-      occurredOn: '2019-06-01', recordedAt: e!.metadata.recordedAt, actor: 'clerk-ccb', commandId: 'cmd-launch',
-      correlationId: 'corr-1', causationId: 'cmd-launch', reason: 'Kế hoạch 12',
-      prevHash: expect.stringMatching(/^[0-9a-f]{64}$/u), hash: hashOf(e!),
+      occurredOn: '2019-06-01',
+      recordedAt: e!.metadata.recordedAt,
+      actor: 'clerk-ccb',
+      commandId: 'cmd-launch',
+      correlationId: 'corr-1',
+      causationId: 'cmd-launch',
+      reason: 'Kế hoạch 12',
+      prevHash: expect.stringMatching(/^[0-9a-f]{64}$/u),
+      hash: hashOf(e!),
     })
     expect(E.isRight(decodeRecorded(e!))).toBe(true)
   })
@@ -118,7 +146,11 @@ describe.each(stores)('handleCommand on the %s store', (_name, open) => {
 
   it('a stored event this version cannot read (unknown type, future schema version) is a typed StoreFailure', async () => {
     const stored = (eventId: string, type: string, schemaVersion: number, data: unknown) => ({
-      eventId, type, schemaVersion, data, metadata: { occurredOn: '2020-01-01', actor: 'x', commandId: eventId, correlationId: 'x', causationId: 'x' },
+      eventId,
+      type,
+      schemaVersion,
+      data,
+      metadata: { occurredOn: '2020-01-01', actor: 'x', commandId: eventId, correlationId: 'x', causationId: 'x' },
     })
     await store.append('movement-unknown', [stored('u-1', 'MovementRenamed', 1, { movementId: 'unknown' })], 'no-stream')
     expect(await handleCommand(store, conclude('unknown'), meta('cmd-u'), { aggregates })).toMatchObject(E.left({ _tag: 'StoreFailure', message: expect.stringMatching(/MovementRenamed/u) }))
@@ -137,7 +169,10 @@ describe.each(stores)('handleCommand on the %s store', (_name, open) => {
       { command: launch(), meta: meta('b-launch') },
       { command: award('c1'), meta: meta('b-c1') },
       { command: award('x', 'no-such-movement'), meta: meta('b-bad') },
-      { command: { type: 'AwardCommendation', data: { movementId: 'ccb-gm-7', commendationId: 'c9', recipient: { kind: 'individual', name: 'A' }, form: 'B', awardedOn: '2024-02-30' } }, meta: meta('b-malformed') },
+      {
+        command: { type: 'AwardCommendation', data: { movementId: 'ccb-gm-7', commendationId: 'c9', recipient: { kind: 'individual', name: 'A' }, form: 'B', awardedOn: '2024-02-30' } },
+        meta: meta('b-malformed'),
+      },
       { command: award('c2'), meta: meta('b-c2') },
       { command: award('c1'), meta: meta('b-c1-again') },
       { command: award('c1'), meta: meta('b-c1') },
@@ -146,8 +181,17 @@ describe.each(stores)('handleCommand on the %s store', (_name, open) => {
       { command: award('c3'), meta: meta('b-late') },
     ]
     const results = await runBatch(store, items, { aggregates, maxEventsPerTransaction: 2 })
-    expect(results.map((r) => (E.isLeft(r) ? (r.left as { code?: string; _tag: string }).code ?? r.left._tag : `${r.right.events.length}${r.right.replayed ? 'r' : ''}`))).toEqual([
-      '1', '1', 'MovementNotFound', 'DecodeFailure', '1', '0', '1r', 'AssociationNotFound', '1', 'MovementConcluded',
+    expect(results.map((r) => (E.isLeft(r) ? ((r.left as { code?: string; _tag: string }).code ?? r.left._tag) : `${r.right.events.length}${r.right.replayed ? 'r' : ''}`))).toEqual([
+      '1',
+      '1',
+      'MovementNotFound',
+      'DecodeFailure',
+      '1',
+      '0',
+      '1r',
+      'AssociationNotFound',
+      '1',
+      'MovementConcluded',
     ])
     expect(results[3]).toMatchObject(E.left({ issues: [{ field: 'data.awardedOn' }] }))
     const stream = await collect(store.readStream('movement-ccb-gm-7'))
@@ -167,17 +211,24 @@ describe.each(stores)('handleCommand on the %s store', (_name, open) => {
     const flaky: EventStore = Object.create(store, {
       appendMany: { value: async (items: Parameters<EventStore['appendMany']>[0]) => (failures-- > 0 ? E.left({ _tag: 'StoreUnavailable', message: 'flaky' }) : store.appendMany(items)) },
     }) as EventStore
-    const results = await runBatch(flaky, [
-      { command: launch(), meta: meta('f-launch') },
-      { command: award('c1'), meta: meta('f-c1') },
-      { command: award('c1', 'nope'), meta: meta('f-bad') },
-    ], { aggregates })
+    const results = await runBatch(
+      flaky,
+      [
+        { command: launch(), meta: meta('f-launch') },
+        { command: award('c1'), meta: meta('f-c1') },
+        { command: award('c1', 'nope'), meta: meta('f-bad') },
+      ],
+      { aggregates },
+    )
     expect(results.map((r) => E.isRight(r) && r.right.events.length)).toEqual([1, 1, false])
     expect(await store.head()).toBe(3)
   })
 
   it('uses the registry of every aggregate by default (FoundAssociation then a movement)', async () => {
-    const found = { type: 'FoundAssociation', data: { associationId: 'hnd', name: 'Hội Nông dân xã A', kind: 'farmers', scope: 'commune', areaCode: '12.105.03', foundedOn: '2010-01-01', foundingMembers: 30 } } as unknown as DomainCommand
+    const found = {
+      type: 'FoundAssociation',
+      data: { associationId: 'hnd', name: 'Hội Nông dân xã A', kind: 'farmers', scope: 'commune', areaCode: '12.105.03', foundedOn: '2010-01-01', foundingMembers: 30 },
+    } as unknown as DomainCommand
     expect(await handleCommand(store, found, meta('r-found'))).toMatchObject(E.right({ streamId: 'association-hnd', revision: 0 }))
     expect(await handleCommand(store, launch('m-hnd', 'hnd'), meta('r-launch'))).toMatchObject(E.right({ streamId: 'movement-m-hnd', revision: 0 }))
   })

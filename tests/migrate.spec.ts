@@ -103,7 +103,16 @@ describe('migrate (library)', () => {
   })
 
   it('the canonical form ignores key order and positions, and nothing else', async () => {
-    const base = { eventId: 'x', streamId: 's', revision: 0, position: 1, type: 'T', schemaVersion: 1, data: { a: 1, b: [1, { c: 2, d: 3 }] }, metadata: { occurredOn: '2020-01-01', recordedAt: '2020-01-02T00:00:00.000Z', actor: 'a', commandId: 'c', correlationId: 'c', causationId: 'c' } }
+    const base = {
+      eventId: 'x',
+      streamId: 's',
+      revision: 0,
+      position: 1,
+      type: 'T',
+      schemaVersion: 1,
+      data: { a: 1, b: [1, { c: 2, d: 3 }] },
+      metadata: { occurredOn: '2020-01-01', recordedAt: '2020-01-02T00:00:00.000Z', actor: 'a', commandId: 'c', correlationId: 'c', causationId: 'c' },
+    }
     const shuffled = { ...base, position: 99, data: { b: [1, { d: 3, c: 2 }], a: 1 } }
     expect(canonicalEvent(shuffled)).toBe(canonicalEvent(base))
     expect(canonicalEvent({ ...base, data: { a: 1, b: [1, { c: 2, d: 4 }] } })).not.toBe(canonicalEvent(base))
@@ -211,7 +220,10 @@ describe.skipIf(pgSkip !== undefined)(`migrate through PostgreSQL${pgSkip === un
     const db = await freshDatabase('hoi_migrate_cli')
     try {
       const digests: string[] = []
-      for (const [from, to] of [[`sqlite:${source}`, db.url], [db.url, `sqlite:${back}`]] as const) {
+      for (const [from, to] of [
+        [`sqlite:${source}`, db.url],
+        [db.url, `sqlite:${back}`],
+      ] as const) {
         const r = hoi(['migrate', '--from', from, '--to', to, '--page-size', '200'])
         expect(r.code, r.stdout + r.stderr).toBe(0)
         expect(r.stdout).toContain(`migrate: identical (${vi(n)} copied now, 0 already there)`)

@@ -11,8 +11,7 @@ import { fileDatabase, freshSchema, sql } from './support/pg.js'
 const { db, skip } = await fileDatabase('postgres hash chain tests')
 
 /** What a store written before the chain looks like: no hash in any event or in the head. */
-const unchain = (url: string): Promise<pg.QueryResult> =>
-  sql(url, "UPDATE events SET metadata = (metadata::jsonb - 'hash' - 'prevHash')::json; UPDATE head SET hash = NULL")
+const unchain = (url: string): Promise<pg.QueryResult> => sql(url, "UPDATE events SET metadata = (metadata::jsonb - 'hash' - 'prevHash')::json; UPDATE head SET hash = NULL")
 
 const headRow = async (url: string): Promise<{ position: number; hash: string | null }> => {
   const r = (await sql(url, 'SELECT position, hash FROM head')).rows[0] as { position: string; hash: string | null }
@@ -25,9 +24,14 @@ describe.skipIf(skip !== undefined)(`postgres hash chain${skip === undefined ? '
     const stores: EventStore[] = await Promise.all(Array.from({ length: 4 }, () => openStore(url)))
     try {
       for (let round = 0; round < 15; round++)
-        await Promise.all(stores.flatMap((s, w) => Array.from({ length: 3 }, (_, k) =>
-          // shared streams with 'any' race on revisions; own streams with exact revisions conflict never
-          k === 0 ? s.append('shared', newEvents(1 + (round % 3)), 'any') : s.append(`w${w}-${k}`, newEvents(k), round === 0 ? 'no-stream' : round * k - 1))))
+        await Promise.all(
+          stores.flatMap((s, w) =>
+            Array.from({ length: 3 }, (_, k) =>
+              // shared streams with 'any' race on revisions; own streams with exact revisions conflict never
+              k === 0 ? s.append('shared', newEvents(1 + (round % 3)), 'any') : s.append(`w${w}-${k}`, newEvents(k), round === 0 ? 'no-stream' : round * k - 1),
+            ),
+          ),
+        )
       const report = await verifyStore(stores[0]!)
       expect(report).toMatchObject({ ok: true, events: await stores[0]!.head() })
       const head = await chainHead(stores[0]!)

@@ -46,11 +46,13 @@ describe.skipIf(skip !== undefined)(`postgres, several processes${skip === undef
       let running = WRITERS
       // writers differ in how many appends they keep in flight, so transactions of 1 to 16 events interleave
       const writers = Array.from({ length: WRITERS }, (_, w) => runChild('follow-writer.mjs', [url, String(w), String(APPENDS), String([1, 4, 16, 2][w % 4])]))
-      const finished = Promise.all(writers.map(async (w) => {
-        const r = await w.exited
-        running--
-        return r
-      }))
+      const finished = Promise.all(
+        writers.map(async (w) => {
+          const r = await w.exited
+          running--
+          return r
+        }),
+      )
       const seen: number[] = []
       const ids: string[] = []
       let checkpoint = 0
@@ -68,7 +70,10 @@ describe.skipIf(skip !== undefined)(`postgres, several processes${skip === undef
         if (got === 0) await sleep(5)
       }
       const exits = await finished
-      expect(exits.map((x) => x.code), exits.map((x) => x.stderr).join('\n')).toEqual(writers.map(() => 0))
+      expect(
+        exits.map((x) => x.code),
+        exits.map((x) => x.stderr).join('\n'),
+      ).toEqual(writers.map(() => 0))
       const all = await assertDenseLog(store)
       expect(all.length).toBe(WRITERS * APPENDS)
       const distinct = new Set(seen)
@@ -120,7 +125,9 @@ describe.skipIf(skip !== undefined)(`postgres, several processes${skip === undef
       expect(lost).toEqual([])
     }
     const all = await assertDenseLog(store)
-    console.log(`crash: ${CYCLES} SIGKILL cycles, ${acked.size} acknowledged events, ${all.length} stored, 0 lost, 0 duplicated, positions 1..${all.length} dense; ${retriedStored} unacknowledged events re-sent after a kill`)
+    console.log(
+      `crash: ${CYCLES} SIGKILL cycles, ${acked.size} acknowledged events, ${all.length} stored, 0 lost, 0 duplicated, positions 1..${all.length} dense; ${retriedStored} unacknowledged events re-sent after a kill`,
+    )
     await store.close()
   }, 600_000)
 })

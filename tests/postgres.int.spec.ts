@@ -79,7 +79,10 @@ describe.skipIf(skip !== undefined)(`postgres store${skip === undefined ? '' : `
     const url = await freshSchema(db)
     await (await openStore(url)).close()
     await sql(url, `UPDATE store_version SET version = ${PG_SCHEMA_VERSION + 1}`)
-    const refused = (await openStore(url).then(() => new Error('opened'), (e: unknown) => e)) as Error
+    const refused = (await openStore(url).then(
+      () => new Error('opened'),
+      (e: unknown) => e,
+    )) as Error
     expect(refused.name).toBe('SchemaRefused')
     expect(refused.message).toContain(`schema version ${PG_SCHEMA_VERSION + 1}`)
     expect(refused.message).toContain(`newer than version ${PG_SCHEMA_VERSION}`)
@@ -153,7 +156,10 @@ describe.skipIf(skip !== undefined)(`postgres store${skip === undefined ? '' : `
     expect(results[0]).toMatchObject(E.right({ streamId: 'good-1' }))
     expect(results[1]).toMatchObject(E.left({ _tag: 'StoreFailure' }))
     expect(results[2]).toMatchObject(E.right({ streamId: 'good-2' }))
-    expect((await collect(store.readAll())).map((e) => [e.position, e.streamId])).toEqual([[1, 'good-1'], [2, 'good-2']])
+    expect((await collect(store.readAll())).map((e) => [e.position, e.streamId])).toEqual([
+      [1, 'good-1'],
+      [2, 'good-2'],
+    ])
     await store.close()
   })
 

@@ -59,7 +59,11 @@ describe('one winner per round across processes', () => {
     await race(`sqlite:${sqlite.path}`)
   }, 300_000)
 
-  it.skipIf(skip !== undefined)(`postgres: ${PROCESSES} processes, ${ROUNDS} rounds at the same expected revision${skip === undefined ? '' : ` (skipped: ${skip})`}`, async () => {
-    await race(await freshSchema(pgdb as TestDatabase))
-  }, 300_000)
+  it.skipIf(skip !== undefined)(
+    `postgres: ${PROCESSES} processes, ${ROUNDS} rounds at the same expected revision${skip === undefined ? '' : ` (skipped: ${skip})`}`,
+    async () => {
+      await race(await freshSchema(pgdb as TestDatabase))
+    },
+    300_000,
+  )
 })

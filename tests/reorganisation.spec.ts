@@ -7,7 +7,11 @@ import { collect } from '@hoi/adapters/testing'
 
 // Reorganisations of associations (R21, R22) through the command handler and its follow-ups, read back by both view engines.
 const decode = decodeWith(DomainCommand)
-type World = { readonly store: EventStore; readonly send: (type: string, data: Record<string, unknown>) => Promise<unknown>; readonly refused: (type: string, data: Record<string, unknown>) => Promise<unknown> }
+type World = {
+  readonly store: EventStore
+  readonly send: (type: string, data: Record<string, unknown>) => Promise<unknown>
+  readonly refused: (type: string, data: Record<string, unknown>) => Promise<unknown>
+}
 
 const world = (store: EventStore): World => {
   let n = 0
@@ -33,8 +37,14 @@ const world = (store: EventStore): World => {
 }
 
 const found = (associationId: string, areaCode: string, o: Record<string, unknown> = {}) => ({
-  associationId, name: `Hội ${associationId}`, kind: 'elderly', scope: areaCode.split('.').length === 1 ? 'province' : areaCode.split('.').length === 2 ? 'district' : 'commune',
-  areaCode, foundedOn: '2010-01-01', foundingMembers: 60, ...o,
+  associationId,
+  name: `Hội ${associationId}`,
+  kind: 'elderly',
+  scope: areaCode.split('.').length === 1 ? 'province' : areaCode.split('.').length === 2 ? 'district' : 'commune',
+  areaCode,
+  foundedOn: '2010-01-01',
+  foundingMembers: 60,
+  ...o,
 })
 const admit = (w: World, associationId: string, memberId: string, admittedOn = '2015-01-01') =>
   w.send('AdmitMember', { memberId, associationId, personId: `p-${memberId}`, fullName: `Lò Văn ${memberId}`, birthDate: '1950-01-01', gender: 'male', category: 'official', admittedOn })
@@ -45,7 +55,10 @@ const setUp = async (w: World) => {
   await w.send('FoundAssociation', found('d1', '12.1', { parentId: 'p', foundingMembers: 30 }))
   await w.send('FoundAssociation', found('d2', '12.2', { parentId: 'p', foundingMembers: 30 }))
   await w.send('FoundAssociation', found('c21', '12.2.1', { parentId: 'd2', foundingMembers: 20 }))
-  for (const [id, q] of [['d1', 3], ['d2', 2]] as const) {
+  for (const [id, q] of [
+    ['d1', 3],
+    ['d2', 2],
+  ] as const) {
     await w.send('GrantSpecialStatus', { associationId: id, grantedOn: '2012-01-01' })
     await w.send('AssignStaffQuota', { associationId: id, quota: q, assignedOn: '2012-01-01' })
   }
@@ -56,14 +69,20 @@ const setUp = async (w: World) => {
 
 /** A store and the views each engine opens on it: the pure fold over memory, the view tables in SQLite. */
 const engines: ReadonlyArray<[string, () => { store: EventStore; open: () => Promise<ViewEngine> }]> = [
-  ['memory', () => {
-    const store = openMemory()
-    return { store, open: () => openMemoryViews(store) }
-  }],
-  ['sqlite', () => {
-    const store = openSqlite(':memory:')
-    return { store, open: () => openSqliteViews(store) }
-  }],
+  [
+    'memory',
+    () => {
+      const store = openMemory()
+      return { store, open: () => openMemoryViews(store) }
+    },
+  ],
+  [
+    'sqlite',
+    () => {
+      const store = openSqlite(':memory:')
+      return { store, open: () => openSqliteViews(store) }
+    },
+  ],
 ]
 
 describe.each(engines)('reorganisations, read by the %s views', (_name, engine) => {
@@ -100,18 +119,36 @@ describe.each(engines)('reorganisations, read by the %s views', (_name, engine) 
     await setUp(w)
     await w.send('ReparentAssociation', { associationId: 'c21', parentId: 'p', reparentedOn: '2020-06-01' })
     await w.send('LaunchClub', {
-      clubId: 'club-d2', name: 'CLB Liên thế hệ', model: 'ishc', hostAssociationId: 'd2', areaCode: '12.2', launchedOn: '2018-01-01', programme: '1533',
+      clubId: 'club-d2',
+      name: 'CLB Liên thế hệ',
+      model: 'ishc',
+      hostAssociationId: 'd2',
+      areaCode: '12.2',
+      launchedOn: '2018-01-01',
+      programme: '1533',
       roster: { total: 30, older: 25, women: 20, homeCareVolunteers: 5 },
     })
     await w.send('SetTarget', {
-      targetId: 't-d2', ownerAssociationId: 'd2', title: 'Giữ vững hội viên', metric: { kind: 'members-admitted', associationId: 'd2' }, counting: 'cumulative',
-      goal: 1, startOn: '2019-01-01', dueOn: '2022-12-31', milestones: [], setOn: '2019-01-01',
+      targetId: 't-d2',
+      ownerAssociationId: 'd2',
+      title: 'Giữ vững hội viên',
+      metric: { kind: 'members-admitted', associationId: 'd2' },
+      counting: 'cumulative',
+      goal: 1,
+      startOn: '2019-01-01',
+      dueOn: '2022-12-31',
+      milestones: [],
+      setOn: '2019-01-01',
     })
     const beforeRecorded = new Date().toISOString()
     await new Promise((r) => setTimeout(r, 5))
     await w.send('AbsorbAssociation', { associationId: 'd2', intoId: 'd1', absorbedOn: '2020-06-30' })
     // a carried member is commanded through the heir from the date, not before it
-    expect(await w.refused('ChangeMemberCategory', { memberId: 'm3', associationId: 'd1', category: 'associate', changedOn: '2020-06-29' })).toMatchObject({ code: 'BeforeCarriedOver', rule: 'R21', field: 'data.associationId' })
+    expect(await w.refused('ChangeMemberCategory', { memberId: 'm3', associationId: 'd1', category: 'associate', changedOn: '2020-06-29' })).toMatchObject({
+      code: 'BeforeCarriedOver',
+      rule: 'R21',
+      field: 'data.associationId',
+    })
     await w.send('ChangeMemberCategory', { memberId: 'm3', associationId: 'd1', category: 'associate', changedOn: '2020-09-01' })
     await w.send('ChangeMemberCategory', { memberId: 'm3', associationId: 'd1', category: 'official', changedOn: '2020-10-01' })
     // R8: the heir may elect a member it carries on
@@ -164,7 +201,13 @@ describe.each(engines)('reorganisations, read by the %s views', (_name, engine) 
     await setUp(w)
     await w.send('ReparentAssociation', { associationId: 'c21', parentId: 'p', reparentedOn: '2020-06-01' })
     await w.send('LaunchClub', {
-      clubId: 'club-d2', name: 'CLB Liên thế hệ', model: 'ishc', hostAssociationId: 'd2', areaCode: '12.2', launchedOn: '2018-01-01', programme: '1533',
+      clubId: 'club-d2',
+      name: 'CLB Liên thế hệ',
+      model: 'ishc',
+      hostAssociationId: 'd2',
+      areaCode: '12.2',
+      launchedOn: '2018-01-01',
+      programme: '1533',
       roster: { total: 30, older: 25, women: 20, homeCareVolunteers: 5 },
     })
     await w.send('AbsorbAssociation', { associationId: 'd2', intoId: 'd1', absorbedOn: '2020-06-30' })
@@ -195,14 +238,33 @@ describe.each(engines)('reorganisations, read by the %s views', (_name, engine) 
     const { store, open } = engine()
     const w = world(store)
     await setUp(w)
-    await w.send('ConsolidateAssociations', { associationId: 'd12', name: 'Hội NCT liên huyện', kind: 'elderly', scope: 'province', areaCode: '12', consolidatedOn: '2025-03-03', sourceIds: ['d1', 'd2'], parentId: 'p' })
+    await w.send('ConsolidateAssociations', {
+      associationId: 'd12',
+      name: 'Hội NCT liên huyện',
+      kind: 'elderly',
+      scope: 'province',
+      areaCode: '12',
+      consolidatedOn: '2025-03-03',
+      sourceIds: ['d1', 'd2'],
+      parentId: 'p',
+    })
     const views = await open()
     await views.catchUp()
     expect(await views.association('d12', { asOf: '2025-03-03' })).toMatchObject({ members: 3, staffQuota: 5, origin: { how: 'consolidated', from: ['d1', 'd2'] }, predecessors: ['d1', 'd2'] })
     for (const id of ['d1', 'd2']) expect(await views.association(id, {})).toMatchObject({ status: 'dissolved', successor: { how: 'consolidated', heirId: 'd12' } })
     const watch = await views.congressWatch({ asOf: '2025-04-15' })
     expect(watch.firstCongressDue).toEqual([expect.objectContaining({ associationId: 'd12', dueOn: '2025-04-14', overdue: true })])
-    await w.send('HoldCongress', { associationId: 'd12', number: 'I', kind: 'founding', form: 'delegate', heldOn: '2025-04-10', termStart: '2025-04-10', termEnd: '2030-04-09', delegatesExpected: 100, delegatesPresent: 90 })
+    await w.send('HoldCongress', {
+      associationId: 'd12',
+      number: 'I',
+      kind: 'founding',
+      form: 'delegate',
+      heldOn: '2025-04-10',
+      termStart: '2025-04-10',
+      termEnd: '2030-04-09',
+      delegatesExpected: 100,
+      delegatesPresent: 90,
+    })
     await views.catchUp()
     expect((await views.congressWatch({ asOf: '2025-04-15' })).firstCongressDue).toEqual([])
     await views.close()
@@ -213,10 +275,19 @@ describe.each(engines)('reorganisations, read by the %s views', (_name, engine) 
     const w = world(store)
     await setUp(w)
     await w.send('DivideAssociation', {
-      associationId: 'd2', dividedOn: '2019-01-01', heirId: 'd2b',
-      into: [{ associationId: 'd2a', name: 'Hội NCT A', scope: 'commune', areaCode: '12.2.9' }, { associationId: 'd2b', name: 'Hội NCT B', scope: 'district', areaCode: '12.2' }],
+      associationId: 'd2',
+      dividedOn: '2019-01-01',
+      heirId: 'd2b',
+      into: [
+        { associationId: 'd2a', name: 'Hội NCT A', scope: 'commune', areaCode: '12.2.9' },
+        { associationId: 'd2b', name: 'Hội NCT B', scope: 'district', areaCode: '12.2' },
+      ],
     })
-    await w.send('SeparateAssociation', { associationId: 'd1', separatedOn: '2019-05-05', newBody: { associationId: 'd1x', name: 'Hội NCT tách', scope: 'commune', areaCode: '12.1.7', foundingMembers: 25 } })
+    await w.send('SeparateAssociation', {
+      associationId: 'd1',
+      separatedOn: '2019-05-05',
+      newBody: { associationId: 'd1x', name: 'Hội NCT tách', scope: 'commune', areaCode: '12.1.7', foundingMembers: 25 },
+    })
     const views = await open()
     await views.catchUp()
     expect(await views.association('d2b', {})).toMatchObject({ parentId: 'p', members: 1, staffQuota: 2, origin: { how: 'divided', from: ['d2'] } })
@@ -241,19 +312,58 @@ describe('reorganisation refusals (R21)', () => {
     expect(await w.refused('AbsorbAssociation', { associationId: 'd2', intoId: 'nobody', absorbedOn: '2020-01-01' })).toMatchObject({ code: 'AssociationNotFound', field: 'data.intoId' })
     expect(await w.refused('AbsorbAssociation', { associationId: 'd2', intoId: 'd2', absorbedOn: '2020-01-01' })).toMatchObject({ code: 'ReorganisationIdsNotDistinct', rule: 'R21' })
     const body = (associationId: string, areaCode: string) => ({ associationId, name: `Hội ${associationId}`, scope: 'commune', areaCode })
-    expect(await w.refused('DivideAssociation', { associationId: 'd2', dividedOn: '2020-01-01', into: [body('x', '12.2.3')] })).toMatchObject({ code: 'ReorganisationNeedsTwo', rule: 'R21', field: 'data.into' })
-    expect(await w.refused('DivideAssociation', { associationId: 'd2', dividedOn: '2020-01-01', into: [body('x', '12.2.3'), body('y', '12.1.3')] })).toMatchObject({ code: 'SuccessorOutsideSource', rule: 'R21', field: 'data.into.1.areaCode' })
-    expect(await w.refused('DivideAssociation', { associationId: 'd2', dividedOn: '2020-01-01', into: [body('x', '12.2.3'), body('x', '12.2.4')] })).toMatchObject({ code: 'ReorganisationIdsNotDistinct' })
-    expect(await w.refused('DivideAssociation', { associationId: 'd2', dividedOn: '2020-01-01', heirId: 'z', into: [body('x', '12.2.3'), body('y', '12.2.4')] })).toMatchObject({ code: 'HeirNotASuccessor', field: 'data.heirId' })
-    expect(await w.refused('ConsolidateAssociations', { associationId: 'n', name: 'Hội mới', kind: 'elderly', scope: 'commune', areaCode: '12.1.5', consolidatedOn: '2020-01-01', sourceIds: ['d1', 'd2'] })).toMatchObject({ code: 'SuccessorOutsideSource', rule: 'R21' })
-    expect(await w.refused('ConsolidateAssociations', { associationId: 'n', name: 'Hội mới', kind: 'elderly', scope: 'province', areaCode: '12', consolidatedOn: '2020-01-01', sourceIds: ['d1'] })).toMatchObject({ code: 'ReorganisationNeedsTwo' })
-    expect(await w.refused('ConsolidateAssociations', { associationId: 'n', name: 'Hội mới', kind: 'elderly', scope: 'province', areaCode: '12', consolidatedOn: '2020-01-01', sourceIds: ['d1', 'gone'] })).toMatchObject({ code: 'AssociationNotFound', field: 'data.sourceIds.1' })
+    expect(await w.refused('DivideAssociation', { associationId: 'd2', dividedOn: '2020-01-01', into: [body('x', '12.2.3')] })).toMatchObject({
+      code: 'ReorganisationNeedsTwo',
+      rule: 'R21',
+      field: 'data.into',
+    })
+    expect(await w.refused('DivideAssociation', { associationId: 'd2', dividedOn: '2020-01-01', into: [body('x', '12.2.3'), body('y', '12.1.3')] })).toMatchObject({
+      code: 'SuccessorOutsideSource',
+      rule: 'R21',
+      field: 'data.into.1.areaCode',
+    })
+    expect(await w.refused('DivideAssociation', { associationId: 'd2', dividedOn: '2020-01-01', into: [body('x', '12.2.3'), body('x', '12.2.4')] })).toMatchObject({
+      code: 'ReorganisationIdsNotDistinct',
+    })
+    expect(await w.refused('DivideAssociation', { associationId: 'd2', dividedOn: '2020-01-01', heirId: 'z', into: [body('x', '12.2.3'), body('y', '12.2.4')] })).toMatchObject({
+      code: 'HeirNotASuccessor',
+      field: 'data.heirId',
+    })
+    expect(
+      await w.refused('ConsolidateAssociations', { associationId: 'n', name: 'Hội mới', kind: 'elderly', scope: 'commune', areaCode: '12.1.5', consolidatedOn: '2020-01-01', sourceIds: ['d1', 'd2'] }),
+    ).toMatchObject({ code: 'SuccessorOutsideSource', rule: 'R21' })
+    expect(
+      await w.refused('ConsolidateAssociations', { associationId: 'n', name: 'Hội mới', kind: 'elderly', scope: 'province', areaCode: '12', consolidatedOn: '2020-01-01', sourceIds: ['d1'] }),
+    ).toMatchObject({ code: 'ReorganisationNeedsTwo' })
+    expect(
+      await w.refused('ConsolidateAssociations', { associationId: 'n', name: 'Hội mới', kind: 'elderly', scope: 'province', areaCode: '12', consolidatedOn: '2020-01-01', sourceIds: ['d1', 'gone'] }),
+    ).toMatchObject({ code: 'AssociationNotFound', field: 'data.sourceIds.1' })
   })
   it('R21: a consolidation whose area is held by another association than its sources is a duplicate (R30)', async () => {
     const w = world(openMemory())
     await setUp(w)
-    expect(await w.refused('ConsolidateAssociations', { associationId: 'n', name: 'Hội mới', kind: 'elderly', scope: 'district', areaCode: '12.2', consolidatedOn: '2020-01-01', sourceIds: ['c21', 'd1x'] })).toMatchObject({ code: 'AssociationNotFound' })
+    expect(
+      await w.refused('ConsolidateAssociations', {
+        associationId: 'n',
+        name: 'Hội mới',
+        kind: 'elderly',
+        scope: 'district',
+        areaCode: '12.2',
+        consolidatedOn: '2020-01-01',
+        sourceIds: ['c21', 'd1x'],
+      }),
+    ).toMatchObject({ code: 'AssociationNotFound' })
     await w.send('FoundAssociation', found('c22', '12.2.2', { parentId: 'd2', foundingMembers: 20 }))
-    expect(await w.refused('ConsolidateAssociations', { associationId: 'n', name: 'Hội mới', kind: 'elderly', scope: 'district', areaCode: '12.2', consolidatedOn: '2020-01-01', sourceIds: ['c21', 'c22'] })).toMatchObject({ code: 'DuplicateAssociation', rule: 'R30' })
+    expect(
+      await w.refused('ConsolidateAssociations', {
+        associationId: 'n',
+        name: 'Hội mới',
+        kind: 'elderly',
+        scope: 'district',
+        areaCode: '12.2',
+        consolidatedOn: '2020-01-01',
+        sourceIds: ['c21', 'c22'],
+      }),
+    ).toMatchObject({ code: 'DuplicateAssociation', rule: 'R30' })
   })
 })

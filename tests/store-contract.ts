@@ -75,8 +75,14 @@ export const storeContract = (name: string, open: () => Promise<EventStore>, opt
       expect(read).toEqual(res.events)
       expect(read.map((r) => r.position)).toEqual((await collect(store.readAll())).map((r) => r.position))
       expect({ ...read[0]!, metadata: unchained(read[0]!.metadata) }).toEqual({
-        eventId: e.eventId, type: 'ThingHappened', schemaVersion: 1, streamId: 's-1', revision: 0, position: read[0]!.position,
-        data: { a: 1, nested: { b: [1, 'x', null, true] } }, metadata: { ...e.metadata, recordedAt: read[0]!.metadata.recordedAt },
+        eventId: e.eventId,
+        type: 'ThingHappened',
+        schemaVersion: 1,
+        streamId: 's-1',
+        revision: 0,
+        position: read[0]!.position,
+        data: { a: 1, nested: { b: [1, 'x', null, true] } },
+        metadata: { ...e.metadata, recordedAt: read[0]!.metadata.recordedAt },
       })
       expect(unchained(read[1]!.metadata)).toEqual({ ...withReason.metadata, recordedAt: read[1]!.metadata.recordedAt })
       expect(read[0]!.metadata.recordedAt).toMatch(ISO_MS)
@@ -215,14 +221,26 @@ export const storeContract = (name: string, open: () => Promise<EventStore>, opt
 
     it('appendMany writes several streams in one go, in item order', async () => {
       ok(await store.append('b', newEvents(1), 'no-stream'))
-      const res = ok(await store.appendMany([
-        { streamId: 'a', events: newEvents(2), expected: 'no-stream' },
-        { streamId: 'b', events: newEvents(1), expected: 0 },
-        { streamId: 'a', events: newEvents(1), expected: 1 },
-      ]))
+      const res = ok(
+        await store.appendMany([
+          { streamId: 'a', events: newEvents(2), expected: 'no-stream' },
+          { streamId: 'b', events: newEvents(1), expected: 0 },
+          { streamId: 'a', events: newEvents(1), expected: 1 },
+        ]),
+      )
       const all = await assertOrdered(store)
-      expect(res.map((r) => [r.streamId, r.revision, r.position])).toEqual([['a', 1, all[2]!.position], ['b', 1, all[3]!.position], ['a', 2, all[4]!.position]])
-      expect(all.map((e) => [e.streamId, e.revision])).toEqual([['b', 0], ['a', 0], ['a', 1], ['b', 1], ['a', 2]])
+      expect(res.map((r) => [r.streamId, r.revision, r.position])).toEqual([
+        ['a', 1, all[2]!.position],
+        ['b', 1, all[3]!.position],
+        ['a', 2, all[4]!.position],
+      ])
+      expect(all.map((e) => [e.streamId, e.revision])).toEqual([
+        ['b', 0],
+        ['a', 0],
+        ['a', 1],
+        ['b', 1],
+        ['a', 2],
+      ])
       expect(await store.streamRevision('a')).toBe(2)
       await assertOrdered(store)
       expect(ok(await store.appendMany([]))).toEqual([])
@@ -269,10 +287,12 @@ export const storeContract = (name: string, open: () => Promise<EventStore>, opt
     }
 
     it('eventsOfCommand returns the events of one command across streams, in order', async () => {
-      ok(await store.appendMany([
-        { streamId: 'a', events: [newEvent({ commandId: 'c-1' })], expected: 'no-stream' },
-        { streamId: 'b', events: [newEvent({ commandId: 'c-2' }), newEvent({ commandId: 'c-1' })], expected: 'no-stream' },
-      ]))
+      ok(
+        await store.appendMany([
+          { streamId: 'a', events: [newEvent({ commandId: 'c-1' })], expected: 'no-stream' },
+          { streamId: 'b', events: [newEvent({ commandId: 'c-2' }), newEvent({ commandId: 'c-1' })], expected: 'no-stream' },
+        ]),
+      )
       const of1 = await store.eventsOfCommand('c-1')
       const all = await assertOrdered(store)
       expect(of1).toEqual([all[0], all[2]])
@@ -299,7 +319,10 @@ export const storeContract = (name: string, open: () => Promise<EventStore>, opt
       const first = ok(await store.importEvents(items))
       const all = await assertOrdered(store)
       expect(all.map((e) => [e.streamId, e.revision, e.metadata.recordedAt])).toEqual([
-        ['a', 0, '2019-03-01T10:11:12.345Z'], ['a', 1, '2019-03-02T10:11:12.345Z'], ['b', 0, '2019-04-01T10:11:12.345Z'], ['a', 2, '2019-05-01T10:11:12.345Z'],
+        ['a', 0, '2019-03-01T10:11:12.345Z'],
+        ['a', 1, '2019-03-02T10:11:12.345Z'],
+        ['b', 0, '2019-04-01T10:11:12.345Z'],
+        ['a', 2, '2019-05-01T10:11:12.345Z'],
       ])
       expect(first.flatMap((r) => r.events)).toEqual(all)
       expect(ok(await store.importEvents(items))).toEqual(first)

@@ -25,7 +25,11 @@ beforeEach(async () => {
   n = 0
   store = openMemory({ now: () => clock })
   views = await openMemoryViews(store)
-  await send('FoundAssociation', { associationId: 'nct', name: 'Hội Người cao tuổi tỉnh', kind: 'elderly', scope: 'province', areaCode: '12', foundedOn: '2010-01-15', foundingMembers: 60 }, '2024-04-01T08:00:00Z')
+  await send(
+    'FoundAssociation',
+    { associationId: 'nct', name: 'Hội Người cao tuổi tỉnh', kind: 'elderly', scope: 'province', areaCode: '12', foundedOn: '2010-01-15', foundingMembers: 60 },
+    '2024-04-01T08:00:00Z',
+  )
   await admit('m1', '2024-04-01', '2024-04-02T08:00:00Z')
 })
 
@@ -53,7 +57,7 @@ describe('the memory view engine', () => {
     expect(await views.reportRollup({ associationId: 'nobody', period: '2024' })).toBeUndefined()
   })
 
-  it('applies a command\'s events at once when committed, and catches up when they do not follow on', async () => {
+  it("applies a command's events at once when committed, and catches up when they do not follow on", async () => {
     await views.catchUp()
     const done = await admit('m2', '2024-04-05', '2024-04-06T08:00:00Z')
     await views.committed(done.events)
@@ -84,7 +88,19 @@ describe('the memory view engine', () => {
   })
 
   it('parks an event it cannot apply, keeps applying the others, and retries it on rebuild', async () => {
-    const bad = await store.append('member-bad', [{ eventId: 'bad-1', type: 'MemberAdmitted', schemaVersion: 1, data: { memberId: 'bad' }, metadata: { occurredOn: '2024-04-03', actor: 'x', commandId: 'bad', correlationId: 'bad', causationId: 'bad' } }], 'no-stream')
+    const bad = await store.append(
+      'member-bad',
+      [
+        {
+          eventId: 'bad-1',
+          type: 'MemberAdmitted',
+          schemaVersion: 1,
+          data: { memberId: 'bad' },
+          metadata: { occurredOn: '2024-04-03', actor: 'x', commandId: 'bad', correlationId: 'bad', causationId: 'bad' },
+        },
+      ],
+      'no-stream',
+    )
     expect(E.isRight(bad)).toBe(true)
     await admit('m2', '2024-04-05', '2024-04-06T08:00:00Z')
     await views.catchUp()
@@ -118,11 +134,26 @@ describe('the memory view engine', () => {
   })
 
   it('lists conferences and resolutions of an association and those below it', async () => {
-    await send('HoldCongress', { associationId: 'nct', number: 'III', kind: 'term', form: 'delegate', heldOn: '2021-07-15', termStart: '2021-07-15', termEnd: '2026-07-15', delegatesExpected: 100, delegatesPresent: 90 }, '2024-04-03T08:00:00Z')
-    await send('AdoptResolution', { associationId: 'nct', resolutionId: 'r3', congressNumber: 'III', adoptedOn: '2021-07-16', title: 'Nghị quyết Đại hội III', targets: ['72 CLB'], keyTasks: ['a'], programmes: ['b'] })
+    await send(
+      'HoldCongress',
+      { associationId: 'nct', number: 'III', kind: 'term', form: 'delegate', heldOn: '2021-07-15', termStart: '2021-07-15', termEnd: '2026-07-15', delegatesExpected: 100, delegatesPresent: 90 },
+      '2024-04-03T08:00:00Z',
+    )
+    await send('AdoptResolution', {
+      associationId: 'nct',
+      resolutionId: 'r3',
+      congressNumber: 'III',
+      adoptedOn: '2021-07-16',
+      title: 'Nghị quyết Đại hội III',
+      targets: ['72 CLB'],
+      keyTasks: ['a'],
+      programmes: ['b'],
+    })
     await send('HoldConference', { associationId: 'nct', conferenceId: 'k1', kind: 'training', title: 'Tập huấn', heldOn: '2022-04-26', attendees: 160 })
     await views.catchUp()
-    expect(await views.conferences({})).toEqual([{ associationId: 'nct', associationName: 'Hội Người cao tuổi tỉnh', conferenceId: 'k1', kind: 'training', title: 'Tập huấn', heldOn: '2022-04-26', attendees: 160 }])
+    expect(await views.conferences({})).toEqual([
+      { associationId: 'nct', associationName: 'Hội Người cao tuổi tỉnh', conferenceId: 'k1', kind: 'training', title: 'Tập huấn', heldOn: '2022-04-26', attendees: 160 },
+    ])
     expect(await views.conferences({ asOf: '2022-04-25' })).toEqual([])
     expect(await views.conferences({ kind: 'review' })).toEqual([])
     expect((await views.resolutions({ associationId: 'nct', includeDescendants: true })).map((r) => [r.resolutionId, r.targets])).toEqual([['r3', ['72 CLB']]])

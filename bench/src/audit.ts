@@ -11,15 +11,34 @@ const NAMES = ['Nguyễn Thị Hằng', 'Trần Văn Đức', 'Lê Thị Ánh', 
 /** A log shaped like the province: member admissions over many small streams, written in transactions of 5,000. */
 const seed = async (store: EventStore, total: number): Promise<void> => {
   const r = rng(8)
-  for (let done = 0; done < total; ) {
+  for (let done = 0; done < total;) {
     const items: Array<{ streamId: string; events: NewEvent[]; expected: 'no-stream' }> = []
     for (let k = 0; k < 5000 && done < total; k++, done++) {
       const id = `m-${done}`
       const commandId = uuid(r)
-      items.push({ streamId: `member-${id}`, expected: 'no-stream', events: [{
-        eventId: uuid(r), type: 'MemberAdmitted', schemaVersion: 1, metadata: metadataOf(commandId, '2020-01-01'),
-        data: { memberId: id, associationId: `lc-${done % 400}`, personId: `p-${done}`, fullName: NAMES[done % NAMES.length], birthDate: `19${40 + (done % 30)}-05-0${1 + (done % 9)}`, gender: done % 2 === 0 ? 'female' : 'male', category: 'official', admittedOn: '2020-01-01', flags: [] },
-      }] })
+      items.push({
+        streamId: `member-${id}`,
+        expected: 'no-stream',
+        events: [
+          {
+            eventId: uuid(r),
+            type: 'MemberAdmitted',
+            schemaVersion: 1,
+            metadata: metadataOf(commandId, '2020-01-01'),
+            data: {
+              memberId: id,
+              associationId: `lc-${done % 400}`,
+              personId: `p-${done}`,
+              fullName: NAMES[done % NAMES.length],
+              birthDate: `19${40 + (done % 30)}-05-0${1 + (done % 9)}`,
+              gender: done % 2 === 0 ? 'female' : 'male',
+              category: 'official',
+              admittedOn: '2020-01-01',
+              flags: [],
+            },
+          },
+        ],
+      })
     }
     const w = await store.appendMany(items)
     if (w._tag === 'Left') throw new Error(JSON.stringify(w.left))
@@ -94,7 +113,14 @@ export const runAudit = async (o: Options): Promise<Row[]> => {
       return n
     })
     const each = (label: string, m: typeof read) => {
-      const row = rowOf({ workload: 'E1', case: `${label} of ${total.toLocaleString('en-US')} events (SQLite, pages of 2,000)`, unit: 'events/s', hoi: m, baseline: { name: 'read only', measure: read }, note: 'p50/p99 are whole passes' })
+      const row = rowOf({
+        workload: 'E1',
+        case: `${label} of ${total.toLocaleString('en-US')} events (SQLite, pages of 2,000)`,
+        unit: 'events/s',
+        hoi: m,
+        baseline: { name: 'read only', measure: read },
+        note: 'p50/p99 are whole passes',
+      })
       rows.push(row)
       o.emit(row)
     }
@@ -107,7 +133,14 @@ export const runAudit = async (o: Options): Promise<Row[]> => {
       return n
     })
     const h1 = (label: string, m: typeof read, baseline: string, b: typeof read) => {
-      const row = rowOf({ workload: 'H1', case: `${label} (${total.toLocaleString('en-US')} MemberAdmitted, SQLite)`, unit: 'events/s', hoi: m, baseline: { name: baseline, measure: b }, note: 'AES-256-GCM, 4 personal fields an event, one key a person' })
+      const row = rowOf({
+        workload: 'H1',
+        case: `${label} (${total.toLocaleString('en-US')} MemberAdmitted, SQLite)`,
+        unit: 'events/s',
+        hoi: m,
+        baseline: { name: baseline, measure: b },
+        note: 'AES-256-GCM, 4 personal fields an event, one key a person',
+      })
       rows.push(row)
       o.emit(row)
     }

@@ -23,7 +23,9 @@ const nestFastify = (): { create: (opts: { logger: boolean }) => Bare; version: 
 export const fastifyVersion = (): string => nestFastify().version
 
 /** A bare fastify answering each path with fixed, already serialised bytes and the same headers hoi sent (security headers, ETag…). */
-export const startBare = async (routes: ReadonlyArray<{ readonly path: string; readonly body: Buffer; readonly headers: Readonly<Record<string, string>> }>): Promise<{ address: string; close(): Promise<void> }> => {
+export const startBare = async (
+  routes: ReadonlyArray<{ readonly path: string; readonly body: Buffer; readonly headers: Readonly<Record<string, string>> }>,
+): Promise<{ address: string; close(): Promise<void> }> => {
   const app = nestFastify().create({ logger: false })
   for (const r of routes)
     app.get(r.path, (_req, reply) => {

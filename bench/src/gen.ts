@@ -46,7 +46,10 @@ export const dayOf = (n: number): string => new Date(EPOCH + n * DAY).toISOStrin
 
 /** A UUID-shaped id from the generator (the store stores UUID-like event ids; their length matters). */
 export const uuid = (r: Rng): string => {
-  const h = (): string => Math.floor(r.next() * 0x100000000).toString(16).padStart(8, '0')
+  const h = (): string =>
+    Math.floor(r.next() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0')
   const a = h() + h() + h() + h()
   return `${a.slice(0, 8)}-${a.slice(8, 12)}-4${a.slice(13, 16)}-a${a.slice(17, 20)}-${a.slice(20, 32)}`
 }
@@ -59,14 +62,25 @@ export const memberAdmitted = (r: Rng, memberId: string, associationId: string, 
   const age = r.int(60, 90)
   const born = `${Number(admittedOn.slice(0, 4)) - age}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
   return {
-    memberId, associationId, personId: `p-${memberId}`, fullName: personName(r, gender), birthDate: born, gender,
-    category: r.next() < 0.9 ? 'official' : 'associate', admittedOn, flags: [],
+    memberId,
+    associationId,
+    personId: `p-${memberId}`,
+    fullName: personName(r, gender),
+    birthDate: born,
+    gender,
+    category: r.next() < 0.9 ? 'official' : 'associate',
+    admittedOn,
+    flags: [],
   } as unknown as Admission
 }
 
 /** What handleCommand stores as metadata (recordedAt is added by the store). */
 export const metadataOf = (commandId: string, occurredOn: string): { occurredOn: string; actor: string; commandId: string; correlationId: string; causationId: string } => ({
-  occurredOn, actor: 'bench-clerk', commandId, correlationId: commandId, causationId: commandId,
+  occurredOn,
+  actor: 'bench-clerk',
+  commandId,
+  correlationId: commandId,
+  causationId: commandId,
 })
 
 /** A UUID-shaped id from a counter: cheap, unique, and as long as the ids the store keeps. */
@@ -92,7 +106,13 @@ export class Recorder {
     const position = ++this.position
     const commandId = `cmd-${position}`
     this.pending.push({
-      eventId: counterId(position), type: event.type, schemaVersion: 1, streamId, revision, position, data: event.data,
+      eventId: counterId(position),
+      type: event.type,
+      schemaVersion: 1,
+      streamId,
+      revision,
+      position,
+      data: event.data,
       metadata: { ...metadataOf(commandId, occurredOn), recordedAt: `${occurredOn}T09:00:00.000Z` },
     } as RecordedEvent<DomainEvent>)
     if (this.pending.length >= 10_000) this.flush()

@@ -43,14 +43,7 @@ type AutocannonResult = {
   timeouts: number
   statusCodeStats?: Record<string, { count: number }>
 }
-type Autocannon = (opts: {
-  url: string
-  connections: number
-  duration: number
-  pipelining?: number
-  headers?: Record<string, string>
-  requests?: AutocannonRequest[]
-}) => Promise<AutocannonResult>
+type Autocannon = (opts: { url: string; connections: number; duration: number; pipelining?: number; headers?: Record<string, string>; requests?: AutocannonRequest[] }) => Promise<AutocannonResult>
 
 const runJob = async (job: Job): Promise<LoadResult> => {
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon
@@ -62,21 +55,31 @@ const runJob = async (job: Job): Promise<LoadResult> => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${job.token}` }
     result = await autocannon({
       ...base,
-      requests: [{
-        method: 'POST',
-        headers,
-        setupRequest: (req) => {
-          const id = `${job.prefix}-${++n}`
-          return { ...req, method: 'POST', headers: { ...headers, 'idempotency-key': `cmd-${id}` }, body: JSON.stringify({ ...job.body, memberId: `m-${id}`, personId: `p-${id}` }) }
+      requests: [
+        {
+          method: 'POST',
+          headers,
+          setupRequest: (req) => {
+            const id = `${job.prefix}-${++n}`
+            return { ...req, method: 'POST', headers: { ...headers, 'idempotency-key': `cmd-${id}` }, body: JSON.stringify({ ...job.body, memberId: `m-${id}`, personId: `p-${id}` }) }
+          },
         },
-      }],
+      ],
     })
   }
   const codes: Record<string, number> = {}
   for (const [code, s] of Object.entries(result.statusCodeStats ?? {})) codes[code] = s.count
   return {
-    requests: result.requests.total, seconds: result.duration, rate: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99,
-    non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, statusCodes: codes, loadgenMaxRssMb: process.resourceUsage().maxRSS / 1024,
+    requests: result.requests.total,
+    seconds: result.duration,
+    rate: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: codes,
+    loadgenMaxRssMb: process.resourceUsage().maxRSS / 1024,
   }
 }
 

@@ -102,8 +102,12 @@ export const minimalPostgres = async (url: string, connections: number): Promise
           `INSERT INTO events (event_id, stream_id, revision, type, data, metadata)
            SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::jsonb[], $6::jsonb[])`,
           [
-            events.map((e) => e.eventId), events.map(() => streamId), events.map((_, i) => expected + 1 + i), events.map((e) => e.type),
-            events.map((e) => JSON.stringify(e.data)), events.map((e) => JSON.stringify({ ...e.metadata, recordedAt })),
+            events.map((e) => e.eventId),
+            events.map(() => streamId),
+            events.map((_, i) => expected + 1 + i),
+            events.map((e) => e.type),
+            events.map((e) => JSON.stringify(e.data)),
+            events.map((e) => JSON.stringify({ ...e.metadata, recordedAt })),
           ],
         )
       } catch (e) {
@@ -114,7 +118,9 @@ export const minimalPostgres = async (url: string, connections: number): Promise
     },
     read: async (streamId) => {
       // text columns, parsed here: the same work the store does with its rows
-      const r = await pool.query<{ data: string; metadata: string }>('SELECT type, revision, data::text AS data, metadata::text AS metadata FROM events WHERE stream_id = $1 ORDER BY revision', [streamId])
+      const r = await pool.query<{ data: string; metadata: string }>('SELECT type, revision, data::text AS data, metadata::text AS metadata FROM events WHERE stream_id = $1 ORDER BY revision', [
+        streamId,
+      ])
       let n = 0
       for (const row of r.rows) if (JSON.parse(row.data) !== undefined && JSON.parse(row.metadata) !== undefined) n++
       return n

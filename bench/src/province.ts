@@ -10,8 +10,15 @@ const roles = ['vice-president', 'standing-committee', 'executive-committee', 'i
 
 export const clubLaunched = (clubId: string, host: string, on: string): DomainEvent =>
   ev('ClubLaunched', {
-    clubId, name: `CLB Liên thế hệ tự giúp nhau ${clubId}`, model: 'ishc', hostAssociationId: host, areaCode: '12.105.03', launchedOn: on,
-    programme: '1336', roster: { total: 60, older: 40, women: 39, homeCareVolunteers: 15 }, flags: [],
+    clubId,
+    name: `CLB Liên thế hệ tự giúp nhau ${clubId}`,
+    model: 'ishc',
+    hostAssociationId: host,
+    areaCode: '12.105.03',
+    launchedOn: on,
+    programme: '1336',
+    roster: { total: 60, older: 40, women: 39, homeCareVolunteers: 15 },
+    flags: [],
   })
 
 const activity = (r: Rng, clubId: string, n: number, on: string): DomainEvent =>
@@ -33,8 +40,16 @@ export const clubStream = (clubId: string, length: number, seed = 7): Dated[] =>
 
 export const associationFounded = (associationId: string, scope: string, areaCode: string, on: string, parentId?: string): DomainEvent =>
   ev('AssociationFounded', {
-    associationId, name: `Hội Người cao tuổi ${areaCode}`, kind: 'elderly', regime: 'decree-45-2010', scope, areaCode, foundedOn: on,
-    foundingMembers: 60, flags: [], ...(parentId === undefined ? {} : { parentId }),
+    associationId,
+    name: `Hội Người cao tuổi ${areaCode}`,
+    kind: 'elderly',
+    regime: 'decree-45-2010',
+    scope,
+    areaCode,
+    foundedOn: on,
+    foundingMembers: 60,
+    flags: [],
+    ...(parentId === undefined ? {} : { parentId }),
   })
 
 /** An association with a long history: conferences, officers coming and going, resolutions, quotas, congresses. */
@@ -56,12 +71,32 @@ export const associationStream = (associationId: string, length: number, seed = 
     } else if (u < 0.7) {
       const o = officers.splice(r.int(0, officers.length - 1), 1)[0]!
       e = ev('OfficerRelieved', { ...id, memberId: o.memberId, role: o.role, relievedOn: on })
-    } else if (u < 0.8) e = ev('ResolutionAdopted', { ...id, resolutionId: `res-${i}`, congressNumber: `${congress}`, adoptedOn: on, title: `Nghị quyết ${i}`, targets: ['Phát triển hội viên'], keyTasks: ['Chăm sóc người cao tuổi'], programmes: [] })
+    } else if (u < 0.8)
+      e = ev('ResolutionAdopted', {
+        ...id,
+        resolutionId: `res-${i}`,
+        congressNumber: `${congress}`,
+        adoptedOn: on,
+        title: `Nghị quyết ${i}`,
+        targets: ['Phát triển hội viên'],
+        keyTasks: ['Chăm sóc người cao tuổi'],
+        programmes: [],
+      })
     else if (u < 0.9) e = ev('StaffQuotaAssigned', { ...id, quota: r.int(2, 9), assignedOn: on })
     else if (u < 0.95) e = ev('AssociationRenamed', { ...id, name: `Hội Người cao tuổi huyện ${i}`, renamedOn: on })
     else {
       congress++
-      e = ev('CongressHeld', { ...id, number: `${congress}`, kind: 'term', form: 'delegate', heldOn: on, termStart: on, termEnd: dayOf(Math.floor(i / 2) + 1800), delegatesExpected: 150, delegatesPresent: r.int(110, 150) })
+      e = ev('CongressHeld', {
+        ...id,
+        number: `${congress}`,
+        kind: 'term',
+        form: 'delegate',
+        heldOn: on,
+        termStart: on,
+        termEnd: dayOf(Math.floor(i / 2) + 1800),
+        delegatesExpected: 150,
+        delegatesPresent: r.int(110, 150),
+      })
     }
     out.push({ event: e, on })
   }
@@ -121,7 +156,12 @@ export const provinceLog = (total: number, seed = 2020): ProvinceLog => {
       active.pop()
       const id = { memberId: m.id, associationId: m.a }
       const leave = r.next()
-      const e = leave < 0.5 ? ev('MemberResigned', { ...id, resignedOn: on }) : leave < 0.9 ? ev('MemberDeceased', { ...id, diedOn: on }) : ev('MemberStruckOff', { ...id, struckOffOn: on, reason: 'Không sinh hoạt 12 tháng' })
+      const e =
+        leave < 0.5
+          ? ev('MemberResigned', { ...id, resignedOn: on })
+          : leave < 0.9
+            ? ev('MemberDeceased', { ...id, diedOn: on })
+            : ev('MemberStruckOff', { ...id, struckOffOn: on, reason: 'Không sinh hoạt 12 tháng' })
       rec.add(Member.streamId(m.id), e, on)
     } else if (u < 0.995) {
       const m = active[r.int(0, active.length - 1)]!

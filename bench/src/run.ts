@@ -13,11 +13,11 @@ import { formatRow, type Row } from './stats.js'
  * finishes; writes everything to bench/results/<timestamp>.json.
  */
 const workloads: Readonly<Record<string, { readonly about: string; readonly run: (o: Options) => Promise<Row[]> }>> = {
-  fold: { about: 'pure fold: projections applyAll and the deciders\' evolve', run: async (o) => (await import('./fold.js')).runFold(o) },
+  fold: { about: "pure fold: projections applyAll and the deciders' evolve", run: async (o) => (await import('./fold.js')).runFold(o) },
   w1: { about: 'W1/W2: SQLite appends with expected revision, 1/10/100 events per append', run: async (o) => (await import('./w1.js')).runW1(o) },
-  stores: { about: 'W1–W4 on SQLite and PostgreSQL: hoi vs the raw driver on the minimal schema, raw on hoi\'s schema, and emmett 0.42', run: async (o) => (await import('./stores.js')).runStores(o) },
+  stores: { about: "W1–W4 on SQLite and PostgreSQL: hoi vs the raw driver on the minimal schema, raw on hoi's schema, and emmett 0.42", run: async (o) => (await import('./stores.js')).runStores(o) },
   w4: { about: 'W4: load an aggregate of 100 and 10,000 events', run: async (o) => (await import('./w4.js')).runW4(o) },
-  w5: { about: 'W5: build every view\'s tables from the log, against reading and parsing it', run: async (o) => (await import('./w5.js')).runW5(o) },
+  w5: { about: "W5: build every view's tables from the log, against reading and parsing it", run: async (o) => (await import('./w5.js')).runW5(o) },
   w6: { about: 'W6: commit-to-visible lag of a follower while another process appends ~1k events/s (SQLite polling, PostgreSQL LISTEN/NOTIFY)', run: async (o) => (await import('./w6.js')).runW6(o) },
   w7: { about: 'W7: cached view GETs over HTTP, autocannon from a separate process', run: async (o) => (await import('./w7.js')).runW7(o) },
   w8: { about: 'W8: cold starts (query and serve) on a 1M-event store; hoi query statistics and a serve restart on the demo store', run: async (o) => (await import('./w8.js')).runW8(o) },

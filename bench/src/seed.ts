@@ -35,10 +35,18 @@ export const seedCommands = (members: number): BatchItem[] => {
     const admittedOn = dayOf(2600 + Math.floor((i / members) * 4000))
     const gender = r.next() < 0.55 ? 'female' : 'male'
     const born = `${Number(admittedOn.slice(0, 4)) - r.int(60, 85)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
-    out.push(item(++n, 'AdmitMember', {
-      memberId: `seed-m-${i}`, associationId: communes[r.int(0, communes.length - 1)]!, personId: `seed-p-${i}`, fullName: personName(r, gender),
-      birthDate: born, gender, category: 'official', admittedOn,
-    }))
+    out.push(
+      item(++n, 'AdmitMember', {
+        memberId: `seed-m-${i}`,
+        associationId: communes[r.int(0, communes.length - 1)]!,
+        personId: `seed-p-${i}`,
+        fullName: personName(r, gender),
+        birthDate: born,
+        gender,
+        category: 'official',
+        admittedOn,
+      }),
+    )
   }
   return out
 }

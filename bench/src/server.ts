@@ -36,7 +36,10 @@ export const startHoi = async (name: string, members: number, log: (s: string) =
   if (process.env['HOI_BENCH_LOG'] === '1') log(`${name}: request log lines on (to /dev/null)`)
   const server = await startServer({ store, auth: auth.auth, host: '127.0.0.1', port: 0, rateLimit: false, ...logger })
   return {
-    store, address: server.address, auth, events,
+    store,
+    address: server.address,
+    auth,
+    events,
     stop: async () => {
       await server.close()
       await store.close()

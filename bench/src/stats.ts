@@ -71,20 +71,21 @@ export class RssPeak {
 }
 
 export const measureOf = (ops: number, seconds: number, latencies: Latencies, rss: RssPeak): Measure => ({
-  ops, seconds, rate: ops / seconds, p50Ms: latencies.percentile(50), p99Ms: latencies.percentile(99), peakRssMb: rss.mb,
+  ops,
+  seconds,
+  rate: ops / seconds,
+  p50Ms: latencies.percentile(50),
+  p99Ms: latencies.percentile(99),
+  peakRssMb: rss.mb,
 })
 
-export const rowOf = (
-  r: Omit<Row, 'ratio' | 'met'>,
-  check?: (row: Row) => boolean,
-): Row => {
+export const rowOf = (r: Omit<Row, 'ratio' | 'met'>, check?: (row: Row) => boolean): Row => {
   const ratio = r.baseline === undefined ? undefined : r.hoi.rate / r.baseline.measure.rate
   const row: Row = ratio === undefined ? r : { ...r, ratio }
   return check === undefined ? row : { ...row, met: check(row) }
 }
 
-const num = (x: number, digits = 0): string =>
-  Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : String(x)
+const num = (x: number, digits = 0): string => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : String(x))
 const ms = (x: number): string => (x >= 100 ? num(x, 0) : x >= 10 ? num(x, 1) : x >= 1 ? num(x, 2) : num(x, 3))
 
 export const formatMeasure = (m: Measure, unit: Unit): string =>

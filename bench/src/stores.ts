@@ -65,7 +65,15 @@ const eventsFor = (c: Contender, count: number): NewEvent[] => {
 }
 
 const contender = (appender: Appender, tag: number): Contender => ({
-  appender, revisions: new Map(), lat: new Latencies(4096), rss: new RssPeak(), events: 0, ms: 0, conflicts: 0, nextId: 0, tag,
+  appender,
+  revisions: new Map(),
+  lat: new Latencies(4096),
+  rss: new RssPeak(),
+  events: 0,
+  ms: 0,
+  conflicts: 0,
+  nextId: 0,
+  tag,
 })
 
 /** One writer's loop for one slice: appends until the slice ends. */
@@ -112,12 +120,21 @@ const measure = (c: Contender): Measure => measureOf(c.events, c.ms / 1000, c.la
 const rowFor = (k: Case, backend: string, cs: ReadonlyArray<Contender>, note: string): Row => {
   const [hoi, minimal, ...rest] = cs
   const others = rest.filter((c) => c.failed === undefined)
-  const failures = rest.filter((c) => c.failed !== undefined).map((c) => `${c.appender.name} failed: ${c.failed!}`).join('; ')
-  const conflicts = cs.filter((c) => c.conflicts > 0).map((c) => `${c.appender.name} ${c.conflicts}`).join(', ')
+  const failures = rest
+    .filter((c) => c.failed !== undefined)
+    .map((c) => `${c.appender.name} failed: ${c.failed!}`)
+    .join('; ')
+  const conflicts = cs
+    .filter((c) => c.conflicts > 0)
+    .map((c) => `${c.appender.name} ${c.conflicts}`)
+    .join(', ')
   const peer = others.filter((c) => c.appender.name.startsWith('emmett'))
   return rowOf(
     {
-      workload: k.workload, case: `${backend} ${k.label}`, unit: 'events/s', hoi: measure(hoi!),
+      workload: k.workload,
+      case: `${backend} ${k.label}`,
+      unit: 'events/s',
+      hoi: measure(hoi!),
       baseline: { name: 'raw minimal', measure: measure(minimal!) },
       others: others.map((c) => ({ name: c.appender.name, measure: measure(c), ratio: measure(hoi!).rate / Math.max(1e-9, measure(c).rate) })),
       target: '≥ 0.9 of raw minimal; ≥ 3× the peer',
@@ -161,7 +178,9 @@ type Opener = readonly [tag: number, open: (place: string) => Appender | Promise
  * hoi (1), the minimal raw schema (2), raw on hoi's schema (3), the emmett peer (4).
  */
 const opened = async (
-  places: ReadonlyArray<string>, openers: ReadonlyArray<Opener>, cleanup: (places: ReadonlyArray<string>) => Promise<void>,
+  places: ReadonlyArray<string>,
+  openers: ReadonlyArray<Opener>,
+  cleanup: (places: ReadonlyArray<string>) => Promise<void>,
 ): Promise<{ contenders: Contender[]; cleanup(): Promise<void> }> => {
   const contenders: Contender[] = []
   for (const [i, [tag, open]] of openers.entries()) contenders.push(contender(await open(places[i]!), tag))
@@ -177,9 +196,16 @@ const sqliteBackend = (): Backend => ({
     { workload: 'W2', label: 'c=1, 100 events/append', batch: 100, writers: 1, streams: 10_000, hot: false },
   ],
   open: () =>
-    opened(['st-hoi', 'st-min', 'st-hoischema', 'st-emmett'].map(freshDb), [
-      [1, (f) => hoiStore(`sqlite:${f}`)], [2, minimalSqlite], [3, rawHoiSchema], [4, emmettSqlite],
-    ], async (files) => files.forEach(removeDb)),
+    opened(
+      ['st-hoi', 'st-min', 'st-hoischema', 'st-emmett'].map(freshDb),
+      [
+        [1, (f) => hoiStore(`sqlite:${f}`)],
+        [2, minimalSqlite],
+        [3, rawHoiSchema],
+        [4, emmettSqlite],
+      ],
+      async (files) => files.forEach(removeDb),
+    ),
 })
 
 const postgresBackend = (base: string): Backend => ({
@@ -193,9 +219,15 @@ const postgresBackend = (base: string): Backend => ({
     { workload: 'W3', label: 'hot: 8 writers on 10 streams, retry on conflict', batch: 1, writers: 8, streams: 10, hot: true },
   ],
   open: async () =>
-    opened(await Promise.all(['hoi', 'min', 'emmett'].map((n) => freshPgDb(base, `hoi_bench_${n}`))), [
-      [1, hoiStore], [2, (url) => minimalPostgres(url, 8)], [4, emmettPostgres],
-    ], async () => undefined),
+    opened(
+      await Promise.all(['hoi', 'min', 'emmett'].map((n) => freshPgDb(base, `hoi_bench_${n}`))),
+      [
+        [1, hoiStore],
+        [2, (url) => minimalPostgres(url, 8)],
+        [4, emmettPostgres],
+      ],
+      async () => undefined,
+    ),
 })
 
 /** W4: one 10,000-event stream read whole (cold: a fresh read each time), contenders interleaved. */
@@ -232,8 +264,11 @@ const readRow = async (backend: Backend, all: ReadonlyArray<Contender>, quick: b
   const [hoi, minimal, ...others] = cs
   return rowOf(
     {
-      workload: 'W4', case: `${backend.name} read one ${length.toLocaleString('en-US')}-event stream (readStream; raw: SELECT + JSON.parse of data and metadata)`, unit: 'events/s',
-      hoi: m(hoi!), baseline: { name: 'raw minimal', measure: m(minimal!) },
+      workload: 'W4',
+      case: `${backend.name} read one ${length.toLocaleString('en-US')}-event stream (readStream; raw: SELECT + JSON.parse of data and metadata)`,
+      unit: 'events/s',
+      hoi: m(hoi!),
+      baseline: { name: 'raw minimal', measure: m(minimal!) },
       others: others.map((c) => ({ name: c.appender.name, measure: m(c), ratio: m(hoi!).rate / m(c).rate })),
       target: '≥ 0.9 of raw SELECT + JSON.parse',
     },

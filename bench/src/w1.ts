@@ -27,8 +27,11 @@ const plan = (events: number, streamCount: number, batch: number, skewed: boolea
       const on = dayOf(3000 + (n % 4000))
       const commandId = uuid(r)
       list.push({
-        eventId: uuid(r), type: 'MemberAdmitted', schemaVersion: 1,
-        data: memberAdmitted(r, memberIds[s]!, 'lc-105.03-nct', on), metadata: metadataOf(commandId, on),
+        eventId: uuid(r),
+        type: 'MemberAdmitted',
+        schemaVersion: 1,
+        data: memberAdmitted(r, memberIds[s]!, 'lc-105.03-nct', on),
+        metadata: metadataOf(commandId, on),
       })
     }
     batches.push(list)
@@ -45,7 +48,10 @@ class Driver {
   private readonly rss = new RssPeak()
   private events = 0
   private ms = 0
-  constructor(private readonly p: Plan, private readonly append: Appender) {
+  constructor(
+    private readonly p: Plan,
+    private readonly append: Appender,
+  ) {
     this.revisions = new Int32Array(p.streams.length).fill(-1)
     this.lat = new Latencies(p.order.length)
   }
@@ -143,7 +149,15 @@ export const runW1 = async (o: Options): Promise<Row[]> => {
     const { raw, hoi } = await race(p, p.order.length, Math.max(10, Math.floor(250 / c.batch)))
     const target = c.batch === 1 ? '≥ 80 % of raw, p99 ≤ 1 ms' : c.batch === 100 ? '≥ 250k events/s' : undefined
     const row = rowOf(
-      { workload: c.workload, case: `SQLite FULL ${label}`, unit: 'events/s', hoi, baseline: { name: 'raw', measure: raw }, ...(target === undefined ? {} : { target }), note: 'raw and hoi interleaved block by block on two fresh files; p50/p99 per append call' },
+      {
+        workload: c.workload,
+        case: `SQLite FULL ${label}`,
+        unit: 'events/s',
+        hoi,
+        baseline: { name: 'raw', measure: raw },
+        ...(target === undefined ? {} : { target }),
+        note: 'raw and hoi interleaved block by block on two fresh files; p50/p99 per append call',
+      },
       c.batch === 1 ? (r) => (r.ratio ?? 0) >= 0.8 && r.hoi.p99Ms <= 1 : c.batch === 100 ? (r) => r.hoi.rate >= 250_000 : undefined,
     )
     rows.push(row)

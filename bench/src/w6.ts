@@ -42,7 +42,8 @@ const writer = async (url: string, seconds: number): Promise<void> => {
         const id = `w6-${process.pid}-${++n}`
         const on = dayOf(5500 + (n % 300))
         items.push({
-          streamId: Member.streamId(id), expected: 'no-stream',
+          streamId: Member.streamId(id),
+          expected: 'no-stream',
           events: [{ eventId: counterId(n + 1e9), type: 'MemberAdmitted', schemaVersion: 1, data: memberAdmitted(r, id, ASSOCIATION, on), metadata: metadataOf(`w6-${id}`, on) }],
         })
       }
@@ -62,7 +63,11 @@ const writer = async (url: string, seconds: number): Promise<void> => {
 /** The founding the admissions need, written before the follower opens its views. */
 const seed = async (store: EventStore): Promise<void> => {
   const founded = associationFounded(ASSOCIATION, 'commune', '12.105.03', dayOf(5000))
-  const r = await store.append(Association.streamId(ASSOCIATION), [{ eventId: counterId(1), type: founded.type, schemaVersion: 1, data: founded.data, metadata: metadataOf('w6-seed', dayOf(5000)) }], 'no-stream')
+  const r = await store.append(
+    Association.streamId(ASSOCIATION),
+    [{ eventId: counterId(1), type: founded.type, schemaVersion: 1, data: founded.data, metadata: metadataOf('w6-seed', dayOf(5000)) }],
+    'no-stream',
+  )
   if (r._tag === 'Left') throw new Error(`seeding failed: ${JSON.stringify(r.left)}`)
 }
 
@@ -98,9 +103,15 @@ const measure = async (url: string, label: string, pollMs: number, o: Options): 
   const probe = setInterval(() => {
     if (probing) return
     probing = true
-    views.status().then((s) => seen(s.position), () => undefined).finally(() => {
-      probing = false
-    })
+    views
+      .status()
+      .then(
+        (s) => seen(s.position),
+        () => undefined,
+      )
+      .finally(() => {
+        probing = false
+      })
   }, PROBE_MS)
   const commits: Commit[] = []
   const seconds = o.durationSec
@@ -132,7 +143,9 @@ const measure = async (url: string, label: string, pollMs: number, o: Options): 
     const events = commits.reduce((s, c) => s + c.events, 0)
     const [load1] = loadavg()
     return {
-      workload: 'W6', case: label, unit: 'events/s',
+      workload: 'W6',
+      case: label,
+      unit: 'events/s',
       hoi: { ops: events, seconds: wrote, rate: events / wrote, p50Ms: lags.percentile(50), p99Ms: lags.percentile(99), peakRssMb: rss.mb },
       note: `rate: events appended by the other process; p50/p99: commit-to-visible lag over ${commits.length.toLocaleString('en-US')} commits of ${Math.round((RATE * TICK_MS) / 1000)} events, ${reports.toLocaleString('en-US')} position reports of the follower (pages and catch-ups), visibility probed every ${PROBE_MS} ms; load average ${load1!.toFixed(1)}`,
     }

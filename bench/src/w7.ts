@@ -57,11 +57,17 @@ export const runW7 = async (o: Options): Promise<Row[]> => {
         const measure: Measure = h.measure
         const row = rowOf(
           {
-            workload: 'W7', case: `GET ${c.path} (${c.label}, ${c.body.length.toLocaleString('en-US')} B), ${CONNECTIONS} connections, ${o.durationSec} s`, unit: 'req/s',
-            hoi: measure, baseline: { name: 'fastify', measure: b.measure }, target: c.target,
+            workload: 'W7',
+            case: `GET ${c.path} (${c.label}, ${c.body.length.toLocaleString('en-US')} B), ${CONNECTIONS} connections, ${o.durationSec} s`,
+            unit: 'req/s',
+            hoi: measure,
+            baseline: { name: 'fastify', measure: b.measure },
+            target: c.target,
             note: [
               `bare fastify ${fastifyVersion()} returning the same body and headers; rss is the server process's; load generator peak RSS ${h.result.loadgenMaxRssMb.toFixed(0)} MiB`,
-              `server CPU per request hoi ${h.cpuUs.toFixed(1)} µs, fastify ${b.cpuUs.toFixed(1)} µs (fastify/hoi ${(b.cpuUs / h.cpuUs).toFixed(2)}); load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+              `server CPU per request hoi ${h.cpuUs.toFixed(1)} µs, fastify ${b.cpuUs.toFixed(1)} µs (fastify/hoi ${(b.cpuUs / h.cpuUs).toFixed(2)}); load average ${loadavg()
+                .map((x) => x.toFixed(1))
+                .join(' ')}`,
               ...issues,
             ].join('; '),
           },

@@ -21,7 +21,11 @@ export const runW9 = async (o: Options): Promise<Row[]> => {
   try {
     const url = `${hoi.address}/associations/${ASSOCIATION}/members`
     const token = hoi.auth.principals.provinceClerk.token
-    const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ ...body, memberId: 'probe-1', personId: 'probe-p-1' }) })
+    const probe = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ ...body, memberId: 'probe-1', personId: 'probe-p-1' }),
+    })
     if (probe.status !== 201) throw new Error(`POST ${url} answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`)
     let run = 0
     for (const connections of [10, 50]) {
@@ -37,10 +41,19 @@ export const runW9 = async (o: Options): Promise<Row[]> => {
       const issues = [problemsOf('hoi', h.result), stored < ok ? `only ${stored} events stored for ${ok} acknowledged commands` : undefined].filter((s) => s !== undefined)
       const row = rowOf(
         {
-          workload: 'W9', case: `POST /associations/{id}/members (AdmitMember, clerk token), ${connections} connections, ${o.durationSec} s`, unit: 'commands/s',
-          hoi: h.measure, baseline: { name: 'raw W1', measure: raw }, target: '≥ 1.5 × raw one-event appends (group commit), p99 ≤ 25 ms',
-          note: [`baseline: raw better-sqlite3 one-event appends (FULL) in this process; ${stored.toLocaleString('en-US')} events stored during the run; rss is the server process's`,
-            `server CPU per command ${((used.user + used.system) / 1000 / Math.max(1, h.result.requests)).toFixed(2)} ms; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`, ...issues].join('; '),
+          workload: 'W9',
+          case: `POST /associations/{id}/members (AdmitMember, clerk token), ${connections} connections, ${o.durationSec} s`,
+          unit: 'commands/s',
+          hoi: h.measure,
+          baseline: { name: 'raw W1', measure: raw },
+          target: '≥ 1.5 × raw one-event appends (group commit), p99 ≤ 25 ms',
+          note: [
+            `baseline: raw better-sqlite3 one-event appends (FULL) in this process; ${stored.toLocaleString('en-US')} events stored during the run; rss is the server process's`,
+            `server CPU per command ${((used.user + used.system) / 1000 / Math.max(1, h.result.requests)).toFixed(2)} ms; load average ${loadavg()
+              .map((x) => x.toFixed(1))
+              .join(' ')}`,
+            ...issues,
+          ].join('; '),
         },
         (r) => issues.length === 0 && (r.ratio ?? 0) >= 1.5 && r.hoi.p99Ms <= 25,
       )

@@ -7,7 +7,11 @@ let s: TestServer
 
 beforeAll(async () => {
   s = await startTestServer()
-  await runSetup(s.store, [...baseSeed, member('au-m1', 'a-commune'), { type: 'RenameAssociation', data: { associationId: 'a-commune', name: 'Hội Người cao tuổi xã A mới', renamedOn: '2019-01-01' } }])
+  await runSetup(s.store, [
+    ...baseSeed,
+    member('au-m1', 'a-commune'),
+    { type: 'RenameAssociation', data: { associationId: 'a-commune', name: 'Hội Người cao tuổi xã A mới', renamedOn: '2019-01-01' } },
+  ])
   await settle(s)
 })
 afterAll(async () => s?.close())

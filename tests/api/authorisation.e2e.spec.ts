@@ -15,8 +15,7 @@ const matrix: Row[] = readFileSync(fileURLToPath(new URL('../../docs/authorisati
 
 const API_KEY = 'hoi-test-api-key-of-clerk-a-0123456789'
 const principals: ReadonlyArray<Who> = ['admin', 'clerkA', 'clerkB', 'auditor', 'anonymous']
-const expectedFor = (row: Row, who: Who, side: Side): number =>
-  who === 'clerkA' || who === 'clerkB' ? ((who === 'clerkA') === (side === 'A') ? row.own : row.foreign) : row[who]
+const expectedFor = (row: Row, who: Who, side: Side): number => (who === 'clerkA' || who === 'clerkB' ? ((who === 'clerkA') === (side === 'A') ? row.own : row.foreign) : row[who])
 
 let s: TestServer
 let n = 0
@@ -67,9 +66,7 @@ describe('authorisation matrix: docs/authorisation.md, checked cell by cell', ()
   for (const row of matrix) {
     it(`${row.method} ${row.route} (${row.rule})`, async () => {
       const builds = row.method === 'GET' ? readCases.filter((c) => c.route === row.route) : commandCases.filter((c) => c.method === row.method && c.route === row.route)
-      for (const c of builds)
-        for (const side of ['A', 'B'] as const)
-          for (const who of principals) await cell(c.build(side, ++n), row.method, who, expectedFor(row, who, side))
+      for (const c of builds) for (const side of ['A', 'B'] as const) for (const who of principals) await cell(c.build(side, ++n), row.method, who, expectedFor(row, who, side))
     })
   }
 })
@@ -104,13 +101,28 @@ describe('object-level rules beyond the matrix', () => {
     expect((await call(s.base, 'POST', '/reports/a-commune/2023Q4/approval', { who: 'clerkA', body: { approvedOn: '2024-01-10' } })).status).toBe(201)
   })
 
-  it('R21: the clerk of an heir acts on the members and clubs it carried over, the source\'s own commands naming the heir', async () => {
+  it("R21: the clerk of an heir acts on the members and clubs it carried over, the source's own commands naming the heir", async () => {
     const commune = { authorization: `Bearer ${tokens.clerkCommuneA}` }
     const roster = { total: 40, older: 30, women: 20, homeCareVolunteers: 5 }
     await runSetup(s.store, [
-      { type: 'FoundAssociation', data: { associationId: 'a-src', name: 'Hội Người cao tuổi xã nguồn', kind: 'elderly', scope: 'commune', areaCode: '12.105.09', foundedOn: '2012-03-01', foundingMembers: 12, parentId: 'prov-a' } },
+      {
+        type: 'FoundAssociation',
+        data: {
+          associationId: 'a-src',
+          name: 'Hội Người cao tuổi xã nguồn',
+          kind: 'elderly',
+          scope: 'commune',
+          areaCode: '12.105.09',
+          foundedOn: '2012-03-01',
+          foundingMembers: 12,
+          parentId: 'prov-a',
+        },
+      },
       member('a-carried', 'a-src'),
-      { type: 'LaunchClub', data: { clubId: 'a-src-club', name: 'CLB xã nguồn', model: 'ishc', hostAssociationId: 'a-src', areaCode: '12.105.09', launchedOn: '2016-02-01', programme: '1533', roster } },
+      {
+        type: 'LaunchClub',
+        data: { clubId: 'a-src-club', name: 'CLB xã nguồn', model: 'ishc', hostAssociationId: 'a-src', areaCode: '12.105.09', launchedOn: '2016-02-01', programme: '1533', roster },
+      },
     ])
     // before the absorption the commune clerk has no business with the sibling's member
     expect((await call(s.base, 'POST', '/members/a-carried/party-referral', { headers: commune, body: { referredOn: '2016-03-01' } })).status).toBe(404)
@@ -118,13 +130,17 @@ describe('object-level rules beyond the matrix', () => {
     const resigned = await call(s.base, 'POST', '/members/a-carried/resignation', { headers: commune, body: { resignedOn: '2021-01-01' } })
     expect(resigned.status, resigned.text).toBe(201)
     expect(resigned.json.events[0].data).toMatchObject({ memberId: 'a-carried', associationId: 'a-commune' })
-    const activity = await call(s.base, 'POST', '/clubs/a-src-club/activities', { headers: commune, body: { activityId: 'hd-1', area: 'health-care', heldOn: '2022-02-01', title: 'Khám sức khỏe', participants: 40 } })
+    const activity = await call(s.base, 'POST', '/clubs/a-src-club/activities', {
+      headers: commune,
+      body: { activityId: 'hd-1', area: 'health-care', heldOn: '2022-02-01', title: 'Khám sức khỏe', participants: 40 },
+    })
     expect(activity.status, activity.text).toBe(201)
   })
 
   it('keeps a commune clerk out of the province association above it', async () => {
     const r = await call(s.base, 'POST', '/associations/prov-a/conferences', {
-      headers: { authorization: `Bearer ${tokens.clerkCommuneA}` }, body: { conferenceId: 'hn-x', kind: 'review', title: 'Sơ kết', heldOn: '2020-01-01', attendees: 10 },
+      headers: { authorization: `Bearer ${tokens.clerkCommuneA}` },
+      body: { conferenceId: 'hn-x', kind: 'review', title: 'Sơ kết', heldOn: '2020-01-01', attendees: 10 },
     })
     expect(r.status).toBe(403)
   })

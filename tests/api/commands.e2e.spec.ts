@@ -81,13 +81,41 @@ describe('rules refused with 422: code, R-number, English and Vietnamese', () =>
     expect(r.json.errors[0].field).toBe(field)
   }
   it('R3: too few founding members for a province association', () =>
-    rule('POST', '/associations', { associationId: 'r3', name: 'Hội Khuyến học tỉnh', kind: 'study-promotion', scope: 'province', areaCode: '12', foundedOn: '2015-01-01', foundingMembers: 10 }, 'FoundingMembersBelowMinimum', 'R3', 'foundingMembers'))
+    rule(
+      'POST',
+      '/associations',
+      { associationId: 'r3', name: 'Hội Khuyến học tỉnh', kind: 'study-promotion', scope: 'province', areaCode: '12', foundedOn: '2015-01-01', foundingMembers: 10 },
+      'FoundingMembersBelowMinimum',
+      'R3',
+      'foundingMembers',
+    ))
   it('R28: an elderly member under 55', () =>
-    rule('POST', '/associations/a-commune/members', { memberId: 'r28', personId: 'p-r28', fullName: 'Lê Thị Hoa', birthDate: '1980-01-01', gender: 'female', category: 'official', admittedOn: '2020-01-01' }, 'AgeBelowMinimum', 'R28', 'birthDate'))
+    rule(
+      'POST',
+      '/associations/a-commune/members',
+      { memberId: 'r28', personId: 'p-r28', fullName: 'Lê Thị Hoa', birthDate: '1980-01-01', gender: 'female', category: 'official', admittedOn: '2020-01-01' },
+      'AgeBelowMinimum',
+      'R28',
+      'birthDate',
+    ))
   it('R13: a term longer than five years', () =>
-    rule('POST', '/associations/a-commune/congresses', { number: 'IX', kind: 'term', form: 'delegate', heldOn: '2020-01-01', termStart: '2020-01-01', termEnd: '2026-01-01', delegatesExpected: 100, delegatesPresent: 90 }, 'TermTooLong', 'R13', 'termEnd'))
+    rule(
+      'POST',
+      '/associations/a-commune/congresses',
+      { number: 'IX', kind: 'term', form: 'delegate', heldOn: '2020-01-01', termStart: '2020-01-01', termEnd: '2026-01-01', delegatesExpected: 100, delegatesPresent: 90 },
+      'TermTooLong',
+      'R13',
+      'termEnd',
+    ))
   it('R15: a congress without quorum', () =>
-    rule('POST', '/associations/a-commune/congresses', { number: 'X', kind: 'term', form: 'delegate', heldOn: '2020-01-01', termStart: '2020-01-01', termEnd: '2025-01-01', delegatesExpected: 100, delegatesPresent: 50 }, 'QuorumNotReached', 'R15', 'delegatesPresent'))
+    rule(
+      'POST',
+      '/associations/a-commune/congresses',
+      { number: 'X', kind: 'term', form: 'delegate', heldOn: '2020-01-01', termStart: '2020-01-01', termEnd: '2025-01-01', delegatesExpected: 100, delegatesPresent: 50 },
+      'QuorumNotReached',
+      'R15',
+      'delegatesPresent',
+    ))
   it('R26: a staff quota handed down', () =>
     rule('POST', '/associations/a-commune/staff-quota', { quota: 2, assignedOn: '2020-01-01', allocatedFrom: 'prov-a' }, 'StaffQuotaCannotBeHandedDown', 'R26', 'allocatedFrom'))
   it('R23: a suspension longer than 180 days', () =>
@@ -170,13 +198,22 @@ describe('Idempotency-Key', () => {
   })
   it('refuses a key reused for another request (here on another stream) with 422, as the IETF draft says', async () => {
     const headers = { 'idempotency-key': 'client-retry-0002' }
-    const a = await call(s.base, 'POST', '/associations/a-commune/conferences', { who: 'admin', body: { conferenceId: 'idem-2', kind: 'review', title: 'Sơ kết', heldOn: '2020-03-03', attendees: 5 }, headers })
+    const a = await call(s.base, 'POST', '/associations/a-commune/conferences', {
+      who: 'admin',
+      body: { conferenceId: 'idem-2', kind: 'review', title: 'Sơ kết', heldOn: '2020-03-03', attendees: 5 },
+      headers,
+    })
     expect(a.status).toBe(201)
     const r = await refused('POST', '/associations/b-commune/conferences', { conferenceId: 'idem-3', kind: 'review', title: 'Sơ kết', heldOn: '2020-03-03', attendees: 5 }, headers)
     expect(r.status).toBe(422)
   })
   it('refuses a malformed key', async () => {
-    const r = await refused('POST', '/associations/a-commune/conferences', { conferenceId: 'idem-4', kind: 'review', title: 'Sơ kết', heldOn: '2020-03-03', attendees: 5 }, { 'idempotency-key': 'has spaces' })
+    const r = await refused(
+      'POST',
+      '/associations/a-commune/conferences',
+      { conferenceId: 'idem-4', kind: 'review', title: 'Sơ kết', heldOn: '2020-03-03', attendees: 5 },
+      { 'idempotency-key': 'has spaces' },
+    )
     expect(r.status).toBe(400)
     expect(r.json.errors[0].field).toBe('header.idempotency-key')
   })
@@ -193,7 +230,10 @@ describe('the body', () => {
       const atTop = await raw(`{${JSON.stringify(field)}: 1, ${JSON.stringify(valid).slice(1)}`)
       expect(atTop.status).toBe(400)
       expect(atTop.json.errors[0].field).toBe(field)
-      const nested = await call(s.base, 'POST', '/clubs', { who: 'admin', raw: `{"clubId":"c-own","name":"CLB","model":"ishc","hostAssociationId":"a-commune","areaCode":"12.105.01","launchedOn":"2021-01-01","programme":"1336","roster":{${JSON.stringify(field)}:"x","total":60,"older":40,"women":40,"homeCareVolunteers":6}}` })
+      const nested = await call(s.base, 'POST', '/clubs', {
+        who: 'admin',
+        raw: `{"clubId":"c-own","name":"CLB","model":"ishc","hostAssociationId":"a-commune","areaCode":"12.105.01","launchedOn":"2021-01-01","programme":"1336","roster":{${JSON.stringify(field)}:"x","total":60,"older":40,"women":40,"homeCareVolunteers":6}}`,
+      })
       expect(nested.status).toBe(400)
       expect(nested.json.errors[0].field).toBe(`roster.${field}`)
       expect(await s.store.head()).toBe(before)
@@ -222,7 +262,9 @@ describe('the body', () => {
 
   it('keeps the reason and correlation id given in headers in the metadata', async () => {
     const r = await call(s.base, 'POST', '/associations/a-commune/conferences', {
-      who: 'admin', body: { ...valid, conferenceId: 'body-why' }, headers: { 'x-reason': encodeURIComponent('Theo kế hoạch số 12'), 'x-correlation-id': 'corr-77' },
+      who: 'admin',
+      body: { ...valid, conferenceId: 'body-why' },
+      headers: { 'x-reason': encodeURIComponent('Theo kế hoạch số 12'), 'x-correlation-id': 'corr-77' },
     })
     expect(r.status).toBe(201)
     expect(r.json.events[0].metadata).toMatchObject({ reason: 'Theo kế hoạch số 12', correlationId: 'corr-77', actor: 'admin-1' })
@@ -238,7 +280,8 @@ describe('G1: one name in NFC, NFD and mixed forms', () => {
     const stored: string[] = []
     for (const [i, fullName] of forms.entries()) {
       const r = await call(s.base, 'POST', '/associations/a-commune/members', {
-        who: 'admin', body: { memberId: `nfc-${i}`, personId: `p-nfc-${i}`, fullName, birthDate: '1955-05-05', gender: 'female', category: 'official', admittedOn: '2020-01-01' },
+        who: 'admin',
+        body: { memberId: `nfc-${i}`, personId: `p-nfc-${i}`, fullName, birthDate: '1955-05-05', gender: 'female', category: 'official', admittedOn: '2020-01-01' },
       })
       expect(r.status, r.text).toBe(201)
       for await (const e of s.store.readStream(`member-nfc-${i}`)) stored.push((e.data as { fullName: string }).fullName)
@@ -254,7 +297,21 @@ describe('G1: one name in NFC, NFD and mixed forms', () => {
 
 describe('PUT /reports/{associationId}/{period}', () => {
   it('submits, then corrects; a retried submission stays a submission', async () => {
-    await runSetup(s.store, [{ type: 'FoundAssociation', data: { associationId: 'rep-x', name: 'Hội Người cao tuổi xã R', kind: 'elderly', scope: 'commune', areaCode: `${sides.A.area}.105.09`, foundedOn: '2015-01-01', foundingMembers: 12, parentId: 'prov-a' } }])
+    await runSetup(s.store, [
+      {
+        type: 'FoundAssociation',
+        data: {
+          associationId: 'rep-x',
+          name: 'Hội Người cao tuổi xã R',
+          kind: 'elderly',
+          scope: 'commune',
+          areaCode: `${sides.A.area}.105.09`,
+          foundedOn: '2015-01-01',
+          foundingMembers: 12,
+          parentId: 'prov-a',
+        },
+      },
+    ])
     const key = { 'idempotency-key': 'report-submit-1' }
     const submit = { submittedOn: '2023-10-10', indicators: { 'new-members': 7 } }
     const a = await call(s.base, 'PUT', '/reports/rep-x/2023Q3', { who: 'admin', body: submit, headers: key })

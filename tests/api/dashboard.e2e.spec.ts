@@ -24,9 +24,7 @@ const chromiumPath = (() => {
   }
 })()
 const skipReason =
-  chromiumPath === '' ? 'no `chromium` on the PATH (CI installs the Debian package in .ci/run)'
-  : !existsSync(demoModule) ? `the demo generator is not built (${demoModule} is missing)`
-  : undefined
+  chromiumPath === '' ? 'no `chromium` on the PATH (CI installs the Debian package in .ci/run)' : !existsSync(demoModule) ? `the demo generator is not built (${demoModule} is missing)` : undefined
 if (skipReason !== undefined) console.warn(`SKIPPED dashboard browser test: ${skipReason}`)
 
 const SECRET = 'dashboard-test-secret-of-32-characters!'

@@ -11,7 +11,10 @@ const contextFor = (config: unknown, authorization?: string) => {
   }
 }
 const guardWith = (config: unknown) =>
-  new AccessGuard({ get: () => config } as never, authenticator({ jwtSecret: 'guard-test-secret-of-32-characters!!' }, () => new Date('2024-01-01T00:00:00Z')))
+  new AccessGuard(
+    { get: () => config } as never,
+    authenticator({ jwtSecret: 'guard-test-secret-of-32-characters!!' }, () => new Date('2024-01-01T00:00:00Z')),
+  )
 const statusOf = async (f: () => Promise<unknown>): Promise<number | undefined> => {
   try {
     await f()

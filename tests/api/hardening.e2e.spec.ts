@@ -31,8 +31,16 @@ describe('2. prototype names are refused with a message that says why', () => {
   })
   it('a target counting the indicator "constructor"', async () => {
     const body = {
-      targetId: 't-ctor', ownerAssociationId: 'a-commune', title: 'Chỉ tiêu', metric: { kind: 'report-indicator', associationId: 'a-commune', indicator: 'constructor' },
-      counting: 'cumulative', goal: 5, startOn: '2021-01-01', dueOn: '2025-12-31', milestones: [], setOn: '2021-01-01',
+      targetId: 't-ctor',
+      ownerAssociationId: 'a-commune',
+      title: 'Chỉ tiêu',
+      metric: { kind: 'report-indicator', associationId: 'a-commune', indicator: 'constructor' },
+      counting: 'cumulative',
+      goal: 5,
+      startOn: '2021-01-01',
+      dueOn: '2025-12-31',
+      milestones: [],
+      setOn: '2021-01-01',
     }
     const r = await call(s.base, 'POST', '/targets', { who: 'admin', body })
     isProblem(r, 400)
@@ -85,7 +93,12 @@ describe('3. Idempotency-Key bound to the caller and the request', () => {
     const fastify = s.app.getHttpAdapter().getInstance()
     const replies: Reply[] = await Promise.all(
       Array.from({ length: 8 }, async () => {
-        const res = await fastify.inject({ method: 'POST', url: path, payload: JSON.stringify(conference('ib-4')), headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${tokens.admin}` } })
+        const res = await fastify.inject({
+          method: 'POST',
+          url: path,
+          payload: JSON.stringify(conference('ib-4')),
+          headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${tokens.admin}` },
+        })
         return { status: res.statusCode, headers: new Headers(res.headers as Record<string, string>), text: res.body, json: JSON.parse(res.body) }
       }),
     )
@@ -115,14 +128,20 @@ describe('5. JWTs are verified strictly', () => {
     isProblem(await call(s.base, 'GET', '/audit/log', { headers: { authorization: `Bearer ${twin}` } }), 401)
   })
   it.each([
-    ['nbf as a string', { nbf: '1' }], ['iat as a string', { iat: 'yesterday' }], ['exp as a string', { exp: '9999999999' }], ['exp in the past', { exp: 1_000_000 }],
+    ['nbf as a string', { nbf: '1' }],
+    ['iat as a string', { iat: 'yesterday' }],
+    ['exp as a string', { exp: '9999999999' }],
+    ['exp in the past', { exp: 1_000_000 }],
   ])('refuses %s', async (_, claims) => {
     const token = signJwt({ sub: 'admin-1', role: 'admin', ...(claims as object) }, SECRET)
     isProblem(await call(s.base, 'GET', '/audit/log', { headers: { authorization: `Bearer ${token}` } }), 401)
   })
   it('refuses another algorithm and an unsigned token', async () => {
     const [, payload, sig] = tokens.admin.split('.')
-    for (const header of [{ alg: 'none', typ: 'JWT' }, { alg: 'HS512', typ: 'JWT' }])
+    for (const header of [
+      { alg: 'none', typ: 'JWT' },
+      { alg: 'HS512', typ: 'JWT' },
+    ])
       isProblem(await call(s.base, 'GET', '/audit/log', { headers: { authorization: `Bearer ${b64(header)}.${payload}.${header.alg === 'none' ? '' : sig}` } }), 401)
   })
   it('checks issuer and audience when they are configured (HOI_JWT_ISSUER, HOI_JWT_AUDIENCE)', async () => {
@@ -273,7 +292,11 @@ describe('8. limits by cost', () => {
     try {
       for (let i = 0; i < 6; i++) await call(t.base, 'GET', '/health')
       expect((await call(t.base, 'GET', '/health')).status).toBe(429)
-      for (const [path, type] of [['/', 'text/html'], ['/assets/dashboard.js', 'text/javascript'], ['/assets/dashboard.css', 'text/css']] as const) {
+      for (const [path, type] of [
+        ['/', 'text/html'],
+        ['/assets/dashboard.js', 'text/javascript'],
+        ['/assets/dashboard.css', 'text/css'],
+      ] as const) {
         const r = await call(t.base, 'GET', path)
         expect(r.status, path).toBe(200)
         expect(r.headers.get('content-type')).toMatch(new RegExp(`^${type}`, 'u'))

@@ -147,12 +147,15 @@ describe('/metrics', () => {
 
   it('counts commands by type and outcome, times the store, shows view lag and parked events', async () => {
     expect((await foundAssociation()).status).toBe(201)
-    const refused = await call(s.base, 'POST', '/associations', { who: 'admin', body: { associationId: 'x', name: 'Hội', kind: 'elderly', scope: 'commune', areaCode: '12.1.1', foundedOn: '2015-01-01', foundingMembers: 1, parentId: 'nobody-here' } })
+    const refused = await call(s.base, 'POST', '/associations', {
+      who: 'admin',
+      body: { associationId: 'x', name: 'Hội', kind: 'elderly', scope: 'commune', areaCode: '12.1.1', foundedOn: '2015-01-01', foundingMembers: 1, parentId: 'nobody-here' },
+    })
     expect(refused.status, refused.text).toBe(422)
     // follow-up events a command causes are picked up by the poll
     // (a follow-up may land after a settle: the lag reads 0 once the views hold the whole log)
     let r = await call(s.base, 'GET', '/metrics', { who: 'admin' })
-    for (const until = Date.now() + 10_000; !/^hoi_view_lag_events 0$/mu.test(r.text) && Date.now() < until; ) {
+    for (const until = Date.now() + 10_000; !/^hoi_view_lag_events 0$/mu.test(r.text) && Date.now() < until;) {
       await settle(s)
       r = await call(s.base, 'GET', '/metrics', { who: 'admin' })
     }
@@ -167,7 +170,12 @@ describe('/metrics', () => {
 
   it('the lag counts events written by another process until the view catches up', async () => {
     const before = await s.store.head()
-    await runSetup(s.store, [{ type: 'FoundAssociation', data: { associationId: 'lag-1', name: 'Hội Người cao tuổi xã Lag', kind: 'elderly', scope: 'commune', areaCode: '12.777.01', foundedOn: '2015-01-01', foundingMembers: 12, parentId: 'prov-a' } }])
+    await runSetup(s.store, [
+      {
+        type: 'FoundAssociation',
+        data: { associationId: 'lag-1', name: 'Hội Người cao tuổi xã Lag', kind: 'elderly', scope: 'commune', areaCode: '12.777.01', foundedOn: '2015-01-01', foundingMembers: 12, parentId: 'prov-a' },
+      },
+    ])
     const written = (await s.store.head()) - before
     const lagging = await call(s.base, 'GET', '/metrics', { who: 'admin' })
     await settle(s)
@@ -181,7 +189,7 @@ describe('/metrics', () => {
 })
 
 describe('traces', () => {
-  it('a command is a span inside its request span, continuing the caller\'s traceparent', async () => {
+  it("a command is a span inside its request span, continuing the caller's traceparent", async () => {
     spans.reset()
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736'
     const b = commandCases[0]!.build('A', ++n)

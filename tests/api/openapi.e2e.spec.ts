@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseSeed, commandCases, readCases, runSetup } from './support/cases.js'
 import { call, settle, startTestServer, type TestServer, type Who } from './support/server.js'
 
-type Doc = { paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>; components: { schemas: Record<string, unknown> }; info: { description: string } }
+type Doc = {
+  paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>
+  components: { schemas: Record<string, unknown> }
+  info: { description: string }
+}
 
 let s: TestServer
 let doc: Doc
@@ -55,7 +59,12 @@ describe('every view answer matches its documented schema', () => {
     const id = `https://hoi.invalid/openapi`
     if (ajv.getSchema(id) === undefined) ajv.addSchema({ $id: id, components: doc.components, paths: doc.paths })
     const pointer = `/paths/${path.replaceAll('~', '~0').replaceAll('/', '~1')}/get/responses/200/content/application~1json/schema`
-    return ajv.compile({ $ref: `${id}#${pointer.split('/').map((x) => encodeURIComponent(x)).join('/')}` })
+    return ajv.compile({
+      $ref: `${id}#${pointer
+        .split('/')
+        .map((x) => encodeURIComponent(x))
+        .join('/')}`,
+    })
   }
   const toOpenApi = (route: string) => route.replace(/:([A-Za-z0-9_]+)/gu, '{$1}')
 

@@ -39,7 +39,7 @@ describe('the read side over HTTP', () => {
     expect((await get('/views/resolutions')).json).toMatchObject({ total: 0, items: [] })
   })
 
-  it('a member command finds the member\'s association on the write side, before any view has it', async () => {
+  it("a member command finds the member's association on the write side, before any view has it", async () => {
     await runSetup(s.store, [member('rs-fresh', 'a-commune')]) // another writer; no settle
     const r = await call(s.base, 'POST', '/members/rs-fresh/category', { who: 'clerkA', body: { category: 'associate', changedOn: '2024-01-02' } })
     expect(r.status, r.text).toBe(201)
@@ -49,10 +49,19 @@ describe('the read side over HTTP', () => {
   })
 
   it('health shows the engine and parks an event it cannot apply without stopping the others', async () => {
-    const bad = await s.store.append('member-rs-bad', [{
-      eventId: 'rs-bad-1', type: 'MemberAdmitted', schemaVersion: 1, data: { memberId: 'rs-bad' },
-      metadata: { occurredOn: '2024-01-01', actor: 'elsewhere', commandId: 'rs-bad', correlationId: 'rs-bad', causationId: 'rs-bad' },
-    }], 'no-stream')
+    const bad = await s.store.append(
+      'member-rs-bad',
+      [
+        {
+          eventId: 'rs-bad-1',
+          type: 'MemberAdmitted',
+          schemaVersion: 1,
+          data: { memberId: 'rs-bad' },
+          metadata: { occurredOn: '2024-01-01', actor: 'elsewhere', commandId: 'rs-bad', correlationId: 'rs-bad', causationId: 'rs-bad' },
+        },
+      ],
+      'no-stream',
+    )
     expect(E.isRight(bad)).toBe(true)
     await runSetup(s.store, [member('rs-after', 'a-commune')])
     await settle(s)

@@ -54,7 +54,10 @@ describe('reporting workflow over HTTP (R32–R36)', () => {
     expect(child.json).toMatchObject({ code: 'ParentReportApproved', rule: 'R33' })
     expect((await unapprove('r-mttq', {})).status).toBe(201)
     expect((await unapprove('r-hnd', { parentAssociationId: 'r-mttq' })).status).toBe(201)
-    const fix = await call(s.base, 'PUT', report('r-hnd'), { who: 'admin', body: { correctedOn: '2023-10-31', reason: 'Sửa số hộ vay', indicators: { 'entrusted-loan-balance-vnd': 1_220_000_000_000, 'borrowing-households': 12_450, 'new-members': 390 } } })
+    const fix = await call(s.base, 'PUT', report('r-hnd'), {
+      who: 'admin',
+      body: { correctedOn: '2023-10-31', reason: 'Sửa số hộ vay', indicators: { 'entrusted-loan-balance-vnd': 1_220_000_000_000, 'borrowing-households': 12_450, 'new-members': 390 } },
+    })
     expect(fix.status).toBe(201)
   })
   it('R34: after expiry entry is locked; a lock exception reopens it for one association for a time', async () => {
@@ -140,7 +143,13 @@ describe.skipIf(chromiumPath === '')('the printable report page in headless Chro
       const pages: string[] = []
       for (let i = 1; i <= doc.numPages; i++) {
         const content = await (await doc.getPage(i)).getTextContent()
-        pages.push(content.items.map((x) => ('str' in x ? x.str + (x.hasEOL ? ' ' : '') : '')).join('').normalize('NFC').replace(/\s+/gu, ' '))
+        pages.push(
+          content.items
+            .map((x) => ('str' in x ? x.str + (x.hasEOL ? ' ' : '') : ''))
+            .join('')
+            .normalize('NFC')
+            .replace(/\s+/gu, ' '),
+        )
       }
       // the summary on the first page; the status table starts a new page (print stylesheet)
       expect(doc.numPages).toBe(2)

@@ -19,7 +19,13 @@ const problemJson = (r: { headers: Headers; json: { status: number } }, status: 
 }
 
 describe('security headers on every response', () => {
-  const paths: ReadonlyArray<[string, string, number]> = [['GET', '/views/registry', 200], ['GET', '/nowhere', 404], ['POST', '/associations', 401], ['GET', '/', 200], ['GET', '/docs', 200]]
+  const paths: ReadonlyArray<[string, string, number]> = [
+    ['GET', '/views/registry', 200],
+    ['GET', '/nowhere', 404],
+    ['POST', '/associations', 401],
+    ['GET', '/', 200],
+    ['GET', '/docs', 200],
+  ]
   for (const [method, path, status] of paths)
     it(`${method} ${path}`, async () => {
       const r = await call(s.base, method, path)
@@ -50,8 +56,12 @@ describe('framework errors are problem+json too', () => {
   })
   it('a body that is not JSON, not UTF-8, empty, or of another type', async () => {
     const cases: ReadonlyArray<[string | Buffer, string | undefined, number]> = [
-      ['{"a":', 'application/json', 400], [Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), 'application/json', 400],
-      ['', 'application/json', 400], ['a=1', 'application/x-www-form-urlencoded', 415], ['<a/>', 'text/xml', 415], ['{"a":NaN}', 'application/json', 400],
+      ['{"a":', 'application/json', 400],
+      [Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), 'application/json', 400],
+      ['', 'application/json', 400],
+      ['a=1', 'application/x-www-form-urlencoded', 415],
+      ['<a/>', 'text/xml', 415],
+      ['{"a":NaN}', 'application/json', 400],
     ]
     for (const [raw, type, status] of cases) {
       const r = await call(s.base, 'POST', '/associations', { who: 'admin', raw, headers: type === undefined ? {} : { 'content-type': type } })
@@ -67,7 +77,10 @@ describe('framework errors are problem+json too', () => {
   it('a store failure is a 500 that tells nothing of the internals, and health says the store is down', async () => {
     const broken = new Proxy(s.store, {
       get(target, prop, receiver) {
-        if (prop === 'eventsOfCommand' || prop === 'head') return async () => { throw new Error('SQLITE_IOERR at /var/lib/hoi/secret.sqlite') }
+        if (prop === 'eventsOfCommand' || prop === 'head')
+          return async () => {
+            throw new Error('SQLITE_IOERR at /var/lib/hoi/secret.sqlite')
+          }
         const v = Reflect.get(target, prop, receiver)
         return typeof v === 'function' ? v.bind(target) : v
       },

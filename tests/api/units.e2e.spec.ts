@@ -7,7 +7,10 @@ let s: TestServer
 /** Province 12 with district 105 and two of its communes, a second commune association in the commune merged away on 2025-07-01. */
 const seed: ReadonlyArray<Raw> = [
   ...baseSeed,
-  { type: 'FoundAssociation', data: { associationId: 'a2-commune', name: 'Hội Người cao tuổi xã A2', kind: 'elderly', scope: 'commune', areaCode: '12.105.02', foundedOn: '2012-03-01', foundingMembers: 12, parentId: 'prov-a' } },
+  {
+    type: 'FoundAssociation',
+    data: { associationId: 'a2-commune', name: 'Hội Người cao tuổi xã A2', kind: 'elderly', scope: 'commune', areaCode: '12.105.02', foundedOn: '2012-03-01', foundingMembers: 12, parentId: 'prov-a' },
+  },
   member('u-m1', 'a-commune'),
   member('u-m2', 'a2-commune'),
   member('u-m3', 'a2-commune'),
@@ -38,7 +41,12 @@ describe('views by the geography of a date', () => {
   it('R30, R37: /views/units lists the units in force as a tree; no district from 2025-07-01', async () => {
     const before = await get('/views/units?asOf=2024-12-31')
     expect(before.status).toBe(200)
-    expect(before.json.map((u: { unitId: string; depth: number }) => [u.unitId, u.depth])).toEqual([['12', 0], ['12.105', 1], ['12.105.01', 2], ['12.105.02', 2]])
+    expect(before.json.map((u: { unitId: string; depth: number }) => [u.unitId, u.depth])).toEqual([
+      ['12', 0],
+      ['12.105', 1],
+      ['12.105.01', 2],
+      ['12.105.02', 2],
+    ])
     const today = (await get('/views/units')).json
     expect(today).toEqual([
       { unitId: '12', name: 'Lai Châu', level: 'province', depth: 0, createdOn: '2004-01-01', absorbed: [] },
@@ -48,7 +56,7 @@ describe('views by the geography of a date', () => {
     expect((await get('/views/units?asOf=2024-13-01')).status).toBe(400)
   })
 
-  it('R30: statistics count two merged communes together in today\'s geography and apart in 2024\'s', async () => {
+  it("R30: statistics count two merged communes together in today's geography and apart in 2024's", async () => {
     const stats = async (q: string) => (await get(`/views/statistics?year=2024&areaCode=12.105.01${q}`)).json
     expect(await stats('')).toMatchObject({ geography: '2024-12-31', associations: { total: 1 }, members: { total: 1 } })
     expect(await stats('&geography=2024-12-31')).toMatchObject({ associations: { total: 1 }, members: { total: 1 } })

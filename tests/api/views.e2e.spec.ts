@@ -10,9 +10,28 @@ const seed: ReadonlyArray<Raw> = [
   member('v-m2', 'a-commune', 'associate'),
   { ...member('v-m3', 'b-commune'), data: { ...member('v-m3', 'b-commune').data, fullName: 'Phạm Thị Lan', gender: 'female' } },
   { type: 'ElectOfficer', data: { associationId: 'a-commune', memberId: 'v-m1', role: 'president', electedOn: '2017-01-01' } },
-  { type: 'HoldCongress', data: { associationId: 'prov-a', number: 'III', kind: 'term', form: 'delegate', heldOn: '2021-06-01', termStart: '2021-06-01', termEnd: '2026-06-01', delegatesExpected: 200, delegatesPresent: 180 } },
-  { type: 'LaunchClub', data: { clubId: 'v-c1', name: 'CLB Liên thế hệ xã A', model: 'ishc', hostAssociationId: 'a-commune', areaCode: '12.105.01', launchedOn: '2021-05-10', programme: '1336', roster } },
-  { type: 'LaunchClub', data: { clubId: 'v-c2', name: 'CLB Liên thế hệ thôn 2', model: 'ishc', hostAssociationId: 'a-commune', areaCode: '12.105.01', launchedOn: '2022-03-10', programme: '1336', roster } },
+  {
+    type: 'HoldCongress',
+    data: {
+      associationId: 'prov-a',
+      number: 'III',
+      kind: 'term',
+      form: 'delegate',
+      heldOn: '2021-06-01',
+      termStart: '2021-06-01',
+      termEnd: '2026-06-01',
+      delegatesExpected: 200,
+      delegatesPresent: 180,
+    },
+  },
+  {
+    type: 'LaunchClub',
+    data: { clubId: 'v-c1', name: 'CLB Liên thế hệ xã A', model: 'ishc', hostAssociationId: 'a-commune', areaCode: '12.105.01', launchedOn: '2021-05-10', programme: '1336', roster },
+  },
+  {
+    type: 'LaunchClub',
+    data: { clubId: 'v-c2', name: 'CLB Liên thế hệ thôn 2', model: 'ishc', hostAssociationId: 'a-commune', areaCode: '12.105.01', launchedOn: '2022-03-10', programme: '1336', roster },
+  },
   { type: 'SetTarget', data: { ...targetData('v-t1', 'A'), ownerAssociationId: 'prov-a' } },
   { type: 'SubmitReport', data: { associationId: 'a-commune', period: '2023Q3', submittedOn: '2023-10-10', indicators: { 'propaganda-sessions': 5, 'new-members': 2 } } },
   { type: 'SubmitReport', data: { associationId: 'prov-a', period: '2023Q3', submittedOn: '2023-10-12', indicators: { 'propaganda-sessions': 7 } } },
@@ -59,7 +78,7 @@ describe('views: answers, filters, paging', () => {
     expect((await get('/views/roster/nobody', 'admin')).status).toBe(404)
   })
 
-  it('statistics: by scope for a year; the year defaults to the clock\'s', async () => {
+  it("statistics: by scope for a year; the year defaults to the clock's", async () => {
     const st = (await get('/views/statistics?year=2012')).json
     expect(st.associations.byScope).toMatchObject({ province: 2, commune: 2 })
     expect(st.foundedInYear.total).toBe(2)
@@ -89,7 +108,12 @@ describe('views: answers, filters, paging', () => {
     expect((await get('/views/reports?period=2023Q3')).json.total).toBe(2)
     expect((await get('/views/reports?associationId=prov-a&includeDescendants=true')).json.total).toBe(2)
     const r = (await get('/views/reports/prov-a/2023Q3/rollup')).json
-    expect(new Map(r.totals.map((x: { code: string; value: number }) => [x.code, x.value]))).toEqual(new Map([['propaganda-sessions', 12], ['new-members', 2]]))
+    expect(new Map(r.totals.map((x: { code: string; value: number }) => [x.code, x.value]))).toEqual(
+      new Map([
+        ['propaganda-sessions', 12],
+        ['new-members', 2],
+      ]),
+    )
     expect(r.submitted).toBe(2)
     expect((await get('/views/reports/nobody/2023Q3/rollup')).status).toBe(404)
   })
@@ -118,7 +142,16 @@ describe('what the public may see', () => {
     expect((await get('/views/commendations', 'auditor')).text).toContain('Trần Văn Bình')
   })
   it('no public answer carries a member name or birth date', async () => {
-    for (const path of ['/views/registry', '/views/statistics?year=2020', '/views/clubs', '/views/targets', '/views/reports', '/views/commendations', '/views/congress-watch', '/views/associations/a-commune'])
+    for (const path of [
+      '/views/registry',
+      '/views/statistics?year=2020',
+      '/views/clubs',
+      '/views/targets',
+      '/views/reports',
+      '/views/commendations',
+      '/views/congress-watch',
+      '/views/associations/a-commune',
+    ])
       for (const secret of ['Nguyễn Văn An', 'Phạm Thị Lan', '1950-02-03']) expect((await get(path)).text, path).not.toContain(secret)
     expect((await get('/views/roster/a-commune')).status).toBe(401)
   })
@@ -126,12 +159,24 @@ describe('what the public may see', () => {
 
 describe('bad queries are refused naming the parameter', () => {
   const cases: ReadonlyArray<[string, string]> = [
-    ['/views/registry?limit=501', 'limit'], ['/views/registry?limit=0', 'limit'], ['/views/registry?offset=-1', 'offset'],
-    ['/views/registry?scope=planet', 'scope'], ['/views/registry?asOf=2023-02-30', 'asOf'], ['/views/registry?special=yes', 'special'],
-    ['/views/registry?color=red', 'color'], ['/views/registry?limit=1&limit=2', 'limit'], ['/views/associations/a%20b', 'path.associationId'],
-    ['/views/statistics?year=20x0', 'year'], ['/views/clubs?programme=99', 'programme'], ['/views/clubs-by-area?depth=9', 'depth'],
-    ['/views/targets?asOf=tomorrow', 'asOf'], ['/views/targets/x?asOf=2024-13-01', 'asOf'], ['/views/reports/prov-a/2023Q5/rollup', 'path.period'],
-    ['/views/reports?status=lost', 'status'], ['/views/commendations?movementId=%20', 'movementId'], ['/views/congress-watch?withinMonths=0', 'withinMonths'],
+    ['/views/registry?limit=501', 'limit'],
+    ['/views/registry?limit=0', 'limit'],
+    ['/views/registry?offset=-1', 'offset'],
+    ['/views/registry?scope=planet', 'scope'],
+    ['/views/registry?asOf=2023-02-30', 'asOf'],
+    ['/views/registry?special=yes', 'special'],
+    ['/views/registry?color=red', 'color'],
+    ['/views/registry?limit=1&limit=2', 'limit'],
+    ['/views/associations/a%20b', 'path.associationId'],
+    ['/views/statistics?year=20x0', 'year'],
+    ['/views/clubs?programme=99', 'programme'],
+    ['/views/clubs-by-area?depth=9', 'depth'],
+    ['/views/targets?asOf=tomorrow', 'asOf'],
+    ['/views/targets/x?asOf=2024-13-01', 'asOf'],
+    ['/views/reports/prov-a/2023Q5/rollup', 'path.period'],
+    ['/views/reports?status=lost', 'status'],
+    ['/views/commendations?movementId=%20', 'movementId'],
+    ['/views/congress-watch?withinMonths=0', 'withinMonths'],
   ]
   for (const [path, field] of cases)
     it(`${path} → 400 naming ${field}`, async () => {
@@ -158,7 +203,8 @@ describe('caching: ETag from the view position, 304 on If-None-Match', () => {
     const same = await get('/views/statistics?year=2021')
     expect(same.text).toBe(first.text)
     const admitted = await call(s.base, 'POST', '/associations/b-commune/members', {
-      who: 'admin', body: { memberId: 'v-new', personId: 'p-v-new', fullName: 'Đỗ Văn Hùng', birthDate: '1950-01-01', gender: 'male', category: 'official', admittedOn: '2021-02-02' },
+      who: 'admin',
+      body: { memberId: 'v-new', personId: 'p-v-new', fullName: 'Đỗ Văn Hùng', birthDate: '1950-01-01', gender: 'male', category: 'official', admittedOn: '2021-02-02' },
     })
     expect(admitted.status).toBe(201)
     const after = await get('/views/statistics?year=2021', 'anonymous', { 'if-none-match': etag })

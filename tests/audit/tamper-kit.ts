@@ -28,11 +28,16 @@ export const writeBusyStore = async (path: string, rounds: number, seed: number)
   let n = 0
   const ev = () => newEvent({ data: { n: n++, name: NAMES[rnd(NAMES.length)], born: `19${50 + rnd(50)}-0${1 + rnd(9)}-1${rnd(10)}`, tags: ['a', rnd(1000)] } })
   for (let r = 0; r < rounds; r++) {
-    await Promise.all(conns.flatMap((c, k) => [
-      c.append(`member-${k}-${r % 5}`, [ev()], 'any'),
-      c.append(`member-${k}-${(r + 1) % 5}`, [ev(), ev()], 'any'),
-      c.appendMany([{ streamId: `club-${k}`, events: [ev()], expected: 'any' }, { streamId: `association-${k}`, events: [ev()], expected: 'any' }]),
-    ]))
+    await Promise.all(
+      conns.flatMap((c, k) => [
+        c.append(`member-${k}-${r % 5}`, [ev()], 'any'),
+        c.append(`member-${k}-${(r + 1) % 5}`, [ev(), ev()], 'any'),
+        c.appendMany([
+          { streamId: `club-${k}`, events: [ev()], expected: 'any' },
+          { streamId: `association-${k}`, events: [ev()], expected: 'any' },
+        ]),
+      ]),
+    )
   }
   for (const c of conns) await c.close()
   return n
@@ -41,8 +46,14 @@ export const writeBusyStore = async (path: string, rounds: number, seed: number)
 type Row = { position: number; event_id: string; stream_id: string; revision: number; type: string; schema_version: number; data: string; metadata: string; command_id: string; recorded_at: string }
 
 export const rowToEvent = (r: Row): RecordedEvent => ({
-  eventId: r.event_id, type: r.type, schemaVersion: r.schema_version, streamId: r.stream_id, revision: r.revision, position: r.position,
-  data: JSON.parse(r.data) as unknown, metadata: JSON.parse(r.metadata) as RecordedEvent['metadata'],
+  eventId: r.event_id,
+  type: r.type,
+  schemaVersion: r.schema_version,
+  streamId: r.stream_id,
+  revision: r.revision,
+  position: r.position,
+  data: JSON.parse(r.data) as unknown,
+  metadata: JSON.parse(r.metadata) as RecordedEvent['metadata'],
 })
 
 /** Direct access to a store file, as someone with write access to the disk would have. */
@@ -72,7 +83,11 @@ export class Tamper {
     this.db.prepare('UPDATE events SET position = -position WHERE position < 0').run()
   }
   insert(r: Row): void {
-    this.db.prepare('INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, command_id, recorded_at) VALUES (@position, @event_id, @stream_id, @revision, @type, @schema_version, @data, @metadata, @command_id, @recorded_at)').run(r)
+    this.db
+      .prepare(
+        'INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, command_id, recorded_at) VALUES (@position, @event_id, @stream_id, @revision, @type, @schema_version, @data, @metadata, @command_id, @recorded_at)',
+      )
+      .run(r)
   }
   /** the event at p re-hashed as if it had been written so, linked to `prevHash` */
   rehash(p: number, prevHash: string): string {

@@ -37,77 +37,110 @@ const forgedRow = (t: Tamper, p: number, k: number) => {
 }
 
 const kinds: Kind[] = [
-  { name: 'a changed data byte', tamper: (t, rnd) => {
-    const p = between(rnd, 1, head)
-    t.set(p, 'data', flipByte(t.row(p).data, rnd))
-    return { expected: p }
-  } },
-  { name: 'a changed metadata byte', tamper: (t, rnd) => {
-    const p = between(rnd, 1, head)
-    t.set(p, 'metadata', flipByte(t.row(p).metadata, rnd))
-    return { expected: p }
-  } },
-  { name: 'changed data, its own hash recomputed', tamper: (t, rnd) => {
-    const p = between(rnd, 1, head - 1)
-    t.set(p, 'data', flipByte(t.row(p).data, rnd))
-    t.rehash(p, t.hashAt(p - 1))
-    return { expected: p }
-  } },
-  { name: 'a deleted event', tamper: (t, rnd) => {
-    const p = between(rnd, 1, head - 1)
-    t.delete(p)
-    return { expected: p }
-  } },
-  { name: 'a deleted event, later positions renumbered', tamper: (t, rnd) => {
-    const p = between(rnd, 1, head - 1)
-    t.delete(p)
-    t.shift(p + 1, -1)
-    return { expected: p }
-  } },
-  { name: 'two events swapped (whole rows)', tamper: (t, rnd) => {
-    const i = between(rnd, 1, head - 1)
-    const j = between(rnd, i + 1, head)
-    const [a, b] = [t.row(i), t.row(j)]
-    t.delete(i)
-    t.delete(j)
-    t.insert({ ...b, position: i })
-    t.insert({ ...a, position: j })
-    return { expected: i }
-  } },
-  { name: "two events' data swapped", tamper: (t, rnd) => {
-    const i = between(rnd, 1, head - 1)
-    const j = between(rnd, i + 1, head)
-    const [a, b] = [t.row(i), t.row(j)]
-    t.set(i, 'data', b.data)
-    t.set(j, 'data', a.data)
-    return { expected: i }
-  } },
-  { name: 'an inserted event (copied metadata)', tamper: (t, rnd) => {
-    const p = between(rnd, 1, head)
-    t.shift(p, 1)
-    t.insert(forgedRow(t, p, 1))
-    return { expected: p }
-  } },
-  { name: 'an inserted event with a correct link and hash', tamper: (t, rnd) => {
-    const p = between(rnd, 1, head)
-    const prev = t.hashAt(p - 1)
-    t.shift(p, 1)
-    t.insert(forgedRow(t, p, 2))
-    t.rehash(p, prev)
-    return { expected: p }
-  } },
-  { name: 'a truncated tail (against the auditor-held head)', tamper: (t, rnd) => {
-    const p = between(rnd, 1, head)
-    t.db.prepare('DELETE FROM events WHERE position >= ?').run(p)
-    return { expected: p, expect: { position: head, hash: headHash } }
-  } },
-  { name: 'a changed event and the whole chain after it recomputed (against the auditor-held head)', tamper: (t, rnd) => {
-    const q = between(rnd, 1, head)
-    t.set(q, 'data', flipByte(t.row(q).data, rnd))
-    let prev = t.hashAt(q - 1)
-    for (let p = q; p <= head; p++) prev = t.rehash(p, prev)
-    return { expected: head, expect: { position: head, hash: headHash } }
-  } },
+  {
+    name: 'a changed data byte',
+    tamper: (t, rnd) => {
+      const p = between(rnd, 1, head)
+      t.set(p, 'data', flipByte(t.row(p).data, rnd))
+      return { expected: p }
+    },
+  },
+  {
+    name: 'a changed metadata byte',
+    tamper: (t, rnd) => {
+      const p = between(rnd, 1, head)
+      t.set(p, 'metadata', flipByte(t.row(p).metadata, rnd))
+      return { expected: p }
+    },
+  },
+  {
+    name: 'changed data, its own hash recomputed',
+    tamper: (t, rnd) => {
+      const p = between(rnd, 1, head - 1)
+      t.set(p, 'data', flipByte(t.row(p).data, rnd))
+      t.rehash(p, t.hashAt(p - 1))
+      return { expected: p }
+    },
+  },
+  {
+    name: 'a deleted event',
+    tamper: (t, rnd) => {
+      const p = between(rnd, 1, head - 1)
+      t.delete(p)
+      return { expected: p }
+    },
+  },
+  {
+    name: 'a deleted event, later positions renumbered',
+    tamper: (t, rnd) => {
+      const p = between(rnd, 1, head - 1)
+      t.delete(p)
+      t.shift(p + 1, -1)
+      return { expected: p }
+    },
+  },
+  {
+    name: 'two events swapped (whole rows)',
+    tamper: (t, rnd) => {
+      const i = between(rnd, 1, head - 1)
+      const j = between(rnd, i + 1, head)
+      const [a, b] = [t.row(i), t.row(j)]
+      t.delete(i)
+      t.delete(j)
+      t.insert({ ...b, position: i })
+      t.insert({ ...a, position: j })
+      return { expected: i }
+    },
+  },
+  {
+    name: "two events' data swapped",
+    tamper: (t, rnd) => {
+      const i = between(rnd, 1, head - 1)
+      const j = between(rnd, i + 1, head)
+      const [a, b] = [t.row(i), t.row(j)]
+      t.set(i, 'data', b.data)
+      t.set(j, 'data', a.data)
+      return { expected: i }
+    },
+  },
+  {
+    name: 'an inserted event (copied metadata)',
+    tamper: (t, rnd) => {
+      const p = between(rnd, 1, head)
+      t.shift(p, 1)
+      t.insert(forgedRow(t, p, 1))
+      return { expected: p }
+    },
+  },
+  {
+    name: 'an inserted event with a correct link and hash',
+    tamper: (t, rnd) => {
+      const p = between(rnd, 1, head)
+      const prev = t.hashAt(p - 1)
+      t.shift(p, 1)
+      t.insert(forgedRow(t, p, 2))
+      t.rehash(p, prev)
+      return { expected: p }
+    },
+  },
+  {
+    name: 'a truncated tail (against the auditor-held head)',
+    tamper: (t, rnd) => {
+      const p = between(rnd, 1, head)
+      t.db.prepare('DELETE FROM events WHERE position >= ?').run(p)
+      return { expected: p, expect: { position: head, hash: headHash } }
+    },
+  },
+  {
+    name: 'a changed event and the whole chain after it recomputed (against the auditor-held head)',
+    tamper: (t, rnd) => {
+      const q = between(rnd, 1, head)
+      t.set(q, 'data', flipByte(t.row(q).data, rnd))
+      let prev = t.hashAt(q - 1)
+      for (let p = q; p <= head; p++) prev = t.rehash(p, prev)
+      return { expected: head, expect: { position: head, hash: headHash } }
+    },
+  },
 ]
 
 const verifyFile = async (path: string, expect?: ChainHead): Promise<VerifyReport> => {

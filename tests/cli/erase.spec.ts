@@ -15,10 +15,22 @@ const CARD = 'THE-77321'
 const secrets = [NAME, NEW_NAME, BORN, CARD]
 
 const lines = [
-  { type: 'FoundAssociation', data: { associationId: 'nct-x', name: 'Hội Người cao tuổi xã Bản Bo', kind: 'elderly', scope: 'commune', areaCode: '12.106.02', foundedOn: '2015-04-01', foundingMembers: 15 } },
-  { type: 'AdmitMember', data: { memberId: 'm1', associationId: 'nct-x', personId: 'p1', fullName: NAME, birthDate: BORN, gender: 'female', category: 'official', admittedOn: '2020-05-01', cardNo: CARD } },
-  { type: 'AdmitMember', data: { memberId: 'm2', associationId: 'nct-x', personId: 'p2', fullName: 'Tòng Văn Hùng', birthDate: '1952-08-09', gender: 'male', category: 'official', admittedOn: '2020-05-01' } },
-  { type: 'AdmitMember', data: { memberId: 'm3', associationId: 'nct-x', personId: 'p3', fullName: 'Giàng Thị Páo', birthDate: '1949-11-12', gender: 'female', category: 'associate', admittedOn: '2020-06-01' } },
+  {
+    type: 'FoundAssociation',
+    data: { associationId: 'nct-x', name: 'Hội Người cao tuổi xã Bản Bo', kind: 'elderly', scope: 'commune', areaCode: '12.106.02', foundedOn: '2015-04-01', foundingMembers: 15 },
+  },
+  {
+    type: 'AdmitMember',
+    data: { memberId: 'm1', associationId: 'nct-x', personId: 'p1', fullName: NAME, birthDate: BORN, gender: 'female', category: 'official', admittedOn: '2020-05-01', cardNo: CARD },
+  },
+  {
+    type: 'AdmitMember',
+    data: { memberId: 'm2', associationId: 'nct-x', personId: 'p2', fullName: 'Tòng Văn Hùng', birthDate: '1952-08-09', gender: 'male', category: 'official', admittedOn: '2020-05-01' },
+  },
+  {
+    type: 'AdmitMember',
+    data: { memberId: 'm3', associationId: 'nct-x', personId: 'p3', fullName: 'Giàng Thị Páo', birthDate: '1949-11-12', gender: 'female', category: 'associate', admittedOn: '2020-06-01' },
+  },
   { type: 'CorrectMemberDetails', data: { memberId: 'm1', associationId: 'nct-x', correctedOn: '2021-01-04', reason: 'sai chính tả', fullName: NEW_NAME } },
 ]
 
@@ -93,8 +105,15 @@ const scenario = (name: string, storeUrl?: () => Promise<string | undefined>) =>
     })
     it('H1: deciders still work on the other fields, and replaying the same commands stores nothing new', () => {
       const again = run(['exec', file, '--store', store, '--json'])
-      const results = again.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { ok: boolean; replayed?: boolean })
-      expect(results.every((r) => r.ok && r.replayed === true), again.all).toBe(true)
+      const results = again.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { ok: boolean; replayed?: boolean })
+      expect(
+        results.every((r) => r.ok && r.replayed === true),
+        again.all,
+      ).toBe(true)
       const resign = join(dir, 'resign.jsonl')
       writeFileSync(resign, `${JSON.stringify({ type: 'RecordResignation', data: { memberId: 'm1', associationId: 'nct-x', resignedOn: '2022-03-01' } })}\n`)
       const r = run(['exec', resign, '--store', store])
@@ -115,7 +134,7 @@ const scenario = (name: string, storeUrl?: () => Promise<string | undefined>) =>
         const client = new pg.Client({ connectionString: url })
         await client.connect()
         try {
-          const tables = (await client.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema()")).rows.map((r) => r.t)
+          const tables = (await client.query<{ t: string }>('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema()')).rows.map((r) => r.t)
           expect(tables).toContain('person_keys')
           for (const t of tables) expect(hits(JSON.stringify((await client.query(`SELECT * FROM "${t}"`)).rows)), t).toEqual([])
         } finally {
@@ -142,7 +161,7 @@ describe('H1: the SQLite file after an erasure', () => {
   const keyOf = (id: string): Buffer => {
     const db = new Database(path, { readonly: true })
     try {
-      return (db.prepare('SELECT key FROM person_keys WHERE person_id = ?').pluck().get(id) as Buffer)
+      return db.prepare('SELECT key FROM person_keys WHERE person_id = ?').pluck().get(id) as Buffer
     } finally {
       db.close()
     }

@@ -5,16 +5,47 @@ import { describe, expect, it } from 'vitest'
 import { hoi } from '../support/cli.js'
 
 const lines = [
-  { type: 'FoundAssociation', data: { associationId: 'nct-x', name: 'Hội Người cao tuổi xã Bản Bo', kind: 'elderly', scope: 'commune', areaCode: '12.106.02', foundedOn: '2015-04-01', foundingMembers: 15 } },
-  { type: 'AdmitMember', data: { memberId: 'm1', associationId: 'nct-x', personId: 'p1', fullName: 'Lò Thị Mai', birthDate: '1950-02-03', gender: 'female', category: 'official', admittedOn: '2020-05-01' } },
+  {
+    type: 'FoundAssociation',
+    data: { associationId: 'nct-x', name: 'Hội Người cao tuổi xã Bản Bo', kind: 'elderly', scope: 'commune', areaCode: '12.106.02', foundedOn: '2015-04-01', foundingMembers: 15 },
+  },
+  {
+    type: 'AdmitMember',
+    data: { memberId: 'm1', associationId: 'nct-x', personId: 'p1', fullName: 'Lò Thị Mai', birthDate: '1950-02-03', gender: 'female', category: 'official', admittedOn: '2020-05-01' },
+  },
   '{"type": "AdmitMember", "data": ', // not JSON
   { type: 'AdmitMembers', data: {} }, // unknown type
   { type: 'AdmitMember', data: { memberId: 'm2', associationId: 'nct-x', personId: 'p2', birthDate: '1950-02-03', gender: 'female', category: 'official', admittedOn: '2020-05-01' } }, // no fullName
-  { type: 'AdmitMember', data: { memberId: 'm3', associationId: 'nct-x', personId: 'p3', fullName: 'Tòng Văn Hùng', birthDate: '1950-02-30', gender: 'male', category: 'official', admittedOn: '2020-05-01' } }, // not a date
-  { type: 'AdmitMember', data: { memberId: 'm4', associationId: 'nct-x', personId: 'p4', fullName: 'Giàng A Páo', birthDate: '1990-01-01', gender: 'male', category: 'official', admittedOn: '2020-05-01' } }, // 30 years old: R28
-  { type: 'AdmitMember', data: { memberId: 'm5', associationId: 'nct-x', personId: 'p5', fullName: 'Lò\u202eThị Hoa', birthDate: '1950-02-03', gender: 'female', category: 'official', admittedOn: '2020-05-01' } }, // bidi override
-  { type: 'AdmitMember', data: { memberId: 'm6', associationId: 'nct-x', personId: 'p6', fullName: 'Nguye\u0302\u0303n Văn An', birthDate: '1955-07-07', gender: 'male', category: 'official', admittedOn: '2020-06-01', eventId: 'x' } }, // server-owned field
-  { type: 'AdmitMember', data: { memberId: 'm7', associationId: 'nct-x', personId: 'p7', fullName: 'Nguye\u0302\u0303n Văn An', birthDate: '1955-07-07', gender: 'male', category: 'official', admittedOn: '2020-06-01' } }, // NFD name, good
+  {
+    type: 'AdmitMember',
+    data: { memberId: 'm3', associationId: 'nct-x', personId: 'p3', fullName: 'Tòng Văn Hùng', birthDate: '1950-02-30', gender: 'male', category: 'official', admittedOn: '2020-05-01' },
+  }, // not a date
+  {
+    type: 'AdmitMember',
+    data: { memberId: 'm4', associationId: 'nct-x', personId: 'p4', fullName: 'Giàng A Páo', birthDate: '1990-01-01', gender: 'male', category: 'official', admittedOn: '2020-05-01' },
+  }, // 30 years old: R28
+  {
+    type: 'AdmitMember',
+    data: { memberId: 'm5', associationId: 'nct-x', personId: 'p5', fullName: 'Lò\u202eThị Hoa', birthDate: '1950-02-03', gender: 'female', category: 'official', admittedOn: '2020-05-01' },
+  }, // bidi override
+  {
+    type: 'AdmitMember',
+    data: {
+      memberId: 'm6',
+      associationId: 'nct-x',
+      personId: 'p6',
+      fullName: 'Nguye\u0302\u0303n Văn An',
+      birthDate: '1955-07-07',
+      gender: 'male',
+      category: 'official',
+      admittedOn: '2020-06-01',
+      eventId: 'x',
+    },
+  }, // server-owned field
+  {
+    type: 'AdmitMember',
+    data: { memberId: 'm7', associationId: 'nct-x', personId: 'p7', fullName: 'Nguye\u0302\u0303n Văn An', birthDate: '1955-07-07', gender: 'male', category: 'official', admittedOn: '2020-06-01' },
+  }, // NFD name, good
 ]
 
 const setup = () => {
@@ -27,11 +58,26 @@ const setup = () => {
 describe('hoi exec FILE.jsonl', () => {
   const { file, store } = setup()
   const first = hoi(['exec', file, '--store', store, '--json'])
-  const results = first.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l))
+  const results = first.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l))
 
   it('reports every line: 3 applied, 7 refused, and exits 2 because some lines failed', () => {
     expect(first.code).toBe(2)
-    expect(results.map((r) => [r.line, r.ok])).toEqual([[1, true], [2, true], [3, false], [4, false], [5, false], [6, false], [7, false], [8, false], [9, false], [10, true]])
+    expect(results.map((r) => [r.line, r.ok])).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+      [4, false],
+      [5, false],
+      [6, false],
+      [7, false],
+      [8, false],
+      [9, false],
+      [10, true],
+    ])
   })
   it('names the problem of each bad line', () => {
     const byLine = new Map(results.map((r) => [r.line, r]))
@@ -45,14 +91,21 @@ describe('hoi exec FILE.jsonl', () => {
   })
   it('stores only the good lines, names in NFC', () => {
     const h = hoi(['history', 'member-m7', '--store', store, '--json'])
-    const [admitted] = h.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const [admitted] = h.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(admitted.data.fullName).toBe('Nguyễn Văn An'.normalize('NFC'))
     expect(hoi(['history', 'member-m4', '--store', store]).stdout).toMatch(/no stream member-m4/)
   })
   it('running the same file again stores nothing new', () => {
     const before = hoi(['query', 'registry', '--store', store, '--json'])
     const again = hoi(['exec', file, '--store', store, '--json'])
-    const rerun = again.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l))
+    const rerun = again.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l))
     expect(rerun.filter((r) => r.ok).every((r) => r.replayed === true)).toBe(true)
     expect(hoi(['query', 'registry', '--store', store, '--json']).stdout).toBe(before.stdout)
     const all = hoi(['history', 'member-m1', '--store', store, '--json']).stdout.trim().split('\n')

@@ -52,8 +52,15 @@ describe('golden scenario: Hội NCT tỉnh and the 72-club target (article 000)
   })
   it('R17: its term congresses were notified to the authority in time and held after its opinion (no flag)', () => {
     const r = hoi(['history', 'association-lc-nct', '--store', store, '--json'])
-    const held = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'CongressHeld')
-    expect(held.map((e) => [e.data.number, e.data.flags ?? []])).toEqual([['II', []], ['III', []]])
+    const held = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.type === 'CongressHeld')
+    expect(held.map((e) => [e.data.number, e.data.flags ?? []])).toEqual([
+      ['II', []],
+      ['III', []],
+    ])
   })
   it('target "72 ISHCs by 2025" with its milestone of 9 new clubs before July 2022, met', () => {
     const [t] = query('targets', '--as-of', '2022-07-01').filter((x: { targetId: string }) => x.targetId === 'lc-ishc-72')
@@ -73,7 +80,10 @@ describe('golden scenario: the history of Hội NCT tỉnh (article 000)', () =>
   it('the training conference of 160 delegates on 2022-04-26, and the resolution of Congress III (5 targets, 3 key tasks, 3 programmes)', () => {
     const r = hoi(['history', 'association-lc-nct', '--store', store, '--json'])
     expect(r.code).toBe(0)
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(events.find((e) => e.type === 'ConferenceHeld')).toMatchObject({ data: { attendees: 160, heldOn: '2022-04-26', kind: 'training' }, metadata: { occurredOn: '2022-04-26', actor: 'demo' } })
     const resolution = events.find((e) => e.type === 'ResolutionAdopted')
     expect([resolution.data.targets.length, resolution.data.keyTasks.length, resolution.data.programmes.length]).toEqual([5, 3, 3])
@@ -86,8 +96,14 @@ describe('golden scenario: the 2023 Q3 report of the Front and its bodies (artic
     const r = query('reports', 'lc-mttq', '2023Q3')
     const totals = new Map((r.totals as Array<{ code: string; value: number }>).map((x) => [x.code, x.value]))
     expect(Object.fromEntries(totals)).toMatchObject({
-      'propaganda-sessions': 558, 'propaganda-participants': 29_774, 'volunteer-teams': 692, activities: 942,
-      'activity-participants': 8_256, 'legal-advice-participants': 130, 'party-referrals': 1_611, 'party-class-attendees': 438,
+      'propaganda-sessions': 558,
+      'propaganda-participants': 29_774,
+      'volunteer-teams': 692,
+      activities: 942,
+      'activity-participants': 8_256,
+      'legal-advice-participants': 130,
+      'party-referrals': 1_611,
+      'party-class-attendees': 438,
     })
     expect(totals.get('entrusted-loan-balance-vnd')).toBeGreaterThanOrEqual(2_900_000_000_000) // "gần 3.000 tỷ đồng"
     expect(totals.get('entrusted-loan-balance-vnd')).toBeLessThan(3_000_000_000_000)
@@ -109,9 +125,15 @@ describe('golden scenario: the 2025 restructuring replayed on Lai Châu', () => 
   it('R37: the district level ends on 2025-07-01, its communes moved under the province first', () => {
     const r = hoi(['history', 'unit-12.105', '--store', store, '--json'])
     expect(r.code).toBe(0)
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(events.at(-1)).toMatchObject({ type: 'AdminUnitAbolished', data: { abolishedOn: '2025-07-01' } })
-    const commune = hoi(['history', 'unit-12.105.01', '--store', store, '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const commune = hoi(['history', 'unit-12.105.01', '--store', store, '--json'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(commune.find((e) => e.type === 'AdminUnitReparented')).toMatchObject({ data: { parentId: '12', reparentedOn: '2025-07-01' } })
   })
   it('R37: the commune associations of merged communes merge: 99 the day before, 52 from 2025-07-01', () => {
@@ -146,7 +168,10 @@ describe('golden scenario: Congress VI of Hội NCT Việt Nam (article 000)', (
   it('held with the authority notified and agreeing (R17), its resolution with 6 targets, 3 key tasks, 3 programmes', () => {
     const r = hoi(['history', 'association-vn-nct', '--store', store, '--json'])
     expect(r.code).toBe(0)
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     const congress = events.find((e) => e.type === 'CongressHeld')
     expect(congress.data).toMatchObject({ number: 'VI', kind: 'term', termEnd: '2026-12-27' })
     expect(congress.data.flags ?? []).toEqual([])

@@ -15,7 +15,14 @@ describe.skipIf(skip !== undefined)(`hoi CLI with HOI_STORE=postgres://…${skip
   beforeAll(() => {
     const started = performance.now()
     demo = hoi(['demo'], env(), 900_000)
-    console.log(`hoi demo on postgres: ${((performance.now() - started) / 1000).toFixed(1)} s, ${demo.stdout.trim().split('\n').find((l) => l.includes('events written')) ?? demo.stderr}`)
+    console.log(
+      `hoi demo on postgres: ${((performance.now() - started) / 1000).toFixed(1)} s, ${
+        demo.stdout
+          .trim()
+          .split('\n')
+          .find((l) => l.includes('events written')) ?? demo.stderr
+      }`,
+    )
   }, 900_000)
   afterAll(async () => {
     await db.drop()
@@ -48,7 +55,10 @@ describe.skipIf(skip !== undefined)(`hoi CLI with HOI_STORE=postgres://…${skip
   it('hoi history reads a stream in order, and a second hoi demo writes nothing', { timeout: 600_000 }, () => {
     const h = hoi(['history', 'association-lc-nct', '--json'], env())
     expect(h.code).toBe(0)
-    const events = h.stdout.trim().split('\n').map((l) => JSON.parse(l) as { revision: number })
+    const events = h.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { revision: number })
     expect(events.length).toBeGreaterThan(3)
     expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i))
     const again = hoi(['demo'], env())

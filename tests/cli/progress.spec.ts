@@ -60,8 +60,14 @@ describe('hoi exec and hoi demo print progress on stderr', () => {
   it('exec: plain lines in lines per second, ending at 100 %, apart from the results on stdout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hoi-progress-'))
     const file = join(dir, 'many.jsonl')
-    const found = { type: 'FoundAssociation', data: { associationId: 'nct-p', name: 'Hội Người cao tuổi xã Bản Bo', kind: 'elderly', scope: 'commune', areaCode: '12.106.02', foundedOn: '2015-04-01', foundingMembers: 15 } }
-    const admit = (i: number) => ({ type: 'AdmitMember', data: { memberId: `m${i}`, associationId: 'nct-p', personId: `p${i}`, fullName: 'Lò Thị Mai', birthDate: '1950-02-03', gender: 'female', category: 'official', admittedOn: '2020-05-01' } })
+    const found = {
+      type: 'FoundAssociation',
+      data: { associationId: 'nct-p', name: 'Hội Người cao tuổi xã Bản Bo', kind: 'elderly', scope: 'commune', areaCode: '12.106.02', foundedOn: '2015-04-01', foundingMembers: 15 },
+    }
+    const admit = (i: number) => ({
+      type: 'AdmitMember',
+      data: { memberId: `m${i}`, associationId: 'nct-p', personId: `p${i}`, fullName: 'Lò Thị Mai', birthDate: '1950-02-03', gender: 'female', category: 'official', admittedOn: '2020-05-01' },
+    })
     writeFileSync(file, [found, ...Array.from({ length: 1_199 }, (_, i) => admit(i))].map((l) => JSON.stringify(l)).join('\n') + '\n')
     const r = hoi(['exec', file, '--store', `sqlite:${join(dir, 'hoi.sqlite')}`])
     expect(r.code).toBe(0)

@@ -14,7 +14,11 @@ const query = (...args: string[]) => {
   expect(r.code).toBe(0)
   return JSON.parse(r.stdout)
 }
-const history = (stream: string) => hoi(['history', stream, '--store', store, '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l))
+const history = (stream: string) =>
+  hoi(['history', stream, '--store', store, '--json'])
+    .stdout.trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
 
 beforeAll(async () => {
   store = await demoDatabase()

@@ -8,9 +8,13 @@ import { openSqlite } from '@hoi/adapters/sqlite'
 import { hoi } from '../support/cli.js'
 
 const NAME = 'Điêu Thị Sương'
-const found = { type: 'FoundAssociation', data: { associationId: 'nct-s', name: 'Hội Người cao tuổi xã Sơn Bình', kind: 'elderly', scope: 'commune', areaCode: '12.106.03', foundedOn: '2015-04-01', foundingMembers: 15 } }
+const found = {
+  type: 'FoundAssociation',
+  data: { associationId: 'nct-s', name: 'Hội Người cao tuổi xã Sơn Bình', kind: 'elderly', scope: 'commune', areaCode: '12.106.03', foundedOn: '2015-04-01', foundingMembers: 15 },
+}
 const admit = (n: number, fullName: string) => ({
-  type: 'AdmitMember', data: { memberId: `s${n}`, associationId: 'nct-s', personId: `ps${n}`, fullName, birthDate: '1950-05-06', gender: 'female', category: 'official', admittedOn: '2020-05-01' },
+  type: 'AdmitMember',
+  data: { memberId: `s${n}`, associationId: 'nct-s', personId: `ps${n}`, fullName, birthDate: '1950-05-06', gender: 'female', category: 'official', admittedOn: '2020-05-01' },
 })
 
 describe('H1: a store written in clear text before encryption', async () => {

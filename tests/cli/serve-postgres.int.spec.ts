@@ -55,7 +55,9 @@ const request = async (base: string, method: string, path: string, body?: unknow
 const serve = async (): Promise<Served> => {
   const port = await freePort()
   const child = spawn(process.execPath, [cliPath, 'serve', '--port', String(port)], {
-    cwd: root, env: { ...process.env, HOI_STORE: db.url, HOI_JWT_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...process.env, HOI_STORE: db.url, HOI_JWT_SECRET: SECRET },
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
   let output = ''
@@ -65,7 +67,10 @@ const serve = async (): Promise<Served> => {
   const until = Date.now() + 60_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`hoi serve exited with ${child.exitCode}: ${output}`)
-    const up = await fetch(`${base}/health`).then((r) => r.ok, () => false)
+    const up = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (up) return { base, child, output: () => output }
     if (Date.now() > until) throw new Error(`hoi serve did not answer /health within 60 s: ${output}`)
     await sleep(200)
@@ -89,11 +94,17 @@ const seen = async (s: Served, id: string): Promise<number> => {
 }
 
 const association = (associationId: string, areaCode: string) => ({
-  associationId, name: `Hội Người cao tuổi tỉnh ${areaCode}`, kind: 'elderly', scope: 'province', areaCode, foundedOn: '2010-01-01', foundingMembers: 60,
+  associationId,
+  name: `Hội Người cao tuổi tỉnh ${areaCode}`,
+  kind: 'elderly',
+  scope: 'province',
+  areaCode,
+  foundedOn: '2010-01-01',
+  foundingMembers: 60,
 })
 
 describe.skipIf(skip !== undefined)(`two hoi serve processes on one PostgreSQL database${skip === undefined ? '' : ` (skipped: ${skip})`}`, () => {
-  it('a command posted to one server shows in the other server\'s views, both ways', { timeout: 180_000 }, async () => {
+  it("a command posted to one server shows in the other server's views, both ways", { timeout: 180_000 }, async () => {
     const [a, b] = await Promise.all([serve(), serve()])
     expect(await registryIds(a)).toEqual([])
     expect(await registryIds(b)).toEqual([])

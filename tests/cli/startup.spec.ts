@@ -163,11 +163,15 @@ describe('10. the store files are private, and a file run twice stores nothing n
   })
 
   const admit = (memberId: string, fullName: string) => ({
-    type: 'AdmitMember', data: { memberId, associationId: 'nct-y', personId: `p-${memberId}`, fullName, birthDate: '1950-02-03', gender: 'female', category: 'official', admittedOn: '2020-05-01' },
+    type: 'AdmitMember',
+    data: { memberId, associationId: 'nct-y', personId: `p-${memberId}`, fullName, birthDate: '1950-02-03', gender: 'female', category: 'official', admittedOn: '2020-05-01' },
   })
   const correct = (memberId: string, fullName: string) => ({ type: 'CorrectMemberDetails', data: { memberId, associationId: 'nct-y', correctedOn: '2021-01-01', reason: 'Sai tên', fullName } })
   const lines = [
-    { type: 'FoundAssociation', data: { associationId: 'nct-y', name: 'Hội Người cao tuổi xã Bản Lang', kind: 'elderly', scope: 'commune', areaCode: '12.106.03', foundedOn: '2015-04-01', foundingMembers: 15 } },
+    {
+      type: 'FoundAssociation',
+      data: { associationId: 'nct-y', name: 'Hội Người cao tuổi xã Bản Lang', kind: 'elderly', scope: 'commune', areaCode: '12.106.03', foundedOn: '2015-04-01', foundingMembers: 15 },
+    },
     correct('m2', 'Tòng Văn Hùng'), // refused: m2 is admitted only two lines below
     admit('m1', 'Lò Thị Mai'),
     admit('m2', 'Tòng Thị Hùng'),
@@ -182,12 +186,27 @@ describe('10. the store files are private, and a file run twice stores nothing n
     const store = `sqlite:${join(dir, 'hoi.sqlite')}`
     const run = () => {
       const r = hoi(['exec', file, '--store', store, '--json'])
-      return { code: r.code, results: r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: string; events?: number }) }
+      return {
+        code: r.code,
+        results: r.stdout
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as { line: number; ok: boolean; error?: string; events?: number }),
+      }
     }
     const history = () => ['member-m1', 'member-m2'].map((s) => hoi(['history', s, '--store', store, '--json']).stdout)
     const first = run()
     expect(first.code).toBe(2)
-    expect(first.results.map((r) => [r.line, r.ok])).toEqual([[1, true], [2, false], [3, true], [4, true], [5, true], [6, true], [7, false]])
+    expect(first.results.map((r) => [r.line, r.ok])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+      [4, true],
+      [5, true],
+      [6, true],
+      [7, false],
+    ])
     expect(first.results[4]!.events).toBe(0)
     const stored = history()
     for (const again of [run(), run()]) {

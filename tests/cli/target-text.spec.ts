@@ -4,15 +4,30 @@ import { targetVi } from '../../packages/api/dist/cli/reporting-views.js'
 
 /** The text of a target on a terminal (query targets, query target): Vietnamese, with the dates a reader needs. */
 const target: TargetProgress = {
-  targetId: 'lc-ishc-72', title: '72 CLB Liên thế hệ tự giúp nhau đến năm 2025', ownerAssociationId: 'lc-nct',
-  metric: { kind: 'clubs', areaCode: '12', programme: 'ishc' } as unknown as TargetProgress['metric'], counting: 'cumulative',
-  goal: 72, startOn: '2021-07-15', dueOn: '2025-12-31', setOn: '2021-07-15', status: 'achieved-late', achievedOn: '2026-03-02',
-  aggregation: 'count', unit: 'CLB', current: 72, percent: 100, baseline: 38, expectedByNow: 72, forecast: 72,
+  targetId: 'lc-ishc-72',
+  title: '72 CLB Liên thế hệ tự giúp nhau đến năm 2025',
+  ownerAssociationId: 'lc-nct',
+  metric: { kind: 'clubs', areaCode: '12', programme: 'ishc' } as unknown as TargetProgress['metric'],
+  counting: 'cumulative',
+  goal: 72,
+  startOn: '2021-07-15',
+  dueOn: '2025-12-31',
+  setOn: '2021-07-15',
+  status: 'achieved-late',
+  achievedOn: '2026-03-02',
+  aggregation: 'count',
+  unit: 'CLB',
+  current: 72,
+  percent: 100,
+  baseline: 38,
+  expectedByNow: 72,
+  forecast: 72,
   milestones: [
     { label: 'Thành lập mới 09 CLB trước tháng 7/2022', goal: 9, dueOn: '2022-06-30', counting: 'new-since-start', current: 9, met: false, metOn: '2022-08-15', missed: true },
     { label: 'Không đạt', goal: 99, dueOn: '2023-06-30', counting: 'cumulative', current: 50, met: false, missed: true },
   ],
-  series: [], revisions: 0,
+  series: [],
+  revisions: 0,
 }
 
 describe('target text output', () => {

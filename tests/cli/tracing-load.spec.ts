@@ -13,9 +13,9 @@ import { cliPath, root } from '../support/cli.js'
 const SECRET = 'tracing-load-test-secret-of-32-characters-or-more'
 const hook = [
   "import { register } from 'node:module';",
-  'register("data:text/javascript,' + encodeURIComponent(
-    'export async function resolve(s, c, next) { if (s.startsWith("@opentelemetry/")) process.stderr.write("otel-module " + s + "\\n"); return next(s, c) }',
-  ) + '");',
+  'register("data:text/javascript,' +
+    encodeURIComponent('export async function resolve(s, c, next) { if (s.startsWith("@opentelemetry/")) process.stderr.write("otel-module " + s + "\\n"); return next(s, c) }') +
+    '");',
 ].join('')
 const { OTEL_EXPORTER_OTLP_ENDPOINT: _endpoint, OTEL_TRACES_EXPORTER: _exporter, HOI_STORE: _store, ...baseEnv } = process.env
 const dirs: string[] = []
@@ -29,11 +29,15 @@ const otelModulesOf = (env: Record<string, string>): Promise<string[]> =>
     const dir = mkdtempSync(join(tmpdir(), 'hoi-otel-'))
     dirs.push(dir)
     const proc = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, cliPath, 'serve', '--port', '0', '--store', `sqlite:${join(dir, 'hoi.sqlite')}`], {
-      cwd: root, env: { ...baseEnv, HOI_JWT_SECRET: SECRET, HOI_LOG_LEVEL: 'warn', ...env },
+      cwd: root,
+      env: { ...baseEnv, HOI_JWT_SECRET: SECRET, HOI_LOG_LEVEL: 'warn', ...env },
     })
     let out = ''
     let asked = false
-    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error(`serve did not start: ${out}`)) }, 120_000)
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL')
+      reject(new Error(`serve did not start: ${out}`))
+    }, 120_000)
     const read = (d: Buffer) => {
       out += d.toString()
       const base = /dashboard\s+(http:\/\/\S+?)\/\s/u.exec(out)?.[1]

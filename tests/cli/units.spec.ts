@@ -9,8 +9,10 @@ import { hoi } from '../support/cli.js'
 let dir = ''
 let store = ''
 
-const unit = (unitId: string, name: string, level: string, parentId?: string): Raw =>
-  ({ type: 'CreateAdminUnit', data: { unitId, name, level, createdOn: '2004-01-01', ...(parentId === undefined ? {} : { parentId }) } })
+const unit = (unitId: string, name: string, level: string, parentId?: string): Raw => ({
+  type: 'CreateAdminUnit',
+  data: { unitId, name, level, createdOn: '2004-01-01', ...(parentId === undefined ? {} : { parentId }) },
+})
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hoi-cli-units-'))
@@ -18,10 +20,25 @@ beforeAll(async () => {
   const s = await openStore(store)
   await runSetup(s, [
     ...baseSeed,
-    { type: 'FoundAssociation', data: { associationId: 'a2-commune', name: 'Hội Người cao tuổi xã A2', kind: 'elderly', scope: 'commune', areaCode: '12.105.02', foundedOn: '2012-03-01', foundingMembers: 12, parentId: 'prov-a' } },
-    member('u-m1', 'a-commune'), member('u-m2', 'a2-commune'),
-    unit('12', 'Lai Châu', 'province'), unit('12.105', 'Huyện Tam Đường', 'district', '12'),
-    unit('12.105.01', 'Xã Bình Lư', 'commune', '12.105'), unit('12.105.02', 'Xã Bản Bo', 'commune', '12.105'),
+    {
+      type: 'FoundAssociation',
+      data: {
+        associationId: 'a2-commune',
+        name: 'Hội Người cao tuổi xã A2',
+        kind: 'elderly',
+        scope: 'commune',
+        areaCode: '12.105.02',
+        foundedOn: '2012-03-01',
+        foundingMembers: 12,
+        parentId: 'prov-a',
+      },
+    },
+    member('u-m1', 'a-commune'),
+    member('u-m2', 'a2-commune'),
+    unit('12', 'Lai Châu', 'province'),
+    unit('12.105', 'Huyện Tam Đường', 'district', '12'),
+    unit('12.105.01', 'Xã Bình Lư', 'commune', '12.105'),
+    unit('12.105.02', 'Xã Bản Bo', 'commune', '12.105'),
     { type: 'MergeAdminUnit', data: { unitId: '12.105.02', intoId: '12.105.01', mergedOn: '2025-07-01' } },
     { type: 'ReparentAdminUnit', data: { unitId: '12.105.01', parentId: '12', reparentedOn: '2025-07-01' } },
     { type: 'AbolishAdminUnit', data: { unitId: '12.105', abolishedOn: '2025-07-01' } },

@@ -15,10 +15,19 @@ beforeAll(async () => {
   store = `sqlite:${join(dir, 'hoi.sqlite')}`
   const s = await openStore(store)
   await runSetup(s, [...baseSeed, member('c-m1', 'a-commune'), member('c-m2', 'a-commune', 'associate')])
-  const parked = await s.append('member-c-bad', [{
-    eventId: 'c-bad-1', type: 'MemberAdmitted', schemaVersion: 1, data: { memberId: 'c-bad' },
-    metadata: { occurredOn: '2024-01-01', actor: 'elsewhere', commandId: 'c-bad', correlationId: 'c-bad', causationId: 'c-bad' },
-  }], 'no-stream')
+  const parked = await s.append(
+    'member-c-bad',
+    [
+      {
+        eventId: 'c-bad-1',
+        type: 'MemberAdmitted',
+        schemaVersion: 1,
+        data: { memberId: 'c-bad' },
+        metadata: { occurredOn: '2024-01-01', actor: 'elsewhere', commandId: 'c-bad', correlationId: 'c-bad', causationId: 'c-bad' },
+      },
+    ],
+    'no-stream',
+  )
   expect(E.isRight(parked)).toBe(true)
   await s.close()
 })
@@ -52,7 +61,12 @@ describe('hoi query: the parameters of the HTTP views, decoded by the same codec
     expect(s.year).toBe(new Date().getUTCFullYear())
     expect(s.members.total).toBe(2)
     expect(JSON.parse(run('query', 'registry', '--json').stdout)).toHaveLength(4)
-    expect(JSON.parse(run('query', 'registry', '--scope', 'commune', '--limit', '1', '--offset', '1', '--json').stdout)).toMatchObject({ total: 2, limit: 1, offset: 1, items: [{ associationId: 'b-commune' }] })
+    expect(JSON.parse(run('query', 'registry', '--scope', 'commune', '--limit', '1', '--offset', '1', '--json').stdout)).toMatchObject({
+      total: 2,
+      limit: 1,
+      offset: 1,
+      items: [{ associationId: 'b-commune' }],
+    })
     const roster = JSON.parse(run('query', 'roster', 'a-commune', '--category=associate', '--json').stdout)
     expect(roster.map((m: { memberId: string }) => m.memberId)).toEqual(['c-m2'])
     expect(JSON.parse(run('query', 'roster', 'prov-a', '--include-descendants', '--json').stdout)).toHaveLength(2)

@@ -12,7 +12,8 @@ export const runChild = (name: string, args: ReadonlyArray<string>, onLine: (lin
   createInterface({ input: child.stdout! }).on('line', onLine)
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
     // 'close' comes after the last stdout line has been read
-    child.on('close', (code, signal) => resolve({ code, signal, stderr })))
+    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
+  )
   return { child, exited }
 }
 

@@ -16,7 +16,12 @@ const endpoints = (): Array<[string, Endpoint]> => {
     }
   }
   const runtime = process.env['XDG_RUNTIME_DIR']
-  const sockets = ['/var/run/docker.sock', join(homedir(), '.docker/run/docker.sock'), ...(runtime === undefined ? [] : [join(runtime, 'docker.sock'), join(runtime, 'podman/podman.sock')]), '/run/podman/podman.sock']
+  const sockets = [
+    '/var/run/docker.sock',
+    join(homedir(), '.docker/run/docker.sock'),
+    ...(runtime === undefined ? [] : [join(runtime, 'docker.sock'), join(runtime, 'podman/podman.sock')]),
+    '/run/podman/podman.sock',
+  ]
   for (const s of sockets) if (existsSync(s)) out.push([`unix://${s}`, { socketPath: s }])
   return out
 }

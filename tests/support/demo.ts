@@ -12,7 +12,11 @@ const buildKey = (): string => {
   for (const dir of ['packages/api/dist/demo', 'packages/adapters/dist', 'packages/domain/dist', 'packages/projections/dist']) {
     const abs = join(root, dir)
     if (!existsSync(abs)) continue
-    for (const f of readdirSync(abs, { recursive: true }).map(String).filter((f) => f.endsWith('.js')).sort()) h.update(f).update(readFileSync(join(abs, f)))
+    for (const f of readdirSync(abs, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js'))
+      .sort())
+      h.update(f).update(readFileSync(join(abs, f)))
   }
   return h.digest('hex').slice(0, 16)
 }

@@ -12,7 +12,10 @@ export class PerStreamStore implements EventStore {
   readonly capabilities = { densePositions: false, atomicMultiStream: false } as const
   appends = 0
 
-  constructor(readonly inner: EventStore, private readonly crashAfter = Number.POSITIVE_INFINITY) {
+  constructor(
+    readonly inner: EventStore,
+    private readonly crashAfter = Number.POSITIVE_INFINITY,
+  ) {
     this.kind = inner.kind
     this.url = inner.url
   }

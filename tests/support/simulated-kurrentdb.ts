@@ -25,7 +25,17 @@ export class SimulatedKurrentDb {
     this.streams.set(streamId, stream)
     const commit = this.offset
     this.offset += BigInt(120 + JSON.stringify(d).length) // a record takes its size in the log
-    const rec: Rec = { streamId, id: d.id, revision: BigInt(stream.length), type: d.type, data: clone(d.data), metadata: d.metadata === undefined ? undefined : clone(d.metadata), isJson: true, position: { commit, prepare: commit }, created: new Date() }
+    const rec: Rec = {
+      streamId,
+      id: d.id,
+      revision: BigInt(stream.length),
+      type: d.type,
+      data: clone(d.data),
+      metadata: d.metadata === undefined ? undefined : clone(d.metadata),
+      isJson: true,
+      position: { commit, prepare: commit },
+      created: new Date(),
+    }
     stream.push(rec)
     this.log.push(rec)
     return rec
@@ -58,7 +68,12 @@ export class SimulatedKurrentDb {
       if (stream === undefined) throw error('stream-not-found', `${streamId} not found`)
       const max = Number(opts.maxCount ?? Number.MAX_SAFE_INTEGER)
       const backwards = opts.direction === 'backwards'
-      let i = opts.fromRevision === 'end' || (backwards && opts.fromRevision === undefined) ? stream.length - 1 : opts.fromRevision === 'start' || opts.fromRevision === undefined ? 0 : Number(opts.fromRevision)
+      let i =
+        opts.fromRevision === 'end' || (backwards && opts.fromRevision === undefined)
+          ? stream.length - 1
+          : opts.fromRevision === 'start' || opts.fromRevision === undefined
+            ? 0
+            : Number(opts.fromRevision)
       for (let n = 0; n < max && i >= 0 && i < stream.length; n++, i += backwards ? -1 : 1) yield { event: structuredClone(stream[i]!), commitPosition: stream[i]!.position.commit }
     })()
   }

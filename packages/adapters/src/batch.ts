@@ -1,12 +1,21 @@
 import * as E from 'fp-ts/lib/Either.js'
-import {
-  aggregates as registry, decodeWith, defaultPolicy, DomainCommand, fold,
-  type CommandMetadata, type DecodeFailure, type FollowUp, type Policy, type RecordedEvent,
-} from '@hoi/domain'
+import { aggregates as registry, decodeWith, defaultPolicy, DomainCommand, fold, type CommandMetadata, type DecodeFailure, type FollowUp, type Policy, type RecordedEvent } from '@hoi/domain'
 import { followUpMeta } from './followups.js'
 import {
-  asStoreError, contextOf, expectedOf, handleCommand, loadStream, moduleNamed, moduleOf, replayedOutcome, toNewEvents,
-  type Aggregates, type AnyAggregate, type CommandFailure, type CommandOutcome, type Loaded,
+  asStoreError,
+  contextOf,
+  expectedOf,
+  handleCommand,
+  loadStream,
+  moduleNamed,
+  moduleOf,
+  replayedOutcome,
+  toNewEvents,
+  type Aggregates,
+  type AnyAggregate,
+  type CommandFailure,
+  type CommandOutcome,
+  type Loaded,
 } from './handle.js'
 import type { AppendItem, EventStore, NewEvent, StoreError } from './store.js'
 import { readRecorded } from './upcast.js'
@@ -24,7 +33,14 @@ export type BatchOptions = {
 }
 
 /** one decided command waiting to be written: its events and the revision its decision saw; a follow-up has no index of its own */
-type Slot = { readonly index: number | undefined; readonly command: DomainCommand; readonly meta: CommandMetadata; readonly streamId: string; readonly events: ReadonlyArray<NewEvent>; readonly expected: AppendItem['expected'] }
+type Slot = {
+  readonly index: number | undefined
+  readonly command: DomainCommand
+  readonly meta: CommandMetadata
+  readonly streamId: string
+  readonly events: ReadonlyArray<NewEvent>
+  readonly expected: AppendItem['expected']
+}
 type Item = { streamId: string; events: NewEvent[]; expected: AppendItem['expected'] }
 
 /**
@@ -170,7 +186,10 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
           const loaded = await load(module, streamId)
           const context = await contextOf(module.needs(command), policy, (need) => load(moduleNamed(aggregates, need.aggregate), need.streamId))
           if (E.isRight(loaded) && E.isRight(context)) {
-            const events = prior.filter((r) => r.streamId === streamId).map(readRecorded).flatMap((e) => (E.isRight(e) ? [e.right] : []))
+            const events = prior
+              .filter((r) => r.streamId === streamId)
+              .map(readRecorded)
+              .flatMap((e) => (E.isRight(e) ? [e.right] : []))
             await follow(module.followUps(command, events, loaded.right.state, context.right), meta, 1)
             if (size >= limit) await flush()
           }

@@ -23,8 +23,7 @@ export const upgradeSqliteChain = (db: Database.Database, onProgress: (done: num
       const [head, hash] = db.prepare("SELECT position, json_extract(metadata, '$.hash') FROM events ORDER BY position DESC LIMIT 1").raw().get() as [number, string]
       return { _tag: 'AlreadyChained', head, hash }
     }
-    if (withHash > 0)
-      throw new Error(`${withHash} of ${total} events carry a hash and the others do not: this store is damaged, not old; run \`hoi verify\` and restore from a backup or export`)
+    if (withHash > 0) throw new Error(`${withHash} of ${total} events carry a hash and the others do not: this store is damaged, not old; run \`hoi verify\` and restore from a backup or export`)
     const page = db.prepare('SELECT position, event_id, stream_id, revision, type, schema_version, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?').raw()
     const update = db.prepare('UPDATE events SET metadata = ? WHERE position = ?')
     let prev = GENESIS

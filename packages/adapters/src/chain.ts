@@ -90,8 +90,14 @@ export const canonicalData = (data: unknown, json: string): CanonicalText => {
 export const canonical = (e: Hashable): string => {
   const { hash: _hash, ...metadata } = e.metadata
   return canonicalJson({
-    eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId: e.streamId,
-    revision: e.revision, position: e.position, data: e.data, metadata,
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    streamId: e.streamId,
+    revision: e.revision,
+    position: e.position,
+    data: e.data,
+    metadata,
   })
 }
 
@@ -101,11 +107,7 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
 export const hashOf = (e: Hashable): string => sha256Hex(canonical(e))
 
 /** The envelope's metadata with the chain fields set, given the previous event's hash. */
-export const chained = <M extends Omit<EventMetadata, 'prevHash' | 'hash'>>(
-  e: Omit<Hashable, 'metadata'>,
-  metadata: M,
-  prevHash: string,
-): M & { prevHash: string; hash: string } => {
+export const chained = <M extends Omit<EventMetadata, 'prevHash' | 'hash'>>(e: Omit<Hashable, 'metadata'>, metadata: M, prevHash: string): M & { prevHash: string; hash: string } => {
   const { prevHash: _p, hash: _h, ...rest } = metadata as M & { prevHash?: string; hash?: string }
   const linked = { ...rest, prevHash } as unknown as M & { prevHash: string }
   return { ...linked, hash: hashOf({ ...e, metadata: linked }) }
@@ -114,9 +116,14 @@ export const chained = <M extends Omit<EventMetadata, 'prevHash' | 'hash'>>(
 /** The text of an event's envelope as exported: canonical, hash included. */
 export const exportLine = (e: RecordedEvent): string =>
   canonicalJson({
-    eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId: e.streamId,
-    revision: e.revision, position: e.position, data: e.data, metadata: e.metadata,
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    streamId: e.streamId,
+    revision: e.revision,
+    position: e.position,
+    data: e.data,
+    metadata: e.metadata,
   })
 
-export const UNCHAINED_MESSAGE =
-  'this store was written before events were hash-chained: run `hoi chain upgrade` once to chain its history, then append'
+export const UNCHAINED_MESSAGE = 'this store was written before events were hash-chained: run `hoi chain upgrade` once to chain its history, then append'

@@ -27,7 +27,10 @@ export const isInternalStream = (streamId: string): boolean => streamId.startsWi
 export type CommandWrote = { streamId: string; events: Array<[number, string]> }
 
 export const isCommandWrote = (u: unknown): u is CommandWrote =>
-  typeof u === 'object' && u !== null && typeof (u as CommandWrote).streamId === 'string' && Array.isArray((u as CommandWrote).events) &&
+  typeof u === 'object' &&
+  u !== null &&
+  typeof (u as CommandWrote).streamId === 'string' &&
+  Array.isArray((u as CommandWrote).events) &&
   (u as CommandWrote).events.every((p) => Array.isArray(p) && Number.isSafeInteger(p[0]) && typeof p[1] === 'string')
 
 const failure = (message: string): StoreErrorException => new StoreErrorException({ _tag: 'StoreFailure', message })
@@ -63,8 +66,14 @@ export const fromRecord = (r: EsdbRecord, position?: bigint): RecordedEvent => {
   if (!r.isJson || hoi === undefined || typeof hoi.schemaVersion !== 'number' || typeof hoi.metadata !== 'object' || hoi.metadata === null)
     throw failure(`event ${r.id} of ${r.streamId}@${r.revision} was not written by hoi (no hoi envelope in its metadata)`)
   return {
-    eventId: r.id, type: r.type, schemaVersion: hoi.schemaVersion, streamId: r.streamId, revision: safeNumber(r.revision, 'stream revision'),
-    position: safeNumber(position ?? r.position?.commit, 'commit position'), data: r.data, metadata: hoi.metadata,
+    eventId: r.id,
+    type: r.type,
+    schemaVersion: hoi.schemaVersion,
+    streamId: r.streamId,
+    revision: safeNumber(r.revision, 'stream revision'),
+    position: safeNumber(position ?? r.position?.commit, 'commit position'),
+    data: r.data,
+    metadata: hoi.metadata,
   }
 }
 
@@ -77,7 +86,11 @@ export const storeErrorOf = (e: unknown): StoreError => {
   if (e instanceof StoreErrorException) return e.error
   const { type, code, message } = (typeof e === 'object' && e !== null ? e : {}) as { type?: unknown; code?: unknown; message?: unknown }
   const text = typeof message === 'string' ? message : String(e)
-  if (['unavailable', 'deadline-exceeded', 'timeout', 'cancelled', 'not-leader'].includes(String(type)) || [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(Number(code)) || /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH/u.test(text))
+  if (
+    ['unavailable', 'deadline-exceeded', 'timeout', 'cancelled', 'not-leader'].includes(String(type)) ||
+    [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED, GRPC_CANCELLED].includes(Number(code)) ||
+    /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH/u.test(text)
+  )
     return { _tag: 'StoreUnavailable', message: `KurrentDB is not reachable: ${text}` }
   return { _tag: 'StoreFailure', message: `KurrentDB: ${text}` }
 }

@@ -3,13 +3,34 @@ import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type { RecordedEvent } from '@hoi/domain'
 import {
-  clientConnectionString, COMMAND_INDEX_TYPE, commandIndexStream, fromRecord, isCommandWrote, isInternalStream, isStreamNotFound,
-  isWrongExpectedVersion, safeNumber, storeErrorOf, toEventData, type CommandWrote, type EsdbRecord,
+  clientConnectionString,
+  COMMAND_INDEX_TYPE,
+  commandIndexStream,
+  fromRecord,
+  isCommandWrote,
+  isInternalStream,
+  isStreamNotFound,
+  isWrongExpectedVersion,
+  safeNumber,
+  storeErrorOf,
+  toEventData,
+  type CommandWrote,
+  type EsdbRecord,
 } from './esdb-codec.js'
 import { checkedAppend, revisionConflict, settleIfRetry, type StoredForCompare } from './idempotency.js'
 import {
-  badRecordedAt, DEFAULT_PAGE_SIZE, StoreErrorException,
-  type AppendItem, type AppendResult, type EventStore, type ExpectedRevision, type ImportedEvent, type ImportItem, type NewEvent, type StoreError, type StoreOptions,
+  badRecordedAt,
+  DEFAULT_PAGE_SIZE,
+  StoreErrorException,
+  type AppendItem,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type ImportedEvent,
+  type ImportItem,
+  type NewEvent,
+  type StoreError,
+  type StoreOptions,
 } from './store.js'
 
 type Plan = { readonly item: AppendItem; readonly replay?: AppendResult; readonly from?: number }
@@ -34,7 +55,12 @@ export class EsdbStore implements EventStore {
    * `namespace` puts every stream of this store under a name prefix on the server, so that several
    * histories (the contract suite's tests) can share one KurrentDB database without seeing each other.
    */
-  constructor(readonly url: string, private readonly client: EventStoreDBClient, opts: StoreOptions = {}, private readonly namespace = '') {
+  constructor(
+    readonly url: string,
+    private readonly client: EventStoreDBClient,
+    opts: StoreOptions = {},
+    private readonly namespace = '',
+  ) {
     this.now = opts.now ?? (() => new Date())
   }
 
@@ -132,8 +158,17 @@ export class EsdbStore implements EventStore {
       claim.events.push([from + i, e.eventId])
       claims.set(e.metadata.commandId, claim)
     })
-    await Promise.all([...claims].map(([commandId, claim]) =>
-      this.client.appendToStream(this.server(commandIndexStream(commandId)), { id: randomUUID(), contentType: 'application/json', type: COMMAND_INDEX_TYPE, data: claim as never, metadata: undefined })))
+    await Promise.all(
+      [...claims].map(([commandId, claim]) =>
+        this.client.appendToStream(this.server(commandIndexStream(commandId)), {
+          id: randomUUID(),
+          contentType: 'application/json',
+          type: COMMAND_INDEX_TYPE,
+          data: claim as never,
+          metadata: undefined,
+        }),
+      ),
+    )
     const data = events.map((e) => toEventData(e, keepRecordedAt ? (e as ImportedEvent).recordedAt : now))
     let written
     try {
@@ -142,9 +177,23 @@ export class EsdbStore implements EventStore {
       if (isWrongExpectedVersion(e)) return undefined
       throw e
     }
-    const recorded = events.length === 1 && written.position !== undefined
-      ? [fromRecord({ streamId, id: data[0]!.id, revision: BigInt(from), type: data[0]!.type, data: JSON.parse(JSON.stringify(data[0]!.data)), metadata: JSON.parse(JSON.stringify(data[0]!.metadata)), isJson: true }, written.position.commit)]
-      : await this.streamPage(streamId, from, events.length)
+    const recorded =
+      events.length === 1 && written.position !== undefined
+        ? [
+            fromRecord(
+              {
+                streamId,
+                id: data[0]!.id,
+                revision: BigInt(from),
+                type: data[0]!.type,
+                data: JSON.parse(JSON.stringify(data[0]!.data)),
+                metadata: JSON.parse(JSON.stringify(data[0]!.metadata)),
+                isJson: true,
+              },
+              written.position.commit,
+            ),
+          ]
+        : await this.streamPage(streamId, from, events.length)
     if (recorded.length !== events.length || recorded.some((r, i) => r.eventId !== events[i]!.eventId))
       throw new StoreErrorException({ _tag: 'StoreFailure', message: `${streamId}: the events read back after the append are not the ones written` })
     return { streamId, revision: from + events.length - 1, position: recorded[recorded.length - 1]!.position, events: recorded }

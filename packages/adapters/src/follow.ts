@@ -39,7 +39,11 @@ export class Chaser {
   private reached = 0
   private idle: Promise<void> = Promise.resolve()
 
-  constructor(private readonly store: EventStore, private readonly views: ViewEngine, private readonly opts: FollowOptions) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly views: ViewEngine,
+    private readonly opts: FollowOptions,
+  ) {}
 
   wake(): void {
     if (this.stopped) return
@@ -90,9 +94,13 @@ export const follow = async (store: EventStore, views: ViewEngine, opts: FollowO
   const chaser = new Chaser(store, views, opts)
   const notify = store.kind === 'postgres'
   const stopListening = notify
-    ? (await import('./projector/listen.js')).listen((store as PostgresStore).pool.options, () => chaser.wake(), (e) => opts.onError?.(e))
+    ? (await import('./projector/listen.js')).listen(
+        (store as PostgresStore).pool.options,
+        () => chaser.wake(),
+        (e) => opts.onError?.(e),
+      )
     : undefined
-  const timer = setInterval(() => chaser.wake(), notify ? opts.slowPollMs ?? 30_000 : opts.pollMs)
+  const timer = setInterval(() => chaser.wake(), notify ? (opts.slowPollMs ?? 30_000) : opts.pollMs)
   timer.unref()
   chaser.wake()
   return {

@@ -1,9 +1,22 @@
 import { createHash } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import {
-  aggregateOfCommand, aggregates as registry, defaultPolicy, eventCodecs, occurredOn, schemaVersions,
-  type AggregateName, type SomeAggregate, type CommandMetadata, type DecodeFailure, type DomainCommand, type DomainEvent, type Need, type Policy,
-  type RecordedEvent, type Rejection,
+  aggregateOfCommand,
+  aggregates as registry,
+  defaultPolicy,
+  eventCodecs,
+  occurredOn,
+  schemaVersions,
+  type AggregateName,
+  type SomeAggregate,
+  type CommandMetadata,
+  type DecodeFailure,
+  type DomainCommand,
+  type DomainEvent,
+  type Need,
+  type Policy,
+  type RecordedEvent,
+  type Rejection,
 } from '@hoi/domain'
 import { StoreErrorException, type EventStore, type ExpectedRevision, type NewEvent, type StoreError } from './store.js'
 import { readRecorded } from './upcast.js'
@@ -45,8 +58,7 @@ export const eventIdFor = (commandId: string, streamId: string, index: number): 
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`
 }
 
-export const asStoreError = (e: unknown): StoreError =>
-  e instanceof StoreErrorException ? e.error : { _tag: 'StoreFailure', message: e instanceof Error ? e.message : String(e) }
+export const asStoreError = (e: unknown): StoreError => (e instanceof StoreErrorException ? e.error : { _tag: 'StoreFailure', message: e instanceof Error ? e.message : String(e) })
 
 /** A missing module is a wiring mistake, not an outcome: it throws. */
 export const moduleNamed = (aggregates: Aggregates, name: AggregateName): AnyAggregate => {
@@ -79,7 +91,10 @@ export const loadStream = async (
     for await (const r of store.readStream(streamId, { fromRevision: revision + 1 })) {
       const event = read(r)
       if (E.isLeft(event))
-        return E.left({ _tag: 'StoreFailure', message: `stored event ${r.streamId}@${r.revision} (position ${r.position}) cannot be read: ${event.left.issues.map((i) => `${i.field} ${i.message}`).join('; ')}` })
+        return E.left({
+          _tag: 'StoreFailure',
+          message: `stored event ${r.streamId}@${r.revision} (position ${r.position}) cannot be read: ${event.left.issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,
+        })
       state = evolve(state, event.right)
       revision = r.revision
     }
@@ -118,11 +133,7 @@ const states = (() => {
 })()
 
 /** `{ policy, [need.key]: state }`; a needed stream with no events is left out (no such stream). */
-export const contextOf = async (
-  needs: ReadonlyArray<Need>,
-  policy: Policy,
-  load: (need: Need) => Promise<E.Either<StoreError, Loaded>>,
-): Promise<E.Either<StoreError, Record<string, unknown>>> => {
+export const contextOf = async (needs: ReadonlyArray<Need>, policy: Policy, load: (need: Need) => Promise<E.Either<StoreError, Loaded>>): Promise<E.Either<StoreError, Record<string, unknown>>> => {
   const context: Record<string, unknown> = { policy }
   for (const need of needs) {
     const loaded = await load(need)
@@ -162,12 +173,8 @@ export const replayedOutcome = (events: ReadonlyArray<RecordedEvent>): CommandOu
  * decides again (bounded), unless the caller pinned the revision (If-Match). A commandId already
  * stored answers with its events and stores nothing.
  */
-export const handleCommand = async (
-  store: EventStore,
-  command: DomainCommand,
-  meta: CommandMetadata,
-  opts: HandleOptions = {},
-): Promise<E.Either<CommandFailure, CommandOutcome>> => handleWith(store, moduleOf(opts.aggregates ?? registry, command), command, meta, opts, 0)
+export const handleCommand = async (store: EventStore, command: DomainCommand, meta: CommandMetadata, opts: HandleOptions = {}): Promise<E.Either<CommandFailure, CommandOutcome>> =>
+  handleWith(store, moduleOf(opts.aggregates ?? registry, command), command, meta, opts, 0)
 
 /** Follow-ups of follow-ups stop here: a domain that chains deeper is a wiring mistake. */
 const MAX_FOLLOW_UP_DEPTH = 4
@@ -194,7 +201,12 @@ export const handleWith = async (
   const loadNeed = (need: Need) => loadStream(store, moduleNamed(aggregates, need.aggregate), need.streamId)
   const follow = async (events: ReadonlyArray<DomainEvent>, state: unknown, context: Record<string, unknown>, outcome: CommandOutcome) => {
     if (module.followUps === undefined || depth >= MAX_FOLLOW_UP_DEPTH) return E.right(outcome)
-    const failures = await runFollowUps(module.followUps(command, events, state, context), meta, (m, c, fm) => handleWith(store, m, c, fm, { ...opts, expectedRevision: undefined }, depth + 1), aggregates)
+    const failures = await runFollowUps(
+      module.followUps(command, events, state, context),
+      meta,
+      (m, c, fm) => handleWith(store, m, c, fm, { ...opts, expectedRevision: undefined }, depth + 1),
+      aggregates,
+    )
     if (E.isLeft(failures)) return failures
     return E.right(failures.right.length === 0 ? outcome : { ...outcome, followUpFailures: failures.right })
   }
@@ -206,15 +218,17 @@ export const handleWith = async (
     const context = await contextOf(module.needs(command), policy, loadNeed)
     if (E.isLeft(loaded)) return loaded
     if (E.isLeft(context)) return context
-    const events = prior.filter((r) => r.streamId === streamId).map(readRecorded).flatMap((e) => (E.isRight(e) ? [e.right] : []))
+    const events = prior
+      .filter((r) => r.streamId === streamId)
+      .map(readRecorded)
+      .flatMap((e) => (E.isRight(e) ? [e.right] : []))
     return follow(events, loaded.right.state, context.right, outcome)
   }
   for (let attempt = 1; ; attempt++) {
     const loaded = await loadStream(store, module, streamId)
     if (E.isLeft(loaded)) return loaded
     const { state, revision } = loaded.right
-    if (opts.expectedRevision !== undefined && opts.expectedRevision !== revision)
-      return E.left({ _tag: 'RevisionConflict', streamId, expected: opts.expectedRevision, actual: revision })
+    if (opts.expectedRevision !== undefined && opts.expectedRevision !== revision) return E.left({ _tag: 'RevisionConflict', streamId, expected: opts.expectedRevision, actual: revision })
     const context = await contextOf(module.needs(command), policy, loadNeed)
     if (E.isLeft(context)) return context
     const decision = module.decider.decide(command, state, context.right)

@@ -33,8 +33,7 @@ const duplicateId = (items: ReadonlyArray<AppendItem>): { streamId: string; even
   return undefined
 }
 
-const duplicateIdConflict = (d: { streamId: string; eventId: string }): StoreError =>
-  idConflict(d.streamId, d.eventId, `event id ${d.eventId} appears more than once in one append`)
+const duplicateIdConflict = (d: { streamId: string; eventId: string }): StoreError => idConflict(d.streamId, d.eventId, `event id ${d.eventId} appears more than once in one append`)
 
 /** An append's items, each with the JSON text of its events' data, once no event id is used twice in it. */
 export const checkedAppend = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, Array<{ readonly item: AppendItem; readonly dataJson: string[] }>> => {
@@ -63,12 +62,7 @@ export type StoredForCompare = { readonly recorded: RecordedEvent; readonly data
  * revision held where the original append happened (RELIABILITY A2). Anything else is a conflict
  * and nothing is stored (A3).
  */
-export const resolveRetry = (
-  item: AppendItem,
-  dataJson: ReadonlyArray<string>,
-  found: ReadonlyArray<StoredForCompare | undefined>,
-  current: number,
-): E.Either<StoreError, AppendResult> => {
+export const resolveRetry = (item: AppendItem, dataJson: ReadonlyArray<string>, found: ReadonlyArray<StoredForCompare | undefined>, current: number): E.Either<StoreError, AppendResult> => {
   const { streamId, events, expected } = item
   const firstFound = found.findIndex((f) => f !== undefined)
   if (firstFound < 0) return E.left(revisionConflict(streamId, expected, current))
@@ -83,10 +77,8 @@ export const resolveRetry = (
     const e = events[i]!
     const s = stored[i]!
     const r = s.recorded
-    if (r.streamId !== streamId)
-      return E.left(idConflict(streamId, e.eventId, `event id ${e.eventId} is already stored in stream ${r.streamId}`))
-    if (r.revision !== first + i)
-      return E.left(idConflict(streamId, e.eventId, `event id ${e.eventId} is already stored at revision ${r.revision}, not ${first + i}`))
+    if (r.streamId !== streamId) return E.left(idConflict(streamId, e.eventId, `event id ${e.eventId} is already stored in stream ${r.streamId}`))
+    if (r.revision !== first + i) return E.left(idConflict(streamId, e.eventId, `event id ${e.eventId} is already stored at revision ${r.revision}, not ${first + i}`))
     if (r.type !== e.type || r.schemaVersion !== e.schemaVersion || s.dataJson !== dataJson[i])
       return E.left(idConflict(streamId, e.eventId, `event id ${e.eventId} is already stored with different content`))
   }
@@ -104,5 +96,4 @@ export const settleIfRetry = (
   dataJson: ReadonlyArray<string>,
   found: ReadonlyArray<StoredForCompare | undefined>,
   current: number,
-): E.Either<StoreError, AppendResult> | undefined =>
-  found.some((f) => f !== undefined) || !expectedHolds(item.expected, current) ? resolveRetry(item, dataJson, found, current) : undefined
+): E.Either<StoreError, AppendResult> | undefined => (found.some((f) => f !== undefined) || !expectedHolds(item.expected, current) ? resolveRetry(item, dataJson, found, current) : undefined)

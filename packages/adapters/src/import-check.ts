@@ -40,8 +40,7 @@ export const checkImported = (e: RecordedEvent, ctx: ImportContext): E.Either<St
   if (!isIndex(e.schemaVersion, 1)) return refuse(e, 'schemaVersion must be an integer ≥ 1')
   const m = e.metadata as Partial<RecordedEvent['metadata']> | undefined
   if (typeof m !== 'object' || m === null) return refuse(e, 'metadata must be an object')
-  for (const f of ['occurredOn', 'recordedAt', 'actor', 'commandId', 'correlationId', 'causationId'] as const)
-    if (typeof m[f] !== 'string') return refuse(e, `metadata.${f} must be a string`)
+  for (const f of ['occurredOn', 'recordedAt', 'actor', 'commandId', 'correlationId', 'causationId'] as const) if (typeof m[f] !== 'string') return refuse(e, `metadata.${f} must be a string`)
   if (typeof m.hash !== 'string' || !HASH.test(m.hash)) return refuse(e, 'metadata.hash must be 64 lowercase hex digits')
   if (typeof m.prevHash !== 'string' || !HASH.test(m.prevHash)) return refuse(e, 'metadata.prevHash must be 64 lowercase hex digits')
   let computed: string
@@ -54,7 +53,12 @@ export const checkImported = (e: RecordedEvent, ctx: ImportContext): E.Either<St
   const stored = ctx.stored(e.eventId)
   if (stored !== undefined) {
     if (stored.position === e.position && stored.metadata.hash === m.hash) return E.right('stored')
-    return E.left({ _tag: 'IdConflict', streamId: e.streamId, eventId: e.eventId, message: `event id ${e.eventId} is already stored at position ${stored.position} with hash ${String(stored.metadata.hash)}, not at ${e.position} with hash ${m.hash}` })
+    return E.left({
+      _tag: 'IdConflict',
+      streamId: e.streamId,
+      eventId: e.eventId,
+      message: `event id ${e.eventId} is already stored at position ${stored.position} with hash ${String(stored.metadata.hash)}, not at ${e.position} with hash ${m.hash}`,
+    })
   }
   if (e.position <= ctx.head) return refuse(e, `the store already holds a different event at position ${e.position}`)
   if (e.position !== ctx.head + 1) return refuse(e, `the store's head is ${ctx.head}: positions ${ctx.head + 1}–${e.position - 1} are missing`)

@@ -4,8 +4,17 @@ export type { SqliteStore } from './sqlite.js'
 export { expectedHolds } from './idempotency.js'
 export { upcasters, upcast, upcastRecorded, decodeRecorded, readRecorded } from './upcast.js'
 export {
-  handleCommand, eventIdFor, loadStream, toNewEvents,
-  type CommandOutcome, type CommandFailure, type RetriesExhausted, type HandleOptions, type Aggregates, type AnyAggregate, type Loaded,
+  handleCommand,
+  eventIdFor,
+  loadStream,
+  toNewEvents,
+  type CommandOutcome,
+  type CommandFailure,
+  type RetriesExhausted,
+  type HandleOptions,
+  type Aggregates,
+  type AnyAggregate,
+  type Loaded,
 } from './handle.js'
 export { decideAsOf } from './decide-as-of.js'
 export { runBatch, type BatchItem, type BatchResult, type BatchOptions } from './batch.js'

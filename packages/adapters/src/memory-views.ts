@@ -144,30 +144,62 @@ class MemoryViews implements ViewEngine {
     return cutoff
   }
 
-  async registry(q: P.RegistryQuery & RecordTime) { return P.registry(await this.modelFor(q), q) }
-  async association(id: string, q: { readonly asOf?: string } & RecordTime) { return P.association(await this.modelFor(q), id, q.asOf) }
+  async registry(q: P.RegistryQuery & RecordTime) {
+    return P.registry(await this.modelFor(q), q)
+  }
+  async association(id: string, q: { readonly asOf?: string } & RecordTime) {
+    return P.association(await this.modelFor(q), id, q.asOf)
+  }
   async roster(id: string, q: P.RosterQuery & RecordTime) {
     const m = await this.modelFor(q)
     return m.associations.has(id) ? P.roster(m, id, q) : undefined
   }
-  async statistics(q: P.StatisticsQuery & RecordTime) { return P.statistics(await this.modelFor(q), q) }
-  async clubs(q: P.ClubsQuery & RecordTime) { return P.clubs(await this.modelFor(q), q) }
-  async clubsByArea(q: P.ClubsByAreaQuery & RecordTime) { return P.clubsByArea(await this.modelFor(q), q) }
-  async units(q: P.UnitsQuery & RecordTime) { return P.units(await this.modelFor(q), q) }
-  async targets(q: { readonly asOf: string; readonly ownerAssociationId?: string } & RecordTime) { return P.targets(await this.modelFor(q), q) }
-  async targetProgress(id: string, q: { readonly asOf: string } & RecordTime) { return P.targetProgress(await this.modelFor(q), id, q.asOf) }
+  async statistics(q: P.StatisticsQuery & RecordTime) {
+    return P.statistics(await this.modelFor(q), q)
+  }
+  async clubs(q: P.ClubsQuery & RecordTime) {
+    return P.clubs(await this.modelFor(q), q)
+  }
+  async clubsByArea(q: P.ClubsByAreaQuery & RecordTime) {
+    return P.clubsByArea(await this.modelFor(q), q)
+  }
+  async units(q: P.UnitsQuery & RecordTime) {
+    return P.units(await this.modelFor(q), q)
+  }
+  async targets(q: { readonly asOf: string; readonly ownerAssociationId?: string } & RecordTime) {
+    return P.targets(await this.modelFor(q), q)
+  }
+  async targetProgress(id: string, q: { readonly asOf: string } & RecordTime) {
+    return P.targetProgress(await this.modelFor(q), id, q.asOf)
+  }
   async reportRollup(q: { readonly associationId: string; readonly period: string; readonly asOf?: string } & RecordTime) {
     const m = await this.modelFor(q)
     return m.associations.has(q.associationId) ? P.reportRollup(m, q) : undefined
   }
-  async reports(q: P.ReportsQuery & RecordTime) { return P.reports(await this.modelFor(q), q) }
-  async completeness(q: { readonly period: string; readonly asOf?: string; readonly rootId?: string } & RecordTime) { return P.completeness(await this.modelFor(q), q) }
-  async commendations(q: { readonly movementId?: string; readonly asOf?: string } & RecordTime) { return P.commendations(await this.modelFor(q), q) }
-  async congressWatch(q: { readonly asOf: string; readonly withinMonths?: number } & RecordTime) { return P.congressWatch(await this.modelFor(q), q) }
-  async foundings(q: { readonly asOf?: string; readonly areaCode?: string } & RecordTime) { return P.foundings(await this.modelFor(q), q) }
-  async conferences(q: P.ConferencesQuery & RecordTime) { return P.conferences(await this.modelFor(q), q) }
-  async resolutions(q: P.MeetingsQuery & RecordTime) { return P.resolutions(await this.modelFor(q), q) }
-  async governance(associationId: string, q: { readonly asOf?: string } & RecordTime) { return P.governance(await this.modelFor(q), associationId, q.asOf) }
+  async reports(q: P.ReportsQuery & RecordTime) {
+    return P.reports(await this.modelFor(q), q)
+  }
+  async completeness(q: { readonly period: string; readonly asOf?: string; readonly rootId?: string } & RecordTime) {
+    return P.completeness(await this.modelFor(q), q)
+  }
+  async commendations(q: { readonly movementId?: string; readonly asOf?: string } & RecordTime) {
+    return P.commendations(await this.modelFor(q), q)
+  }
+  async congressWatch(q: { readonly asOf: string; readonly withinMonths?: number } & RecordTime) {
+    return P.congressWatch(await this.modelFor(q), q)
+  }
+  async foundings(q: { readonly asOf?: string; readonly areaCode?: string } & RecordTime) {
+    return P.foundings(await this.modelFor(q), q)
+  }
+  async conferences(q: P.ConferencesQuery & RecordTime) {
+    return P.conferences(await this.modelFor(q), q)
+  }
+  async resolutions(q: P.MeetingsQuery & RecordTime) {
+    return P.resolutions(await this.modelFor(q), q)
+  }
+  async governance(associationId: string, q: { readonly asOf?: string } & RecordTime) {
+    return P.governance(await this.modelFor(q), associationId, q.asOf)
+  }
 }
 
 /** The reference view engine over any store; nothing is persisted, so opening it folds nothing until catchUp. */

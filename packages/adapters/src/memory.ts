@@ -4,8 +4,17 @@ import { chained, GENESIS } from './chain.js'
 import { checkImported, type ImportResult } from './import-check.js'
 import { checkedAppend, settleIfRetry, type StoredForCompare } from './idempotency.js'
 import {
-  badRecordedAt, DEFAULT_PAGE_SIZE, StoreErrorException,
-  type AppendItem, type AppendResult, type EventStore, type ImportedEvent, type ImportItem, type NewEvent, type StoreError, type StoreOptions,
+  badRecordedAt,
+  DEFAULT_PAGE_SIZE,
+  StoreErrorException,
+  type AppendItem,
+  type AppendResult,
+  type EventStore,
+  type ImportedEvent,
+  type ImportItem,
+  type NewEvent,
+  type StoreError,
+  type StoreOptions,
 } from './store.js'
 
 const deepFreeze = <A>(a: A): A => {
@@ -18,9 +27,7 @@ const deepFreeze = <A>(a: A): A => {
 
 type Stored = StoredForCompare
 
-type Plan =
-  | { readonly replay: AppendResult }
-  | { readonly item: AppendItem; readonly dataJson: ReadonlyArray<string>; readonly from: number }
+type Plan = { readonly replay: AppendResult } | { readonly item: AppendItem; readonly dataJson: ReadonlyArray<string>; readonly from: number }
 
 /**
  * The in-process store: tests, embedding, examples. Events are kept as frozen copies made from
@@ -86,8 +93,13 @@ export class MemoryStore implements EventStore {
       const recordedAt = keepRecordedAt ? (e as ImportedEvent).recordedAt : now
       const plain = JSON.parse(JSON.stringify({ ...e.metadata, recordedAt })) as EventMetadata
       const envelope = {
-        eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId: item.streamId, revision: from + i,
-        position: this.log.length + 1, data: JSON.parse(dataJson[i]!) as unknown,
+        eventId: e.eventId,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        streamId: item.streamId,
+        revision: from + i,
+        position: this.log.length + 1,
+        data: JSON.parse(dataJson[i]!) as unknown,
       }
       const recorded: RecordedEvent = deepFreeze({ ...envelope, metadata: chained(envelope, plain, this.lastHash()) })
       this.keep(recorded, dataJson[i]!, stream)
@@ -123,7 +135,8 @@ export class MemoryStore implements EventStore {
     let skipped = 0
     for (const e of events) {
       const verdict = checkImported(e, {
-        head, prevHash: prev,
+        head,
+        prevHash: prev,
         stored: (id) => this.byId.get(id)?.recorded,
         revision: (s) => staged.get(s) ?? (this.streams.get(s)?.length ?? 0) - 1,
       })

@@ -14,7 +14,11 @@ export const canonicalEvent = (e: RecordedEvent): string =>
 const canonicalJson = (v: unknown): string => {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`
   if (typeof v === 'object' && v !== null)
-    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`
   return JSON.stringify(v ?? null)
 }
 
@@ -81,7 +85,9 @@ export const migrate = async (source: EventStore, target: EventStore, opts: Migr
       const next = await existing.next()
       if (next.done !== true) {
         if (canonicalEvent(next.value) !== canonicalEvent(e))
-          throw new MigrationError(`the target already holds other events (event ${done}: source ${e.streamId}@${e.revision} ${e.eventId}, target ${next.value.streamId}@${next.value.revision} ${next.value.eventId}): migrate into an empty store, or into the one an interrupted migration of this source left`)
+          throw new MigrationError(
+            `the target already holds other events (event ${done}: source ${e.streamId}@${e.revision} ${e.eventId}, target ${next.value.streamId}@${next.value.revision} ${next.value.eventId}): migrate into an empty store, or into the one an interrupted migration of this source left`,
+          )
         alreadyThere++
         if (done % pageSize === 0) report(e.position)
         continue
@@ -130,11 +136,17 @@ export const verify = async (from: EventStore, to: EventStore, opts: { pageSize?
       hb.update(`${cb}\n`)
       nb++
     }
-    if (firstDifference === undefined && ca !== cb)
-      firstDifference = `event ${Math.max(na, nb)}: source ${ca ?? '(none)'} / target ${cb ?? '(none)'}`
+    if (firstDifference === undefined && ca !== cb) firstDifference = `event ${Math.max(na, nb)}: source ${ca ?? '(none)'} / target ${cb ?? '(none)'}`
     if ((na + nb) % (2 * pageSize) === 0) opts.onProgress?.(Math.max(na, nb))
   }
   const sourceDigest = ha.digest('hex')
   const targetDigest = hb.digest('hex')
-  return { equal: firstDifference === undefined && sourceDigest === targetDigest, sourceEvents: na, targetEvents: nb, sourceDigest, targetDigest, ...(firstDifference === undefined ? {} : { firstDifference }) }
+  return {
+    equal: firstDifference === undefined && sourceDigest === targetDigest,
+    sourceEvents: na,
+    targetEvents: nb,
+    sourceDigest,
+    targetDigest,
+    ...(firstDifference === undefined ? {} : { firstDifference }),
+  }
 }

@@ -48,8 +48,7 @@ const claimFor = async (driver: SqlDriver, store: EventStore, where: string): Pr
   await driver.exec(`CREATE TABLE IF NOT EXISTS ${ORIGIN_TABLE} (store_hash TEXT NOT NULL)`)
   const [row] = await driver.all<{ store_hash: string }>(`SELECT store_hash FROM ${ORIGIN_TABLE}`)
   if (row === undefined) await driver.transaction([[{ sql: `INSERT INTO ${ORIGIN_TABLE} (store_hash) VALUES (?)`, params: [originOf(store)] }]])
-  else if (row.store_hash !== originOf(store))
-    throw new Error(`The views in ${where} were built from another store than ${store.url}: give this store a views database of its own (HOI_VIEWS)`)
+  else if (row.store_hash !== originOf(store)) throw new Error(`The views in ${where} were built from another store than ${store.url}: give this store a views database of its own (HOI_VIEWS)`)
 }
 
 /** View tables in a database of their own, the runner reading the log through the store. */

@@ -56,7 +56,12 @@ export const restoreInto = async (client: pg.ClientBase, events: ReadonlyArray<R
     return E.right({ imported, skipped, head: head.position })
   }
   const touched = [...new Set(rows.streamId)]
-  await client.query(`${insertSql(rows, touched, touched.map((t) => revisions.get(t)!), '0')};
+  await client.query(`${insertSql(
+    rows,
+    touched,
+    touched.map((t) => revisions.get(t)!),
+    '0',
+  )};
 UPDATE head SET position = ${position}, hash = '${prev}';
 ${notifySql(position)};
 COMMIT`)
@@ -84,7 +89,9 @@ export const upgradePostgresChain = async (client: pg.ClientBase, onProgress: (d
     return { _tag: 'AlreadyChained', head: head.position, hash: head.hash }
   }
   if (withHash > 0)
-    throw new Error(`${withHash} of ${total} events carry a hash and the others do not (or the head has no hash): this store is damaged, not old; run \`hoi verify\` and restore from a backup or export`)
+    throw new Error(
+      `${withHash} of ${total} events carry a hash and the others do not (or the head has no hash): this store is damaged, not old; run \`hoi verify\` and restore from a backup or export`,
+    )
   let prev = GENESIS
   let last = 0
   let done = 0

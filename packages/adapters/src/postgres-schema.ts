@@ -62,8 +62,7 @@ export const ensureSchema = async (client: pg.ClientBase, url: string): Promise<
   await client.query('BEGIN')
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK])
-    const found = await client.query<{ version: string | null; events: string | null }>(
-      "SELECT to_regclass('store_version')::text AS version, to_regclass('events')::text AS events")
+    const found = await client.query<{ version: string | null; events: string | null }>("SELECT to_regclass('store_version')::text AS version, to_regclass('events')::text AS events")
     const { version, events } = found.rows[0]!
     if (version === null) {
       if (events !== null) throw new SchemaRefused(`The PostgreSQL database at ${safeUrl(url)} has an events table but no hoi store_version: it is not a hoi store, and hoi will not write into it`)
@@ -73,7 +72,9 @@ export const ensureSchema = async (client: pg.ClientBase, url: string): Promise<
       const v = (await client.query<{ version: number }>('SELECT version FROM store_version')).rows[0]?.version
       if (v === undefined) throw new SchemaRefused(`The PostgreSQL database at ${safeUrl(url)} has an empty store_version table: the hoi schema is damaged`)
       if (v > PG_SCHEMA_VERSION)
-        throw new SchemaRefused(`The PostgreSQL database at ${safeUrl(url)} has hoi schema version ${v}, newer than version ${PG_SCHEMA_VERSION} that this hoi understands: upgrade hoi before using this database`)
+        throw new SchemaRefused(
+          `The PostgreSQL database at ${safeUrl(url)} has hoi schema version ${v}, newer than version ${PG_SCHEMA_VERSION} that this hoi understands: upgrade hoi before using this database`,
+        )
     }
     await client.query('COMMIT')
   } catch (e) {
@@ -94,8 +95,7 @@ export const COLUMNS = 'position, event_id, stream_id, revision, type, schema_ve
 /** position arrives as a string (bigint); it is a safe integer by the port's contract */
 type PgRow = [string | number, string, string, number, string, number, string, string]
 
-export const rowToRecorded = (r: PgRow): RecordedEvent =>
-  toRecorded([Number(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7]])
+export const rowToRecorded = (r: PgRow): RecordedEvent => toRecorded([Number(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7]])
 
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED'])
 /** SQLSTATEs that say "try again later": connection exceptions, shutdown, too many connections */
@@ -110,8 +110,7 @@ export const toStoreError = (e: unknown): StoreError => {
   if (e instanceof StoreErrorException) return e.error
   const code = (e as { code?: unknown }).code
   const message = e instanceof Error ? e.message : String(e)
-  if (typeof code === 'string' && (NETWORK.has(code) || TRANSIENT.test(code)))
-    return { _tag: 'StoreUnavailable', message: `PostgreSQL unavailable (${code}): ${message}` }
+  if (typeof code === 'string' && (NETWORK.has(code) || TRANSIENT.test(code))) return { _tag: 'StoreUnavailable', message: `PostgreSQL unavailable (${code}): ${message}` }
   if (e instanceof AggregateError && e.errors.some((x) => NETWORK.has(String((x as { code?: unknown }).code))))
     return { _tag: 'StoreUnavailable', message: `PostgreSQL unavailable: ${e.errors.map((x) => (x as Error).message).join('; ')}` }
   if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end|connection is closed/iu.test(message))
@@ -119,5 +118,4 @@ export const toStoreError = (e: unknown): StoreError => {
   return { _tag: 'StoreFailure', message: typeof code === 'string' ? `${code}: ${message}` : message }
 }
 
-export const isUniqueViolation = (e: unknown, constraint: string): boolean =>
-  (e as { code?: unknown }).code === '23505' && (e as { constraint?: unknown }).constraint === constraint
+export const isUniqueViolation = (e: unknown, constraint: string): boolean => (e as { code?: unknown }).code === '23505' && (e as { constraint?: unknown }).constraint === constraint

@@ -23,14 +23,14 @@ export type Queued = {
 /** 'alone': the call repeats an id that an earlier call of the same group writes; it is settled after the commit, on its own */
 export type Outcome = E.Either<StoreError, ReadonlyArray<AppendResult>> | 'alone'
 
-const nulIn = (e: NewEvent): string | undefined =>
-  e.eventId.includes('\u0000') ? 'event id' : e.type.includes('\u0000') ? 'type' : e.metadata.commandId.includes('\u0000') ? 'command id' : undefined
+const nulIn = (e: NewEvent): string | undefined => (e.eventId.includes('\u0000') ? 'event id' : e.type.includes('\u0000') ? 'type' : e.metadata.commandId.includes('\u0000') ? 'command id' : undefined)
 
 /** Checks what can be checked before any round trip: ids unique within the call, data serialisable (once). */
 export const plansOf = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, Plan[]> => {
   for (const { streamId, events } of items) {
     const bad = streamId.includes('\u0000') ? 'stream id' : events.map((e) => nulIn(e)).find((f) => f !== undefined)
-    if (bad !== undefined) return E.left({ _tag: 'StoreFailure', message: `the ${bad} of an event for stream ${JSON.stringify(streamId)} contains the NUL character, which PostgreSQL text cannot hold` })
+    if (bad !== undefined)
+      return E.left({ _tag: 'StoreFailure', message: `the ${bad} of an event for stream ${JSON.stringify(streamId)} contains the NUL character, which PostgreSQL text cannot hold` })
   }
   return canonicalPlans(checkedAppend(items))
 }
@@ -42,7 +42,6 @@ export const plansOf = (items: ReadonlyArray<AppendItem>): E.Either<StoreError, 
 const STATE = `SELECT NULL::bigint, NULL, stream_id, revision, NULL, NULL::int, NULL, NULL FROM streams WHERE stream_id = ANY($1::text[])
 UNION ALL SELECT ${COLUMNS} FROM events WHERE event_id = ANY($2::text[])
 UNION ALL SELECT position, NULL, NULL, NULL, NULL, NULL, hash, NULL FROM head`
-
 
 /** The column arrays of one multi-row INSERT: one round trip however many events the group holds. */
 export class Rows {
@@ -144,8 +143,7 @@ const plan = (group: ReadonlyArray<Queued>, state: State, head: number, prevHash
       const recorded = events.map((e, i): RecordedEvent => {
         const envelope = { eventId: e.eventId, type: e.type, schemaVersion: e.schemaVersion, streamId, revision: current + 1 + i, position: pos + 1 + i }
         // hashed as stored: the canonical text of the data, encoded before the lock
-        const metadata = chained({ ...envelope, data: p.dataCanonical[i]! },
-          { ...e.metadata, recordedAt: p.keepRecordedAt === true ? (e as ImportedEvent).recordedAt : recordedAt }, prev)
+        const metadata = chained({ ...envelope, data: p.dataCanonical[i]! }, { ...e.metadata, recordedAt: p.keepRecordedAt === true ? (e as ImportedEvent).recordedAt : recordedAt }, prev)
         prev = metadata.hash
         return { ...envelope, data: e.data, metadata }
       })
@@ -182,8 +180,7 @@ const quoted = (text: string): string => {
  * One array literal per column ('{"a","b"}'::text[]): a single constant for the parser, where
  * ARRAY[…] of thousands of elements made PostgreSQL analyse each one.
  */
-export const texts = (xs: ReadonlyArray<string>): string =>
-  `${quoted(`{${xs.map((x) => `"${x.replace(/[\\"]/gu, '\\$&')}"`).join(',')}}`)}::text[]`
+export const texts = (xs: ReadonlyArray<string>): string => `${quoted(`{${xs.map((x) => `"${x.replace(/[\\"]/gu, '\\$&')}"`).join(',')}}`)}::text[]`
 export const ints = (xs: ReadonlyArray<number>): string => `'{${xs.map((x) => String(Math.trunc(x))).join(',')}}'::bigint[]`
 
 /**
@@ -191,16 +188,30 @@ export const ints = (xs: ReadonlyArray<number>): string => `'{${xs.map((x) => St
  * positions count from. `guard`, if given, makes the statement fail (division by zero) unless
  * every listed stream still has the listed revision and the head is the listed one (a hash is hex).
  */
-export const insertSql = (rows: Rows, streams: ReadonlyArray<string>, revisions: ReadonlyArray<number>, base: string, guard?: { streams: ReadonlyArray<string>; revisions: ReadonlyArray<number>; head: { position: number; hash: string } }): string => `WITH ${guard === undefined ? '' : `g AS (
+export const insertSql = (
+  rows: Rows,
+  streams: ReadonlyArray<string>,
+  revisions: ReadonlyArray<number>,
+  base: string,
+  guard?: { streams: ReadonlyArray<string>; revisions: ReadonlyArray<number>; head: { position: number; hash: string } },
+): string => `WITH ${
+  guard === undefined
+    ? ''
+    : `g AS (
   SELECT 1 / (CASE WHEN EXISTS (SELECT 1 FROM unnest(${texts(guard.streams)}, ${ints(guard.revisions)}) AS x (s, r)
     LEFT JOIN streams ON streams.stream_id = x.s WHERE coalesce(streams.revision, -1) <> x.r)
     OR NOT EXISTS (SELECT 1 FROM head WHERE position = ${Math.trunc(guard.head.position)} AND hash = '${guard.head.hash}') THEN 0 ELSE 1 END) AS ok
-), `}e AS (
+), `
+}e AS (
   INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, command_id, recorded_at)
   SELECT p + ${base}, i, s, r, t, v, d::json, m::json, c, ra::timestamptz
   FROM unnest(${ints(rows.position)}, ${texts(rows.eventId)}, ${texts(rows.streamId)}, ${ints(rows.revision)}, ${texts(rows.type)},
-    ${ints(rows.schemaVersion)}, ${texts(rows.data)}, ${texts(rows.metadata)}, ${texts(rows.commandId)}, ${texts(rows.recordedAt)}) AS u (p, i, s, r, t, v, d, m, c, ra)${guard === undefined ? '' : `
-  WHERE (SELECT ok FROM g) = 1`}
+    ${ints(rows.schemaVersion)}, ${texts(rows.data)}, ${texts(rows.metadata)}, ${texts(rows.commandId)}, ${texts(rows.recordedAt)}) AS u (p, i, s, r, t, v, d, m, c, ra)${
+      guard === undefined
+        ? ''
+        : `
+  WHERE (SELECT ok FROM g) = 1`
+    }
 )
 INSERT INTO streams (stream_id, revision) SELECT * FROM unnest(${texts(streams)}, ${ints(revisions)})
 ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision`
@@ -228,7 +239,13 @@ const writeFast = async (client: pg.ClientBase, group: ReadonlyArray<Queued>, re
   const touched = [...new Set(planned.rows.streamId)]
   const guard = { streams: touched, revisions: touched.map((t) => state.revisions.get(t) ?? -1), head: { position: planned.head, hash: planned.hash } }
   const text = `BEGIN; UPDATE head SET position = ${planned.head}, hash = '${planned.hash}' WHERE position = ${state.head.position} AND hash IS NOT DISTINCT FROM ${state.head.hash === null ? 'NULL' : `'${state.head.hash}'`};
-${insertSql(planned.rows, touched, touched.map((t) => planned.revisions.get(t)!), '0', guard)};
+${insertSql(
+  planned.rows,
+  touched,
+  touched.map((t) => planned.revisions.get(t)!),
+  '0',
+  guard,
+)};
 ${notifySql(planned.head)};
 COMMIT`
   try {
@@ -278,7 +295,12 @@ export const writeGroup = async (client: pg.ClientBase, group: ReadonlyArray<Que
     return planned.outcomes
   }
   const touched = [...new Set(planned.rows.streamId)]
-  await client.query(`${insertSql(planned.rows, touched, touched.map((t) => planned.revisions.get(t)!), '0')};
+  await client.query(`${insertSql(
+    planned.rows,
+    touched,
+    touched.map((t) => planned.revisions.get(t)!),
+    '0',
+  )};
 UPDATE head SET position = ${planned.head}, hash = '${planned.hash}';
 ${notifySql(planned.head)};
 COMMIT`)

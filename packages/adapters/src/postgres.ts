@@ -8,8 +8,17 @@ import { restoreInto, upgradePostgresChain } from './postgres-chain.js'
 import { COLUMNS, ensureSchema, rowToRecorded, safeUrl, SchemaRefused, toStoreError } from './postgres-schema.js'
 import { plansOf, writeGroup, type Outcome, type Queued } from './postgres-write.js'
 import {
-  badRecordedAt, DEFAULT_PAGE_SIZE, StoreErrorException,
-  type AppendItem, type AppendResult, type EventStore, type ExpectedRevision, type ImportItem, type NewEvent, type StoreError, type StoreOptions,
+  badRecordedAt,
+  DEFAULT_PAGE_SIZE,
+  StoreErrorException,
+  type AppendItem,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type ImportItem,
+  type NewEvent,
+  type StoreError,
+  type StoreOptions,
 } from './store.js'
 
 export type PostgresOptions = StoreOptions & {
@@ -61,7 +70,11 @@ export class PostgresStore implements EventStore {
   private closed = false
 
   /** `pool`: the store's connections, shared with the view engine whose tables live in the same database */
-  constructor(readonly url: string, readonly pool: pg.Pool, opts: StoreOptions = {}) {
+  constructor(
+    readonly url: string,
+    readonly pool: pg.Pool,
+    opts: StoreOptions = {},
+  ) {
     this.now = opts.now ?? (() => new Date())
   }
 
@@ -129,7 +142,12 @@ export class PostgresStore implements EventStore {
       return outcomes
     } catch (e) {
       const error = toStoreError(e)
-      const rolledBack = error._tag !== 'StoreUnavailable' && (await client.query('ROLLBACK').then(() => true, () => false))
+      const rolledBack =
+        error._tag !== 'StoreUnavailable' &&
+        (await client.query('ROLLBACK').then(
+          () => true,
+          () => false,
+        ))
       // a connection that failed mid-transaction is dropped; the pool opens a new one on the next call
       release(rolledBack ? undefined : (e as Error))
       // a failure caused by one call's content must not fail the others: each is retried alone
@@ -151,7 +169,10 @@ export class PostgresStore implements EventStore {
       release()
       return a
     } catch (e) {
-      const rolledBack = await client.query('ROLLBACK').then(() => true, () => false)
+      const rolledBack = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      )
       release(rolledBack ? undefined : (e as Error))
       throw e
     }
@@ -185,9 +206,17 @@ export class PostgresStore implements EventStore {
   readStream(streamId: string, opts: { fromRevision?: number; pageSize?: number } = {}): AsyncIterable<RecordedEvent> {
     const size = pageSizeOf(opts.pageSize)
     const from = Math.max(0, opts.fromRevision ?? 0)
-    return pagedAsyncIterable(async (last: RecordedEvent | undefined) =>
-      (await this.rows('hoi-stream', `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
-        [streamId, last === undefined ? from : last.revision + 1, size])).map(rowToRecorded), size)
+    return pagedAsyncIterable(
+      async (last: RecordedEvent | undefined) =>
+        (
+          await this.rows('hoi-stream', `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`, [
+            streamId,
+            last === undefined ? from : last.revision + 1,
+            size,
+          ])
+        ).map(rowToRecorded),
+      size,
+    )
   }
 
   readAll(opts: { after?: number; pageSize?: number } = {}): AsyncIterable<RecordedEvent> {

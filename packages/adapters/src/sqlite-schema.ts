@@ -75,8 +75,7 @@ export const toStoreError = (e: unknown): StoreError => {
   const code = (e as { code?: unknown }).code
   const message = e instanceof Error ? e.message : String(e)
   if (typeof code === 'string') {
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code.startsWith('SQLITE_CANTOPEN'))
-      return { _tag: 'StoreUnavailable', message: `${code}: ${message}` }
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code.startsWith('SQLITE_CANTOPEN')) return { _tag: 'StoreUnavailable', message: `${code}: ${message}` }
     return { _tag: 'StoreFailure', message: `${code}: ${message}` }
   }
   if (e instanceof TypeError && /not open/u.test(message)) return { _tag: 'StoreUnavailable', message: 'the store is closed' }

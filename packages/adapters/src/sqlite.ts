@@ -7,8 +7,18 @@ import { canonicalPlans, checkedAppend, expectedHolds, resolveRetry, revisionCon
 import { pagedIterable } from './paging.js'
 import { COLUMNS, configure, isUniqueViolation, toRecorded, toStoreError, type Row } from './sqlite-schema.js'
 import {
-  badRecordedAt, DEFAULT_PAGE_SIZE, StoreErrorException,
-  type AppendItem, type AppendResult, type EventStore, type ExpectedRevision, type ImportedEvent, type ImportItem, type NewEvent, type StoreError, type StoreOptions,
+  badRecordedAt,
+  DEFAULT_PAGE_SIZE,
+  StoreErrorException,
+  type AppendItem,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type ImportedEvent,
+  type ImportItem,
+  type NewEvent,
+  type StoreError,
+  type StoreOptions,
 } from './store.js'
 
 /** `keepRecordedAt`: an import, whose events bring their own recordedAt */
@@ -29,7 +39,10 @@ class Abort extends Error {
 }
 /** Thrown inside the write transaction when item `index` may be a retry: decided after the rollback. */
 class MaybeRetry extends Error {
-  constructor(readonly index: number, readonly current: number) {
+  constructor(
+    readonly index: number,
+    readonly current: number,
+  ) {
     super('may be a retry')
   }
 }
@@ -67,7 +80,11 @@ export class SqliteStore implements EventStore {
   private queue: Queued[] = []
   private flushScheduled = false
 
-  constructor(readonly path: string, opts: StoreOptions = {}, url?: string) {
+  constructor(
+    readonly path: string,
+    opts: StoreOptions = {},
+    url?: string,
+  ) {
     this.url = url ?? `sqlite:${path}`
     this.now = opts.now ?? (() => new Date())
     const readonly = opts.readonly === true
@@ -159,7 +176,12 @@ export class SqliteStore implements EventStore {
     const bad = badRecordedAt(items)
     if (bad !== undefined) return E.left(bad)
     const plans = plansOf(items)
-    return E.isLeft(plans) ? plans : this.write(items, plans.right.map((p) => ({ ...p, keepRecordedAt: true })))
+    return E.isLeft(plans)
+      ? plans
+      : this.write(
+          items,
+          plans.right.map((p) => ({ ...p, keepRecordedAt: true })),
+        )
   }
 
   private write(items: ReadonlyArray<AppendItem>, prepared?: Plan[]): E.Either<StoreError, ReadonlyArray<AppendResult>> {
@@ -238,9 +260,10 @@ export class SqliteStore implements EventStore {
       let skipped = 0
       for (const e of events) {
         const verdict = checkImported(e, {
-          head, prevHash: prev,
+          head,
+          prevHash: prev,
           stored: (id) => this.findStored(id)?.recorded,
-          revision: (s) => staged.get(s) ?? ((this.selRevision.get(s) as number | undefined) ?? -1),
+          revision: (s) => staged.get(s) ?? (this.selRevision.get(s) as number | undefined) ?? -1,
         })
         if (E.isLeft(verdict)) throw new Abort(verdict.left)
         if (verdict.right === 'stored') {
@@ -281,15 +304,13 @@ export class SqliteStore implements EventStore {
   readStream(streamId: string, opts: { fromRevision?: number; pageSize?: number } = {}): AsyncIterable<RecordedEvent> {
     const size = pageSizeOf(opts.pageSize)
     const from = Math.max(0, opts.fromRevision ?? 0)
-    return pagedIterable((last: RecordedEvent | undefined) =>
-      this.read(() => (this.selStream.all(streamId, last === undefined ? from : last.revision + 1, size) as Row[]).map(toRecorded)), size)
+    return pagedIterable((last: RecordedEvent | undefined) => this.read(() => (this.selStream.all(streamId, last === undefined ? from : last.revision + 1, size) as Row[]).map(toRecorded)), size)
   }
 
   readAll(opts: { after?: number; pageSize?: number } = {}): AsyncIterable<RecordedEvent> {
     const size = pageSizeOf(opts.pageSize)
     const after = Math.max(0, opts.after ?? 0)
-    return pagedIterable((last: RecordedEvent | undefined) =>
-      this.read(() => (this.selAfter.all(last === undefined ? after : last.position, size) as Row[]).map(toRecorded)), size)
+    return pagedIterable((last: RecordedEvent | undefined) => this.read(() => (this.selAfter.all(last === undefined ? after : last.position, size) as Row[]).map(toRecorded)), size)
   }
 
   async readPage(after: number, limit: number = DEFAULT_PAGE_SIZE): Promise<ReadonlyArray<RecordedEvent>> {

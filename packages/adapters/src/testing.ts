@@ -29,8 +29,7 @@ export const newEvent = (o: { eventId?: string; type?: string; data?: unknown; s
 }
 
 /** `n` NewEvents with data `{ n: i }`. */
-export const newEvents = (n: number, o: Parameters<typeof newEvent>[0] = {}): NewEvent[] =>
-  Array.from({ length: n }, (_, i) => newEvent({ ...o, data: { n: i } }))
+export const newEvents = (n: number, o: Parameters<typeof newEvent>[0] = {}): NewEvent[] => Array.from({ length: n }, (_, i) => newEvent({ ...o, data: { n: i } }))
 
 /** A fresh folder under the system temp folder and a database path inside it; `remove()` deletes the folder. */
 export const tempSqlitePath = (prefix = 'hoi-'): { path: string; dir: string; remove: () => void } => {

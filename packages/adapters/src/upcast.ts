@@ -57,8 +57,7 @@ export const decodeRecorded = (recorded: Pick<RecordedEvent, 'type' | 'schemaVer
  * W4 budget (10k-event stream ≤ 25 ms); use decodeRecorded where data comes from outside.
  */
 export const readRecorded = (recorded: Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data'>): E.Either<DecodeFailure, DomainEvent> => {
-  if (!Object.prototype.hasOwnProperty.call(eventCodecs, recorded.type))
-    return E.left(failure('type', `unknown event type ${JSON.stringify(recorded.type)}`))
+  if (!Object.prototype.hasOwnProperty.call(eventCodecs, recorded.type)) return E.left(failure('type', `unknown event type ${JSON.stringify(recorded.type)}`))
   const up = upcast(recorded.type, recorded.schemaVersion, recorded.data)
   if (E.isLeft(up)) return up
   const data = up.right.data
@@ -68,6 +67,6 @@ export const readRecorded = (recorded: Pick<RecordedEvent, 'type' | 'schemaVersi
 
 /** The envelope with its data upcast (for readers that want envelopes, not decoded events). */
 export const upcastRecorded = (recorded: RecordedEvent): E.Either<DecodeFailure, RecordedEvent> =>
-  E.map((u: { schemaVersion: number; data: unknown }) =>
-    u.schemaVersion === recorded.schemaVersion ? recorded : { ...recorded, schemaVersion: u.schemaVersion, data: u.data },
-  )(upcast(recorded.type, recorded.schemaVersion, recorded.data))
+  E.map((u: { schemaVersion: number; data: unknown }) => (u.schemaVersion === recorded.schemaVersion ? recorded : { ...recorded, schemaVersion: u.schemaVersion, data: u.data }))(
+    upcast(recorded.type, recorded.schemaVersion, recorded.data),
+  )

@@ -48,8 +48,7 @@ export const parseHead = (text: string): ChainHead | string => {
   return { position, hash: m[2]! }
 }
 
-const broken = (events: number, b: ChainBreak, expected: ChainHead | undefined): VerifyReport =>
-  ({ ok: false, events, break: b, ...(expected === undefined ? {} : { expected }) })
+const broken = (events: number, b: ChainBreak, expected: ChainHead | undefined): VerifyReport => ({ ok: false, events, break: b, ...(expected === undefined ? {} : { expected }) })
 
 /**
  * Recomputes the chain over events in global order and stops at the first position where it
@@ -86,9 +85,21 @@ export const verifyEvents = async (events: AsyncIterable<RecordedEvent>, opts: V
       return broken(b.position < p ? n - 1 : n, b, expect)
     }
     if (computed !== m.hash)
-      return broken(n, { position: p, kind: 'changed', message: `the content of event ${p} (${e.type} in ${e.streamId}) does not match its hash: its data or metadata was changed after it was written` }, expect)
+      return broken(
+        n,
+        { position: p, kind: 'changed', message: `the content of event ${p} (${e.type} in ${e.streamId}) does not match its hash: its data or metadata was changed after it was written` },
+        expect,
+      )
     if (expect !== undefined && p === expect.position && m.hash !== expect.hash)
-      return broken(n, { position: p, kind: 'rewritten', message: `the chain is consistent but the hash at position ${p} is ${m.hash}, not the auditor's ${expect.hash}: history up to ${p} was rewritten and re-hashed` }, expect)
+      return broken(
+        n,
+        {
+          position: p,
+          kind: 'rewritten',
+          message: `the chain is consistent but the hash at position ${p} is ${m.hash}, not the auditor's ${expect.hash}: history up to ${p} was rewritten and re-hashed`,
+        },
+        expect,
+      )
     prevPrev = prev
     prev = m.hash
     last = p
@@ -97,7 +108,11 @@ export const verifyEvents = async (events: AsyncIterable<RecordedEvent>, opts: V
   }
   opts.onProgress?.(n, last)
   if (expect !== undefined && last < expect.position)
-    return broken(n, { position: last + 1, kind: 'truncated', message: `the log ends at position ${last}, but the auditor's head is at ${expect.position}: the events after ${last} were removed` }, expect)
+    return broken(
+      n,
+      { position: last + 1, kind: 'truncated', message: `the log ends at position ${last}, but the auditor's head is at ${expect.position}: the events after ${last} were removed` },
+      expect,
+    )
   return { ok: true, events: n, head: last === 0 ? undefined : { position: last, hash: prev }, ...(expect === undefined ? {} : { expected: expect }) }
 }
 
@@ -114,18 +129,13 @@ const at = (e: RecordedEvent, position: number): string | undefined => {
  * covers the position, so an event moved by one place still matches its hash at its old position,
  * which tells an inserted event (the one before it) from a deleted one or a rewritten neighbour.
  */
-const diagnose = (
-  e: RecordedEvent,
-  computed: string | undefined,
-  c: { dense: boolean; last: number; prev: string; prevPrev: string },
-): ChainBreak => {
+const diagnose = (e: RecordedEvent, computed: string | undefined, c: { dense: boolean; last: number; prev: string; prevPrev: string }): ChainBreak => {
   const p = e.position
   const m = e.metadata
   const before = c.last === 0 ? 'genesis' : `event ${c.last}`
   if (computed === m.hash) {
     // intact and in its place, but the event before it no longer has the hash it was linked to
-    if (c.dense && c.last > 0)
-      return { position: c.last, kind: 'changed', message: `event ${c.last} was changed and its hash recomputed: event ${p} still links to its old hash` }
+    if (c.dense && c.last > 0) return { position: c.last, kind: 'changed', message: `event ${c.last} was changed and its hash recomputed: event ${p} still links to its old hash` }
     return { position: p, kind: 'unlinked', message: `event ${p} is intact but does not link to ${before}: an event before it was deleted, inserted or moved, or ${before}'s hash was rewritten` }
   }
   if (c.dense && c.last > 0 && m.prevHash === c.prevPrev && at(e, p - 1) === m.hash)

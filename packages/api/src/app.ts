@@ -57,9 +57,8 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
   })
   const options = resolveOptions(opts, timedStore(opts.store, metrics.store))
   // the SDK is loaded only when spans go somewhere
-  const tracing = opts.traceExporter !== undefined || (process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? '') !== ''
-    ? await (await import('./observability/tracing.js')).startTracing(opts.traceExporter)
-    : undefined
+  const tracing =
+    opts.traceExporter !== undefined || (process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? '') !== '' ? await (await import('./observability/tracing.js')).startTracing(opts.traceExporter) : undefined
   const telemetry = new Telemetry(metrics, tracing)
   const logger = createLogger(opts.logger === true ? {} : opts.logger === false || opts.logger === undefined ? { level: 'warn' } : opts.logger)
   const authenticate = authenticator(options.auth, options.clock)

@@ -3,5 +3,4 @@ import type { CatalogueEntry, RouteCatalogue } from './http/route.js'
 import { CATALOGUE } from './tokens.js'
 
 /** Every route the app registered (HEAD twins of GET routes left out), with its access rule or none. */
-export const routeCatalogue = (app: INestApplication): ReadonlyArray<CatalogueEntry> =>
-  app.get<RouteCatalogue>(CATALOGUE).filter((e) => e.method !== 'HEAD')
+export const routeCatalogue = (app: INestApplication): ReadonlyArray<CatalogueEntry> => app.get<RouteCatalogue>(CATALOGUE).filter((e) => e.method !== 'HEAD')

@@ -68,7 +68,12 @@ const main = async (argv: string[]): Promise<number> => {
         if (file === undefined) throw new UsageError('exec needs a file: hoi exec commands.jsonl')
         const actor = typeof p.flags['actor'] === 'string' ? p.flags['actor'] : `cli:${process.env['USER'] ?? 'local'}`
         const bar = progressBar('exec', process.stderr, undefined, 'lines')
-        const show = (r: LineResult) => (p.flags['json'] === true ? JSON.stringify(r) : r.ok ? `line ${r.line}: ok ${r.type} → ${r.streamId}@${r.revision}, ${r.replayed ? 'already applied' : `${formatNumber(r.events)} event(s)`}` : `line ${r.line}: ${r.error}`)
+        const show = (r: LineResult) =>
+          p.flags['json'] === true
+            ? JSON.stringify(r)
+            : r.ok
+              ? `line ${r.line}: ok ${r.type} → ${r.streamId}@${r.revision}, ${r.replayed ? 'already applied' : `${formatNumber(r.events)} event(s)`}`
+              : `line ${r.line}: ${r.error}`
         let summary
         try {
           summary = await execFile(store, file, actor, (r) => bar.around(() => out(show(r))), bar.update)

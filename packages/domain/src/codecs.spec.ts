@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import {
-  Count, IsoDate, Name, Period, PositiveCount, Text, addDays, addYears, ageOn, boundedArray, daysBetween, decodeWith, nameKey, oneOf,
-  periodBounds, periodKind, periodWithin, type Period as PeriodT,
+  Count,
+  IsoDate,
+  Name,
+  Period,
+  PositiveCount,
+  Text,
+  addDays,
+  addYears,
+  ageOn,
+  boundedArray,
+  daysBetween,
+  decodeWith,
+  nameKey,
+  oneOf,
+  periodBounds,
+  periodKind,
+  periodWithin,
+  type Period as PeriodT,
 } from './codecs.js'
 import { DomainCommand } from './commands.js'
 import { LaunchClub } from './club/commands.js'
@@ -103,9 +119,12 @@ describe('Period', () => {
     expect(periodKind(p as PeriodT)).toBe(kind)
     expect(periodBounds(p as PeriodT)).toEqual({ start, end })
   })
-  it.each(['2023Q5', '2023Q0', '2023S3', '2023M00', '2023M13', '2023M7', '23', '2023q3', '2023-Q3', '1899', '2200', '2023N6', '2021K2021', '2021K2027', '2026K2021', '2021-2026'])('refuses %s', (p) => {
-    expect(issues(decodeWith(Period)(p))).toEqual([{ field: '(body)', message: 'must be a period like 2023, 2023S1, 2023N9, 2023Q3, 2023M07 or a term 2021K2026' }])
-  })
+  it.each(['2023Q5', '2023Q0', '2023S3', '2023M00', '2023M13', '2023M7', '23', '2023q3', '2023-Q3', '1899', '2200', '2023N6', '2021K2021', '2021K2027', '2026K2021', '2021-2026'])(
+    'refuses %s',
+    (p) => {
+      expect(issues(decodeWith(Period)(p))).toEqual([{ field: '(body)', message: 'must be a period like 2023, 2023S1, 2023N9, 2023Q3, 2023M07 or a term 2021K2026' }])
+    },
+  )
   it('knows which periods lie within others', () => {
     expect(periodWithin('2023Q3' as PeriodT, '2023S2' as PeriodT)).toBe(true)
     expect(periodWithin('2023Q3' as PeriodT, '2023S1' as PeriodT)).toBe(false)
@@ -141,13 +160,30 @@ describe('enumerations and arrays', () => {
 
 const launch = {
   type: 'LaunchClub',
-  data: { clubId: 'clb-1', name: 'CLB Liên thế hệ', model: 'ishc', hostAssociationId: 'nct', areaCode: '12.105', launchedOn: '2020-01-01', programme: '1336', roster: { total: 60, older: 40, women: 40, homeCareVolunteers: 6 } },
+  data: {
+    clubId: 'clb-1',
+    name: 'CLB Liên thế hệ',
+    model: 'ishc',
+    hostAssociationId: 'nct',
+    areaCode: '12.105',
+    launchedOn: '2020-01-01',
+    programme: '1336',
+    roster: { total: 60, older: 40, women: 40, homeCareVolunteers: 6 },
+  },
 }
 const setTarget = {
   type: 'SetTarget',
   data: {
-    targetId: 't1', ownerAssociationId: 'nct', title: '72 CLB', metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' }, counting: 'cumulative', goal: 72,
-    startOn: '2021-07-01', dueOn: '2025-12-31', setOn: '2021-07-15', milestones: [{ label: '9 CLB', goal: 9, dueOn: '2022-06-30' }],
+    targetId: 't1',
+    ownerAssociationId: 'nct',
+    title: '72 CLB',
+    metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' },
+    counting: 'cumulative',
+    goal: 72,
+    startOn: '2021-07-01',
+    dueOn: '2025-12-31',
+    setOn: '2021-07-15',
+    milestones: [{ label: '9 CLB', goal: 9, dueOn: '2022-06-30' }],
   },
 }
 
@@ -156,7 +192,9 @@ describe('strict objects', () => {
     expect(issues(decodeWith(LaunchClub)({ ...launch, data: { ...launch.data, isAdmin: true } }))).toEqual([{ field: 'data.isAdmin', message: 'is not a field of this object' }])
     expect(issues(decodeWith(LaunchClub)({ ...launch, extra: 1 }))).toEqual([{ field: 'extra', message: 'is not a field of this object' }])
     expect(issues(decodeWith(LaunchClub)({ ...launch, data: { ...launch.data, isAdmin: undefined } }))).toEqual([{ field: 'data.isAdmin', message: 'is not a field of this object' }])
-    expect(issues(decodeWith(LaunchClub)({ ...launch, data: { ...launch.data, roster: { ...launch.data.roster, young: 5 } } }))).toEqual([{ field: 'data.roster.young', message: 'is not a field of this object' }])
+    expect(issues(decodeWith(LaunchClub)({ ...launch, data: { ...launch.data, roster: { ...launch.data.roster, young: 5 } } }))).toEqual([
+      { field: 'data.roster.young', message: 'is not a field of this object' },
+    ])
     const milestones = [{ label: '9 CLB', goal: 9, dueOn: '2022-06-30', note: 'x' }]
     expect(issues(decodeWith(SetTarget)({ ...setTarget, data: { ...setTarget.data, milestones } }))).toEqual([{ field: 'data.milestones.0.note', message: 'is not a field of this object' }])
   })
@@ -168,10 +206,14 @@ describe('strict objects', () => {
 
 describe('decodeWith', () => {
   it('names nested fields by their path', () => {
-    expect(issues(decodeWith(LaunchClub)({ ...launch, data: { ...launch.data, roster: { ...launch.data.roster, older: -1 } } }))).toEqual([{ field: 'data.roster.older', message: 'must be a whole number ≥ 0' }])
+    expect(issues(decodeWith(LaunchClub)({ ...launch, data: { ...launch.data, roster: { ...launch.data.roster, older: -1 } } }))).toEqual([
+      { field: 'data.roster.older', message: 'must be a whole number ≥ 0' },
+    ])
     const milestones = [{ label: '9 CLB', goal: 9, dueOn: '2022-02-30' }]
     expect(issues(decodeWith(SetTarget)({ ...setTarget, data: { ...setTarget.data, milestones } }))).toEqual([{ field: 'data.milestones.0.dueOn', message: '2022-02-30 is not a calendar date' }])
-    expect(issues(decodeWith(SetTarget)({ ...setTarget, data: { ...setTarget.data, metric: { kind: 'clubs-launched', model: 'all', areaCode: '12' } } }))).toEqual([{ field: 'data.metric.model', message: 'must be one of ishc, any' }])
+    expect(issues(decodeWith(SetTarget)({ ...setTarget, data: { ...setTarget.data, metric: { kind: 'clubs-launched', model: 'all', areaCode: '12' } } }))).toEqual([
+      { field: 'data.metric.model', message: 'must be one of ishc, any' },
+    ])
   })
   it('reports every problem, a missing field as required', () => {
     const { name: _, ...noName } = launch.data
@@ -182,7 +224,9 @@ describe('decodeWith', () => {
   })
   it('calls a missing value required, whatever the codec', () => {
     expect(issues(decodeWith(Name)(undefined))).toEqual([{ field: '(body)', message: 'is required' }])
-    expect(issues(decodeWith(LaunchClub)({ ...launch, data: { ...launch.data, roster: { total: 1, older: 0, women: 0 } } }))).toEqual([{ field: 'data.roster.homeCareVolunteers', message: 'is required' }])
+    expect(issues(decodeWith(LaunchClub)({ ...launch, data: { ...launch.data, roster: { total: 1, older: 0, women: 0 } } }))).toEqual([
+      { field: 'data.roster.homeCareVolunteers', message: 'is required' },
+    ])
   })
   it('names the types allowed when the type is unknown', () => {
     const r = issues(decodeWith(DomainCommand)({ type: 'DropTables', data: {} }))

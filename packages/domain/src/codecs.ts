@@ -32,81 +32,103 @@ const textProblem = (s: string, inName: boolean): string | undefined => {
  * never be one of them, or a plain object indexed by it would answer with a function.
  */
 export const reservedKeys: ReadonlySet<string> = new Set([
-  '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'toLocaleString', 'valueOf',
-  '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
 ])
 export const isReservedKey = (s: string): boolean => reservedKeys.has(s)
 export const reservedMessage = (s: string): string => `is a reserved name (${s}) and cannot be used`
 
 /** A name as people write it: NFC, trimmed, single-spaced, 1–200 characters, no hidden characters. */
-export interface NameBrand { readonly Name: unique symbol }
+export interface NameBrand {
+  readonly Name: unique symbol
+}
 export type Name = t.Branded<string, NameBrand>
 export const Name = describeAs(
   new t.Type<Name, string, unknown>(
-  'Name',
-  (u): u is Name => typeof u === 'string' && u === normaliseName(u) && textProblem(u, true) === undefined && u.length > 0 && u.length <= 200,
-  (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c, 'must be a string')
-    const problem = textProblem(u, true)
-    if (problem !== undefined) return t.failure(u, c, `name ${problem}`)
-    const n = normaliseName(u)
-    if (n.length === 0) return t.failure(u, c, 'must not be empty')
-    if (n.length > 200) return t.failure(u, c, 'must be at most 200 characters')
-    return t.success(n as Name)
-  },
-  (a) => a,
-),
+    'Name',
+    (u): u is Name => typeof u === 'string' && u === normaliseName(u) && textProblem(u, true) === undefined && u.length > 0 && u.length <= 200,
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c, 'must be a string')
+      const problem = textProblem(u, true)
+      if (problem !== undefined) return t.failure(u, c, `name ${problem}`)
+      const n = normaliseName(u)
+      if (n.length === 0) return t.failure(u, c, 'must not be empty')
+      if (n.length > 200) return t.failure(u, c, 'must be at most 200 characters')
+      return t.success(n as Name)
+    },
+    (a) => a,
+  ),
   { type: 'string', minLength: 1, maxLength: 200, description: 'A name, stored NFC; control, bidi, format, default-ignorable and private-use characters are refused' },
 )
 export const normaliseName = (s: string): string => s.normalize('NFC').trim().replace(/\s+/gu, ' ')
 
 /** Key for comparing names: NFC, case-folded, with the look-alike Ð (U+00D0) taken as Đ (U+0110). */
 export const nameKey = (s: string): string =>
-  normaliseName(s).replace(/\u00D0/gu, '\u0110').replace(/\u00F0/gu, '\u0111').toLocaleLowerCase('vi')
+  normaliseName(s)
+    .replace(/\u00D0/gu, '\u0110')
+    .replace(/\u00F0/gu, '\u0111')
+    .toLocaleLowerCase('vi')
 
 /** Free text (narratives, reasons): NFC, up to 10,000 characters, newlines allowed, no hidden characters. */
-export interface TextBrand { readonly Text: unique symbol }
+export interface TextBrand {
+  readonly Text: unique symbol
+}
 export type Text = t.Branded<string, TextBrand>
 export const Text = describeAs(
   new t.Type<Text, string, unknown>(
-  'Text',
-  (u): u is Text => typeof u === 'string' && u === u.normalize('NFC') && textProblem(u, false) === undefined && u.length <= 10_000,
-  (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c, 'must be a string')
-    const problem = textProblem(u, false)
-    if (problem !== undefined) return t.failure(u, c, `text ${problem}`)
-    const n = u.normalize('NFC')
-    if (n.length > 10_000) return t.failure(u, c, 'must be at most 10,000 characters')
-    return t.success(n as Text)
-  },
-  (a) => a,
-),
+    'Text',
+    (u): u is Text => typeof u === 'string' && u === u.normalize('NFC') && textProblem(u, false) === undefined && u.length <= 10_000,
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c, 'must be a string')
+      const problem = textProblem(u, false)
+      if (problem !== undefined) return t.failure(u, c, `text ${problem}`)
+      const n = u.normalize('NFC')
+      if (n.length > 10_000) return t.failure(u, c, 'must be at most 10,000 characters')
+      return t.success(n as Text)
+    },
+    (a) => a,
+  ),
   { type: 'string', maxLength: 10000, description: 'Free text, stored NFC; no hidden characters' },
 )
 
 /** Identifiers: a slug or a UUID, 1–80 characters of [A-Za-z0-9._-], starting with a letter or digit. */
-export interface IdBrand { readonly Id: unique symbol }
+export interface IdBrand {
+  readonly Id: unique symbol
+}
 export type Id = t.Branded<string, IdBrand>
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/
 export const Id = describeAs(
   new t.Type<Id, string, unknown>(
-  'Id',
-  (u): u is Id => typeof u === 'string' && ID.test(u) && !isReservedKey(u),
-  (u, c) =>
-    typeof u !== 'string'
-      ? t.failure(u, c, 'must be a string')
-      : !ID.test(u)
-        ? t.failure(u, c, 'must be 1–80 characters of letters, digits, ".", "_" or "-", starting with a letter or digit')
-        : isReservedKey(u)
-          ? t.failure(u, c, reservedMessage(u))
-          : t.success(u as Id),
-  (a) => a,
-),
+    'Id',
+    (u): u is Id => typeof u === 'string' && ID.test(u) && !isReservedKey(u),
+    (u, c) =>
+      typeof u !== 'string'
+        ? t.failure(u, c, 'must be a string')
+        : !ID.test(u)
+          ? t.failure(u, c, 'must be 1–80 characters of letters, digits, ".", "_" or "-", starting with a letter or digit')
+          : isReservedKey(u)
+            ? t.failure(u, c, reservedMessage(u))
+            : t.success(u as Id),
+    (a) => a,
+  ),
   { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$', description: 'A slug or UUID' },
 )
 
 /** A calendar date, `YYYY-MM-DD`, that exists (2023-02-30 is refused), years 1900–2199. */
-export interface IsoDateBrand { readonly IsoDate: unique symbol }
+export interface IsoDateBrand {
+  readonly IsoDate: unique symbol
+}
 export type IsoDate = t.Branded<string, IsoDateBrand>
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 export const isValidDate = (s: string): boolean => {
@@ -116,31 +138,32 @@ export const isValidDate = (s: string): boolean => {
   if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false
   return d <= daysInMonth(y, mo)
 }
-export const daysInMonth = (y: number, m: number): number =>
-  m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31
+export const daysInMonth = (y: number, m: number): number => (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31)
 export const IsoDate = describeAs(
   new t.Type<IsoDate, string, unknown>(
-  'IsoDate',
-  (u): u is IsoDate => typeof u === 'string' && isValidDate(u),
-  (u, c) =>
-    typeof u !== 'string'
-      ? t.failure(u, c, 'must be a date string YYYY-MM-DD')
-      : isValidDate(u)
-        ? t.success(u as IsoDate)
-        : t.failure(u, c, DATE.test(u) ? `${u} is not a calendar date` : 'must be a date YYYY-MM-DD'),
-  (a) => a,
-),
+    'IsoDate',
+    (u): u is IsoDate => typeof u === 'string' && isValidDate(u),
+    (u, c) =>
+      typeof u !== 'string'
+        ? t.failure(u, c, 'must be a date string YYYY-MM-DD')
+        : isValidDate(u)
+          ? t.success(u as IsoDate)
+          : t.failure(u, c, DATE.test(u) ? `${u} is not a calendar date` : 'must be a date YYYY-MM-DD'),
+    (a) => a,
+  ),
   { type: 'string', format: 'date', description: 'A calendar date YYYY-MM-DD (business date)' },
 )
 
 const intCodec = (name: string, min: number, max: number, what: string) =>
-  describeAs(new t.Type<number, number, unknown>(
-    name,
-    (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max,
-    (u, c) =>
-      typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max ? t.success(u) : t.failure(u, c, `must be ${what}`),
-    (a) => a,
-  ), { type: 'integer', minimum: min, maximum: max })
+  describeAs(
+    new t.Type<number, number, unknown>(
+      name,
+      (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max,
+      (u, c) => (typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max ? t.success(u) : t.failure(u, c, `must be ${what}`)),
+      (a) => a,
+    ),
+    { type: 'integer', minimum: min, maximum: max },
+  )
 /** Whole counts: 0 up to 2^53−1 (loan balances in VND included). */
 export const Count = intCodec('Count', 0, Number.MAX_SAFE_INTEGER, 'a whole number ≥ 0')
 export type Count = t.TypeOf<typeof Count>
@@ -152,7 +175,9 @@ export type PositiveCount = t.TypeOf<typeof PositiveCount>
  * cumulative), `2023Q1`…`2023Q4` (quarter), `2023M01`…`2023M12` (month), and `2021K2026` (a congress
  * term — khóa — as `K` keeps the `-` of stream ids unambiguous, read as the calendar years it spans, at most 5 years as R13 allows).
  */
-export interface PeriodBrand { readonly Period: unique symbol }
+export interface PeriodBrand {
+  readonly Period: unique symbol
+}
 export type Period = t.Branded<string, PeriodBrand>
 const PERIOD = /^(19\d{2}|2[01]\d{2})(?:(Q[1-4])|(S[12])|M(0[1-9]|1[0-2])|(N9)|K(19\d{2}|2[01]\d{2}))?$/
 const isPeriod = (u: unknown): u is Period => {
@@ -165,19 +190,19 @@ const isPeriod = (u: unknown): u is Period => {
 }
 export const Period = describeAs(
   new t.Type<Period, string, unknown>(
-  'Period',
-  isPeriod,
-  (u, c) =>
-    isPeriod(u)
-      ? t.success(u)
-      : t.failure(u, c, 'must be a period like 2023, 2023S1, 2023N9, 2023Q3, 2023M07 or a term 2021K2026'),
-  (a) => a,
-),
-  { type: 'string', pattern: '^[0-9]{4}(Q[1-4]|S[12]|N9|M(0[1-9]|1[0-2])|K[0-9]{4})?$', description: 'Reporting period: 2023, 2023S1, 2023N9 (nine months), 2023Q3, 2023M07, or a congress term 2021K2026 (khóa)' },
+    'Period',
+    isPeriod,
+    (u, c) => (isPeriod(u) ? t.success(u) : t.failure(u, c, 'must be a period like 2023, 2023S1, 2023N9, 2023Q3, 2023M07 or a term 2021K2026')),
+    (a) => a,
+  ),
+  {
+    type: 'string',
+    pattern: '^[0-9]{4}(Q[1-4]|S[12]|N9|M(0[1-9]|1[0-2])|K[0-9]{4})?$',
+    description: 'Reporting period: 2023, 2023S1, 2023N9 (nine months), 2023Q3, 2023M07, or a congress term 2021K2026 (khóa)',
+  },
 )
 export type PeriodKind = 'year' | 'half' | 'nine-months' | 'quarter' | 'month' | 'term'
-export const periodKind = (p: Period): PeriodKind =>
-  p.length === 4 ? 'year' : p[4] === 'Q' ? 'quarter' : p[4] === 'S' ? 'half' : p[4] === 'N' ? 'nine-months' : p[4] === 'K' ? 'term' : 'month'
+export const periodKind = (p: Period): PeriodKind => (p.length === 4 ? 'year' : p[4] === 'Q' ? 'quarter' : p[4] === 'S' ? 'half' : p[4] === 'N' ? 'nine-months' : p[4] === 'K' ? 'term' : 'month')
 /** First and last day of a period. */
 export const periodBounds = (p: Period): { start: IsoDate; end: IsoDate } => {
   const y = Number(p.slice(0, 4))
@@ -202,7 +227,7 @@ export const addDays = (d: IsoDate, days: number): IsoDate => fromDays(toDays(d)
 /** Adds working days (Monday to Friday; public holidays are not known here, so a deadline may come a little early). */
 export const addWorkingDays = (d: IsoDate, days: number): IsoDate => {
   let n = toDays(d)
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     n += 1
     const weekday = new Date(n * 86_400_000).getUTCDay()
     if (weekday !== 0 && weekday !== 6) left -= 1
@@ -224,15 +249,15 @@ export const ageOn = (birthDate: IsoDate, on: IsoDate): number => {
 
 /** A codec over a closed set of string values, with an error message that lists them. */
 export const oneOf = <V extends string>(name: string, values: ReadonlyArray<V>): t.Type<V, V, unknown> =>
-  describeAs(new t.Type<V, V, unknown>(
-    name,
-    (u): u is V => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u),
-    (u, c) =>
-      typeof u === 'string' && (values as ReadonlyArray<string>).includes(u)
-        ? t.success(u as V)
-        : t.failure(u, c, `must be one of ${values.join(', ')}`),
-    (a) => a,
-  ), { type: 'string', enum: values })
+  describeAs(
+    new t.Type<V, V, unknown>(
+      name,
+      (u): u is V => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u),
+      (u, c) => (typeof u === 'string' && (values as ReadonlyArray<string>).includes(u) ? t.success(u as V) : t.failure(u, c, `must be one of ${values.join(', ')}`)),
+      (a) => a,
+    ),
+    { type: 'string', enum: values },
+  )
 
 /** An exact object: unknown keys are refused (mass assignment), not silently dropped. */
 export const strict = <P extends t.Props>(props: P, name: string): t.Type<t.TypeOf<t.TypeC<P>>, t.OutputOf<t.TypeC<P>>, unknown> => {
@@ -245,7 +270,13 @@ export const strict = <P extends t.Props>(props: P, name: string): t.Type<t.Type
       if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, 'must be an object')
       const extra = Object.keys(u).filter((k) => !known.has(k))
       if (extra.length > 0)
-        return t.failures(extra.map((k) => ({ value: (u as Record<string, unknown>)[k], context: [...c, { key: k, type: t.never, actual: (u as Record<string, unknown>)[k] }], message: 'is not a field of this object' })))
+        return t.failures(
+          extra.map((k) => ({
+            value: (u as Record<string, unknown>)[k],
+            context: [...c, { key: k, type: t.never, actual: (u as Record<string, unknown>)[k] }],
+            message: 'is not a field of this object',
+          })),
+        )
       return inner.validate(u, c)
     },
     (a) => inner.encode(a),
@@ -268,7 +299,13 @@ export const strictPartial = <P extends t.Props, O extends t.Props>(
       if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, 'must be an object')
       const extra = Object.keys(u).filter((k) => !known.has(k))
       if (extra.length > 0)
-        return t.failures(extra.map((k) => ({ value: (u as Record<string, unknown>)[k], context: [...c, { key: k, type: t.never, actual: (u as Record<string, unknown>)[k] }], message: 'is not a field of this object' })))
+        return t.failures(
+          extra.map((k) => ({
+            value: (u as Record<string, unknown>)[k],
+            context: [...c, { key: k, type: t.never, actual: (u as Record<string, unknown>)[k] }],
+            message: 'is not a field of this object',
+          })),
+        )
       // undefined optional values are dropped so that exactOptionalPropertyTypes holds
       const clean = Object.fromEntries(Object.entries(u).filter(([, v]) => v !== undefined))
       // entered through `parts` so that pathOf skips the intersection's member indices (no `data.0.x`)
@@ -343,19 +380,25 @@ export const decodeWith =
  * reported against that one member and a bad `type` names the values allowed.
  */
 export const taggedUnion = <C extends t.Mixed>(name: string, tag: string, members: Readonly<Record<string, C>>): t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> =>
-  describeAs(new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
-    name,
-    (u): u is t.TypeOf<C> => typeof u === 'object' && u !== null && Object.prototype.hasOwnProperty.call(members, String((u as Record<string, unknown>)[tag])) && members[String((u as Record<string, unknown>)[tag])]!.is(u),
-    (u, c) => {
-      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, 'must be an object')
-      const v = (u as Record<string, unknown>)[tag]
-      const member = typeof v === 'string' && Object.prototype.hasOwnProperty.call(members, v) ? members[v] : undefined
-      if (member === undefined)
-        return t.failures([{ value: v, context: [...c, { key: tag, type: t.string, actual: v }], message: `must be one of ${Object.keys(members).join(', ')}` }])
-      return member.validate(u, c)
-    },
-    (a): t.OutputOf<C> => members[String((a as Record<string, unknown>)[tag])]!.encode(a) as t.OutputOf<C>,
-  ), () => ({ oneOf: Object.values(members).map(jsonSchemaOf), discriminator: { propertyName: tag } }))
+  describeAs(
+    new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
+      name,
+      (u): u is t.TypeOf<C> =>
+        typeof u === 'object' &&
+        u !== null &&
+        Object.prototype.hasOwnProperty.call(members, String((u as Record<string, unknown>)[tag])) &&
+        members[String((u as Record<string, unknown>)[tag])]!.is(u),
+      (u, c) => {
+        if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, 'must be an object')
+        const v = (u as Record<string, unknown>)[tag]
+        const member = typeof v === 'string' && Object.prototype.hasOwnProperty.call(members, v) ? members[v] : undefined
+        if (member === undefined) return t.failures([{ value: v, context: [...c, { key: tag, type: t.string, actual: v }], message: `must be one of ${Object.keys(members).join(', ')}` }])
+        return member.validate(u, c)
+      },
+      (a): t.OutputOf<C> => members[String((a as Record<string, unknown>)[tag])]!.encode(a) as t.OutputOf<C>,
+    ),
+    () => ({ oneOf: Object.values(members).map(jsonSchemaOf), discriminator: { propertyName: tag } }),
+  )
 
 /** A `{ type, data }` message (event or command) whose data is an exact object. */
 export const message = <T extends string, P extends t.Props, O extends t.Props = Record<never, never>>(type: T, required: P, optional?: O) =>

@@ -13,8 +13,13 @@ export type DomainCommand = A.Command | M.Command | C.Command | T.Command | R.Co
 export type CommandType = DomainCommand['type']
 
 const byAggregate = {
-  association: A.commandCodecs, member: M.commandCodecs, club: C.commandCodecs,
-  target: T.commandCodecs, report: R.commandCodecs, movement: V.commandCodecs, unit: U.commandCodecs,
+  association: A.commandCodecs,
+  member: M.commandCodecs,
+  club: C.commandCodecs,
+  target: T.commandCodecs,
+  report: R.commandCodecs,
+  movement: V.commandCodecs,
+  unit: U.commandCodecs,
 } as const satisfies Record<Exclude<AggregateName, 'claim'>, Record<string, t.Mixed>>
 
 export const commandCodecs = Object.assign({}, ...Object.values(byAggregate)) as Readonly<Record<CommandType, t.Mixed>>

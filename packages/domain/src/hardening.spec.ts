@@ -11,12 +11,23 @@ const decodeCommand = decodeWith(DomainCommand)
 describe('names refuse invisible and formatting characters by their Unicode properties', () => {
   // the characters a probe slipped into names: default-ignorable, format, fillers, tags, selectors, a blank pattern
   const hidden: ReadonlyArray<[string, string]> = [
-    ['U+2061 function application', '\u2061'], ['U+2062 invisible times', '\u2062'], ['U+2063 invisible separator', '\u2063'],
-    ['U+2064 invisible plus', '\u2064'], ['U+180E Mongolian vowel separator', '\u180E'], ['U+034F combining grapheme joiner', '\u034F'],
-    ['U+FFF9 interlinear annotation anchor', '\uFFF9'], ['U+206A inhibit symmetric swapping', '\u206A'], ['U+17B4 Khmer vowel inherent aq', '\u17B4'],
-    ['U+115F Hangul choseong filler', '\u115F'], ['U+3164 Hangul filler', '\u3164'], ['U+FFA0 halfwidth Hangul filler', '\uFFA0'],
-    ['U+E0001 language tag', '\u{E0001}'], ['U+E0061 tag latin small a', '\u{E0061}'], ['U+FE0F variation selector 16', '\uFE0F'],
-    ['U+1D173 musical symbol begin beam', '\u{1D173}'], ['U+2800 Braille pattern blank', '\u2800'],
+    ['U+2061 function application', '\u2061'],
+    ['U+2062 invisible times', '\u2062'],
+    ['U+2063 invisible separator', '\u2063'],
+    ['U+2064 invisible plus', '\u2064'],
+    ['U+180E Mongolian vowel separator', '\u180E'],
+    ['U+034F combining grapheme joiner', '\u034F'],
+    ['U+FFF9 interlinear annotation anchor', '\uFFF9'],
+    ['U+206A inhibit symmetric swapping', '\u206A'],
+    ['U+17B4 Khmer vowel inherent aq', '\u17B4'],
+    ['U+115F Hangul choseong filler', '\u115F'],
+    ['U+3164 Hangul filler', '\u3164'],
+    ['U+FFA0 halfwidth Hangul filler', '\uFFA0'],
+    ['U+E0001 language tag', '\u{E0001}'],
+    ['U+E0061 tag latin small a', '\u{E0061}'],
+    ['U+FE0F variation selector 16', '\uFE0F'],
+    ['U+1D173 musical symbol begin beam', '\u{1D173}'],
+    ['U+2800 Braille pattern blank', '\u2800'],
   ]
   it('has the seventeen characters of the probe', () => expect(hidden).toHaveLength(17))
   it.each(hidden)('refuses %s inside a name', (_, ch) => {
@@ -25,9 +36,14 @@ describe('names refuse invisible and formatting characters by their Unicode prop
     expect(Name.is(`Lê${ch}Văn Ba`)).toBe(false)
   })
   it.each([
-    ['U+2028 line separator (Zl)', '\u2028'], ['U+2029 paragraph separator (Zp)', '\u2029'], ['U+E000 private use (Co)', '\uE000'],
-    ['U+F0000 supplementary private use', '\u{F0000}'], ['U+0600 Arabic number sign (Cf)', '\u0600'], ['U+200B zero width space', '\u200B'],
-    ['U+0085 next line (Cc)', '\u0085'], ['U+00AD soft hyphen', '\u00AD'],
+    ['U+2028 line separator (Zl)', '\u2028'],
+    ['U+2029 paragraph separator (Zp)', '\u2029'],
+    ['U+E000 private use (Co)', '\uE000'],
+    ['U+F0000 supplementary private use', '\u{F0000}'],
+    ['U+0600 Arabic number sign (Cf)', '\u0600'],
+    ['U+200B zero width space', '\u200B'],
+    ['U+0085 next line (Cc)', '\u0085'],
+    ['U+00AD soft hyphen', '\u00AD'],
   ])('refuses %s too, naming the code point', (_, ch) => {
     const r = decodeCommand({ type: 'RenameAssociation', data: { associationId: 'a-1', name: `Hội${ch} Người cao tuổi`, renamedOn: '2020-01-01' } })
     const found = issues(r)
@@ -56,8 +72,16 @@ describe('names of the object prototype are never keys', () => {
     const r = decodeCommand({
       type: 'SetTarget',
       data: {
-        targetId: 't-1', ownerAssociationId: 'a-1', title: 'Chỉ tiêu', metric: { kind: 'report-indicator', associationId: 'a-1', indicator: 'constructor' },
-        counting: 'cumulative', goal: 5, startOn: '2021-01-01', dueOn: '2025-12-31', milestones: [], setOn: '2021-01-01',
+        targetId: 't-1',
+        ownerAssociationId: 'a-1',
+        title: 'Chỉ tiêu',
+        metric: { kind: 'report-indicator', associationId: 'a-1', indicator: 'constructor' },
+        counting: 'cumulative',
+        goal: 5,
+        startOn: '2021-01-01',
+        dueOn: '2025-12-31',
+        milestones: [],
+        setOn: '2021-01-01',
       },
     })
     expect(issues(r)).toEqual([{ field: 'data.metric.indicator', message: 'is a reserved name (constructor) and cannot be used' }])

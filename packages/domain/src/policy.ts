@@ -1,7 +1,5 @@
 /** Kinds of association (DOMAIN.md). */
-export const associationKinds = [
-  'elderly', 'veterans', 'women', 'farmers', 'youth', 'trade-union', 'fatherland-front', 'red-cross', 'study-promotion', 'other',
-] as const
+export const associationKinds = ['elderly', 'veterans', 'women', 'farmers', 'youth', 'trade-union', 'fatherland-front', 'red-cross', 'study-promotion', 'other'] as const
 export type AssociationKind = (typeof associationKinds)[number]
 
 export const scopes = ['national', 'province', 'district', 'commune'] as const
@@ -16,8 +14,7 @@ export const ownCharterKinds: ReadonlyArray<AssociationKind> = ['veterans', 'wom
 /** Decree 126/2024/NĐ-CP took effect on 2024-11-26 and replaced 45/2010 (R2). */
 export const DECREE_126_FROM = '2024-11-26'
 
-export const regimeFor = (kind: AssociationKind, foundedOn: string): Regime =>
-  ownCharterKinds.includes(kind) ? 'own-charter' : foundedOn < DECREE_126_FROM ? 'decree-45-2010' : 'decree-126-2024'
+export const regimeFor = (kind: AssociationKind, foundedOn: string): Regime => (ownCharterKinds.includes(kind) ? 'own-charter' : foundedOn < DECREE_126_FROM ? 'decree-45-2010' : 'decree-126-2024')
 
 /**
  * Age rule for joining: `minimum` admits; from `exceptionFrom` up to `minimum` admits with a flag;
@@ -104,8 +101,10 @@ export const defaultPolicy: Policy = {
     baseWage: 2_340_000,
     multiplier: { national: 6.5, province: 5.0, district: 3.2, commune: 1.5 },
     byArea: [
-      { scope: 'province', areaPrefix: '01', multiplier: 5.4 }, { scope: 'province', areaPrefix: '79', multiplier: 5.4 },
-      { scope: 'district', areaPrefix: '01', multiplier: 3.6 }, { scope: 'district', areaPrefix: '79', multiplier: 3.6 },
+      { scope: 'province', areaPrefix: '01', multiplier: 5.4 },
+      { scope: 'province', areaPrefix: '79', multiplier: 5.4 },
+      { scope: 'district', areaPrefix: '01', multiplier: 3.6 },
+      { scope: 'district', areaPrefix: '79', multiplier: 3.6 },
     ],
   },
   reportExpiryDays: 90,

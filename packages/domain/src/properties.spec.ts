@@ -5,9 +5,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { addDays, daysBetween, isReservedKey, type IsoDate } from './codecs.js'
 import { DomainEvent, eventCodecs, eventTypes, type EventType } from './events.js'
 import { DomainCommand, commandCodecs, commandTypes, type CommandType } from './commands.js'
-import {
-  AssociationKind, ConferenceKind, Ending, OriginHow, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Regime, Scope,
-} from './association/events.js'
+import { AssociationKind, ConferenceKind, Ending, OriginHow, CongressForm, CongressKind, DissolutionGround, DissolutionKind, OfficerRole, Regime, Scope } from './association/events.js'
 import { Gender, MemberCategory } from './member/events.js'
 import { ActivityArea, ClubModel, ClubProgramme } from './club/events.js'
 import { Counting, Metric } from './target/events.js'
@@ -16,11 +14,9 @@ import { UnitLevel } from './unit/events.js'
 import { AuthorityOpinion, BranchLevel, RequestingBody } from './association/governance-messages.js'
 
 type Fields = Record<string, fc.Arbitrary<unknown>>
-const record = (fields: Fields, requiredKeys: ReadonlyArray<string> = Object.keys(fields)) =>
-  fc.record(fields, { requiredKeys: [...requiredKeys], noNullPrototype: true })
+const record = (fields: Fields, requiredKeys: ReadonlyArray<string> = Object.keys(fields)) => fc.record(fields, { requiredKeys: [...requiredKeys], noNullPrototype: true })
 /** A `{ type, data }` message: required fields always present, optional ones sometimes omitted. */
-const message = (type: string, required: Fields, optional: Fields = {}) =>
-  record({ type: fc.constant(type), data: record({ ...required, ...optional }, Object.keys(required)) })
+const message = (type: string, required: Fields, optional: Fields = {}) => record({ type: fc.constant(type), data: record({ ...required, ...optional }, Object.keys(required)) })
 
 /** The values an enumeration allows, read from the codec itself (its refusal lists them). */
 const enumOf = (codec: t.Mixed, wrap: (v: string) => unknown = (v) => v): fc.Arbitrary<string> => {
@@ -45,7 +41,10 @@ const count = fc.oneof(fc.nat({ max: 1000 }), fc.maxSafeNat())
 const positive = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })
 const year = fc.integer({ min: 1900, max: 2199 })
 const period = fc.tuple(year, fc.constantFrom('', 'S1', 'S2', 'Q1', 'Q2', 'Q3', 'Q4', 'M01', 'M02', 'M06', 'M09', 'M10', 'M12')).map(([y, p]) => `${y}${p}`)
-const areaCode = fc.array(fc.stringMatching(/^[0-9A-Za-z]{1,10}$/), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.')).filter(notReserved)
+const areaCode = fc
+  .array(fc.stringMatching(/^[0-9A-Za-z]{1,10}$/), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join('.'))
+  .filter(notReserved)
 const claimId = fc.tuple(fc.constantFrom('membership', 'area'), id, id).map(([n, a, b]) => `${n}~${a}~${b}`)
 const ids = fc.array(id, { maxLength: 5 })
 const ending = enumOf(Ending)
@@ -63,14 +62,21 @@ const metric = fc.oneof(
   record({ kind: fc.constant('report-indicator'), associationId: id, indicator: indicatorCode }),
 )
 const milestones = fc.array(record({ label: name, goal: count, dueOn: date, counting }, ['label', 'goal', 'dueOn']), { maxLength: 4 })
-const recipient = fc.oneof(
-  record({ kind: fc.constant('collective'), name, associationId: id }, ['kind', 'name']),
-  record({ kind: fc.constant('individual'), name, memberId: id }, ['kind', 'name']),
-)
+const recipient = fc.oneof(record({ kind: fc.constant('collective'), name, associationId: id }, ['kind', 'name']), record({ kind: fc.constant('individual'), name, memberId: id }, ['kind', 'name']))
 
 const association = { associationId: id }
 const ref = { decisionRef: name }
-const congress = { ...association, number: name, kind: enumOf(CongressKind), form: enumOf(CongressForm), heldOn: date, termStart: date, termEnd: date, delegatesExpected: positive, delegatesPresent: count }
+const congress = {
+  ...association,
+  number: name,
+  kind: enumOf(CongressKind),
+  form: enumOf(CongressForm),
+  heldOn: date,
+  termStart: date,
+  termEnd: date,
+  delegatesExpected: positive,
+  delegatesPresent: count,
+}
 const relieved = { ...association, memberId: id, role: enumOf(OfficerRole), relievedOn: date }
 const resolution = { ...association, resolutionId: id, congressNumber: name, adoptedOn: date, title: name, targets: names, keyTasks: names, programmes: names }
 const conference = { ...association, conferenceId: id, kind: enumOf(ConferenceKind), title: name, heldOn: date, attendees: count }
@@ -81,11 +87,17 @@ const member = { memberId: id, associationId: id }
 const person = { personId: id, fullName: name, birthDate: date, gender: enumOf(Gender) }
 const category = enumOf(MemberCategory)
 const representative = record({ organisation: name, vietnameseCitizen: fc.boolean() })
-const correction = [{ ...member, correctedOn: date, reason: text }, { fullName: name, birthDate: date, gender: enumOf(Gender), cardNo: name }] as const
+const correction = [
+  { ...member, correctedOn: date, reason: text },
+  { fullName: name, birthDate: date, gender: enumOf(Gender), cardNo: name },
+] as const
 const launch = { clubId: id, name, model: enumOf(ClubModel), hostAssociationId: id, areaCode, launchedOn: date, programme: enumOf(ClubProgramme), roster }
 const activity = { clubId: id, activityId: id, area: enumOf(ActivityArea), heldOn: date, title: name, participants: count }
 const target = { targetId: id, ownerAssociationId: id, title: name, metric, counting, goal: count, startOn: date, dueOn: date, milestones, setOn: date }
-const revision = [{ targetId: id, revisedOn: date, reason: text }, { goal: count, dueOn: date, milestones }] as const
+const revision = [
+  { targetId: id, revisedOn: date, reason: text },
+  { goal: count, dueOn: date, milestones },
+] as const
 const report = { associationId: id, period }
 const movement = { movementId: id, ownerAssociationId: id, title: name, cycleStart: year, cycleEnd: year, launchedOn: date }
 const award = [{ movementId: id, commendationId: id, recipient, form: name, awardedOn: date }, { citation: text }] as const
@@ -94,12 +106,19 @@ const notice = [{ ...association, congressNumber: name, notifiedOn: date, planne
 const opinion = [{ ...association, congressNumber: name, receivedOn: date, opinion: enumOf(AuthorityOpinion) }, { ref: name }] as const
 const branch = [{ ...association, branchId: id, name, level: enumOf(BranchLevel), establishedOn: date }, { withinBranchId: id }] as const
 const remuneration = { ...association, memberId: id, paidOn: date, monthlyAmount: count, retired: fc.boolean() }
-const committee = [{ ...association, name, kind: enumOf(AssociationKind), scope: enumOf(Scope), areaCode, recognisedOn: date, committee: fc.array(record({ personId: id, fullName: name }), { maxLength: 4 }) }, { parentId: id, ...ref }] as const
+const committee = [
+  { ...association, name, kind: enumOf(AssociationKind), scope: enumOf(Scope), areaCode, recognisedOn: date, committee: fc.array(record({ personId: id, fullName: name }), { maxLength: 4 }) },
+  { parentId: id, ...ref },
+] as const
 const registrants = fc.array(record(person), { maxLength: 4 })
 const extension = { ...association, requestedOn: date, congressDueBy: date }
 
 const events: Record<EventType, fc.Arbitrary<unknown>> = {
-  AssociationFounded: message('AssociationFounded', { ...association, name, kind: enumOf(AssociationKind), regime: enumOf(Regime), scope: enumOf(Scope), areaCode, foundedOn: date, foundingMembers: count, flags }, { parentId: id, ...ref, origin }),
+  AssociationFounded: message(
+    'AssociationFounded',
+    { ...association, name, kind: enumOf(AssociationKind), regime: enumOf(Regime), scope: enumOf(Scope), areaCode, foundedOn: date, foundingMembers: count, flags },
+    { parentId: id, ...ref, origin },
+  ),
   AssociationRenamed: message('AssociationRenamed', { ...association, name, renamedOn: date }, ref),
   SpecialStatusGranted: message('SpecialStatusGranted', { ...association, grantedOn: date }, ref),
   SpecialStatusRevoked: message('SpecialStatusRevoked', { ...association, revokedOn: date }, ref),
@@ -174,7 +193,11 @@ const events: Record<EventType, fc.Arbitrary<unknown>> = {
 }
 
 const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
-  FoundAssociation: message('FoundAssociation', { ...association, name, kind: enumOf(AssociationKind), scope: enumOf(Scope), areaCode, foundedOn: date, foundingMembers: count }, { parentId: id, ...ref }),
+  FoundAssociation: message(
+    'FoundAssociation',
+    { ...association, name, kind: enumOf(AssociationKind), scope: enumOf(Scope), areaCode, foundedOn: date, foundingMembers: count },
+    { parentId: id, ...ref },
+  ),
   RenameAssociation: message('RenameAssociation', { ...association, name, renamedOn: date }, ref),
   GrantSpecialStatus: message('GrantSpecialStatus', { ...association, grantedOn: date }, ref),
   RevokeSpecialStatus: message('RevokeSpecialStatus', { ...association, revokedOn: date }, ref),
@@ -196,12 +219,20 @@ const commands: Record<CommandType, fc.Arbitrary<unknown>> = {
   PermitEstablishment: message('PermitEstablishment', { ...association, permittedOn: date, registrants }, ref),
   ExtendEstablishmentPermit: message('ExtendEstablishmentPermit', extension, ref),
   LapseEstablishmentPermit: message('LapseEstablishmentPermit', { ...association, lapsedOn: date }),
-  HoldFoundingCongress: message('HoldFoundingCongress', { ...association, heldOn: date, form: enumOf(CongressForm), termStart: date, termEnd: date, delegatesExpected: positive, delegatesPresent: count }, { number: name }),
+  HoldFoundingCongress: message(
+    'HoldFoundingCongress',
+    { ...association, heldOn: date, form: enumOf(CongressForm), termStart: date, termEnd: date, delegatesExpected: positive, delegatesPresent: count },
+    { number: name },
+  ),
   ExtendSuspension: message('ExtendSuspension', { ...association, extendedOn: date, until: date }, ref),
   DivideAssociation: message('DivideAssociation', { ...association, dividedOn: date, into: fc.array(newBody, { maxLength: 4 }) }, { heirId: id, ...ref }),
   SeparateAssociation: message('SeparateAssociation', { ...association, separatedOn: date, newBody }, ref),
   AbsorbAssociation: message('AbsorbAssociation', { ...association, intoId: id, absorbedOn: date }, ref),
-  ConsolidateAssociations: message('ConsolidateAssociations', { ...association, name, kind: enumOf(AssociationKind), scope: enumOf(Scope), areaCode, consolidatedOn: date, sourceIds: ids }, { parentId: id, ...ref }),
+  ConsolidateAssociations: message(
+    'ConsolidateAssociations',
+    { ...association, name, kind: enumOf(AssociationKind), scope: enumOf(Scope), areaCode, consolidatedOn: date, sourceIds: ids },
+    { parentId: id, ...ref },
+  ),
   ReparentAssociation: message('ReparentAssociation', { ...association, parentId: id, reparentedOn: date }, ref),
   AdmitMember: message('AdmitMember', { ...member, ...person, category, admittedOn: date }, { cardNo: name, representative }),
   ChangeMemberCategory: message('ChangeMemberCategory', { ...member, category, changedOn: date }),
@@ -273,12 +304,14 @@ describe('codec round trips', () => {
     fc.assert(fc.property(commands[type], (input) => roundTrip(commandCodecs[type], DomainCommand, input)))
   })
   it('names decode to NFC whatever the spelling, and decoding is idempotent', () => {
-    fc.assert(fc.property(message('RenameAssociation', { associationId: id, name, renamedOn: date }), (input) => {
-      const first = commandCodecs.RenameAssociation.decode(input)
-      if (E.isLeft(first)) throw new Error('invalid')
-      const decodedName = (first.right as { data: { name: string } }).data.name
-      expect(decodedName).toBe(decodedName.normalize('NFC'))
-      expect(commandCodecs.RenameAssociation.decode(first.right)).toEqual(first)
-    }))
+    fc.assert(
+      fc.property(message('RenameAssociation', { associationId: id, name, renamedOn: date }), (input) => {
+        const first = commandCodecs.RenameAssociation.decode(input)
+        if (E.isLeft(first)) throw new Error('invalid')
+        const decodedName = (first.right as { data: { name: string } }).data.name
+        expect(decodedName).toBe(decodedName.normalize('NFC'))
+        expect(commandCodecs.RenameAssociation.decode(first.right)).toEqual(first)
+      }),
+    )
   })
 })

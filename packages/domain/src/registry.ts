@@ -28,7 +28,15 @@ export type ParsedStream =
 export const parseStream = (streamId: string): ParsedStream | undefined => {
   const report = reportOf(streamId)
   if (report !== undefined) return { aggregate: 'report', ...report }
-  for (const [aggregate, parse] of [['association', associationOf], ['member', memberOf], ['club', clubOf], ['target', targetOf], ['movement', movementOf], ['unit', unitOf], ['claim', claimOf]] as const) {
+  for (const [aggregate, parse] of [
+    ['association', associationOf],
+    ['member', memberOf],
+    ['club', clubOf],
+    ['target', targetOf],
+    ['movement', movementOf],
+    ['unit', unitOf],
+    ['claim', claimOf],
+  ] as const) {
     const id = parse(streamId)
     if (id !== undefined) return { aggregate, id }
   }

@@ -32,10 +32,7 @@ export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
 
 export const objectSchema = (required: t.Props, optional: ReadonlyArray<[string, t.Mixed]>): JsonSchema => ({
   type: 'object',
-  properties: Object.fromEntries([
-    ...Object.entries(required).map(([k, c]) => [k, jsonSchemaOf(c)]),
-    ...optional.map(([k, c]) => [k, jsonSchemaOf(c)]),
-  ]),
+  properties: Object.fromEntries([...Object.entries(required).map(([k, c]) => [k, jsonSchemaOf(c)]), ...optional.map(([k, c]) => [k, jsonSchemaOf(c)])]),
   required: Object.keys(required),
   additionalProperties: false,
 })

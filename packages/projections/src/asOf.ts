@@ -6,8 +6,7 @@ import { END_OF_TIME, valueAt } from './model.js'
 export const dateOf = (asOf: string | undefined): string => asOf ?? END_OF_TIME
 
 /** Area codes nest by segment: `12.105` is inside `12`, `123` is not. */
-export const inArea = (code: string, prefix: string | undefined): boolean =>
-  prefix === undefined || code === prefix || (code.startsWith(prefix) && code.charCodeAt(prefix.length) === 46)
+export const inArea = (code: string, prefix: string | undefined): boolean => prefix === undefined || code === prefix || (code.startsWith(prefix) && code.charCodeAt(prefix.length) === 46)
 
 export const statusAt = (a: AssociationState, date: string): AssociationStatus => valueAt(a.statuses, date) ?? 'active'
 export const nameAt = (a: AssociationState, date: string): string => valueAt(a.names, date) ?? a.names[0]!.value
@@ -32,8 +31,7 @@ export const memberActive = (s: MemberState, ch: MemberChange | undefined, a: As
   return end === undefined || end > date
 }
 
-export const categoryAt = (s: MemberState, ch: MemberChange | undefined, date: string): Category =>
-  ch?.categoryChanges === undefined ? s.category : (valueAt(ch.categoryChanges, date) ?? s.category)
+export const categoryAt = (s: MemberState, ch: MemberChange | undefined, date: string): Category => (ch?.categoryChanges === undefined ? s.category : (valueAt(ch.categoryChanges, date) ?? s.category))
 
 /** The association and every association below it, parents before children. */
 export const descendants = (m: ReadModel, id: string): string[] => {
@@ -93,8 +91,7 @@ export const heirOn = (m: ReadModel, id: string, date: string): Holder => {
   const seen = new Set([id])
   for (;;) {
     const next = m.associations.get(current)?.successor
-    if (next === undefined || next.on > date || seen.has(next.heirId))
-      return on === undefined ? { associationId: current } : { associationId: current, carriedOver: { fromAssociationId: id, on } }
+    if (next === undefined || next.on > date || seen.has(next.heirId)) return on === undefined ? { associationId: current } : { associationId: current, carriedOver: { fromAssociationId: id, on } }
     seen.add(next.heirId)
     current = next.heirId
     on = next.on

@@ -3,17 +3,20 @@ import { applyAll, clubs, clubsByArea, emptyModel } from './index.js'
 import { ev, log } from './testing/recorded.js'
 
 const r29 = { rule: 'R29', code: 'IshcTooFewWomen', message: 'women 40 %' }
-const m = applyAll(emptyModel(), log(
-  ev.launched('k1', '2019-04-01', { areaCode: '12.105.03', host: 'nct-a', total: 55 }),
-  ev.launched('k2', '2020-04-01', { areaCode: '12.105.04', model: 'other', programme: 'none', total: 30 }),
-  ev.launched('k3', '2021-05-01', { areaCode: '12.106.01', host: 'nct-b', programme: '1648', total: 70 }),
-  ev.launched('k4', '2021-06-01', { areaCode: '12', host: 'nct-b', total: 50 }),
-  ['ClubRosterReported', { clubId: 'k1', reportedOn: '2021-01-01', roster: { total: 45, older: 30, women: 18, homeCareVolunteers: 3 }, flags: [r29] }],
-  ['ClubActivityRecorded', { clubId: 'k1', activityId: 'a1', area: 'health-care', heldOn: '2020-02-01', title: 'Khám sức khỏe', participants: 40 }],
-  ['ClubActivityRecorded', { clubId: 'k1', activityId: 'a3', area: 'livelihoods', heldOn: '2021-03-01', title: 'Vay vốn', participants: 20 }],
-  ['ClubActivityRecorded', { clubId: 'k1', activityId: 'a2', area: 'health-care', heldOn: '2020-08-01', title: 'Tập dưỡng sinh', participants: 35 }],
-  ['ClubClosed', { clubId: 'k2', closedOn: '2022-01-01', reason: 'giải thể' }],
-))
+const m = applyAll(
+  emptyModel(),
+  log(
+    ev.launched('k1', '2019-04-01', { areaCode: '12.105.03', host: 'nct-a', total: 55 }),
+    ev.launched('k2', '2020-04-01', { areaCode: '12.105.04', model: 'other', programme: 'none', total: 30 }),
+    ev.launched('k3', '2021-05-01', { areaCode: '12.106.01', host: 'nct-b', programme: '1648', total: 70 }),
+    ev.launched('k4', '2021-06-01', { areaCode: '12', host: 'nct-b', total: 50 }),
+    ['ClubRosterReported', { clubId: 'k1', reportedOn: '2021-01-01', roster: { total: 45, older: 30, women: 18, homeCareVolunteers: 3 }, flags: [r29] }],
+    ['ClubActivityRecorded', { clubId: 'k1', activityId: 'a1', area: 'health-care', heldOn: '2020-02-01', title: 'Khám sức khỏe', participants: 40 }],
+    ['ClubActivityRecorded', { clubId: 'k1', activityId: 'a3', area: 'livelihoods', heldOn: '2021-03-01', title: 'Vay vốn', participants: 20 }],
+    ['ClubActivityRecorded', { clubId: 'k1', activityId: 'a2', area: 'health-care', heldOn: '2020-08-01', title: 'Tập dưỡng sinh', participants: 35 }],
+    ['ClubClosed', { clubId: 'k2', closedOn: '2022-01-01', reason: 'giải thể' }],
+  ),
+)
 const ids = (rows: ReadonlyArray<{ clubId: string }>) => rows.map((r) => r.clubId)
 
 describe('clubs', () => {

@@ -49,9 +49,19 @@ const clubRow = (c: ClubState, date: string, host: Holder): ClubRow => {
   }
   const status = clubStatusAt(c, date)
   return {
-    clubId: c.clubId, name: c.name, model: c.model, hostAssociationId: host.associationId, areaCode: c.areaCode, launchedOn: c.launchedOn,
-    programme: c.programme, status, ...(status === 'closed' ? { closedOn: c.closedOn! } : {}),
-    roster: latest.roster, flags: latest.flags, activities, activitiesByArea: byArea,
+    clubId: c.clubId,
+    name: c.name,
+    model: c.model,
+    hostAssociationId: host.associationId,
+    areaCode: c.areaCode,
+    launchedOn: c.launchedOn,
+    programme: c.programme,
+    status,
+    ...(status === 'closed' ? { closedOn: c.closedOn! } : {}),
+    roster: latest.roster,
+    flags: latest.flags,
+    activities,
+    activitiesByArea: byArea,
     ...(host.carriedOver === undefined ? {} : { carriedOver: host.carriedOver }),
   }
 }

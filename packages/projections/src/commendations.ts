@@ -26,9 +26,17 @@ export const commendations = (m: ReadModel, q: { readonly movementId?: string; r
     const collectives = awards.filter((a) => a.recipient.kind === 'collective').length
     const concluded = v.concludedOn !== undefined && v.concludedOn <= date
     out.push({
-      movementId: v.movementId, title: v.title, ownerAssociationId: v.ownerAssociationId, cycleStart: v.cycleStart, cycleEnd: v.cycleEnd,
-      launchedOn: v.launchedOn, status: concluded ? 'concluded' : 'active', ...(concluded ? { concludedOn: v.concludedOn! } : {}),
-      collectives, individuals: awards.length - collectives, awards,
+      movementId: v.movementId,
+      title: v.title,
+      ownerAssociationId: v.ownerAssociationId,
+      cycleStart: v.cycleStart,
+      cycleEnd: v.cycleEnd,
+      launchedOn: v.launchedOn,
+      status: concluded ? 'concluded' : 'active',
+      ...(concluded ? { concludedOn: v.concludedOn! } : {}),
+      collectives,
+      individuals: awards.length - collectives,
+      awards,
     })
   }
   return out

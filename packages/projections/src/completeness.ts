@@ -59,7 +59,15 @@ const listFor = (m: ReadModel, period: string, date: string, rootId: string | un
     const status: CompletenessStatus =
       state === undefined ? (date <= dueOn ? 'not-yet-due' : 'missing') : state === 'approved' ? 'approved' : state === 'returned' ? 'returned' : late ? 'late' : 'submitted'
     rows.push({
-      associationId: a.associationId, name: nameAt(a, date), kind: a.kind, scope: a.scope, rootId: root, template: template.id, dueOn, status, late,
+      associationId: a.associationId,
+      name: nameAt(a, date),
+      kind: a.kind,
+      scope: a.scope,
+      rootId: root,
+      template: template.id,
+      dueOn,
+      status,
+      late,
       ...(state === undefined ? {} : { submittedOn: r!.submittedOn }),
     })
     let rc = byRoot.get(root)
@@ -70,7 +78,9 @@ const listFor = (m: ReadModel, period: string, date: string, rootId: string | un
     }
   }
   return {
-    period, rows, counts,
+    period,
+    rows,
+    counts,
     byRoot: [...byRoot].map(([id, c]) => ({ rootId: id, name: nameAt(m.associations.get(id)!, date), counts: c })),
   }
 }

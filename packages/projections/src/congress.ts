@@ -72,18 +72,25 @@ export const foundingsAt = (m: ReadModel, date: string): FoundingRow[] => {
     const permittedOn = permitted ? f.permittedOn : undefined
     const lapsedOn = lapsed ? f.lapsedOn : undefined
     out.push({
-      associationId: f.associationId, name: f.name, kind: f.kind, scope: f.scope, areaCode: f.areaCode,
-      stage: lapsed ? 'lapsed' : permitted ? 'permitted' : 'committee-recognised', recognisedOn: f.recognisedOn,
-      ...(permittedOn === undefined ? {} : { permittedOn }), ...(dueBy === undefined ? {} : { congressDueBy: dueBy }),
-      extended, overdue: !lapsed && dueBy !== undefined && date > dueBy, ...(lapsedOn === undefined ? {} : { lapsedOn }),
+      associationId: f.associationId,
+      name: f.name,
+      kind: f.kind,
+      scope: f.scope,
+      areaCode: f.areaCode,
+      stage: lapsed ? 'lapsed' : permitted ? 'permitted' : 'committee-recognised',
+      recognisedOn: f.recognisedOn,
+      ...(permittedOn === undefined ? {} : { permittedOn }),
+      ...(dueBy === undefined ? {} : { congressDueBy: dueBy }),
+      extended,
+      overdue: !lapsed && dueBy !== undefined && date > dueBy,
+      ...(lapsedOn === undefined ? {} : { lapsedOn }),
     })
   }
   return out
 }
 
 /** The associations in founding on a date (default: everything known), in an area and everything inside it (R4, R5). */
-export const foundings = (m: ReadModel, q: { readonly asOf?: string; readonly areaCode?: string } = {}): FoundingRow[] =>
-  foundingsAt(m, dateOf(q.asOf)).filter((f) => inArea(f.areaCode, q.areaCode))
+export const foundings = (m: ReadModel, q: { readonly asOf?: string; readonly areaCode?: string } = {}): FoundingRow[] => foundingsAt(m, dateOf(q.asOf)).filter((f) => inArea(f.areaCode, q.areaCode))
 
 /**
  * Terms of associations existing and not dissolved on asOf: those ending within `withinMonths`

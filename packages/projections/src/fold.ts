@@ -27,8 +27,18 @@ const leave = (m: ReadModel, memberId: string, on: string, by: LeaveKind): void 
 
 const admit = (m: ReadModel, d: D<'MemberAdmitted'> | D<'MemberTransferredIn'>, admittedOn: string, via: 'admitted' | 'transferred-in', from: string | undefined): void => {
   const member: MemberState = {
-    memberId: d.memberId, associationId: d.associationId, personId: d.personId, fullName: d.fullName, birthDate: d.birthDate,
-    gender: d.gender, category: d.category, admittedOn, via, fromAssociationId: from, cardNo: d.cardNo, flags: d.flags,
+    memberId: d.memberId,
+    associationId: d.associationId,
+    personId: d.personId,
+    fullName: d.fullName,
+    birthDate: d.birthDate,
+    gender: d.gender,
+    category: d.category,
+    admittedOn,
+    via,
+    fromAssociationId: from,
+    cardNo: d.cardNo,
+    flags: d.flags,
   }
   // one admission per member stream (the decider refuses a second), so nothing to look up first
   const list = m.membersOf.get(d.associationId)
@@ -45,8 +55,15 @@ const applyReport = (m: ReadModel, e: Recorded): void => {
       const r = m.reports.get(key)
       if (r === undefined) {
         m.reports.set(key, {
-          associationId: d.associationId, period: d.period, submittedOn: d.submittedOn, dueOn: d.dueOn, late: d.late,
-          narrative: d.narrative, values: [{ on: d.submittedOn, value: d.indicators }], statuses: [{ on: d.submittedOn, value: 'submitted' }], returns: [],
+          associationId: d.associationId,
+          period: d.period,
+          submittedOn: d.submittedOn,
+          dueOn: d.dueOn,
+          late: d.late,
+          narrative: d.narrative,
+          values: [{ on: d.submittedOn, value: d.indicators }],
+          statuses: [{ on: d.submittedOn, value: 'submitted' }],
+          returns: [],
         })
       } else {
         r.submittedOn = d.submittedOn
@@ -98,8 +115,17 @@ const applyOther = (m: ReadModel, e: Recorded): void => {
     case 'ClubLaunched': {
       const d = e.data
       m.clubs.set(d.clubId, {
-        clubId: d.clubId, name: d.name, model: d.model, hostAssociationId: d.hostAssociationId, areaCode: d.areaCode, launchedOn: d.launchedOn,
-        programme: d.programme, rosters: [{ on: d.launchedOn, value: { roster: d.roster, flags: d.flags } }], activityOn: [], activityArea: [], closedOn: undefined,
+        clubId: d.clubId,
+        name: d.name,
+        model: d.model,
+        hostAssociationId: d.hostAssociationId,
+        areaCode: d.areaCode,
+        launchedOn: d.launchedOn,
+        programme: d.programme,
+        rosters: [{ on: d.launchedOn, value: { roster: d.roster, flags: d.flags } }],
+        activityOn: [],
+        activityArea: [],
+        closedOn: undefined,
       })
       return
     }
@@ -118,9 +144,17 @@ const applyOther = (m: ReadModel, e: Recorded): void => {
     case 'TargetSet': {
       const d = e.data
       m.targets.set(d.targetId, {
-        targetId: d.targetId, ownerAssociationId: d.ownerAssociationId, title: d.title, metric: d.metric, counting: d.counting,
-        startOn: d.startOn, setOn: d.setOn, sourceResolutionId: d.sourceResolutionId,
-        initial: { goal: d.goal, dueOn: d.dueOn, milestones: d.milestones }, revisions: [], withdrawnOn: undefined,
+        targetId: d.targetId,
+        ownerAssociationId: d.ownerAssociationId,
+        title: d.title,
+        metric: d.metric,
+        counting: d.counting,
+        startOn: d.startOn,
+        setOn: d.setOn,
+        sourceResolutionId: d.sourceResolutionId,
+        initial: { goal: d.goal, dueOn: d.dueOn, milestones: d.milestones },
+        revisions: [],
+        withdrawnOn: undefined,
       })
       return
     }
@@ -144,8 +178,14 @@ const applyOther = (m: ReadModel, e: Recorded): void => {
     case 'EmulationMovementLaunched': {
       const d = e.data
       m.movements.set(d.movementId, {
-        movementId: d.movementId, ownerAssociationId: d.ownerAssociationId, title: d.title, cycleStart: d.cycleStart, cycleEnd: d.cycleEnd,
-        launchedOn: d.launchedOn, concludedOn: undefined, awards: [],
+        movementId: d.movementId,
+        ownerAssociationId: d.ownerAssociationId,
+        title: d.title,
+        cycleStart: d.cycleStart,
+        cycleEnd: d.cycleEnd,
+        launchedOn: d.launchedOn,
+        concludedOn: undefined,
+        awards: [],
       })
       return
     }

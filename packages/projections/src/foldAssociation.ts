@@ -8,10 +8,24 @@ export const applyAssociation = (m: ReadModel, e: Recorded): boolean => {
       const d = e.data
       if (m.associations.has(d.associationId)) return true
       m.associations.set(d.associationId, {
-        associationId: d.associationId, kind: d.kind, regime: d.regime, scope: d.scope, areaCode: d.areaCode, parentId: d.parentId,
-        foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, names: [{ on: d.foundedOn, value: d.name }],
-        statuses: [{ on: d.foundedOn, value: 'active' }], special: [], staffQuota: [], congresses: [], officers: [],
-        resolutions: [], conferences: [], dissolvedOn: undefined, ...(d.origin === undefined ? {} : { origin: d.origin }),
+        associationId: d.associationId,
+        kind: d.kind,
+        regime: d.regime,
+        scope: d.scope,
+        areaCode: d.areaCode,
+        parentId: d.parentId,
+        foundedOn: d.foundedOn,
+        foundingMembers: d.foundingMembers,
+        names: [{ on: d.foundedOn, value: d.name }],
+        statuses: [{ on: d.foundedOn, value: 'active' }],
+        special: [],
+        staffQuota: [],
+        congresses: [],
+        officers: [],
+        resolutions: [],
+        conferences: [],
+        dissolvedOn: undefined,
+        ...(d.origin === undefined ? {} : { origin: d.origin }),
       })
       if (d.parentId !== undefined) {
         const siblings = m.children.get(d.parentId)
@@ -108,7 +122,11 @@ export const applyAssociation = (m: ReadModel, e: Recorded): boolean => {
       if (a === undefined || a.parentId === d.parentId) return true
       if (a.parentId !== undefined) {
         const old = m.children.get(a.parentId)
-        if (old !== undefined) m.children.set(a.parentId, old.filter((c) => c !== d.associationId))
+        if (old !== undefined)
+          m.children.set(
+            a.parentId,
+            old.filter((c) => c !== d.associationId),
+          )
       }
       a.parentId = d.parentId
       const siblings = m.children.get(d.parentId)
@@ -120,8 +138,17 @@ export const applyAssociation = (m: ReadModel, e: Recorded): boolean => {
       const d = e.data
       if (!m.foundings.has(d.associationId))
         m.foundings.set(d.associationId, {
-          associationId: d.associationId, name: d.name, kind: d.kind, scope: d.scope, areaCode: d.areaCode, recognisedOn: d.recognisedOn,
-          permittedOn: undefined, congressDueBy: undefined, extendedOn: undefined, extendedDueBy: undefined, lapsedOn: undefined,
+          associationId: d.associationId,
+          name: d.name,
+          kind: d.kind,
+          scope: d.scope,
+          areaCode: d.areaCode,
+          recognisedOn: d.recognisedOn,
+          permittedOn: undefined,
+          congressDueBy: undefined,
+          extendedOn: undefined,
+          extendedDueBy: undefined,
+          lapsedOn: undefined,
         })
       return true
     }

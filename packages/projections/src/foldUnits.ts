@@ -13,8 +13,13 @@ export const applyUnit = (m: ReadModel, e: Recorded): boolean => {
       // a second creation of the same id changes nothing, as the domain accepts only the first
       if (!m.units.has(d.unitId))
         m.units.set(d.unitId, {
-          unitId: d.unitId, level: d.level, createdOn: d.createdOn, names: [{ on: d.createdOn, value: d.name }], parents: [{ on: d.createdOn, value: d.parentId }],
-          endedOn: undefined, mergedInto: undefined,
+          unitId: d.unitId,
+          level: d.level,
+          createdOn: d.createdOn,
+          names: [{ on: d.createdOn, value: d.name }],
+          parents: [{ on: d.createdOn, value: d.parentId }],
+          endedOn: undefined,
+          mergedInto: undefined,
         })
       return true
     }

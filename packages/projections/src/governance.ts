@@ -53,7 +53,14 @@ const branchesOn = (m: ReadModel, records: ReadonlyArray<GovernanceRecord>, a: A
   for (const r of records) {
     if (r.type === 'BranchEstablished' && !established.has(r.data.branchId)) {
       const d = r.data
-      established.set(d.branchId, { branchId: d.branchId, name: d.name, level: d.level, ...(d.withinBranchId === undefined ? {} : { withinBranchId: d.withinBranchId }), establishedOn: d.establishedOn, members: [] })
+      established.set(d.branchId, {
+        branchId: d.branchId,
+        name: d.name,
+        level: d.level,
+        ...(d.withinBranchId === undefined ? {} : { withinBranchId: d.withinBranchId }),
+        establishedOn: d.establishedOn,
+        members: [],
+      })
     } else if (r.type === 'BranchClosed') closed.add(r.data.branchId)
   }
   const placed = new Map<string, string>()
@@ -134,7 +141,8 @@ export const governance = (m: ReadModel, associationId: string, asOf?: string): 
     else if (r.type === 'CharterApproved') charter = { version: r.data.version, approvedOn: r.data.approvedOn }
   }
   return {
-    associationId, asOf: date,
+    associationId,
+    asOf: date,
     ...(headquarters === undefined ? {} : { headquarters }),
     ...(charter === undefined ? {} : { charter }),
     branches: branchesOn(m, records, a, date),

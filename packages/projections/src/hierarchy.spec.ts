@@ -22,7 +22,7 @@ describe('fold: hierarchy events', () => {
     expect(descendants(m, 'nct-b')).toContain('nct-tp')
     expect(descendants(m, 'nct')).not.toContain('nct-tp')
   })
-  it('claims and the parent\'s child list change no view, and a redelivered re-parenting changes nothing', () => {
+  it("claims and the parent's child list change no view, and a redelivered re-parenting changes nothing", () => {
     const events = history()
     const once = applyAll(emptyModel(), events)
     const twice = applyAll(emptyModel(), [...events, events[5]!])

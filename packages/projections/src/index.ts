@@ -4,7 +4,21 @@
  * defaults to everything known; nothing here reads a clock.
  */
 export type {
-  ReadModel, Recorded, Dated, GovernanceRecord, AssociationState, FoundingState, AssociationStatus, MemberState, MemberChange, ClubState, UnitState, TargetState, ReportState, ReportStatus, MovementState,
+  ReadModel,
+  Recorded,
+  Dated,
+  GovernanceRecord,
+  AssociationState,
+  FoundingState,
+  AssociationStatus,
+  MemberState,
+  MemberChange,
+  ClubState,
+  UnitState,
+  TargetState,
+  ReportState,
+  ReportStatus,
+  MovementState,
 } from './model.js'
 export type { MemberIndex } from './members.js'
 export { emptyModel, governanceTypes } from './model.js'
@@ -20,14 +34,42 @@ export { reportRollup, reports, owesReport, type ReportRollup, type ReportRow, t
 export { completeness, completenessStatuses, type Completeness, type CompletenessList, type CompletenessRow, type CompletenessStatus, type Counts } from './completeness.js'
 export type { IndicatorValue, Aggregation } from './indicators.js'
 export { commendations, type CommendationsRow } from './commendations.js'
-export { congressWatch, foundings, overdueStage, FIRST_CONGRESS_WORKING_DAYS, type CongressWatch, type CongressWatchRow, type FirstCongressRow, type OverdueStage, type FoundingRow, type FoundingStage } from './congress.js'
+export {
+  congressWatch,
+  foundings,
+  overdueStage,
+  FIRST_CONGRESS_WORKING_DAYS,
+  type CongressWatch,
+  type CongressWatchRow,
+  type FirstCongressRow,
+  type OverdueStage,
+  type FoundingRow,
+  type FoundingStage,
+} from './congress.js'
 export { conferences, resolutions, type ConferenceRow, type ResolutionRow, type ConferencesQuery, type MeetingsQuery } from './meetings.js'
 export { carriedFrom, dissolvedBy, inArea } from './asOf.js'
 export { governance, type Governance, type BranchRow, type NoticeRow, type ReportableChange, type GovernanceFlag } from './governance.js'
 export { MemberIndex as MemberIndexClass } from './members.js'
 export {
-  projections, associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection, governanceProjection, unitsProjection,
-  CannotApply, insert as insertRow, update as updateRow, close as closeRows,
-  type ProjectionDefinition, type RowChange, type TableSpec, type ColumnType, type Value as RowValue, type Row as ViewRow, type Exists,
+  projections,
+  associationsProjection,
+  membersProjection,
+  clubsProjection,
+  targetsProjection,
+  reportsProjection,
+  movementsProjection,
+  governanceProjection,
+  unitsProjection,
+  CannotApply,
+  insert as insertRow,
+  update as updateRow,
+  close as closeRows,
+  type ProjectionDefinition,
+  type RowChange,
+  type TableSpec,
+  type ColumnType,
+  type Value as RowValue,
+  type Row as ViewRow,
+  type Exists,
 } from './tables/index.js'
 export type { MemberDeltas } from './metrics.js'

@@ -18,8 +18,7 @@ export type IndicatorValue = {
 }
 
 /** The status of a report on a date; undefined if not submitted by then. */
-export const statusOn = (r: ReportState, date: string): ReportStatus | undefined =>
-  r.values[0]!.on > date ? undefined : (entryAt(r.statuses, date)?.value ?? 'submitted')
+export const statusOn = (r: ReportState, date: string): ReportStatus | undefined => (r.values[0]!.on > date ? undefined : (entryAt(r.statuses, date)?.value ?? 'submitted'))
 
 /**
  * The reports of one association whose figures count for `period` on `date`: submitted by then and
@@ -35,18 +34,26 @@ export const sourcesFor = (own: ReadonlyArray<ReportState>, period: string, date
     const b = periodBounds(r.period as Period)
     return [b.start, b.end] as const
   }
-  const length = (r: ReportState) => { const [st, en] = span(r); return Date.parse(en) - Date.parse(st) }
+  const length = (r: ReportState) => {
+    const [st, en] = span(r)
+    return Date.parse(en) - Date.parse(st)
+  }
   const sorted = [...usable].sort((a, b) => length(b) - length(a) || span(a)[0].localeCompare(span(b)[0]))
   const chosen: ReportState[] = []
   for (const r of sorted) {
     const [s, e] = span(r)
-    if (chosen.every((c) => { const [cs, ce] = span(c); return e < cs || s > ce })) chosen.push(r)
+    if (
+      chosen.every((c) => {
+        const [cs, ce] = span(c)
+        return e < cs || s > ce
+      })
+    )
+      chosen.push(r)
   }
   return chosen.sort((a, b) => span(a)[0].localeCompare(span(b)[0]))
 }
 
-const kindOf = (code: string, catalogue: Report.CatalogueVersion): Report.Aggregation =>
-  (catalogue.indicators.get(code) ?? Report.allIndicators().get(code))?.aggregation ?? { kind: 'flow' }
+const kindOf = (code: string, catalogue: Report.CatalogueVersion): Report.Aggregation => (catalogue.indicators.get(code) ?? Report.allIndicators().get(code))?.aggregation ?? { kind: 'flow' }
 
 /**
  * Adds one association's sources into `sums`: flows summed over the periods, a stock is its

@@ -62,8 +62,15 @@ export const resolutions = (m: ReadModel, q: MeetingsQuery = {}): ResolutionRow[
     for (const { on, value: r } of a.resolutions) {
       if (on > date) break
       out.push({
-        associationId: a.associationId, associationName: nameAt(a, date), resolutionId: r.resolutionId, congressNumber: r.congressNumber, title: r.title,
-        adoptedOn: r.adoptedOn, targets: r.targets, keyTasks: r.keyTasks, programmes: r.programmes,
+        associationId: a.associationId,
+        associationName: nameAt(a, date),
+        resolutionId: r.resolutionId,
+        congressNumber: r.congressNumber,
+        title: r.title,
+        adoptedOn: r.adoptedOn,
+        targets: r.targets,
+        keyTasks: r.keyTasks,
+        programmes: r.programmes,
       })
     }
   return out.sort((x, y) => (x.adoptedOn < y.adoptedOn ? -1 : x.adoptedOn > y.adoptedOn ? 1 : 0))

@@ -26,7 +26,7 @@ const fromDeltas = (deltas: Array<[string, number]>): Step[] => {
   deltas.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   const steps: Step[] = []
   let value = 0
-  for (let i = 0; i < deltas.length; ) {
+  for (let i = 0; i < deltas.length;) {
     const date = deltas[i]![0]
     while (i < deltas.length && deltas[i]![0] === date) value += deltas[i++]![1]
     const last = steps[steps.length - 1]
@@ -64,8 +64,7 @@ const memberDeltas = (m: ReadModel, associationId: string, counting: Counting, s
     for (const s of m.membersOf.get(id) ?? []) {
       if (counting === 'new-since-start') {
         // a move between two associations of the same tree is not a new member of the tree
-        if (s.admittedOn >= startOn && !(s.via === 'transferred-in' && s.fromAssociationId !== undefined && inside.has(s.fromAssociationId)))
-          deltas.push([s.admittedOn, 1])
+        if (s.admittedOn >= startOn && !(s.via === 'transferred-in' && s.fromAssociationId !== undefined && inside.has(s.fromAssociationId))) deltas.push([s.admittedOn, 1])
       } else {
         deltas.push([s.admittedOn, 1])
         // an association ended by a reorganisation does not end its members: its heir carries them on (R21)
@@ -97,7 +96,10 @@ export const reportsCounted = (reports: ReadonlyArray<ReportState>, date: string
 /** Reports counted on a date, grouped by association: submitted, not returned, no nested periods. */
 const countedOn = (candidates: ReadonlyArray<ReportState>, date: string): Map<string, ReportState[]> => {
   const out = new Map<string, ReportState[]>()
-  for (const r of reportsCounted(candidates.filter((x) => statusOn(x, date) !== 'returned'), date)) {
+  for (const r of reportsCounted(
+    candidates.filter((x) => statusOn(x, date) !== 'returned'),
+    date,
+  )) {
     const list = out.get(r.associationId)
     if (list === undefined) out.set(r.associationId, [r])
     else list.push(r)
@@ -163,10 +165,7 @@ const indicatorSteps = (m: ReadModel, metric: Extract<Metric, { kind: 'report-in
  * members, indicator totals); `new-since-start`: what was added from `startOn` (launches,
  * admissions, indicators of periods inside [startOn, dueOn]).
  */
-export const metricTimeline = (
-  m: ReadModel, metric: Metric, counting: Counting, startOn: string, dueOn: string,
-  members: MemberDeltas = (id, c, s) => memberDeltas(m, id, c, s),
-): Timeline => {
+export const metricTimeline = (m: ReadModel, metric: Metric, counting: Counting, startOn: string, dueOn: string, members: MemberDeltas = (id, c, s) => memberDeltas(m, id, c, s)): Timeline => {
   switch (metric.kind) {
     case 'clubs-launched':
       return clubDeltas(m, metric, counting, startOn)

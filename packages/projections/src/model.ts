@@ -159,8 +159,17 @@ export type UnitState = {
 
 /** The governance events of an association (R16–R18, R20, R25, R27) and the placements of its members in branches, kept as recorded. */
 export const governanceTypes = [
-  'ExtraordinaryCongressRequested', 'CongressNotified', 'AuthorityOpinionRecorded', 'HeadquartersChanged', 'CharterApproved',
-  'ComplaintLodged', 'ComplaintResolved', 'BranchEstablished', 'BranchClosed', 'LeaderRemunerationRecorded', 'MemberPlacedInBranch',
+  'ExtraordinaryCongressRequested',
+  'CongressNotified',
+  'AuthorityOpinionRecorded',
+  'HeadquartersChanged',
+  'CharterApproved',
+  'ComplaintLodged',
+  'ComplaintResolved',
+  'BranchEstablished',
+  'BranchClosed',
+  'LeaderRemunerationRecorded',
+  'MemberPlacedInBranch',
 ] as const satisfies ReadonlyArray<DomainEvent['type']>
 export type GovernanceType = (typeof governanceTypes)[number]
 export type GovernanceRecord = { [K in GovernanceType]: { readonly type: K; readonly data: EventData<K> } }[GovernanceType]
@@ -211,9 +220,20 @@ export type ReadModel = {
 export const emptyModel = (): ReadModel => {
   const membersOf = new Map<string, MemberState[]>()
   return {
-    position: 0, lastRecordedAt: undefined, associations: new Map(), children: new Map(),
-    membersOf, members: new MemberIndex(membersOf), memberChanges: new Map(),
-    clubs: new Map(), targets: new Map(), reports: new Map(), movements: new Map(), governance: new Map(), units: new Map(), foundings: new Map(),
+    position: 0,
+    lastRecordedAt: undefined,
+    associations: new Map(),
+    children: new Map(),
+    membersOf,
+    members: new MemberIndex(membersOf),
+    memberChanges: new Map(),
+    clubs: new Map(),
+    targets: new Map(),
+    reports: new Map(),
+    movements: new Map(),
+    governance: new Map(),
+    units: new Map(),
+    foundings: new Map(),
   }
 }
 

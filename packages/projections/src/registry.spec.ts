@@ -14,7 +14,10 @@ const province = () =>
     ['SpecialStatusGranted', { associationId: 'nct', grantedOn: '2010-01-01' }],
     ['SpecialStatusRevoked', { associationId: 'nct', revokedOn: '2019-01-01' }],
     ['StaffQuotaAssigned', { associationId: 'ccb', quota: 12, assignedOn: '2018-01-01' }],
-    ['CongressHeld', { associationId: 'nct', number: 'III', kind: 'term', form: 'delegate', heldOn: '2021-04-01', termStart: '2021-04-01', termEnd: '2026-03-31', delegatesExpected: 200, delegatesPresent: 180 }],
+    [
+      'CongressHeld',
+      { associationId: 'nct', number: 'III', kind: 'term', form: 'delegate', heldOn: '2021-04-01', termStart: '2021-04-01', termEnd: '2026-03-31', delegatesExpected: 200, delegatesPresent: 180 },
+    ],
     ['OfficerElected', { associationId: 'nct', memberId: 'x1', fullName: 'Lò Văn Mười', role: 'president', electedOn: '2021-04-01' }],
     ['OfficerRelieved', { associationId: 'nct', memberId: 'x1', role: 'president', relievedOn: '2023-01-01' }],
     ['AssociationSuspended', { associationId: 'nct-tp-a', suspendedOn: '2021-01-01', until: '2021-06-01', reason: 'kiểm tra' }],
@@ -73,8 +76,7 @@ describe('registry', () => {
 
   it('R23/R24: status follows suspension, reinstatement and dissolution on their dates', () => {
     const status = (d: string) => association(m, 'nct-tp-a', d)?.status
-    expect([status('2020-12-31'), status('2021-01-01'), status('2021-03-01'), status('2022-06-30'), status('2022-07-01')])
-      .toEqual(['active', 'suspended', 'active', 'active', 'dissolved'])
+    expect([status('2020-12-31'), status('2021-01-01'), status('2021-03-01'), status('2022-06-30'), status('2022-07-01')]).toEqual(['active', 'suspended', 'active', 'active', 'dissolved'])
     expect(association(m, 'nct-tp-a', '2022-06-30')?.members).toBe(2)
     expect(association(m, 'nct-tp-a', '2022-07-01')?.members).toBe(0)
   })

@@ -47,9 +47,7 @@ export const termAt = (a: AssociationState, date: string): Term | undefined => {
 }
 
 const officersAt = (a: AssociationState, date: string): Officer[] =>
-  a.officers
-    .filter((o) => o.electedOn <= date && (o.relievedOn === undefined || o.relievedOn > date))
-    .map((o) => ({ memberId: o.memberId, fullName: o.fullName, role: o.role }))
+  a.officers.filter((o) => o.electedOn <= date && (o.relievedOn === undefined || o.relievedOn > date)).map((o) => ({ memberId: o.memberId, fullName: o.fullName, role: o.role }))
 
 /** Active members of an association on a date; a table-backed reader counts them in SQL instead. */
 export type MemberCount = (a: AssociationState, date: string) => number
@@ -59,12 +57,20 @@ export const associationRow = (m: ReadModel, a: AssociationState, date: string, 
   const term = termAt(a, date)
   const predecessors = carriedFrom(m, a, date).map((p) => p.associationId)
   return {
-    associationId: a.associationId, name: nameAt(a, date), kind: a.kind, regime: a.regime, scope: a.scope, areaCode: a.areaCode,
+    associationId: a.associationId,
+    name: nameAt(a, date),
+    kind: a.kind,
+    regime: a.regime,
+    scope: a.scope,
+    areaCode: a.areaCode,
     ...(a.parentId === undefined ? {} : { parentId: a.parentId }),
-    foundedOn: a.foundedOn, status: statusAt(a, date), special: specialAt(a, date),
+    foundedOn: a.foundedOn,
+    status: statusAt(a, date),
+    special: specialAt(a, date),
     ...(quota === undefined ? {} : { staffQuota: quota }),
     ...(term === undefined ? {} : { term }),
-    members: count(a, date), officers: officersAt(a, date),
+    members: count(a, date),
+    officers: officersAt(a, date),
     ...(a.origin === undefined ? {} : { origin: a.origin }),
     ...(a.successor === undefined || a.successor.on > date ? {} : { successor: a.successor }),
     ...(predecessors.length === 0 ? {} : { predecessors }),

@@ -30,8 +30,14 @@ const reportRow = (m: ReadModel, r: ReportState, date: string): ReportRow | unde
   const approved = status === 'approved' ? current : undefined
   const returned = status === 'returned' ? valueAt(r.returns, date) : undefined
   return {
-    associationId: r.associationId, associationName: a === undefined ? r.associationId : nameAt(a, date), period: r.period,
-    submittedOn: r.submittedOn, dueOn: r.dueOn, late: r.late, status, indicators: labelled(new Map(Object.entries(valueAt(r.values, date) ?? r.values[0]!.value)), Report.catalogueOn(periodBounds(r.period as Period).end)),
+    associationId: r.associationId,
+    associationName: a === undefined ? r.associationId : nameAt(a, date),
+    period: r.period,
+    submittedOn: r.submittedOn,
+    dueOn: r.dueOn,
+    late: r.late,
+    status,
+    indicators: labelled(new Map(Object.entries(valueAt(r.values, date) ?? r.values[0]!.value)), Report.catalogueOn(periodBounds(r.period as Period).end)),
     corrections: r.values.filter((v) => v.on <= date).length - 1,
     ...(approved === undefined ? {} : { approvedOn: approved.on }),
     ...(returned === undefined ? {} : { returnReason: returned }),
@@ -164,13 +170,29 @@ export const reportRollup = (m: ReadModel, q: { readonly associationId: string; 
   const statusOf = (id: string): RollupStatus => rows.find((r) => r.associationId === id)?.status ?? 'not-yet-due'
   const root = m.associations.get(q.associationId)
   return {
-    associationId: q.associationId, name: root === undefined ? q.associationId : nameAt(root, date), period: q.period, asOf: date,
+    associationId: q.associationId,
+    name: root === undefined ? q.associationId : nameAt(root, date),
+    period: q.period,
+    asOf: date,
     totals: labelled(sumOver(tree, perAssociation), catalogue),
     own: labelled(perAssociation.get(q.associationId) ?? new Map(), catalogue),
-    children: (m.children.get(q.associationId) ?? []).filter((id) => perAssociation.has(id)).map((id) => ({
-      associationId: id, name: nameAt(m.associations.get(id)!, date), status: statusOf(id), totals: labelled(sumOver(descendants(m, id), perAssociation), catalogue),
-    })),
-    expected, submitted, approved, returned, late, missing, notYetDue,
-    completeness: percent(submitted, expected), timeliness: percent(submitted - late.length, submitted), rows,
+    children: (m.children.get(q.associationId) ?? [])
+      .filter((id) => perAssociation.has(id))
+      .map((id) => ({
+        associationId: id,
+        name: nameAt(m.associations.get(id)!, date),
+        status: statusOf(id),
+        totals: labelled(sumOver(descendants(m, id), perAssociation), catalogue),
+      })),
+    expected,
+    submitted,
+    approved,
+    returned,
+    late,
+    missing,
+    notYetDue,
+    completeness: percent(submitted, expected),
+    timeliness: percent(submitted - late.length, submitted),
+    rows,
   }
 }

@@ -5,20 +5,38 @@ import { ev, log } from './testing/recorded.js'
 const nfc = 'Nguyễn Thị Hường'
 const nfd = nfc.normalize('NFD')
 
-const m = applyAll(emptyModel(), log(
-  ev.founded('p', { scope: 'province' }),
-  ev.founded('c', { scope: 'commune', parentId: 'p', areaCode: '12.105.03' }),
-  ev.admitted('m1', 'p', '2015-01-01', { fullName: nfc, gender: 'female' }),
-  ev.admitted('m2', 'p', '2016-01-01', { fullName: 'Trần Văn Đức' }),
-  ev.admitted('m3', 'c', '2017-01-01', { fullName: 'Lê Thị Hoa', category: 'associate' }),
-  ev.admitted('m4', 'c', '2017-01-01', { fullName: 'Lò Văn \u00D0ạt' }),
-  ['MemberResigned', { memberId: 'm2', associationId: 'p', resignedOn: '2020-06-30' }],
-  ['MemberCategoryChanged', { memberId: 'm3', associationId: 'c', category: 'official', changedOn: '2019-01-01' }],
-  ['MemberDetailsCorrected', { memberId: 'm1', associationId: 'p', correctedOn: '2021-01-01', reason: 'sai ngày sinh', birthDate: '1948-02-02', cardNo: 'NCT-001' }],
-  ['MemberTransferredOut', { memberId: 'm3', associationId: 'c', personId: 'p-m3', toAssociationId: 'p', toMemberId: 'm3b', transferredOn: '2022-01-01' }],
-  ['MemberTransferredIn', { memberId: 'm3b', associationId: 'p', personId: 'p-m3', fullName: 'Lê Thị Hoa', birthDate: '1950-01-01', gender: 'female', category: 'official', fromAssociationId: 'c', fromMemberId: 'm3', transferredOn: '2022-01-01', flags: [] }],
-  ['MemberDeceased', { memberId: 'm1', associationId: 'p', diedOn: '2023-03-03' }],
-))
+const m = applyAll(
+  emptyModel(),
+  log(
+    ev.founded('p', { scope: 'province' }),
+    ev.founded('c', { scope: 'commune', parentId: 'p', areaCode: '12.105.03' }),
+    ev.admitted('m1', 'p', '2015-01-01', { fullName: nfc, gender: 'female' }),
+    ev.admitted('m2', 'p', '2016-01-01', { fullName: 'Trần Văn Đức' }),
+    ev.admitted('m3', 'c', '2017-01-01', { fullName: 'Lê Thị Hoa', category: 'associate' }),
+    ev.admitted('m4', 'c', '2017-01-01', { fullName: 'Lò Văn \u00D0ạt' }),
+    ['MemberResigned', { memberId: 'm2', associationId: 'p', resignedOn: '2020-06-30' }],
+    ['MemberCategoryChanged', { memberId: 'm3', associationId: 'c', category: 'official', changedOn: '2019-01-01' }],
+    ['MemberDetailsCorrected', { memberId: 'm1', associationId: 'p', correctedOn: '2021-01-01', reason: 'sai ngày sinh', birthDate: '1948-02-02', cardNo: 'NCT-001' }],
+    ['MemberTransferredOut', { memberId: 'm3', associationId: 'c', personId: 'p-m3', toAssociationId: 'p', toMemberId: 'm3b', transferredOn: '2022-01-01' }],
+    [
+      'MemberTransferredIn',
+      {
+        memberId: 'm3b',
+        associationId: 'p',
+        personId: 'p-m3',
+        fullName: 'Lê Thị Hoa',
+        birthDate: '1950-01-01',
+        gender: 'female',
+        category: 'official',
+        fromAssociationId: 'c',
+        fromMemberId: 'm3',
+        transferredOn: '2022-01-01',
+        flags: [],
+      },
+    ],
+    ['MemberDeceased', { memberId: 'm1', associationId: 'p', diedOn: '2023-03-03' }],
+  ),
+)
 const ids = (rows: ReadonlyArray<{ memberId: string }>) => rows.map((r) => r.memberId)
 
 describe('roster', () => {
@@ -67,13 +85,16 @@ describe('roster', () => {
   })
 
   it('search typed without marks ignores them, as Vietnamese users type: "le" finds Lê and Lệ, "phung" finds Phùng, "dat" finds Đạt', () => {
-    const names = applyAll(emptyModel(), log(
-      ev.founded('x', { scope: 'commune' }),
-      ev.admitted('n1', 'x', '2015-01-01', { fullName: 'Lê Thị Hoa' }),
-      ev.admitted('n2', 'x', '2015-01-01', { fullName: 'Phùng Văn Lệ' }),
-      ev.admitted('n3', 'x', '2015-01-01', { fullName: 'Lò Văn Đạt' }),
-      ev.admitted('n4', 'x', '2015-01-01', { fullName: 'Giàng A Páo' }),
-    ))
+    const names = applyAll(
+      emptyModel(),
+      log(
+        ev.founded('x', { scope: 'commune' }),
+        ev.admitted('n1', 'x', '2015-01-01', { fullName: 'Lê Thị Hoa' }),
+        ev.admitted('n2', 'x', '2015-01-01', { fullName: 'Phùng Văn Lệ' }),
+        ev.admitted('n3', 'x', '2015-01-01', { fullName: 'Lò Văn Đạt' }),
+        ev.admitted('n4', 'x', '2015-01-01', { fullName: 'Giàng A Páo' }),
+      ),
+    )
     const q = (search: string) => ids(roster(names, 'x', { asOf: '2020-01-01', search }))
     expect(q('le')).toEqual(['n1', 'n2'])
     expect(q('LE')).toEqual(['n1', 'n2'])

@@ -36,7 +36,12 @@ const storedNameKey = (fullName: string): string => {
 }
 
 /** A name without its tone and vowel marks, đ as d: how Vietnamese users type on a phone ("phung" for "Phùng"). */
-const unmarked = (key: string): string => key.normalize('NFD').replace(/\p{M}/gu, '').replace(/\u0111/gu, 'd').normalize('NFC')
+const unmarked = (key: string): string =>
+  key
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\u0111/gu, 'd')
+    .normalize('NFC')
 
 /**
  * Does a stored name match the search? A search typed without marks matches without them ("le"
@@ -52,9 +57,16 @@ const nameMatcher = (search: string): ((fullName: string) => boolean) | undefine
 const memberRow = (s: MemberState, ch: MemberChange | undefined, category: Category): MemberRow => {
   const cardNo = ch?.cardNo ?? s.cardNo
   return {
-    memberId: s.memberId, associationId: s.associationId, personId: s.personId, fullName: ch?.fullName ?? s.fullName,
-    birthDate: ch?.birthDate ?? s.birthDate, gender: ch?.gender ?? s.gender, category, admittedOn: s.admittedOn,
-    ...(cardNo === undefined ? {} : { cardNo }), flags: s.flags,
+    memberId: s.memberId,
+    associationId: s.associationId,
+    personId: s.personId,
+    fullName: ch?.fullName ?? s.fullName,
+    birthDate: ch?.birthDate ?? s.birthDate,
+    gender: ch?.gender ?? s.gender,
+    category,
+    admittedOn: s.admittedOn,
+    ...(cardNo === undefined ? {} : { cardNo }),
+    flags: s.flags,
   }
 }
 

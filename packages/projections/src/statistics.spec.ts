@@ -2,30 +2,33 @@ import { describe, expect, it } from 'vitest'
 import { applyAll, emptyModel, statistics } from './index.js'
 import { ev, log } from './testing/recorded.js'
 
-const m = applyAll(emptyModel(), log(
-  ev.founded('p1', { scope: 'province', areaCode: '12', foundedOn: '1995-01-01' }),
-  ev.founded('p2', { scope: 'province', areaCode: '12', foundedOn: '2000-01-01', kind: 'red-cross' }),
-  ev.founded('ccb', { scope: 'province', areaCode: '12', foundedOn: '2004-01-15', kind: 'veterans' }),
-  ev.admitted('v', 'ccb', '2010-01-01'),
-  ev.founded('d1', { scope: 'district', areaCode: '12.105', parentId: 'p1', foundedOn: '2020-03-01' }),
-  ev.founded('c1', { scope: 'commune', areaCode: '12.105.03', parentId: 'd1', foundedOn: '2020-05-01' }),
-  ev.founded('c2', { scope: 'commune', areaCode: '12.105.04', parentId: 'd1', foundedOn: '2019-05-01' }),
-  ev.founded('x', { scope: 'province', areaCode: '11', foundedOn: '2020-01-01' }),
-  ['SpecialStatusGranted', { associationId: 'p1', grantedOn: '2010-01-01' }],
-  ['SpecialStatusGranted', { associationId: 'd1', grantedOn: '2020-03-01' }],
-  ['SpecialStatusRevoked', { associationId: 'd1', revokedOn: '2021-02-01' }],
-  ev.admitted('a', 'p1', '2019-01-01'),
-  ev.admitted('b', 'p1', '2020-02-01'),
-  ev.admitted('c', 'p2', '2020-03-01'),
-  ev.admitted('d', 'c2', '2019-06-01'),
-  ev.admitted('e', 'x', '2020-01-02'),
-  ['MemberResigned', { memberId: 'a', associationId: 'p1', resignedOn: '2020-09-09' }],
-  ['AssociationDissolved', { associationId: 'c2', dissolvedOn: '2021-01-15', dissolution: 'compulsory', ground: 'inactive-12-months' }],
-  ev.launched('k1', '2019-04-01', { areaCode: '12.105.03' }),
-  ev.launched('k2', '2020-04-01', { areaCode: '12.105.04', model: 'other' }),
-  ev.launched('k3', '2020-05-01', { areaCode: '11.001.01' }),
-  ['ClubClosed', { clubId: 'k1', closedOn: '2020-12-01' }],
-))
+const m = applyAll(
+  emptyModel(),
+  log(
+    ev.founded('p1', { scope: 'province', areaCode: '12', foundedOn: '1995-01-01' }),
+    ev.founded('p2', { scope: 'province', areaCode: '12', foundedOn: '2000-01-01', kind: 'red-cross' }),
+    ev.founded('ccb', { scope: 'province', areaCode: '12', foundedOn: '2004-01-15', kind: 'veterans' }),
+    ev.admitted('v', 'ccb', '2010-01-01'),
+    ev.founded('d1', { scope: 'district', areaCode: '12.105', parentId: 'p1', foundedOn: '2020-03-01' }),
+    ev.founded('c1', { scope: 'commune', areaCode: '12.105.03', parentId: 'd1', foundedOn: '2020-05-01' }),
+    ev.founded('c2', { scope: 'commune', areaCode: '12.105.04', parentId: 'd1', foundedOn: '2019-05-01' }),
+    ev.founded('x', { scope: 'province', areaCode: '11', foundedOn: '2020-01-01' }),
+    ['SpecialStatusGranted', { associationId: 'p1', grantedOn: '2010-01-01' }],
+    ['SpecialStatusGranted', { associationId: 'd1', grantedOn: '2020-03-01' }],
+    ['SpecialStatusRevoked', { associationId: 'd1', revokedOn: '2021-02-01' }],
+    ev.admitted('a', 'p1', '2019-01-01'),
+    ev.admitted('b', 'p1', '2020-02-01'),
+    ev.admitted('c', 'p2', '2020-03-01'),
+    ev.admitted('d', 'c2', '2019-06-01'),
+    ev.admitted('e', 'x', '2020-01-02'),
+    ['MemberResigned', { memberId: 'a', associationId: 'p1', resignedOn: '2020-09-09' }],
+    ['AssociationDissolved', { associationId: 'c2', dissolvedOn: '2021-01-15', dissolution: 'compulsory', ground: 'inactive-12-months' }],
+    ev.launched('k1', '2019-04-01', { areaCode: '12.105.03' }),
+    ev.launched('k2', '2020-04-01', { areaCode: '12.105.04', model: 'other' }),
+    ev.launched('k3', '2020-05-01', { areaCode: '11.001.01' }),
+    ['ClubClosed', { clubId: 'k1', closedOn: '2020-12-01' }],
+  ),
+)
 
 describe('statistics', () => {
   it('counts associations by scope, special by scope and founded in the year at the end of the year', () => {

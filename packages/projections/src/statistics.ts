@@ -62,8 +62,7 @@ const figuresOf = (m: ReadModel, a: AssociationState, yearStart: string, date: s
   return { active, admitted, left }
 }
 
-const counts = (regime: RegimeFilter, a: AssociationState): boolean =>
-  regime === 'all' || (regime === 'own-charter') === (a.regime === 'own-charter')
+const counts = (regime: RegimeFilter, a: AssociationState): boolean => regime === 'all' || (regime === 'own-charter') === (a.regime === 'own-charter')
 
 /**
  * Per area and year (DOMAIN.md "statistics"). By default only associations under a decree regime
@@ -73,11 +72,7 @@ const counts = (regime: RegimeFilter, a: AssociationState): boolean =>
  * dissolved associations and closed clubs; flows (founded, admitted, left, launched in the year)
  * count what happened in the year even if it ended later.
  */
-export const statistics = (
-  m: ReadModel,
-  q: StatisticsQuery,
-  figures: (a: AssociationState, yearStart: string, date: string) => MemberFigures = (a, ys, d) => figuresOf(m, a, ys, d),
-): Statistics => {
+export const statistics = (m: ReadModel, q: StatisticsQuery, figures: (a: AssociationState, yearStart: string, date: string) => MemberFigures = (a, ys, d) => figuresOf(m, a, ys, d)): Statistics => {
   const yearEnd = `${q.year}-12-31`
   const yearStart = `${q.year}-01-01`
   const date = q.asOf !== undefined && q.asOf < yearEnd ? q.asOf : yearEnd
@@ -123,7 +118,13 @@ export const statistics = (
     if (c.model === 'ishc') ishc++
   }
   return {
-    year: q.year, regime, asOf: date, geography, associations, special, foundedInYear: founded,
+    year: q.year,
+    regime,
+    asOf: date,
+    geography,
+    associations,
+    special,
+    foundedInYear: founded,
     members: { total: members, admittedInYear: admitted, leftInYear: left, byKind },
     clubs: { total: clubs, ishc, launchedInYear: launched },
   }

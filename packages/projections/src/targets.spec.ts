@@ -5,10 +5,22 @@ import type { EventType } from '@hoi/domain'
 
 const newClubs = ['2021-03-01', '2021-05-01', '2021-07-01', '2021-09-01', '2021-11-01', '2022-01-10', '2022-03-01', '2022-04-01', '2022-05-15']
 const target = (targetId: string, goal: number, milestones: ReadonlyArray<LooseData> = []) =>
-  ['TargetSet', {
-    targetId, ownerAssociationId: 'nct', title: `${goal} CLB LTHTGN đến 2025`, metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' },
-    counting: 'cumulative', goal, startOn: '2021-01-01', dueOn: '2025-12-31', milestones, setOn: '2021-01-01', sourceResolutionId: 'nq-iii',
-  }] as const
+  [
+    'TargetSet',
+    {
+      targetId,
+      ownerAssociationId: 'nct',
+      title: `${goal} CLB LTHTGN đến 2025`,
+      metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' },
+      counting: 'cumulative',
+      goal,
+      startOn: '2021-01-01',
+      dueOn: '2025-12-31',
+      milestones,
+      setOn: '2021-01-01',
+      sourceResolutionId: 'nq-iii',
+    },
+  ] as const
 const ninth = { label: '9 CLB mới trước 7/2022', goal: 9, dueOn: '2022-06-30', counting: 'new-since-start' }
 
 // Lai Châu: 20 ISHCs before the term, 9 new ones by 2022-05-15, one old one closed on 2022-08-01
@@ -57,9 +69,14 @@ describe('target progress: "72 ISHCs by 2025" (Lai Châu)', () => {
     expect(at('lc-72', '2022-10-01').series).toEqual([
       { date: '2021-01-01', value: 20 },
       ...newClubs.map((date, i) => ({ date, value: 21 + i })),
-      { date: '2022-08-01', value: 28 }, { date: '2022-09-01', value: 29 },
+      { date: '2022-08-01', value: 28 },
+      { date: '2022-09-01', value: 29 },
     ])
-    expect(at('lc-72', '2021-06-01').series).toEqual([{ date: '2021-01-01', value: 20 }, { date: '2021-03-01', value: 21 }, { date: '2021-05-01', value: 22 }])
+    expect(at('lc-72', '2021-06-01').series).toEqual([
+      { date: '2021-01-01', value: 20 },
+      { date: '2021-03-01', value: 21 },
+      { date: '2021-05-01', value: 22 },
+    ])
   })
 
   it('a revision applies from its date', () => {
@@ -94,10 +111,24 @@ describe('target progress: "72 ISHCs by 2025" (Lai Châu)', () => {
   })
 
   it('after its due date a target reached late is achieved late, with the date; one never reached is missed', () => {
-    const late = applyAll(emptyModel(), log(...events, ['TargetSet', {
-      targetId: 'lc-29', ownerAssociationId: 'nct', title: '29 CLB đến 30/4/2022', metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' },
-      counting: 'cumulative', goal: 29, startOn: '2021-01-01', dueOn: '2022-04-30', milestones: [], setOn: '2021-01-01',
-    }]))
+    const late = applyAll(
+      emptyModel(),
+      log(...events, [
+        'TargetSet',
+        {
+          targetId: 'lc-29',
+          ownerAssociationId: 'nct',
+          title: '29 CLB đến 30/4/2022',
+          metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' },
+          counting: 'cumulative',
+          goal: 29,
+          startOn: '2021-01-01',
+          dueOn: '2022-04-30',
+          milestones: [],
+          setOn: '2021-01-01',
+        },
+      ]),
+    )
     expect(targetProgress(late, 'lc-29', '2022-04-30')).toMatchObject({ status: 'at-risk', current: 28 })
     expect(targetProgress(late, 'lc-29', '2022-05-01')).toMatchObject({ status: 'missed' })
     expect(targetProgress(late, 'lc-29', '2022-06-01')).toMatchObject({ status: 'achieved-late', achievedOn: '2022-05-15' })
@@ -118,37 +149,94 @@ describe('target progress: members and report indicators', () => {
     ev.founded('x', { foundedOn: '2000-01-01' }),
   ] as const
   const metric = (kind: string, counting: string, extra: LooseData = {}) =>
-    ['TargetSet', { targetId: `${kind}-${counting}`, ownerAssociationId: 'p', title: 'Chỉ tiêu', metric: { kind, associationId: 'p', ...extra }, counting, goal: 10, startOn: '2021-01-01', dueOn: '2021-12-31', milestones: [], setOn: '2021-01-01' }] as const
+    [
+      'TargetSet',
+      {
+        targetId: `${kind}-${counting}`,
+        ownerAssociationId: 'p',
+        title: 'Chỉ tiêu',
+        metric: { kind, associationId: 'p', ...extra },
+        counting,
+        goal: 10,
+        startOn: '2021-01-01',
+        dueOn: '2021-12-31',
+        milestones: [],
+        setOn: '2021-01-01',
+      },
+    ] as const
 
   it('members-admitted: cumulative counts active members of the tree; new-since-start counts admissions, not moves inside it', () => {
-    const mm = applyAll(emptyModel(), log(
-      ...tree,
-      ev.admitted('a', 'p', '2020-01-01'), ev.admitted('b', 'c', '2021-02-01'), ev.admitted('z', 'x', '2021-02-01'),
-      ['MemberTransferredOut', { memberId: 'b', associationId: 'c', personId: 'p-b', toAssociationId: 'p', toMemberId: 'b2', transferredOn: '2021-03-01' }],
-      ['MemberTransferredIn', { memberId: 'b2', associationId: 'p', personId: 'p-b', fullName: 'B', birthDate: '1950-01-01', gender: 'male', category: 'official', fromAssociationId: 'c', fromMemberId: 'b', transferredOn: '2021-03-01', flags: [] }],
-      ['MemberTransferredIn', { memberId: 'y2', associationId: 'c', personId: 'p-y', fullName: 'Y', birthDate: '1950-01-01', gender: 'male', category: 'official', fromAssociationId: 'x', fromMemberId: 'y', transferredOn: '2021-04-01', flags: [] }],
-      ['MemberResigned', { memberId: 'a', associationId: 'p', resignedOn: '2021-05-01' }],
-      metric('members-admitted', 'cumulative'), metric('members-admitted', 'new-since-start'),
-    ))
+    const mm = applyAll(
+      emptyModel(),
+      log(
+        ...tree,
+        ev.admitted('a', 'p', '2020-01-01'),
+        ev.admitted('b', 'c', '2021-02-01'),
+        ev.admitted('z', 'x', '2021-02-01'),
+        ['MemberTransferredOut', { memberId: 'b', associationId: 'c', personId: 'p-b', toAssociationId: 'p', toMemberId: 'b2', transferredOn: '2021-03-01' }],
+        [
+          'MemberTransferredIn',
+          {
+            memberId: 'b2',
+            associationId: 'p',
+            personId: 'p-b',
+            fullName: 'B',
+            birthDate: '1950-01-01',
+            gender: 'male',
+            category: 'official',
+            fromAssociationId: 'c',
+            fromMemberId: 'b',
+            transferredOn: '2021-03-01',
+            flags: [],
+          },
+        ],
+        [
+          'MemberTransferredIn',
+          {
+            memberId: 'y2',
+            associationId: 'c',
+            personId: 'p-y',
+            fullName: 'Y',
+            birthDate: '1950-01-01',
+            gender: 'male',
+            category: 'official',
+            fromAssociationId: 'x',
+            fromMemberId: 'y',
+            transferredOn: '2021-04-01',
+            flags: [],
+          },
+        ],
+        ['MemberResigned', { memberId: 'a', associationId: 'p', resignedOn: '2021-05-01' }],
+        metric('members-admitted', 'cumulative'),
+        metric('members-admitted', 'new-since-start'),
+      ),
+    )
     expect(targetProgress(mm, 'members-admitted-cumulative', '2021-12-31')).toMatchObject({ baseline: 1, current: 2 })
     expect(targetProgress(mm, 'members-admitted-cumulative', '2021-12-31')?.series).toEqual([
-      { date: '2021-01-01', value: 1 }, { date: '2021-02-01', value: 2 }, { date: '2021-04-01', value: 3 }, { date: '2021-05-01', value: 2 },
+      { date: '2021-01-01', value: 1 },
+      { date: '2021-02-01', value: 2 },
+      { date: '2021-04-01', value: 3 },
+      { date: '2021-05-01', value: 2 },
     ])
     expect(targetProgress(mm, 'members-admitted-new-since-start', '2021-12-31')).toMatchObject({ baseline: 0, current: 2 })
   })
 
   it('report-indicator: sums submitted reports of the tree at their corrected values; a year supersedes its quarters', () => {
-    const mm = applyAll(emptyModel(), log(
-      ...tree,
-      metric('report-indicator', 'new-since-start', { indicator: 'new-members' }), metric('report-indicator', 'cumulative', { indicator: 'new-members' }),
-      ev.submitted('p', '2020Q4', '2021-01-10', { 'new-members': 100 }),
-      ev.submitted('p', '2021Q1', '2021-04-10', { 'new-members': 3 }),
-      ev.submitted('c', '2021Q1', '2021-04-12', { 'new-members': 2, activities: 9 }),
-      ev.submitted('x', '2021Q1', '2021-04-12', { 'new-members': 50 }),
-      ['ReportCorrected', { associationId: 'c', period: '2021Q1', correctedOn: '2021-05-01', indicators: { 'new-members': 4 }, reason: 'sai số' }],
-      ev.submitted('p', '2021Q2', '2021-07-10', { 'new-members': 1 }),
-      ev.submitted('p', '2021', '2021-12-20', { 'new-members': 6 }),
-    ))
+    const mm = applyAll(
+      emptyModel(),
+      log(
+        ...tree,
+        metric('report-indicator', 'new-since-start', { indicator: 'new-members' }),
+        metric('report-indicator', 'cumulative', { indicator: 'new-members' }),
+        ev.submitted('p', '2020Q4', '2021-01-10', { 'new-members': 100 }),
+        ev.submitted('p', '2021Q1', '2021-04-10', { 'new-members': 3 }),
+        ev.submitted('c', '2021Q1', '2021-04-12', { 'new-members': 2, activities: 9 }),
+        ev.submitted('x', '2021Q1', '2021-04-12', { 'new-members': 50 }),
+        ['ReportCorrected', { associationId: 'c', period: '2021Q1', correctedOn: '2021-05-01', indicators: { 'new-members': 4 }, reason: 'sai số' }],
+        ev.submitted('p', '2021Q2', '2021-07-10', { 'new-members': 1 }),
+        ev.submitted('p', '2021', '2021-12-20', { 'new-members': 6 }),
+      ),
+    )
     const n = (d: string) => targetProgress(mm, 'report-indicator-new-since-start', d)!.current
     expect([n('2021-04-09'), n('2021-04-10'), n('2021-04-12'), n('2021-05-01'), n('2021-07-10'), n('2021-12-20')]).toEqual([0, 3, 5, 7, 8, 10])
     expect(targetProgress(mm, 'report-indicator-new-since-start', '2021-12-31')?.status).toBe('achieved')
@@ -158,25 +246,39 @@ describe('target progress: members and report indicators', () => {
 
 describe('targets on report indicators: stocks and ratios', () => {
   const indicatorTarget = (targetId: string, associationId: string, indicator: string, goal: number, dueOn: string) =>
-    ['TargetSet', {
-      targetId, ownerAssociationId: associationId, title: targetId, metric: { kind: 'report-indicator', associationId, indicator },
-      counting: 'cumulative', goal, startOn: '2021-07-15', dueOn, milestones: [], setOn: '2021-07-15',
-    }] as const
-  const m2 = applyAll(emptyModel(), log(
-    ev.founded('hnd', { kind: 'farmers', scope: 'province', foundedOn: '2000-01-01' }),
-    ev.founded('nct', { kind: 'elderly', scope: 'province', foundedOn: '2000-01-01' }),
-    ev.founded('nct-1', { kind: 'elderly', scope: 'district', areaCode: '12.105', parentId: 'nct', foundedOn: '2000-01-01' }),
-    ev.founded('nct-2', { kind: 'elderly', scope: 'district', areaCode: '12.106', parentId: 'nct', foundedOn: '2000-01-01' }),
-    indicatorTarget('loan', 'hnd', 'entrusted-loan-balance-vnd', 150, '2023-12-31'),
-    indicatorTarget('rate', 'nct', 'membership-rate', 95, '2024-12-31'),
-    ev.submitted('hnd', '2023Q1', '2023-04-05', { 'entrusted-loan-balance-vnd': 100 }),
-    ev.submitted('hnd', '2023Q2', '2023-07-05', { 'entrusted-loan-balance-vnd': 120 }),
-    ev.submitted('nct-1', '2023', '2023-12-10', { members: 900, 'older-people': 1000 }),
-    ev.submitted('nct-2', '2023', '2023-12-10', { members: 1800, 'older-people': 2000 }),
-    ev.submitted('nct-1', '2024', '2024-12-10', { members: 980, 'older-people': 1000 }),
-    ev.submitted('nct-2', '2024', '2024-12-12', { members: 1920, 'older-people': 2000 }),
-    ['ReportReturned', { associationId: 'nct-2', period: '2024', returnedOn: '2024-12-20', reason: 'Sai số liệu dân số' }],
-  ))
+    [
+      'TargetSet',
+      {
+        targetId,
+        ownerAssociationId: associationId,
+        title: targetId,
+        metric: { kind: 'report-indicator', associationId, indicator },
+        counting: 'cumulative',
+        goal,
+        startOn: '2021-07-15',
+        dueOn,
+        milestones: [],
+        setOn: '2021-07-15',
+      },
+    ] as const
+  const m2 = applyAll(
+    emptyModel(),
+    log(
+      ev.founded('hnd', { kind: 'farmers', scope: 'province', foundedOn: '2000-01-01' }),
+      ev.founded('nct', { kind: 'elderly', scope: 'province', foundedOn: '2000-01-01' }),
+      ev.founded('nct-1', { kind: 'elderly', scope: 'district', areaCode: '12.105', parentId: 'nct', foundedOn: '2000-01-01' }),
+      ev.founded('nct-2', { kind: 'elderly', scope: 'district', areaCode: '12.106', parentId: 'nct', foundedOn: '2000-01-01' }),
+      indicatorTarget('loan', 'hnd', 'entrusted-loan-balance-vnd', 150, '2023-12-31'),
+      indicatorTarget('rate', 'nct', 'membership-rate', 95, '2024-12-31'),
+      ev.submitted('hnd', '2023Q1', '2023-04-05', { 'entrusted-loan-balance-vnd': 100 }),
+      ev.submitted('hnd', '2023Q2', '2023-07-05', { 'entrusted-loan-balance-vnd': 120 }),
+      ev.submitted('nct-1', '2023', '2023-12-10', { members: 900, 'older-people': 1000 }),
+      ev.submitted('nct-2', '2023', '2023-12-10', { members: 1800, 'older-people': 2000 }),
+      ev.submitted('nct-1', '2024', '2024-12-10', { members: 980, 'older-people': 1000 }),
+      ev.submitted('nct-2', '2024', '2024-12-12', { members: 1920, 'older-people': 2000 }),
+      ['ReportReturned', { associationId: 'nct-2', period: '2024', returnedOn: '2024-12-20', reason: 'Sai số liệu dân số' }],
+    ),
+  )
   it('given a loan balance target, when two quarters are reported, then it compares the latest balance, not the sum', () => {
     expect(targetProgress(m2, 'loan', '2023-08-01')).toMatchObject({ current: 120, aggregation: 'stock', status: 'at-risk' })
     expect(targetProgress(m2, 'loan', '2024-01-01')).toMatchObject({ status: 'missed' })

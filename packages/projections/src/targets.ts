@@ -74,7 +74,17 @@ export const shapeAt = (t: TargetState, date: string): { shape: TargetShape; rev
  * expectedByNow and forecast < goal) → at-risk (current < expectedByNow, or a milestone was
  * missed) → on-track.
  */
-export const statusOf = (p: { withdrawn: boolean; current: number; goal: number; expected: number; forecast: number; pastDue: boolean; missed: boolean; achievedOn?: string | undefined; dueOn?: string }): TargetStatus => {
+export const statusOf = (p: {
+  withdrawn: boolean
+  current: number
+  goal: number
+  expected: number
+  forecast: number
+  pastDue: boolean
+  missed: boolean
+  achievedOn?: string | undefined
+  dueOn?: string
+}): TargetStatus => {
   if (p.withdrawn) return 'withdrawn'
   if (p.pastDue) return p.achievedOn === undefined ? 'missed' : p.dueOn !== undefined && p.achievedOn > p.dueOn ? 'achieved-late' : 'achieved'
   if (p.current >= p.goal) return 'achieved'
@@ -105,8 +115,14 @@ const progressOf = (m: ReadModel, t: TargetState, asOf: string, members?: Member
     const metOn = reached === undefined || reached > asOf ? undefined : reached < t.startOn ? t.startOn : reached
     const met = metOn !== undefined && metOn <= ms.dueOn
     return {
-      label: ms.label, goal: ms.goal, dueOn: ms.dueOn, counting, current: valueOn(mtl, asOf), met,
-      ...(metOn === undefined ? {} : { metOn }), missed: !met && asOf > ms.dueOn,
+      label: ms.label,
+      goal: ms.goal,
+      dueOn: ms.dueOn,
+      counting,
+      current: valueOn(mtl, asOf),
+      met,
+      ...(metOn === undefined ? {} : { metOn }),
+      missed: !met && asOf > ms.dueOn,
     }
   })
   const series = asOf < t.startOn ? [] : [{ date: t.startOn, value: valueOn(tl, t.startOn) }, ...tl.filter((s) => s.date > t.startOn && s.date <= asOf)]
@@ -116,12 +132,29 @@ const progressOf = (m: ReadModel, t: TargetState, asOf: string, members?: Member
   const { aggregation, unit } = metricKind(t.metric)
   const owner = heirOn(m, t.ownerAssociationId, asOf)
   return {
-    targetId: t.targetId, title: t.title, ownerAssociationId: owner.associationId, metric: t.metric, counting: t.counting,
-    goal: shape.goal, startOn: t.startOn, dueOn: shape.dueOn, setOn: t.setOn,
+    targetId: t.targetId,
+    title: t.title,
+    ownerAssociationId: owner.associationId,
+    metric: t.metric,
+    counting: t.counting,
+    goal: shape.goal,
+    startOn: t.startOn,
+    dueOn: shape.dueOn,
+    setOn: t.setOn,
     ...(t.sourceResolutionId === undefined ? {} : { sourceResolutionId: t.sourceResolutionId }),
     ...(withdrawn ? { withdrawnOn: t.withdrawnOn! } : {}),
-    status, ...(achievedOn === undefined ? {} : { achievedOn }), aggregation, unit, current, percent: shape.goal === 0 ? 100 : round1((current / shape.goal) * 100), baseline,
-    expectedByNow: round1(expected), forecast: round1(forecast), milestones, series, revisions,
+    status,
+    ...(achievedOn === undefined ? {} : { achievedOn }),
+    aggregation,
+    unit,
+    current,
+    percent: shape.goal === 0 ? 100 : round1((current / shape.goal) * 100),
+    baseline,
+    expectedByNow: round1(expected),
+    forecast: round1(forecast),
+    milestones,
+    series,
+    revisions,
     ...(owner.carriedOver === undefined ? {} : { carriedOver: owner.carriedOver }),
   }
 }

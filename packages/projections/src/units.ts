@@ -124,9 +124,15 @@ export const units = (m: ReadModel, q: UnitsQuery = {}, abolished: AbolishedLeve
     placed.add(u.unitId)
     if (inArea(u.unitId, q.areaCode))
       out.push({
-        unitId: u.unitId, name: valueAt(u.names, date) ?? u.names[0]!.value, level: u.level, ...(parentId === undefined ? {} : { parentId }), depth,
-        createdOn: u.createdOn, ...(u.endedOn === undefined ? {} : { endsOn: u.endedOn }),
-        ...(u.mergedInto === undefined ? {} : { mergesInto: u.mergedInto }), absorbed: absorbed.get(u.unitId) ?? [],
+        unitId: u.unitId,
+        name: valueAt(u.names, date) ?? u.names[0]!.value,
+        level: u.level,
+        ...(parentId === undefined ? {} : { parentId }),
+        depth,
+        createdOn: u.createdOn,
+        ...(u.endedOn === undefined ? {} : { endsOn: u.endedOn }),
+        ...(u.mergedInto === undefined ? {} : { mergesInto: u.mergedInto }),
+        absorbed: absorbed.get(u.unitId) ?? [],
       })
     for (const k of kids.get(u.unitId) ?? []) visit(k, u.unitId, depth + 1)
   }

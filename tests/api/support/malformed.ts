@@ -17,7 +17,7 @@ export const rng = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296
 }
 
-const typeOf = (s: Schema | undefined): string => (s === undefined ? 'unknown' : s.type ?? (s.oneOf !== undefined ? 'object' : 'unknown'))
+const typeOf = (s: Schema | undefined): string => (s === undefined ? 'unknown' : (s.type ?? (s.oneOf !== undefined ? 'object' : 'unknown')))
 
 export const malformedRequests = (
   seed: number,
@@ -31,128 +31,187 @@ export const malformedRequests = (
 
   const wrongValue = (s: Schema | undefined): unknown => {
     switch (typeOf(s)) {
-      case 'string': return pick([123, true, null, [], {}, 1.5])
-      case 'integer': return pick(['12', true, null, [], {}, 1.5, -1.25])
-      case 'object': return pick(['x', 5, [], true, null])
-      case 'array': return pick(['x', 5, {}, true, null])
-      default: return Symbol.for('skip')
+      case 'string':
+        return pick([123, true, null, [], {}, 1.5])
+      case 'integer':
+        return pick(['12', true, null, [], {}, 1.5, -1.25])
+      case 'object':
+        return pick(['x', 5, [], true, null])
+      case 'array':
+        return pick(['x', 5, {}, true, null])
+      default:
+        return Symbol.for('skip')
     }
   }
 
   /** Each returns false when it does not apply to this draft (then another is tried). */
   const mutations: ReadonlyArray<[string, (d: Draft, t: (typeof templates)[number]) => boolean]> = [
-    ['wrong type', (d, t) => {
-      const f = fieldsOf(d).filter((k) => typeof wrongValue(t.schema.properties?.[k]) !== 'symbol')
-      if (f.length === 0) return false
-      const k = pick(f)
-      ;(d.body as Body)[k] = wrongValue(t.schema.properties?.[k])
-      return true
-    }],
-    ['missing required', (d, t) => {
-      const f = fieldsOf(d).filter((k) => t.schema.required?.includes(k))
-      if (f.length === 0) return false
-      delete (d.body as Body)[pick(f)]
-      return true
-    }],
-    ['extra field', (d) => {
-      if (fieldsOf(d).length === 0 && (typeof d.body !== 'object' || d.body === null || Array.isArray(d.body))) return false
-      ;(d.body as Body)[`zz${Math.floor(r() * 1e6)}`] = pick([1, 'x', null, { a: 1 }])
-      return true
-    }],
-    ['huge array', (d) => {
-      if (fieldsOf(d).length === 0) return false
-      ;(d.body as Body)[pick(fieldsOf(d))] = new Array(10_001).fill(0)
-      return true
-    }],
-    ['deep nesting', (d) => {
-      if (fieldsOf(d).length === 0) return false
-      let v: unknown = 1
-      for (let i = 0; i < 33 + Math.floor(r() * 60); i++) v = r() < 0.5 ? [v] : { a: v }
-      ;(d.body as Body)[pick(fieldsOf(d))] = v
-      return true
-    }],
-    ['invalid UTF-8', (d) => {
-      const text = Buffer.from(JSON.stringify(d.body), 'utf8')
-      const quote = text.indexOf(0x22, Math.floor(r() * text.length))
-      const at = quote < 0 ? text.indexOf(0x22) : quote
-      if (at < 0) return false
-      const bad = pick([[0xc3, 0x28], [0xff], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x80]])
-      d.raw = Buffer.concat([text.subarray(0, at + 1), Buffer.from(bad), text.subarray(at + 1)])
-      return true
-    }],
-    ['NaN or Infinity', (d) => {
-      if (fieldsOf(d).length === 0) return false
-      const k = pick(fieldsOf(d))
-      ;(d.body as Body)[k] = '__TOKEN__'
-      d.raw = JSON.stringify(d.body).replace('"__TOKEN__"', pick(['NaN', 'Infinity', '-Infinity', 'undefined', '0x10']))
-      return true
-    }],
-    ['1e309', (d) => {
-      if (fieldsOf(d).length === 0) return false
-      ;(d.body as Body)[pick(fieldsOf(d))] = '__BIG__'
-      d.raw = JSON.stringify(d.body).replace('"__BIG__"', pick(['1e309', '-1e309', '1e400']))
-      return true
-    }],
-    ['impossible date', (d, t) => {
-      const f = fieldsOf(d).filter((k) => t.schema.properties?.[k]?.format === 'date')
-      if (f.length === 0) return false
-      ;(d.body as Body)[pick(f)] = pick(['2023-02-30', '2023-13-01', '2021-02-29', '20230101', '2023-1-1', '1899-12-31', '2023-04-31'])
-      return true
-    }],
-    ['server-owned field', (d) => {
-      if (typeof d.body !== 'object' || d.body === null || Array.isArray(d.body)) return false
-      const key = pick(serverOwned)
-      const objects = fieldsOf(d).filter((k) => typeof (d.body as Body)[k] === 'object' && (d.body as Body)[k] !== null && !Array.isArray((d.body as Body)[k]))
-      const holder = objects.length > 0 && r() < 0.4 ? ((d.body as Body)[pick(objects)] as Body) : (d.body as Body)
-      // "__proto__" must stay an own key: only JSON text can say that
-      holder[key === '__proto__' ? '__PROTO__' : key] = pick([1, 'x', { admin: true }])
-      d.raw = JSON.stringify(d.body).replace('"__PROTO__"', '"__proto__"')
-      return true
-    }],
-    ['hidden characters', (d, t) => {
-      const f = fieldsOf(d).filter((k) => typeOf(t.schema.properties?.[k]) === 'string' && typeof (d.body as Body)[k] === 'string')
-      if (f.length === 0) return false
-      const k = pick(f)
-      ;(d.body as Body)[k] = `${String((d.body as Body)[k])}${pick(['\u0000', '\u202E', '\u200B', '\u0007', '\u2066', '\uFEFF', '\uD800'])}x`
-      return true
-    }],
-    ['too long', (d, t) => {
-      const f = fieldsOf(d).filter((k) => typeOf(t.schema.properties?.[k]) === 'string')
-      if (f.length === 0) return false
-      ;(d.body as Body)[pick(f)] = 'y'.repeat(10_001)
-      return true
-    }],
-    ['wrong enum', (d, t) => {
-      const f = fieldsOf(d).filter((k) => t.schema.properties?.[k]?.enum !== undefined)
-      if (f.length === 0) return false
-      ;(d.body as Body)[pick(f)] = pick(['zzz', 'ELDERLY', '', 'official '])
-      return true
-    }],
-    ['not an object', (d) => {
-      d.body = pick([[], [d.body], 'text', 42, true, null])
-      return true
-    }],
-    ['truncated', (d) => {
-      const text = JSON.stringify(d.body)
-      d.raw = text.slice(0, Math.max(1, Math.floor(r() * (text.length - 1))))
-      return true
-    }],
-    ['empty body', (d) => {
-      d.raw = ''
-      return true
-    }],
-    ['wrong content type', (d) => {
-      d.contentType = pick(['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x'])
-      return true
-    }],
-    ['bad path id', (d, t) => {
-      if (!t.route.includes(':')) return false
-      const segments = d.url.split('/')
-      const at = t.route.split('/').findIndex((p) => p.startsWith(':'))
-      segments[at] = pick(['bad%20id', '%00', '-x', 'a'.repeat(81), '%E2%80%AEx', '..'])
-      d.url = segments.join('/')
-      return true
-    }],
+    [
+      'wrong type',
+      (d, t) => {
+        const f = fieldsOf(d).filter((k) => typeof wrongValue(t.schema.properties?.[k]) !== 'symbol')
+        if (f.length === 0) return false
+        const k = pick(f)
+        ;(d.body as Body)[k] = wrongValue(t.schema.properties?.[k])
+        return true
+      },
+    ],
+    [
+      'missing required',
+      (d, t) => {
+        const f = fieldsOf(d).filter((k) => t.schema.required?.includes(k))
+        if (f.length === 0) return false
+        delete (d.body as Body)[pick(f)]
+        return true
+      },
+    ],
+    [
+      'extra field',
+      (d) => {
+        if (fieldsOf(d).length === 0 && (typeof d.body !== 'object' || d.body === null || Array.isArray(d.body))) return false
+        ;(d.body as Body)[`zz${Math.floor(r() * 1e6)}`] = pick([1, 'x', null, { a: 1 }])
+        return true
+      },
+    ],
+    [
+      'huge array',
+      (d) => {
+        if (fieldsOf(d).length === 0) return false
+        ;(d.body as Body)[pick(fieldsOf(d))] = new Array(10_001).fill(0)
+        return true
+      },
+    ],
+    [
+      'deep nesting',
+      (d) => {
+        if (fieldsOf(d).length === 0) return false
+        let v: unknown = 1
+        for (let i = 0; i < 33 + Math.floor(r() * 60); i++) v = r() < 0.5 ? [v] : { a: v }
+        ;(d.body as Body)[pick(fieldsOf(d))] = v
+        return true
+      },
+    ],
+    [
+      'invalid UTF-8',
+      (d) => {
+        const text = Buffer.from(JSON.stringify(d.body), 'utf8')
+        const quote = text.indexOf(0x22, Math.floor(r() * text.length))
+        const at = quote < 0 ? text.indexOf(0x22) : quote
+        if (at < 0) return false
+        const bad = pick([[0xc3, 0x28], [0xff], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x80]])
+        d.raw = Buffer.concat([text.subarray(0, at + 1), Buffer.from(bad), text.subarray(at + 1)])
+        return true
+      },
+    ],
+    [
+      'NaN or Infinity',
+      (d) => {
+        if (fieldsOf(d).length === 0) return false
+        const k = pick(fieldsOf(d))
+        ;(d.body as Body)[k] = '__TOKEN__'
+        d.raw = JSON.stringify(d.body).replace('"__TOKEN__"', pick(['NaN', 'Infinity', '-Infinity', 'undefined', '0x10']))
+        return true
+      },
+    ],
+    [
+      '1e309',
+      (d) => {
+        if (fieldsOf(d).length === 0) return false
+        ;(d.body as Body)[pick(fieldsOf(d))] = '__BIG__'
+        d.raw = JSON.stringify(d.body).replace('"__BIG__"', pick(['1e309', '-1e309', '1e400']))
+        return true
+      },
+    ],
+    [
+      'impossible date',
+      (d, t) => {
+        const f = fieldsOf(d).filter((k) => t.schema.properties?.[k]?.format === 'date')
+        if (f.length === 0) return false
+        ;(d.body as Body)[pick(f)] = pick(['2023-02-30', '2023-13-01', '2021-02-29', '20230101', '2023-1-1', '1899-12-31', '2023-04-31'])
+        return true
+      },
+    ],
+    [
+      'server-owned field',
+      (d) => {
+        if (typeof d.body !== 'object' || d.body === null || Array.isArray(d.body)) return false
+        const key = pick(serverOwned)
+        const objects = fieldsOf(d).filter((k) => typeof (d.body as Body)[k] === 'object' && (d.body as Body)[k] !== null && !Array.isArray((d.body as Body)[k]))
+        const holder = objects.length > 0 && r() < 0.4 ? ((d.body as Body)[pick(objects)] as Body) : (d.body as Body)
+        // "__proto__" must stay an own key: only JSON text can say that
+        holder[key === '__proto__' ? '__PROTO__' : key] = pick([1, 'x', { admin: true }])
+        d.raw = JSON.stringify(d.body).replace('"__PROTO__"', '"__proto__"')
+        return true
+      },
+    ],
+    [
+      'hidden characters',
+      (d, t) => {
+        const f = fieldsOf(d).filter((k) => typeOf(t.schema.properties?.[k]) === 'string' && typeof (d.body as Body)[k] === 'string')
+        if (f.length === 0) return false
+        const k = pick(f)
+        ;(d.body as Body)[k] = `${String((d.body as Body)[k])}${pick(['\u0000', '\u202E', '\u200B', '\u0007', '\u2066', '\uFEFF', '\uD800'])}x`
+        return true
+      },
+    ],
+    [
+      'too long',
+      (d, t) => {
+        const f = fieldsOf(d).filter((k) => typeOf(t.schema.properties?.[k]) === 'string')
+        if (f.length === 0) return false
+        ;(d.body as Body)[pick(f)] = 'y'.repeat(10_001)
+        return true
+      },
+    ],
+    [
+      'wrong enum',
+      (d, t) => {
+        const f = fieldsOf(d).filter((k) => t.schema.properties?.[k]?.enum !== undefined)
+        if (f.length === 0) return false
+        ;(d.body as Body)[pick(f)] = pick(['zzz', 'ELDERLY', '', 'official '])
+        return true
+      },
+    ],
+    [
+      'not an object',
+      (d) => {
+        d.body = pick([[], [d.body], 'text', 42, true, null])
+        return true
+      },
+    ],
+    [
+      'truncated',
+      (d) => {
+        const text = JSON.stringify(d.body)
+        d.raw = text.slice(0, Math.max(1, Math.floor(r() * (text.length - 1))))
+        return true
+      },
+    ],
+    [
+      'empty body',
+      (d) => {
+        d.raw = ''
+        return true
+      },
+    ],
+    [
+      'wrong content type',
+      (d) => {
+        d.contentType = pick(['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x'])
+        return true
+      },
+    ],
+    [
+      'bad path id',
+      (d, t) => {
+        if (!t.route.includes(':')) return false
+        const segments = d.url.split('/')
+        const at = t.route.split('/').findIndex((p) => p.startsWith(':'))
+        segments[at] = pick(['bad%20id', '%00', '-x', 'a'.repeat(81), '%E2%80%AEx', '..'])
+        d.url = segments.join('/')
+        return true
+      },
+    ],
   ]
 
   const out: Request[] = []

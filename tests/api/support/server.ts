@@ -30,12 +30,19 @@ export const startTestServer = async (opts: Partial<AppOptions> = {}): Promise<T
   const dir = mkdtempSync(join(tmpdir(), 'hoi-api-'))
   const store = await openStore(`sqlite:${join(dir, 'hoi.sqlite')}`)
   const app = await createApp({
-    store, auth: { jwtSecret: SECRET }, clock: () => new Date(`${TODAY}T09:00:00Z`), rateLimit: false, pollIntervalMs: 100, ...opts,
+    store,
+    auth: { jwtSecret: SECRET },
+    clock: () => new Date(`${TODAY}T09:00:00Z`),
+    rateLimit: false,
+    pollIntervalMs: 100,
+    ...opts,
   })
   await app.listen(0, '127.0.0.1')
   const { port } = app.getHttpServer().address() as { port: number }
   return {
-    app, store, base: `http://127.0.0.1:${port}`,
+    app,
+    store,
+    base: `http://127.0.0.1:${port}`,
     close: async () => {
       await app.close()
       await store.close()
@@ -47,12 +54,7 @@ export const startTestServer = async (opts: Partial<AppOptions> = {}): Promise<T
 export type Reply = { readonly status: number; readonly headers: Headers; readonly text: string; readonly json: any } // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** One HTTP request; `who` adds that role's bearer token. */
-export const call = async (
-  base: string,
-  method: string,
-  path: string,
-  opts: { who?: Who; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
-): Promise<Reply> => {
+export const call = async (base: string, method: string, path: string, opts: { who?: Who; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {}): Promise<Reply> => {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) }
   if (opts.who !== undefined && opts.who !== 'anonymous') headers.authorization = `Bearer ${tokens[opts.who]}`
   let body: string | Buffer | undefined

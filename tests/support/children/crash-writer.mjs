@@ -14,7 +14,12 @@ const send = async (id) => {
   process.stdout.write(`ack ${id} ${r.right.position}\n`)
 }
 // first the events a killed writer may or may not have stored: a retry must store each at most once
-await Promise.all(retry.split(',').filter((id) => id !== '').map(send))
+await Promise.all(
+  retry
+    .split(',')
+    .filter((id) => id !== '')
+    .map(send),
+)
 let n = 0
 const worker = async () => {
   for (;;) {

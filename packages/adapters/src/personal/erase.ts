@@ -32,11 +32,19 @@ export const erasePerson = async (store: EventStore, req: EraseRequest): Promise
   let events: ReadonlyArray<RecordedEvent> = []
   if (!recorded) {
     const commandId = `erase-${req.personId}`
-    const r = await sealing.inner.append(streamId, [{
-      eventId: eventIdFor(commandId, streamId, 0), type: 'PersonErased', schemaVersion: 1,
-      data: { personId: req.personId, erasedOn: req.erasedOn, reason: req.reason },
-      metadata: { occurredOn: req.erasedOn, actor: req.actor, commandId, correlationId: commandId, causationId: commandId, reason: req.reason },
-    }], 'no-stream')
+    const r = await sealing.inner.append(
+      streamId,
+      [
+        {
+          eventId: eventIdFor(commandId, streamId, 0),
+          type: 'PersonErased',
+          schemaVersion: 1,
+          data: { personId: req.personId, erasedOn: req.erasedOn, reason: req.reason },
+          metadata: { occurredOn: req.erasedOn, actor: req.actor, commandId, correlationId: commandId, causationId: commandId, reason: req.reason },
+        },
+      ],
+      'no-stream',
+    )
     if (E.isLeft(r)) return r
     position = r.right.position
     events = r.right.events

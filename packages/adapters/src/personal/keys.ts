@@ -55,7 +55,12 @@ const CREATE = 'CREATE TABLE IF NOT EXISTS person_keys (person_id TEXT PRIMARY K
  */
 export const sqliteKeys = (db: Database.Database, readonly: boolean): KeyTable => {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'person_keys'").pluck().get() !== undefined
-  const clearText = !exists && db.prepare(`SELECT 1 FROM events WHERE type IN (${personalTypes.map(() => '?').join(', ')}) LIMIT 1`).pluck().get(...personalTypes) !== undefined
+  const clearText =
+    !exists &&
+    db
+      .prepare(`SELECT 1 FROM events WHERE type IN (${personalTypes.map(() => '?').join(', ')}) LIMIT 1`)
+      .pluck()
+      .get(...personalTypes) !== undefined
   if (!exists && !clearText && !readonly) db.exec(CREATE)
   const usable = exists || (!clearText && !readonly)
   const sel = usable ? db.prepare('SELECT person_id, key FROM person_keys WHERE person_id = ?').raw() : undefined
@@ -167,7 +172,10 @@ export const postgresKeys = async (pool: pg.Pool): Promise<KeyTable> => {
     adopt: async (found) => {
       if (found.size === 0) return
       if (clearText) throw new Error('the store keeps no keys (clear text): run `hoi seal`')
-      await pool.query("INSERT INTO person_keys (person_id, key, erased_at) SELECT id, k, CASE WHEN k IS NULL THEN 'copied' END FROM unnest($1::text[], $2::bytea[]) AS u(id, k) ON CONFLICT (person_id) DO NOTHING", [[...found.keys()], [...found.values()]])
+      await pool.query(
+        "INSERT INTO person_keys (person_id, key, erased_at) SELECT id, k, CASE WHEN k IS NULL THEN 'copied' END FROM unnest($1::text[], $2::bytea[]) AS u(id, k) ON CONFLICT (person_id) DO NOTHING",
+        [[...found.keys()], [...found.values()]],
+      )
     },
   }
 }

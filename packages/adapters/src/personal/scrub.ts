@@ -19,9 +19,14 @@ const quote = (name: string): string => `"${name.replace(/"/gu, '""')}"`
 const sqlite = (db: SqliteStore['db']): Sql => ({
   tables: async () =>
     (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).map((name) => ({
-      name, columns: new Set((db.prepare(`PRAGMA table_info(${quote(name)})`).all() as Array<{ name: string }>).map((c) => c.name)),
+      name,
+      columns: new Set((db.prepare(`PRAGMA table_info(${quote(name)})`).all() as Array<{ name: string }>).map((c) => c.name)),
     })),
-  all: async (sql, params) => db.prepare(sql).pluck().all(...params),
+  all: async (sql, params) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .all(...params),
   run: async (sql, params) => db.prepare(sql).run(...params).changes,
   // secure_delete (set when the store opened) zeroed the old cells; the WAL's older page images go with a truncating checkpoint
   settle: async () => {

@@ -5,8 +5,7 @@ import { chained, GENESIS } from '../chain.js'
 import { deriveKey, seal, type PersonKey } from './cipher.js'
 
 export type SealOutcome =
-  | { readonly _tag: 'AlreadySealed' }
-  | { readonly _tag: 'Sealed'; readonly events: number; readonly sealed: number; readonly persons: number; readonly head: number; readonly hash: string }
+  { readonly _tag: 'AlreadySealed' } | { readonly _tag: 'Sealed'; readonly events: number; readonly sealed: number; readonly persons: number; readonly head: number; readonly hash: string }
 
 const PAGE = 2000
 type Row = [number, string, string, number, string, number, string, string]

@@ -6,8 +6,7 @@ import { StoreErrorException, type AppendItem, type AppendResult, type EventStor
 
 type Data = Readonly<Record<string, unknown>>
 const isData = (u: unknown): u is Data => typeof u === 'object' && u !== null && !Array.isArray(u)
-const hasPersonal = (type: string, data: unknown): data is Data =>
-  isData(data) && (personalFields.get(type)?.fields.some((f) => data[f] !== undefined && data[f] !== ERASED) ?? false)
+const hasPersonal = (type: string, data: unknown): data is Data => isData(data) && (personalFields.get(type)?.fields.some((f) => data[f] !== undefined && data[f] !== ERASED) ?? false)
 
 /** What a sealed store adds to the store it wraps: the raw store, and the keys. */
 export type Sealing = {
@@ -29,10 +28,11 @@ export const personsIn = (events: ReadonlyArray<{ readonly type: string; readonl
   const out = new Set<string>()
   for (const e of events) {
     const fields = personalFields.get(e.type)?.fields
-    if (fields !== undefined && isData(e.data)) for (const f of fields) {
-      const p = sealedPerson(e.data[f])
-      if (p !== undefined) out.add(p)
-    }
+    if (fields !== undefined && isData(e.data))
+      for (const f of fields) {
+        const p = sealedPerson(e.data[f])
+        if (p !== undefined) out.add(p)
+      }
   }
   return [...out]
 }
@@ -82,9 +82,7 @@ export const sealStore = (store: EventStore, keys: KeyTable): EventStore => {
   const memberPerson = async (streamId: string, batch: ReadonlyArray<AppendItem>): Promise<string | undefined> => {
     const known = personOfStream.get(streamId)
     if (known !== undefined) return known
-    for (const item of batch)
-      if (item.streamId === streamId)
-        for (const e of item.events) if (isData(e.data) && typeof e.data['personId'] === 'string') return e.data['personId']
+    for (const item of batch) if (item.streamId === streamId) for (const e of item.events) if (isData(e.data) && typeof e.data['personId'] === 'string') return e.data['personId']
     for await (const first of store.readStream(streamId, { pageSize: 1 })) {
       const p = isData(first.data) ? first.data['personId'] : undefined
       if (typeof p === 'string') personOfStream.set(streamId, p)
@@ -125,11 +123,9 @@ export const sealStore = (store: EventStore, keys: KeyTable): EventStore => {
           continue
         }
         const key = cache.get(p)
-        if (key === null || key === undefined)
-          return E.left(failure(`person ${p} was erased: their personal data cannot be recorded again (event ${e.eventId} of ${item.streamId})`))
+        if (key === null || key === undefined) return E.left(failure(`person ${p} was erased: their personal data cannot be recorded again (event ${e.eventId} of ${item.streamId})`))
         const data: Record<string, unknown> = { ...e.data }
-        for (const f of personalFields.get(e.type)!.fields)
-          if (data[f] !== undefined && data[f] !== ERASED) data[f] = seal(p, key, e.eventId, f, data[f])
+        for (const f of personalFields.get(e.type)!.fields) if (data[f] !== undefined && data[f] !== ERASED) data[f] = seal(p, key, e.eventId, f, data[f])
         clearOf.set(data, e.data)
         events.push({ ...e, data })
       }
@@ -142,10 +138,11 @@ export const sealStore = (store: EventStore, keys: KeyTable): EventStore => {
     const persons: string[] = []
     for (const e of events) {
       const fields = personalFields.get(e.type)?.fields
-      if (fields !== undefined && isData(e.data)) for (const f of fields) {
-        const p = sealedPerson(e.data[f])
-        if (p !== undefined) persons.push(p)
-      }
+      if (fields !== undefined && isData(e.data))
+        for (const f of fields) {
+          const p = sealedPerson(e.data[f])
+          if (p !== undefined) persons.push(p)
+        }
     }
     if (persons.length === 0) return [...events]
     await keysOf(persons, false)
@@ -178,7 +175,13 @@ export const sealStore = (store: EventStore, keys: KeyTable): EventStore => {
     for (const a of r.right) {
       const opened = await openEvents(a.events.filter((e) => known(e) === undefined))
       let k = 0
-      out.push({ ...a, events: a.events.map((e) => { const c = known(e); return c === undefined ? opened[k++]! : { ...e, data: c } }) })
+      out.push({
+        ...a,
+        events: a.events.map((e) => {
+          const c = known(e)
+          return c === undefined ? opened[k++]! : { ...e, data: c }
+        }),
+      })
     }
     return E.right(out)
   }

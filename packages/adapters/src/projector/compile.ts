@@ -40,7 +40,11 @@ export class Compiler {
    */
   private pending = new Map<string, Pending>()
 
-  constructor(private readonly dialect: SqlDriver['dialect'], private readonly def: ProjectionDefinition, private readonly generation: number) {}
+  constructor(
+    private readonly dialect: SqlDriver['dialect'],
+    private readonly def: ProjectionDefinition,
+    private readonly generation: number,
+  ) {}
 
   private name(table: string): string {
     if (!(table in this.def.tables)) throw new Error(`projection ${this.def.name} has no table ${table}`)
@@ -74,7 +78,10 @@ export class Compiler {
   private where(table: string, key: ViewRow, params: SqlValue[], alias = ''): string {
     const cols = Object.keys(key)
     for (const c of cols) params.push(toSql(this.type(table, c), key[c]))
-    return cols.map((c) => `${alias}${c} = ?`).concat(`${alias}known_to IS NULL`).join(' AND ')
+    return cols
+      .map((c) => `${alias}${c} = ?`)
+      .concat(`${alias}known_to IS NULL`)
+      .join(' AND ')
   }
 
   private exists(e: Exists, params: SqlValue[]): string {

@@ -80,7 +80,8 @@ export const sqliteDriver = (db: Database.Database, o: { readonly log?: boolean 
       } catch (e) {
         return e instanceof Error ? e : new Error(String(e))
       }
-    }))
+    }),
+  )
   const logged = o.log !== false
   const page = logged ? db.prepare('SELECT position, stream_id, type, schema_version, data FROM events WHERE position > ? ORDER BY position LIMIT ?').raw() : undefined
   const last = logged ? db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck() : undefined
@@ -98,16 +99,22 @@ export const sqliteDriver = (db: Database.Database, o: { readonly log?: boolean 
       db.pragma('analysis_limit = 1000')
       for (const t of todo) db.exec(`ANALYZE ${t}`)
     },
-    ...(page === undefined || last === undefined ? {} : {
-      async head() {
-        return last.get() as number
-      },
-      async readLog(after: number, limit: number) {
-        return (page.all(after, limit) as Array<[number, string, string, number, string]>).map((r) => ({
-          position: r[0], streamId: r[1], type: r[2], schemaVersion: r[3], data: JSON.parse(r[4]) as unknown,
-        }))
-      },
-    }),
+    ...(page === undefined || last === undefined
+      ? {}
+      : {
+          async head() {
+            return last.get() as number
+          },
+          async readLog(after: number, limit: number) {
+            return (page.all(after, limit) as Array<[number, string, string, number, string]>).map((r) => ({
+              position: r[0],
+              streamId: r[1],
+              type: r[2],
+              schemaVersion: r[3],
+              data: JSON.parse(r[4]) as unknown,
+            }))
+          },
+        }),
     async exec(sql) {
       db.exec(sql)
     },

@@ -40,7 +40,9 @@ const generationOf = (s: SqliteStore, name: string): number => s.db.prepare('SEL
 
 /** A small projection of its own, to make a definition throw or change. */
 const seen = (version: number, failOn?: string): ProjectionDefinition => ({
-  name: 'seen', version, handles: ['MemberAdmitted', 'ClubLaunched'],
+  name: 'seen',
+  version,
+  handles: ['MemberAdmitted', 'ClubLaunched'],
   tables: { seen: { columns: { type: 'text', tag: 'text' }, indexes: [['type']] } },
   changes: (e) => {
     if (e.type === failOn) throw new Error(`cannot take ${e.type}`)
@@ -58,8 +60,10 @@ describe('the SQLite view engine', () => {
     // a statement that fails inside the members part, after its checkpoint and some rows were written
     const faulty: SqlDriver = {
       ...base,
-      transaction: (parts) => base.transaction(parts.map((p) => (failing && p[0]?.params[1] === 'members' && p.length > 2
-        ? [...p.slice(0, 2), { sql: 'INSERT INTO no_such_table VALUES (1)', params: [] }, ...p.slice(2)] : p))),
+      transaction: (parts) =>
+        base.transaction(
+          parts.map((p) => (failing && p[0]?.params[1] === 'members' && p.length > 2 ? [...p.slice(0, 2), { sql: 'INSERT INTO no_such_table VALUES (1)', params: [] }, ...p.slice(2)] : p)),
+        ),
     }
     const views = await openDriverViews(store, faulty, { pageSize: 25 })
     await expect(views.catchUp()).rejects.toThrow(/projection members stopped at its checkpoint/u)
@@ -144,15 +148,23 @@ describe('the SQLite view engine', () => {
     writeLog(store, events)
     // each event writes a row into `a`, then into `b`; the club's second row names a column `b` lacks
     const two: ProjectionDefinition = {
-      name: 'two', version: 1, handles: ['MemberAdmitted', 'ClubLaunched'],
+      name: 'two',
+      version: 1,
+      handles: ['MemberAdmitted', 'ClubLaunched'],
       tables: { a: { columns: { type: 'text' }, indexes: [] }, b: { columns: { type: 'text' }, indexes: [] } },
       changes: (e) => [insertRow('a', { type: e.type }), insertRow('b', e.type === 'ClubLaunched' ? { kind: e.type } : { type: e.type })],
     }
     const views = await openSqliteViews(store, { definitions: [...projections, two] })
     await views.catchUp()
     expect((await views.parked()).map((p) => [p.projection, p.position])).toEqual([['two', 3]])
-    expect(store.db.prepare('SELECT type, known_from FROM hv_a_g1 ORDER BY rowid').raw().all()).toEqual([['MemberAdmitted', 2], ['MemberAdmitted', 4]])
-    expect(store.db.prepare('SELECT type, known_from FROM hv_b_g1 ORDER BY rowid').raw().all()).toEqual([['MemberAdmitted', 2], ['MemberAdmitted', 4]])
+    expect(store.db.prepare('SELECT type, known_from FROM hv_a_g1 ORDER BY rowid').raw().all()).toEqual([
+      ['MemberAdmitted', 2],
+      ['MemberAdmitted', 4],
+    ])
+    expect(store.db.prepare('SELECT type, known_from FROM hv_b_g1 ORDER BY rowid').raw().all()).toEqual([
+      ['MemberAdmitted', 2],
+      ['MemberAdmitted', 4],
+    ])
   })
 
   it('the live view tables carry planner statistics after a build, and a store built without them gets them on open', async () => {
@@ -245,7 +257,11 @@ describe('the SQLite view engine', () => {
     // entered in 2026, dated 2024-04-17: the view as recorded on 2024-04-30 still says 1
     const later = openSqlite(store.path, { now: () => new Date('2026-02-01T09:00:00Z') })
     stores.push(later)
-    await later.append('member-m1', [{ eventId: 'e3', type: 'MemberResigned', schemaVersion: 1, data: { memberId: 'm1', associationId: 'a0', resignedOn: '2024-04-17' }, metadata: meta('c3', '2024-04-17') }], 0)
+    await later.append(
+      'member-m1',
+      [{ eventId: 'e3', type: 'MemberResigned', schemaVersion: 1, data: { memberId: 'm1', associationId: 'a0', resignedOn: '2024-04-17' }, metadata: meta('c3', '2024-04-17') }],
+      0,
+    )
     await views.catchUp()
     expect((await views.association('a0', { asOf: '2024-04-30' }))?.members).toBe(0)
     expect((await views.association('a0', { asOf: '2024-04-30', recordedAsOf: '2024-04-30' }))?.members).toBe(1)

@@ -63,8 +63,7 @@ export const openDriverViews = async (store: EventStore, driver: SqlDriver, opts
     async status(): Promise<EngineStatus> {
       open()
       const states = await runner.states()
-      const [parked] = await driver.all<{ n: number }>(
-        `SELECT count(*) AS n FROM ${PARKED_TABLE} p JOIN ${PROJECTIONS_TABLE} j ON j.name = p.projection AND j.generation = p.generation`)
+      const [parked] = await driver.all<{ n: number }>(`SELECT count(*) AS n FROM ${PARKED_TABLE} p JOIN ${PROJECTIONS_TABLE} j ON j.name = p.projection AND j.generation = p.generation`)
       const list = defs.map((d) => {
         const s = states.get(d.name)!
         return { name: d.name, version: s.version, position: s.position, state: s.state }
@@ -75,10 +74,16 @@ export const openDriverViews = async (store: EventStore, driver: SqlDriver, opts
       open()
       const rows = await driver.all<Record<string, unknown>>(
         `SELECT p.position, p.projection, p.stream_id, p.type, p.reason, p.parked_at FROM ${PARKED_TABLE} p
-         JOIN ${PROJECTIONS_TABLE} j ON j.name = p.projection AND j.generation = p.generation ORDER BY p.position, p.projection LIMIT ?`, [Math.max(0, Math.floor(limit))])
+         JOIN ${PROJECTIONS_TABLE} j ON j.name = p.projection AND j.generation = p.generation ORDER BY p.position, p.projection LIMIT ?`,
+        [Math.max(0, Math.floor(limit))],
+      )
       return rows.map((r) => ({
-        position: Number(r['position']), projection: String(r['projection']), streamId: String(r['stream_id']), type: String(r['type']),
-        reason: String(r['reason']), parkedAt: String(r['parked_at']),
+        position: Number(r['position']),
+        projection: String(r['projection']),
+        streamId: String(r['stream_id']),
+        type: String(r['type']),
+        reason: String(r['reason']),
+        parkedAt: String(r['parked_at']),
       }))
     },
     rebuild: async (which = [], o = {}) => (open(), runner.rebuild(which, o.onProgress)),

@@ -40,16 +40,19 @@ export const listen = (config: pg.ClientConfig, onWake: () => void, onLost: (e: 
     client
       .connect()
       .then(() => client.query(`LISTEN ${EVENTS_CHANNEL}`))
-      .then(() => {
-        if (gone) return
-        if (stopped) {
-          void client.end().catch(() => undefined)
-          return
-        }
-        current = client
-        wait = RECONNECT_MS.first
-        onWake()
-      }, (e: unknown) => lost(e instanceof Error ? e : new Error(String(e))))
+      .then(
+        () => {
+          if (gone) return
+          if (stopped) {
+            void client.end().catch(() => undefined)
+            return
+          }
+          current = client
+          wait = RECONNECT_MS.first
+          onWake()
+        },
+        (e: unknown) => lost(e instanceof Error ? e : new Error(String(e))),
+      )
   }
 
   connect()

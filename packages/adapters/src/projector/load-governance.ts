@@ -8,8 +8,12 @@ export const loadGovernance = async (s: Snapshot, m: ReadModel, associationId: s
   const known = s.known('g', p)
   p.push(associationId, upTo)
   const rows = await s.all<Record<string, unknown>>(
-    `SELECT fact, valid_from, value FROM ${s.t('governance_facts')} g WHERE ${known} AND g.association_id = ? AND g.valid_from <= ? ORDER BY g.valid_from, g.known_from`, p,
+    `SELECT fact, valid_from, value FROM ${s.t('governance_facts')} g WHERE ${known} AND g.association_id = ? AND g.valid_from <= ? ORDER BY g.valid_from, g.known_from`,
+    p,
   )
   // rows hold what the governance projection stored: each event's type and data as written
-  m.governance.set(associationId, rows.map((r) => ({ on: r['valid_from'] as string, value: { type: r['fact'], data: json(r['value']) } as GovernanceRecord })))
+  m.governance.set(
+    associationId,
+    rows.map((r) => ({ on: r['valid_from'] as string, value: { type: r['fact'], data: json(r['value']) } as GovernanceRecord })),
+  )
 }

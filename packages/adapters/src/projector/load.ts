@@ -35,9 +35,23 @@ export const loadAssociations = async (s: Snapshot, m: ReadModel, where: Where, 
   const out: AssociationState[] = []
   for (const r of rows) {
     const a: AssociationState = {
-      associationId: s_(r['association_id']), kind: r['kind'] as never, regime: r['regime'] as never, scope: r['scope'] as never, areaCode: s_(r['area_code']),
-      parentId: opt(r['parent_id'] as string | null), foundedOn: s_(r['founded_on']), foundingMembers: n_(r['founding_members']),
-      names: [], statuses: [], special: [], staffQuota: [], congresses: [], officers: [], resolutions: [], conferences: [], dissolvedOn: undefined,
+      associationId: s_(r['association_id']),
+      kind: r['kind'] as never,
+      regime: r['regime'] as never,
+      scope: r['scope'] as never,
+      areaCode: s_(r['area_code']),
+      parentId: opt(r['parent_id'] as string | null),
+      foundedOn: s_(r['founded_on']),
+      foundingMembers: n_(r['founding_members']),
+      names: [],
+      statuses: [],
+      special: [],
+      staffQuota: [],
+      congresses: [],
+      officers: [],
+      resolutions: [],
+      conferences: [],
+      dissolvedOn: undefined,
     }
     m.associations.set(a.associationId, a)
     out.push(a)
@@ -51,34 +65,62 @@ export const loadAssociations = async (s: Snapshot, m: ReadModel, where: Where, 
   }
   const fp: SqlValue[] = []
   let fsql = `SELECT association_id, fact, valid_from, value FROM ${s.t('association_facts')} f WHERE ${sub('f.association_id', 'f', fp)}`
-  if (upTo !== undefined) { fsql += ' AND f.valid_from <= ?'; fp.push(upTo) }
+  if (upTo !== undefined) {
+    fsql += ' AND f.valid_from <= ?'
+    fp.push(upTo)
+  }
   for (const f of await s.all<R>(`${fsql} ORDER BY f.valid_from, f.known_from`, fp)) {
     const a = m.associations.get(s_(f['association_id']))!
     const on = s_(f['valid_from'])
     const value = json<never>(f['value'])
     switch (f['fact']) {
-      case 'name': a.names.push({ on, value }); break
+      case 'name':
+        a.names.push({ on, value })
+        break
       case 'status':
         a.statuses.push({ on, value })
         if (value === 'dissolved' && (a.dissolvedOn === undefined || on < a.dissolvedOn)) a.dissolvedOn = on
         break
-      case 'special': a.special.push({ on, value }); break
-      case 'quota': a.staffQuota.push({ on, value }); break
-      case 'congress': a.congresses.push({ on, value }); break
-      case 'resolution': a.resolutions.push({ on, value }); break
-      case 'conference': a.conferences.push({ on, value }); break
-      case 'origin': a.origin = value; break
-      case 'successor': a.successor ??= value; break // the earliest by date, as the fold keeps
-      case 'predecessor': (a.predecessors ??= []).push({ on, value }); break
+      case 'special':
+        a.special.push({ on, value })
+        break
+      case 'quota':
+        a.staffQuota.push({ on, value })
+        break
+      case 'congress':
+        a.congresses.push({ on, value })
+        break
+      case 'resolution':
+        a.resolutions.push({ on, value })
+        break
+      case 'conference':
+        a.conferences.push({ on, value })
+        break
+      case 'origin':
+        a.origin = value
+        break
+      case 'successor':
+        a.successor ??= value
+        break // the earliest by date, as the fold keeps
+      case 'predecessor':
+        ;(a.predecessors ??= []).push({ on, value })
+        break
       default:
     }
   }
   const op: SqlValue[] = []
   let osql = `SELECT * FROM ${s.t('officers')} o WHERE ${sub('o.association_id', 'o', op)}`
-  if (upTo !== undefined) { osql += ' AND o.elected_on <= ?'; op.push(upTo) }
+  if (upTo !== undefined) {
+    osql += ' AND o.elected_on <= ?'
+    op.push(upTo)
+  }
   for (const o of await s.all<R>(`${osql} ORDER BY o.ord`, op)) {
     m.associations.get(s_(o['association_id']))!.officers.push({
-      memberId: s_(o['member_id']), fullName: s_(o['full_name']), role: s_(o['role']), electedOn: s_(o['elected_on']), relievedOn: opt(o['relieved_on'] as string | null),
+      memberId: s_(o['member_id']),
+      fullName: s_(o['full_name']),
+      role: s_(o['role']),
+      electedOn: s_(o['elected_on']),
+      relievedOn: opt(o['relieved_on'] as string | null),
     })
   }
   return out
@@ -92,9 +134,17 @@ export const loadFoundings = async (s: Snapshot, m: ReadModel, upTo: string): Pr
   const rows = await s.all<R>(`SELECT * FROM ${s.t('foundings')} f WHERE ${known} AND f.recognised_on <= ? ORDER BY ord`, p)
   for (const r of rows)
     m.foundings.set(s_(r['association_id']), {
-      associationId: s_(r['association_id']), name: s_(r['name']), kind: r['kind'] as never, scope: r['scope'] as never, areaCode: s_(r['area_code']),
-      recognisedOn: s_(r['recognised_on']), permittedOn: opt(r['permitted_on'] as string | null), congressDueBy: opt(r['congress_due_by'] as string | null),
-      extendedOn: opt(r['extended_on'] as string | null), extendedDueBy: opt(r['extended_due_by'] as string | null), lapsedOn: opt(r['lapsed_on'] as string | null),
+      associationId: s_(r['association_id']),
+      name: s_(r['name']),
+      kind: r['kind'] as never,
+      scope: r['scope'] as never,
+      areaCode: s_(r['area_code']),
+      recognisedOn: s_(r['recognised_on']),
+      permittedOn: opt(r['permitted_on'] as string | null),
+      congressDueBy: opt(r['congress_due_by'] as string | null),
+      extendedOn: opt(r['extended_on'] as string | null),
+      extendedDueBy: opt(r['extended_due_by'] as string | null),
+      lapsedOn: opt(r['lapsed_on'] as string | null),
     })
 }
 
@@ -105,16 +155,28 @@ export const loadMembers = async (s: Snapshot, m: ReadModel, associationIds: Rea
     const k = s.known('x', params)
     params.push(...associationIds)
     let sql = `${k} AND x.association_id IN (${associationIds.map(() => '?').join(', ')})`
-    if (upTo !== undefined) { sql += ' AND x.valid_from <= ?'; params.push(upTo) }
+    if (upTo !== undefined) {
+      sql += ' AND x.valid_from <= ?'
+      params.push(upTo)
+    }
     return sql
   }
   const p: SqlValue[] = []
   const rows = await s.all<R>(`SELECT * FROM ${s.t('members')} x WHERE ${cond(p)} ORDER BY x.known_from`, p)
   for (const r of rows) {
     const member: MemberState = {
-      memberId: s_(r['member_id']), associationId: s_(r['association_id']), personId: s_(r['person_id']), fullName: s_(r['full_name']),
-      birthDate: s_(r['birth_date']), gender: r['gender'] as never, category: r['category'] as never, admittedOn: s_(r['valid_from']),
-      via: r['via'] as never, fromAssociationId: opt(r['from_association_id'] as string | null), cardNo: opt(r['card_no'] as string | null), flags: json(r['flags']),
+      memberId: s_(r['member_id']),
+      associationId: s_(r['association_id']),
+      personId: s_(r['person_id']),
+      fullName: s_(r['full_name']),
+      birthDate: s_(r['birth_date']),
+      gender: r['gender'] as never,
+      category: r['category'] as never,
+      admittedOn: s_(r['valid_from']),
+      via: r['via'] as never,
+      fromAssociationId: opt(r['from_association_id'] as string | null),
+      cardNo: opt(r['card_no'] as string | null),
+      flags: json(r['flags']),
     }
     const list = m.membersOf.get(member.associationId)
     if (list === undefined) m.membersOf.set(member.associationId, [member])
@@ -156,8 +218,17 @@ export const loadClubs = async (s: Snapshot, m: ReadModel, where: Where, activit
   p.push(...where.params)
   for (const r of await s.all<R>(`SELECT * FROM ${s.t('clubs')} c WHERE ${known} AND ${where.sql} ORDER BY ord`, p)) {
     const c: ClubState = {
-      clubId: s_(r['club_id']), name: s_(r['name']), model: r['model'] as never, hostAssociationId: s_(r['host_association_id']), areaCode: s_(r['area_code']),
-      launchedOn: s_(r['launched_on']), programme: r['programme'] as never, rosters: [], activityOn: [], activityArea: [], closedOn: opt(r['closed_on'] as string | null),
+      clubId: s_(r['club_id']),
+      name: s_(r['name']),
+      model: r['model'] as never,
+      hostAssociationId: s_(r['host_association_id']),
+      areaCode: s_(r['area_code']),
+      launchedOn: s_(r['launched_on']),
+      programme: r['programme'] as never,
+      rosters: [],
+      activityOn: [],
+      activityArea: [],
+      closedOn: opt(r['closed_on'] as string | null),
     }
     m.clubs.set(c.clubId, c)
   }
@@ -193,8 +264,15 @@ export const loadReports = async (s: Snapshot, m: ReadModel, where: Where): Prom
   p.push(...where.params)
   for (const r of await s.all<R>(`SELECT * FROM ${s.t('reports')} r WHERE ${known} AND ${where.sql} ORDER BY ord`, p)) {
     const rep: ReportState = {
-      associationId: s_(r['association_id']), period: s_(r['period']), submittedOn: s_(r['submitted_on']), dueOn: s_(r['due_on']), late: n_(r['late']) === 1,
-      narrative: opt(r['narrative'] as string | null), values: [], statuses: [], returns: [],
+      associationId: s_(r['association_id']),
+      period: s_(r['period']),
+      submittedOn: s_(r['submitted_on']),
+      dueOn: s_(r['due_on']),
+      late: n_(r['late']) === 1,
+      narrative: opt(r['narrative'] as string | null),
+      values: [],
+      statuses: [],
+      returns: [],
     }
     m.reports.set(`${rep.associationId}|${rep.period}`, rep)
   }
@@ -221,9 +299,17 @@ export const loadTargets = async (s: Snapshot, m: ReadModel, where: Where): Prom
   const out: TargetState[] = []
   for (const r of await s.all<R>(`SELECT * FROM ${s.t('targets')} t WHERE ${known} AND ${where.sql} ORDER BY ord`, p)) {
     const t: TargetState = {
-      targetId: s_(r['target_id']), ownerAssociationId: s_(r['owner_association_id']), title: s_(r['title']), metric: json(r['metric']), counting: r['counting'] as never,
-      startOn: s_(r['start_on']), setOn: s_(r['set_on']), sourceResolutionId: opt(r['source_resolution_id'] as string | null),
-      initial: { goal: n_(r['goal']), dueOn: s_(r['due_on']), milestones: json(r['milestones']) }, revisions: [], withdrawnOn: opt(r['withdrawn_on'] as string | null),
+      targetId: s_(r['target_id']),
+      ownerAssociationId: s_(r['owner_association_id']),
+      title: s_(r['title']),
+      metric: json(r['metric']),
+      counting: r['counting'] as never,
+      startOn: s_(r['start_on']),
+      setOn: s_(r['set_on']),
+      sourceResolutionId: opt(r['source_resolution_id'] as string | null),
+      initial: { goal: n_(r['goal']), dueOn: s_(r['due_on']), milestones: json(r['milestones']) },
+      revisions: [],
+      withdrawnOn: opt(r['withdrawn_on'] as string | null),
     }
     m.targets.set(t.targetId, t)
     out.push(t)
@@ -244,8 +330,14 @@ export const loadMovements = async (s: Snapshot, m: ReadModel, where: Where): Pr
   p.push(...where.params)
   for (const r of await s.all<R>(`SELECT * FROM ${s.t('movements')} v WHERE ${known} AND ${where.sql} ORDER BY ord`, p)) {
     const v: MovementState = {
-      movementId: s_(r['movement_id']), ownerAssociationId: s_(r['owner_association_id']), title: s_(r['title']), cycleStart: n_(r['cycle_start']),
-      cycleEnd: n_(r['cycle_end']), launchedOn: s_(r['launched_on']), concludedOn: opt(r['concluded_on'] as string | null), awards: [],
+      movementId: s_(r['movement_id']),
+      ownerAssociationId: s_(r['owner_association_id']),
+      title: s_(r['title']),
+      cycleStart: n_(r['cycle_start']),
+      cycleEnd: n_(r['cycle_end']),
+      launchedOn: s_(r['launched_on']),
+      concludedOn: opt(r['concluded_on'] as string | null),
+      awards: [],
     }
     m.movements.set(v.movementId, v)
   }
@@ -264,8 +356,13 @@ export const loadUnits = async (s: Snapshot, m: ReadModel): Promise<void> => {
   const p: SqlValue[] = []
   for (const r of await s.all<R>(`SELECT * FROM ${s.t('admin_units')} u WHERE ${s.known('u', p)} ORDER BY ord`, p)) {
     const u: UnitState = {
-      unitId: s_(r['unit_id']), level: r['level'] as never, createdOn: s_(r['created_on']), names: [], parents: [],
-      endedOn: opt(r['ended_on'] as string | null), mergedInto: opt(r['merged_into'] as string | null),
+      unitId: s_(r['unit_id']),
+      level: r['level'] as never,
+      createdOn: s_(r['created_on']),
+      names: [],
+      parents: [],
+      endedOn: opt(r['ended_on'] as string | null),
+      mergedInto: opt(r['merged_into'] as string | null),
     }
     m.units.set(u.unitId, u)
   }

@@ -29,8 +29,10 @@ const types = {
 const logReader = (pool: pg.Pool): Pick<SqlDriver, 'readLog' | 'head'> => ({
   async readLog(after, limit) {
     const r = await pool.query<[string, string, string, number, string]>({
-      name: 'hoi-views-log', text: 'SELECT position, stream_id, type, schema_version, data::text FROM events WHERE position > $1 ORDER BY position LIMIT $2',
-      values: [after, limit], rowMode: 'array',
+      name: 'hoi-views-log',
+      text: 'SELECT position, stream_id, type, schema_version, data::text FROM events WHERE position > $1 ORDER BY position LIMIT $2',
+      values: [after, limit],
+      rowMode: 'array',
     })
     return r.rows.map((x) => ({ position: Number(x[0]), streamId: x[1], type: x[2], schemaVersion: x[3], data: JSON.parse(x[4]) as unknown }))
   },

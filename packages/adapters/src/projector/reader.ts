@@ -64,20 +64,26 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
     const ka = s.known('a', p1)
     p1.push(...where.params)
     const scope = (ka: string): string => `x.association_id IN (SELECT a.association_id FROM ${s.t('associations')} a WHERE ${ka} AND ${where.sql})`
-    const admitted = await s.all<{ id: string; n: number; y: number }>(`SELECT x.association_id AS id,
+    const admitted = await s.all<{ id: string; n: number; y: number }>(
+      `SELECT x.association_id AS id,
         sum(CASE WHEN x.valid_from <= ? THEN 1 ELSE 0 END) AS n,
         sum(CASE WHEN x.via = 'admitted' AND x.valid_from >= ? AND x.valid_from <= ? THEN 1 ELSE 0 END) AS y
-      FROM ${s.t('members')} x WHERE ${kx} AND ${scope(ka)} GROUP BY x.association_id`, p1)
+      FROM ${s.t('members')} x WHERE ${kx} AND ${scope(ka)} GROUP BY x.association_id`,
+      p1,
+    )
     const p2: SqlValue[] = [date, date, yearStart, date]
     const kx2 = s.known('x', p2)
     const kc = s.known('c', p2)
     const ka2 = s.known('a', p2)
     p2.push(...where.params)
-    const gone = await s.all<{ id: string; n: number; y: number }>(`SELECT x.association_id AS id,
+    const gone = await s.all<{ id: string; n: number; y: number }>(
+      `SELECT x.association_id AS id,
         sum(CASE WHEN x.valid_from <= ? AND c.valid_to <= ? THEN 1 ELSE 0 END) AS n,
         sum(CASE WHEN c.left_by <> 'transferred-out' AND c.valid_to >= ? AND c.valid_to <= ? THEN 1 ELSE 0 END) AS y
       FROM ${s.t('member_changes')} c JOIN ${s.t('members')} x ON x.member_id = c.member_id AND ${kx2}
-      WHERE ${kc} AND c.valid_to IS NOT NULL AND ${scope(ka2)} GROUP BY x.association_id`, p2)
+      WHERE ${kc} AND c.valid_to IS NOT NULL AND ${scope(ka2)} GROUP BY x.association_id`,
+      p2,
+    )
     const out = new Map<string, P.MemberFigures>()
     for (const r of admitted) out.set(r.id, { active: Number(r.n), admitted: Number(r.y), left: 0 })
     for (const r of gone) {
@@ -92,12 +98,14 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
     return new Map([...figures].map(([k, f]) => [k, f.active]))
   }
   /** A count per association, with the members carried over from its predecessors (R21). */
-  const counter = (m: ReadModel, counts: Map<string, number>): P.MemberCount => (a, d) => {
-    if (P.dissolvedBy(a, d)) return 0
-    let n = counts.get(a.associationId) ?? 0
-    for (const p of P.carriedFrom(m, a, d)) n += counts.get(p.associationId) ?? 0
-    return n
-  }
+  const counter =
+    (m: ReadModel, counts: Map<string, number>): P.MemberCount =>
+    (a, d) => {
+      if (P.dissolvedBy(a, d)) return 0
+      let n = counts.get(a.associationId) ?? 0
+      for (const p of P.carriedFrom(m, a, d)) n += counts.get(p.associationId) ?? 0
+      return n
+    }
   /** Loads the predecessors of the loaded associations, and theirs, so carriedFrom can follow them. */
   /** The heirs that carry on the given associations by `upTo` (R21), and theirs in turn, loaded with their facts. */
   const loadHeirs = async (s: Snapshot, m: ReadModel, ids: ReadonlyArray<string>, upTo: string): Promise<void> => {
@@ -107,10 +115,14 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const missing = todo.filter((id) => !m.associations.has(id))
       const p: SqlValue[] = []
       if (missing.length > 0) await loadAssociations(s, m, { sql: inList('a.association_id', missing, p), params: p }, upTo)
-      todo = [...new Set(todo.flatMap((id) => {
-        const next = m.associations.get(id)?.successor
-        return next === undefined || next.on > upTo ? [] : [next.heirId]
-      }))].filter((id) => !seen.has(id))
+      todo = [
+        ...new Set(
+          todo.flatMap((id) => {
+            const next = m.associations.get(id)?.successor
+            return next === undefined || next.on > upTo ? [] : [next.heirId]
+          }),
+        ),
+      ].filter((id) => !seen.has(id))
     }
   }
 
@@ -144,24 +156,33 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const inTree = inList('x.association_id', tree, p)
       p.push(startOn)
       const fromTree = inList('x.from_association_id', tree, p)
-      const rows = await s.all<{ d: string; n: number }>(`SELECT x.valid_from AS d, count(*) AS n FROM ${s.t('members')} x
+      const rows = await s.all<{ d: string; n: number }>(
+        `SELECT x.valid_from AS d, count(*) AS n FROM ${s.t('members')} x
         WHERE ${k} AND ${inTree} AND x.valid_from >= ? AND NOT (x.via = 'transferred-in' AND x.from_association_id IS NOT NULL AND ${fromTree})
-        GROUP BY x.valid_from`, p)
+        GROUP BY x.valid_from`,
+        p,
+      )
       for (const r of rows) out.push([r.d, Number(r.n)])
       return out
     }
     const p1: SqlValue[] = []
     const k1 = s.known('x', p1)
     const in1 = inList('x.association_id', tree, p1)
-    const admitted = await s.all<{ a: string; d: string; n: number }>(`SELECT x.association_id AS a, x.valid_from AS d, count(*) AS n FROM ${s.t('members')} x
-      WHERE ${k1} AND ${in1} GROUP BY x.association_id, x.valid_from`, p1)
+    const admitted = await s.all<{ a: string; d: string; n: number }>(
+      `SELECT x.association_id AS a, x.valid_from AS d, count(*) AS n FROM ${s.t('members')} x
+      WHERE ${k1} AND ${in1} GROUP BY x.association_id, x.valid_from`,
+      p1,
+    )
     const p2: SqlValue[] = []
     const kx = s.known('x', p2)
     const kc = s.known('c', p2)
     const in2 = inList('x.association_id', tree, p2)
-    const left = await s.all<{ a: string; d: string; n: number }>(`SELECT x.association_id AS a, c.valid_to AS d, count(*) AS n
+    const left = await s.all<{ a: string; d: string; n: number }>(
+      `SELECT x.association_id AS a, c.valid_to AS d, count(*) AS n
       FROM ${s.t('member_changes')} c JOIN ${s.t('members')} x ON x.member_id = c.member_id AND ${kx}
-      WHERE ${kc} AND c.valid_to IS NOT NULL AND ${in2} GROUP BY x.association_id, c.valid_to`, p2)
+      WHERE ${kc} AND c.valid_to IS NOT NULL AND ${in2} GROUP BY x.association_id, c.valid_to`,
+      p2,
+    )
     // a membership ends on leaving or on the association's dissolution, whichever is first
     const total = new Map<string, number>()
     for (const r of admitted) {
@@ -257,9 +278,18 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const date = dateOf(q.asOf)
       const p: SqlValue[] = [date]
       let sql = 'a.founded_on <= ?'
-      if (q.kind !== undefined) { sql += ' AND a.kind = ?'; p.push(q.kind) }
-      if (q.scope !== undefined) { sql += ' AND a.scope = ?'; p.push(q.scope) }
-      if (q.parentId !== undefined) { sql += ' AND a.parent_id = ?'; p.push(q.parentId) }
+      if (q.kind !== undefined) {
+        sql += ' AND a.kind = ?'
+        p.push(q.kind)
+      }
+      if (q.scope !== undefined) {
+        sql += ' AND a.scope = ?'
+        p.push(q.scope)
+      }
+      if (q.parentId !== undefined) {
+        sql += ' AND a.parent_id = ?'
+        p.push(q.parentId)
+      }
       sql += ` AND ${inAreaSql('a.area_code', q.areaCode, p)}`
       const found = await loadAssociations(s, m, { sql, params: p }, date)
       const carried = await loadPredecessors(s, m, date)
@@ -319,11 +349,22 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const p: SqlValue[] = [date]
       let sql = 'c.launched_on <= ?'
       if (q.hostAssociationId !== undefined) sql += ` AND ${inList('c.host_association_id', await withPredecessors(s, m, q.hostAssociationId, date), p)}`
-      if (q.programme !== undefined) { sql += ' AND c.programme = ?'; p.push(q.programme) }
-      if (q.model !== undefined) { sql += ' AND c.model = ?'; p.push(q.model) }
+      if (q.programme !== undefined) {
+        sql += ' AND c.programme = ?'
+        p.push(q.programme)
+      }
+      if (q.model !== undefined) {
+        sql += ' AND c.model = ?'
+        p.push(q.model)
+      }
       sql += ` AND ${inAreaSql('c.area_code', q.areaCode, p)}`
       await loadClubs(s, m, { sql, params: p }, date)
-      await loadHeirs(s, m, [...m.clubs.values()].map((c) => c.hostAssociationId), date)
+      await loadHeirs(
+        s,
+        m,
+        [...m.clubs.values()].map((c) => c.hostAssociationId),
+        date,
+      )
       return P.clubs(m, q)
     },
     async clubsByArea(q) {
@@ -349,7 +390,12 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       if (q.ownerAssociationId !== undefined) sql += ` AND ${inList('t.owner_association_id', await withPredecessors(s, m, q.ownerAssociationId, q.asOf), p)}`
       const found = await loadTargets(s, m, { sql, params: p })
       const members = await loadForTargets(s, m, found)
-      await loadHeirs(s, m, found.map((t) => t.ownerAssociationId), q.asOf)
+      await loadHeirs(
+        s,
+        m,
+        found.map((t) => t.ownerAssociationId),
+        q.asOf,
+      )
       return P.targets(m, q, members)
     },
     async targetProgress(id, q) {
@@ -357,7 +403,12 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const m = P.emptyModel()
       const found = await loadTargets(s, m, { sql: 't.target_id = ?', params: [id] })
       const members = await loadForTargets(s, m, found)
-      await loadHeirs(s, m, found.map((t) => t.ownerAssociationId), q.asOf)
+      await loadHeirs(
+        s,
+        m,
+        found.map((t) => t.ownerAssociationId),
+        q.asOf,
+      )
       return P.targetProgress(m, id, q.asOf, members)
     },
     async reportRollup(q) {
@@ -386,7 +437,10 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const m = P.emptyModel()
       const p: SqlValue[] = []
       let sql = '1 = 1'
-      if (q.period !== undefined) { sql += ' AND r.period = ?'; p.push(q.period) }
+      if (q.period !== undefined) {
+        sql += ' AND r.period = ?'
+        p.push(q.period)
+      }
       if (q.associationId !== undefined) {
         if (q.includeDescendants === true) await loadTree(s, m)
         sql += ` AND ${inList('r.association_id', q.includeDescendants === true ? P.descendants(m, q.associationId) : [q.associationId], p)}`
@@ -402,7 +456,10 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const m = P.emptyModel()
       const p: SqlValue[] = [dateOf(q.asOf)]
       let sql = 'v.launched_on <= ?'
-      if (q.movementId !== undefined) { sql += ' AND v.movement_id = ?'; p.push(q.movementId) }
+      if (q.movementId !== undefined) {
+        sql += ' AND v.movement_id = ?'
+        p.push(q.movementId)
+      }
       await loadMovements(s, m, { sql, params: p })
       return P.commendations(m, q)
     },
@@ -465,4 +522,3 @@ const retried = (r: ViewReader): ViewReader => {
   }
   return out as unknown as ViewReader
 }
-

@@ -72,20 +72,31 @@ export class Runner {
     // a new projection is built like a rebuild, from generation 0 (no tables) to 1
     for (const def of this.defs) {
       if (states.has(def.name)) continue
-      await this.driver.transaction([[{
-        sql: `INSERT INTO ${PROJECTIONS_TABLE} (name, version, position, state, generation) VALUES (?, ?, 0, 'rebuilding', 0) ON CONFLICT DO NOTHING`,
-        params: [def.name, def.version],
-      }]])
+      await this.driver.transaction([
+        [
+          {
+            sql: `INSERT INTO ${PROJECTIONS_TABLE} (name, version, position, state, generation) VALUES (?, ?, 0, 'rebuilding', 0) ON CONFLICT DO NOTHING`,
+            params: [def.name, def.version],
+          },
+        ],
+      ])
     }
     const stale = this.defs.filter((d) => {
       const s = states.get(d.name)
       return s === undefined || s.version !== d.version || s.state === 'rebuilding'
     })
-    if (stale.length > 0) await this.rebuild(stale.map((d) => d.name), onProgress)
+    if (stale.length > 0)
+      await this.rebuild(
+        stale.map((d) => d.name),
+        onProgress,
+      )
     // views built before their tables had statistics get them once
     const live = await this.states()
     const generations = this.defs.map((d) => [d, live.get(d.name)?.generation ?? 0] as const).filter(([, g]) => g > 0)
-    await this.driver.analyze?.(generations.flatMap(([d, g]) => Object.keys(d.tables).map((t) => tableName(t, g))), true)
+    await this.driver.analyze?.(
+      generations.flatMap(([d, g]) => Object.keys(d.tables).map((t) => tableName(t, g))),
+      true,
+    )
   }
 
   /**
@@ -149,8 +160,7 @@ export class Runner {
     if (targets.length === 0) return failed
     const start = Math.min(...targets.map((t) => t.position))
     const head = this.driver.head === undefined ? await this.store.head() : await this.driver.head()
-    const read = (from: number): Promise<ReadonlyArray<LogEvent>> =>
-      this.driver.readLog === undefined ? this.store.readPage(from, this.pageSize) : this.driver.readLog(from, this.pageSize)
+    const read = (from: number): Promise<ReadonlyArray<LogEvent>> => (this.driver.readLog === undefined ? this.store.readPage(from, this.pageSize) : this.driver.readLog(from, this.pageSize))
     let ahead: { readonly after: number; readonly page: Promise<ReadonlyArray<LogEvent>> } | undefined
     let after = start
     for (;;) {
@@ -177,7 +187,7 @@ export class Runner {
         if (error === undefined) t.position = last
         else if (error instanceof StaleCheckpoint) {
           const s = (await this.states()).get(t.def.name)
-          const moved = t.building ? s?.next_generation === t.generation ? s.next_position : undefined : s?.generation === t.generation ? s.position : undefined
+          const moved = t.building ? (s?.next_generation === t.generation ? s.next_position : undefined) : s?.generation === t.generation ? s.position : undefined
           if (moved === undefined || moved === null) failed.push({ name: t.def.name, error: new Error(`projection ${t.def.name} was switched by another process`) })
           else t.position = Number(moved)
         } else failed.push({ name: t.def.name, error })
@@ -219,17 +229,25 @@ export class Runner {
         const s = states.get(def.name)!
         const generation = Math.max(s.generation, s.next_generation ?? 0) + 1
         for (const sql of createTables(this.driver.dialect, def, generation)) await this.driver.exec(sql)
-        await this.driver.transaction([[{
-          sql: `UPDATE ${PROJECTIONS_TABLE} SET state = 'rebuilding', next_generation = ?, next_version = ?, next_position = 0 WHERE name = ?`,
-          params: [generation, def.version, def.name], expect: 1,
-        }]])
+        await this.driver.transaction([
+          [
+            {
+              sql: `UPDATE ${PROJECTIONS_TABLE} SET state = 'rebuilding', next_generation = ?, next_version = ?, next_position = 0 WHERE name = ?`,
+              params: [generation, def.version, def.name],
+              expect: 1,
+            },
+          ],
+        ])
         targets.push({ def, generation, position: 0, building: true })
       }
       const failed = await this.run(targets, onProgress)
       // the projections that were built switch; a failed one keeps its old generation serving (a new one retries on the next open)
       const built = targets.filter((t) => !failed.some((f) => f.name === t.def.name))
       for (const t of built) for (const sql of createIndexes(t.def, t.generation)) await this.driver.exec(sql)
-      await this.driver.analyze?.(built.flatMap((t) => Object.keys(t.def.tables).map((n) => tableName(n, t.generation))), false)
+      await this.driver.analyze?.(
+        built.flatMap((t) => Object.keys(t.def.tables).map((n) => tableName(n, t.generation))),
+        false,
+      )
       const now = await this.states()
       const sw: Stmt[] = []
       const retired: string[] = []
@@ -238,7 +256,8 @@ export class Runner {
         sw.push(
           {
             sql: `UPDATE ${PROJECTIONS_TABLE} SET generation = next_generation, version = next_version, position = next_position, state = 'live', next_generation = NULL, next_version = NULL, next_position = NULL WHERE name = ? AND next_generation = ?`,
-            params: [t.def.name, t.generation], expect: 1,
+            params: [t.def.name, t.generation],
+            expect: 1,
           },
           { sql: `DELETE FROM ${PARKED_TABLE} WHERE projection = ? AND generation <> ?`, params: [t.def.name, t.generation] },
         )

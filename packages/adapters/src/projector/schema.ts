@@ -41,5 +41,4 @@ export const createTables = (dialect: SqlDriver['dialect'], def: ProjectionDefin
 export const createIndexes = (def: ProjectionDefinition, generation: number): string[] =>
   Object.entries(def.tables).flatMap(([t, spec]) => spec.indexes.map((ix, i) => `CREATE INDEX IF NOT EXISTS ${tableName(t, generation)}_i${i} ON ${tableName(t, generation)} (${ix.join(', ')})`))
 
-export const dropTables = (def: ProjectionDefinition, generation: number): string[] =>
-  Object.keys(def.tables).map((t) => `DROP TABLE IF EXISTS ${tableName(t, generation)}`)
+export const dropTables = (def: ProjectionDefinition, generation: number): string[] => Object.keys(def.tables).map((t) => `DROP TABLE IF EXISTS ${tableName(t, generation)}`)

@@ -31,25 +31,61 @@ const person = { personId: member, fullName: fc.constantFrom('Lò Văn A', 'Nguy
 
 const flag = fc.constantFrom([], [{ rule: 'R17', code: 'CongressNotNotified', message: 'm' }], [{ rule: 'R27', code: 'RemunerationAboveCap', message: 'm' }])
 const branch = fc.constantFrom('b0', 'b1', 'b2')
-export const foundedEvent = e('AssociationFounded', fc.record({
-  associationId: assoc, name: fc.constant('Hội'), kind: fc.constantFrom('elderly', 'women'), regime: fc.constantFrom('decree-45-2010', 'own-charter'),
-  scope: fc.constantFrom('province', 'district', 'commune'), areaCode: area, foundedOn: date, foundingMembers: fc.constant(20), flags: fc.constant([]), parentId: assoc,
-}, { requiredKeys: ['associationId', 'name', 'kind', 'regime', 'scope', 'areaCode', 'foundedOn', 'foundingMembers', 'flags'] }))
+export const foundedEvent = e(
+  'AssociationFounded',
+  fc.record(
+    {
+      associationId: assoc,
+      name: fc.constant('Hội'),
+      kind: fc.constantFrom('elderly', 'women'),
+      regime: fc.constantFrom('decree-45-2010', 'own-charter'),
+      scope: fc.constantFrom('province', 'district', 'commune'),
+      areaCode: area,
+      foundedOn: date,
+      foundingMembers: fc.constant(20),
+      flags: fc.constant([]),
+      parentId: assoc,
+    },
+    { requiredKeys: ['associationId', 'name', 'kind', 'regime', 'scope', 'areaCode', 'foundedOn', 'foundingMembers', 'flags'] },
+  ),
+)
 /** Governance events (R16–R18, R20, R25, R27), and congresses that decode, so that requests meet the congresses answering them. */
 export const governanceEvents = [
-  e('CongressHeld', fc.record({
-    associationId: assoc, number: fc.constantFrom('I', 'II', 'III'), kind: fc.constantFrom('term', 'extraordinary'), form: fc.constant('delegate'), heldOn: date, termStart: date, termEnd: date,
-    delegatesExpected: fc.constant(10), delegatesPresent: fc.constant(9), flags: flag,
-  }, { requiredKeys: ['associationId', 'number', 'kind', 'form', 'heldOn', 'termStart', 'termEnd', 'delegatesExpected', 'delegatesPresent'] })),
-  e('ExtraordinaryCongressRequested', fc.record({ associationId: assoc, requestId: fc.constantFrom('q0', 'q1'), requestedOn: date, by: fc.constantFrom('leadership', 'members'), requesting: fc.constant(9), outOf: fc.constant(10) })),
+  e(
+    'CongressHeld',
+    fc.record(
+      {
+        associationId: assoc,
+        number: fc.constantFrom('I', 'II', 'III'),
+        kind: fc.constantFrom('term', 'extraordinary'),
+        form: fc.constant('delegate'),
+        heldOn: date,
+        termStart: date,
+        termEnd: date,
+        delegatesExpected: fc.constant(10),
+        delegatesPresent: fc.constant(9),
+        flags: flag,
+      },
+      { requiredKeys: ['associationId', 'number', 'kind', 'form', 'heldOn', 'termStart', 'termEnd', 'delegatesExpected', 'delegatesPresent'] },
+    ),
+  ),
+  e(
+    'ExtraordinaryCongressRequested',
+    fc.record({ associationId: assoc, requestId: fc.constantFrom('q0', 'q1'), requestedOn: date, by: fc.constantFrom('leadership', 'members'), requesting: fc.constant(9), outOf: fc.constant(10) }),
+  ),
   e('CongressNotified', fc.record({ associationId: assoc, congressNumber: fc.constantFrom('I', 'II'), notifiedOn: date, plannedOn: date })),
   e('AuthorityOpinionRecorded', fc.record({ associationId: assoc, congressNumber: fc.constantFrom('I', 'II'), receivedOn: date, opinion: fc.constantFrom('agreed', 'objected') })),
   e('HeadquartersChanged', fc.record({ associationId: assoc, address: fc.constantFrom('Số 1', 'Số 2'), changedOn: date })),
   e('CharterApproved', fc.record({ associationId: assoc, version: fc.constantFrom('2016', '2021'), approvedOn: date })),
   e('ComplaintLodged', fc.record({ associationId: assoc, complaintId: fc.constantFrom('k0', 'k1'), lodgedOn: date, subject: fc.constant('Khiếu nại') })),
   e('ComplaintResolved', fc.record({ associationId: assoc, complaintId: fc.constantFrom('k0', 'k1'), resolvedOn: date, outcome: fc.constant('Xong') })),
-  e('BranchEstablished', fc.record({ associationId: assoc, branchId: branch, name: fc.constant('Chi hội'), level: fc.constantFrom('branch', 'cell'), establishedOn: date, withinBranchId: branch },
-    { requiredKeys: ['associationId', 'branchId', 'name', 'level', 'establishedOn'] })),
+  e(
+    'BranchEstablished',
+    fc.record(
+      { associationId: assoc, branchId: branch, name: fc.constant('Chi hội'), level: fc.constantFrom('branch', 'cell'), establishedOn: date, withinBranchId: branch },
+      { requiredKeys: ['associationId', 'branchId', 'name', 'level', 'establishedOn'] },
+    ),
+  ),
   e('BranchClosed', fc.record({ associationId: assoc, branchId: branch, closedOn: date })),
   e('MemberPlacedInBranch', fc.record({ memberId: member, associationId: assoc, branchId: branch, placedOn: date })),
   e('LeaderRemunerationRecorded', fc.record({ associationId: assoc, memberId: member, paidOn: date, monthlyAmount: fc.nat(20_000_000), retired: fc.boolean(), flags: flag })),
@@ -57,11 +93,22 @@ export const governanceEvents = [
 
 export const anyEvent = fc.oneof(
   foundedEvent,
-  e('AssociationDissolved', fc.record({
-    associationId: assoc, dissolvedOn: date, dissolution: fc.constantFrom('voluntary', 'compulsory'), ground: fc.constantFrom('no-assets', 'parent-dissolved'),
-    // the fates of its children (R30): carried out by the children's own events, which the log may or may not hold
-    children: fc.array(fc.oneof(fc.record({ associationId: assoc, fate: fc.constant('reparent'), parentId: assoc }), fc.record({ associationId: assoc, fate: fc.constant('dissolve') })), { maxLength: 2 }),
-  }, { requiredKeys: ['associationId', 'dissolvedOn', 'dissolution', 'ground'] })),
+  e(
+    'AssociationDissolved',
+    fc.record(
+      {
+        associationId: assoc,
+        dissolvedOn: date,
+        dissolution: fc.constantFrom('voluntary', 'compulsory'),
+        ground: fc.constantFrom('no-assets', 'parent-dissolved'),
+        // the fates of its children (R30): carried out by the children's own events, which the log may or may not hold
+        children: fc.array(fc.oneof(fc.record({ associationId: assoc, fate: fc.constant('reparent'), parentId: assoc }), fc.record({ associationId: assoc, fate: fc.constant('dissolve') })), {
+          maxLength: 2,
+        }),
+      },
+      { requiredKeys: ['associationId', 'dissolvedOn', 'dissolution', 'ground'] },
+    ),
+  ),
   e('AssociationReparented', fc.record({ associationId: assoc, parentId: assoc, reparentedOn: date, previousParentId: assoc }, { requiredKeys: ['associationId', 'parentId', 'reparentedOn'] })),
   e('ChildAttached', fc.record({ associationId: assoc, childId: assoc, attachedOn: date })),
   e('ChildDetached', fc.record({ associationId: assoc, childId: assoc, detachedOn: date })),
@@ -72,24 +119,66 @@ export const anyEvent = fc.oneof(
   e('SpecialStatusRevoked', fc.record({ associationId: assoc, revokedOn: date })),
   e('StaffQuotaAssigned', fc.record({ associationId: assoc, quota: fc.nat(9), assignedOn: date })),
   e('AssociationRenamed', fc.record({ associationId: assoc, name: fc.constantFrom('Hội mới', 'Hội cũ'), renamedOn: date })),
-  e('CongressHeld', fc.record({
-    associationId: assoc, number: fc.constantFrom('I', 'II'), kind: fc.constantFrom('term', 'extraordinary'), form: fc.constantFrom('delegate', 'plenary'), heldOn: date, termStart: date, termEnd: date,
-    delegatesExpected: fc.constant(10), delegatesPresent: fc.constant(9),
-  })),
-  e('ConferenceHeld', fc.record({
-    associationId: assoc, conferenceId: fc.constantFrom('f0', 'f1'), kind: fc.constantFrom('review', 'training'), title: fc.constant('Hội nghị'), heldOn: date, attendees: fc.nat(99),
-  })),
-  e('ResolutionAdopted', fc.record({
-    associationId: assoc, resolutionId: fc.constantFrom('r0', 'r1'), congressNumber: fc.constant('I'), adoptedOn: date, title: fc.constant('Nghị quyết'),
-    targets: fc.constant(['t']), keyTasks: fc.constant([]), programmes: fc.constant(['p']),
-  })),
+  e(
+    'CongressHeld',
+    fc.record({
+      associationId: assoc,
+      number: fc.constantFrom('I', 'II'),
+      kind: fc.constantFrom('term', 'extraordinary'),
+      form: fc.constantFrom('delegate', 'plenary'),
+      heldOn: date,
+      termStart: date,
+      termEnd: date,
+      delegatesExpected: fc.constant(10),
+      delegatesPresent: fc.constant(9),
+    }),
+  ),
+  e(
+    'ConferenceHeld',
+    fc.record({
+      associationId: assoc,
+      conferenceId: fc.constantFrom('f0', 'f1'),
+      kind: fc.constantFrom('review', 'training'),
+      title: fc.constant('Hội nghị'),
+      heldOn: date,
+      attendees: fc.nat(99),
+    }),
+  ),
+  e(
+    'ResolutionAdopted',
+    fc.record({
+      associationId: assoc,
+      resolutionId: fc.constantFrom('r0', 'r1'),
+      congressNumber: fc.constant('I'),
+      adoptedOn: date,
+      title: fc.constant('Nghị quyết'),
+      targets: fc.constant(['t']),
+      keyTasks: fc.constant([]),
+      programmes: fc.constant(['p']),
+    }),
+  ),
   e('OfficerElected', fc.record({ associationId: assoc, memberId: member, fullName: fc.constant('Lò Văn A'), role, electedOn: date })),
   e('OfficerRelieved', fc.record({ associationId: assoc, memberId: member, role, relievedOn: date })),
-  e('MemberAdmitted', fc.record({ memberId: member, associationId: assoc, ...person, category: fc.constantFrom('official', 'associate'), admittedOn: date, flags: fc.constant([]), cardNo: fc.constantFrom('C1', 'C2') },
-    { requiredKeys: ['memberId', 'associationId', 'personId', 'fullName', 'birthDate', 'gender', 'category', 'admittedOn', 'flags'] })),
-  e('MemberTransferredIn', fc.record({
-    memberId: member, associationId: assoc, ...person, category: fc.constant('official'), fromAssociationId: assoc, fromMemberId: member, transferredOn: date, flags: fc.constant([]),
-  })),
+  e(
+    'MemberAdmitted',
+    fc.record(
+      { memberId: member, associationId: assoc, ...person, category: fc.constantFrom('official', 'associate'), admittedOn: date, flags: fc.constant([]), cardNo: fc.constantFrom('C1', 'C2') },
+      { requiredKeys: ['memberId', 'associationId', 'personId', 'fullName', 'birthDate', 'gender', 'category', 'admittedOn', 'flags'] },
+    ),
+  ),
+  e(
+    'MemberTransferredIn',
+    fc.record({
+      memberId: member,
+      associationId: assoc,
+      ...person,
+      category: fc.constant('official'),
+      fromAssociationId: assoc,
+      fromMemberId: member,
+      transferredOn: date,
+      flags: fc.constant([]),
+    }),
+  ),
   e('MemberTransferredOut', fc.record({ memberId: member, associationId: assoc, personId: member, toAssociationId: assoc, toMemberId: member, transferredOn: date })),
   // an erasure: the views read its person's fields as the marker from the sealed store; the event itself changes no row
   e('PersonErased', fc.record({ personId: member, erasedOn: date, reason: fc.constant('r') })),
@@ -98,18 +187,41 @@ export const anyEvent = fc.oneof(
   e('MemberStruckOff', fc.record({ memberId: member, associationId: assoc, struckOffOn: date, reason: fc.constant('r') })),
   e('MemberDeceased', fc.record({ memberId: member, associationId: assoc, diedOn: date })),
   e('MemberReferredToParty', fc.record({ memberId: member, associationId: assoc, referredOn: date })),
-  e('MemberDetailsCorrected', fc.record({ memberId: member, associationId: assoc, correctedOn: date, reason: fc.constant('r'), fullName: fc.constant('Lê Thị D'), cardNo: fc.constant('C9') },
-    { requiredKeys: ['memberId', 'associationId', 'correctedOn', 'reason'] })),
+  e(
+    'MemberDetailsCorrected',
+    fc.record(
+      { memberId: member, associationId: assoc, correctedOn: date, reason: fc.constant('r'), fullName: fc.constant('Lê Thị D'), cardNo: fc.constant('C9') },
+      { requiredKeys: ['memberId', 'associationId', 'correctedOn', 'reason'] },
+    ),
+  ),
   e('MemberCategoryChanged', fc.record({ memberId: member, associationId: assoc, category: fc.constantFrom('official', 'honorary'), changedOn: date })),
-  e('ClubLaunched', fc.record({
-    clubId: club, name: fc.constant('CLB'), model: fc.constantFrom('ishc', 'other'), hostAssociationId: assoc, areaCode: area, launchedOn: date,
-    programme: fc.constantFrom('1336', 'other'), roster, flags: fc.constant([]),
-  })),
+  e(
+    'ClubLaunched',
+    fc.record({
+      clubId: club,
+      name: fc.constant('CLB'),
+      model: fc.constantFrom('ishc', 'other'),
+      hostAssociationId: assoc,
+      areaCode: area,
+      launchedOn: date,
+      programme: fc.constantFrom('1336', 'other'),
+      roster,
+      flags: fc.constant([]),
+    }),
+  ),
   e('ClubRosterReported', fc.record({ clubId: club, reportedOn: date, roster, flags: fc.constant([]) })),
   e('ClubClosed', fc.record({ clubId: club, closedOn: date })),
-  e('ClubActivityRecorded', fc.record({ clubId: club, activityId: fc.constant('x'), area: fc.constantFrom('rights', 'self-help', 'health'), heldOn: date, title: fc.constant('t'), participants: fc.nat(50) })),
-  e('ReportSubmitted', fc.record({ associationId: assoc, period, submittedOn: date, indicators: fc.record({ activities: fc.nat(9) }), dueOn: date, late: fc.boolean(), narrative: fc.constant('n') },
-    { requiredKeys: ['associationId', 'period', 'submittedOn', 'indicators', 'dueOn', 'late'] })),
+  e(
+    'ClubActivityRecorded',
+    fc.record({ clubId: club, activityId: fc.constant('x'), area: fc.constantFrom('rights', 'self-help', 'health'), heldOn: date, title: fc.constant('t'), participants: fc.nat(50) }),
+  ),
+  e(
+    'ReportSubmitted',
+    fc.record(
+      { associationId: assoc, period, submittedOn: date, indicators: fc.record({ activities: fc.nat(9) }), dueOn: date, late: fc.boolean(), narrative: fc.constant('n') },
+      { requiredKeys: ['associationId', 'period', 'submittedOn', 'indicators', 'dueOn', 'late'] },
+    ),
+  ),
   e('ReportCorrected', fc.record({ associationId: assoc, period, correctedOn: date, indicators: fc.record({ activities: fc.nat(9) }), reason: fc.constant('r') })),
   e('ReportApproved', fc.record({ associationId: assoc, period, approvedOn: date })),
   e('ReportReturned', fc.record({ associationId: assoc, period, returnedOn: date, reason: fc.constant('r') })),
@@ -117,7 +229,13 @@ export const anyEvent = fc.oneof(
   e('LockExceptionGranted', fc.record({ associationId: assoc, period, grantedOn: date, until: date, reason: fc.constant('r') })),
   e('LockExceptionRevoked', fc.record({ associationId: assoc, period, revokedOn: date, reason: fc.constant('r') })),
   // administrative units, over the same codes as the associations' and clubs' areas, so that merges move them between areas
-  e('AdminUnitCreated', fc.record({ unitId: area, name: fc.constant('Xã A'), level: fc.constantFrom('province', 'district', 'commune'), createdOn: date, parentId: area }, { requiredKeys: ['unitId', 'name', 'level', 'createdOn'] })),
+  e(
+    'AdminUnitCreated',
+    fc.record(
+      { unitId: area, name: fc.constant('Xã A'), level: fc.constantFrom('province', 'district', 'commune'), createdOn: date, parentId: area },
+      { requiredKeys: ['unitId', 'name', 'level', 'createdOn'] },
+    ),
+  ),
   e('AdminUnitRenamed', fc.record({ unitId: area, name: fc.constant('Xã B'), renamedOn: date })),
   e('AdminUnitMerged', fc.record({ unitId: area, intoId: area, mergedOn: date })),
   e('AdminUnitReparented', fc.record({ unitId: area, parentId: area, reparentedOn: date })),
@@ -127,23 +245,38 @@ export const anyEvent = fc.oneof(
   // uniqueness claims (one seat per person and association, R10): no view reads them
   e('ClaimTaken', fc.record({ claimId: fc.constantFrom('membership~a0~m0', 'membership~a1~m1'), owner: member, takenOn: date })),
   e('ClaimReleased', fc.record({ claimId: fc.constantFrom('membership~a0~m0', 'membership~a1~m1'), owner: member, releasedOn: date })),
-  e('TargetSet', fc.record({
-    targetId: target, ownerAssociationId: assoc, title: fc.constant('T'),
-    metric: fc.oneof(
-      fc.record({ kind: fc.constant('clubs-launched'), model: fc.constantFrom('ishc', 'any'), areaCode: area }),
-      fc.record({ kind: fc.constant('members-admitted'), associationId: assoc }),
-      fc.record({ kind: fc.constant('report-indicator'), associationId: assoc, indicator: fc.constant('activities') }),
-    ),
-    counting: fc.constantFrom('cumulative', 'new-since-start'), goal: fc.nat(5), startOn: fc.constant('2016-01-01'), dueOn: fc.constant('2024-12-31'),
-    milestones: fc.constant([{ label: 'M', goal: 2, dueOn: '2019-12-31' }]), setOn: date,
-  })),
+  e(
+    'TargetSet',
+    fc.record({
+      targetId: target,
+      ownerAssociationId: assoc,
+      title: fc.constant('T'),
+      metric: fc.oneof(
+        fc.record({ kind: fc.constant('clubs-launched'), model: fc.constantFrom('ishc', 'any'), areaCode: area }),
+        fc.record({ kind: fc.constant('members-admitted'), associationId: assoc }),
+        fc.record({ kind: fc.constant('report-indicator'), associationId: assoc, indicator: fc.constant('activities') }),
+      ),
+      counting: fc.constantFrom('cumulative', 'new-since-start'),
+      goal: fc.nat(5),
+      startOn: fc.constant('2016-01-01'),
+      dueOn: fc.constant('2024-12-31'),
+      milestones: fc.constant([{ label: 'M', goal: 2, dueOn: '2019-12-31' }]),
+      setOn: date,
+    }),
+  ),
   e('TargetRevised', fc.record({ targetId: target, revisedOn: date, reason: fc.constant('r'), goal: fc.nat(9) })),
   e('TargetWithdrawn', fc.record({ targetId: target, withdrawnOn: date, reason: fc.constant('r') })),
   e('EmulationMovementLaunched', fc.record({ movementId: movement, ownerAssociationId: assoc, title: fc.constant('M'), cycleStart: fc.constant(2020), cycleEnd: fc.constant(2025), launchedOn: date })),
-  e('CommendationAwarded', fc.record({
-    movementId: movement, commendationId: fc.constantFrom('c0', 'c1'), form: fc.constant('bằng khen'), awardedOn: date,
-    recipient: fc.oneof(fc.record({ kind: fc.constant('collective'), name: fc.constant('X') }), fc.record({ kind: fc.constant('individual'), name: fc.constant('Y') })),
-  })),
+  e(
+    'CommendationAwarded',
+    fc.record({
+      movementId: movement,
+      commendationId: fc.constantFrom('c0', 'c1'),
+      form: fc.constant('bằng khen'),
+      awardedOn: date,
+      recipient: fc.oneof(fc.record({ kind: fc.constant('collective'), name: fc.constant('X') }), fc.record({ kind: fc.constant('individual'), name: fc.constant('Y') })),
+    }),
+  ),
   e('EmulationMovementConcluded', fc.record({ movementId: movement, concludedOn: date })),
   ...governanceEvents,
 )
@@ -154,14 +287,31 @@ export const anyEvent = fc.oneof(
  * unknown id), a separation.
  */
 export const reorganisationEvent = fc.oneof(
-  e('AssociationFounded', fc.record({
-    associationId: assoc, name: fc.constant('Hội'), kind: fc.constantFrom('elderly', 'women'), regime: fc.constant('decree-126-2024'),
-    scope: fc.constantFrom('district', 'commune'), areaCode: area, foundedOn: date, foundingMembers: fc.constant(0), flags: fc.constant([]),
-    origin: fc.record({ how: fc.constantFrom('divided', 'separated', 'consolidated'), from: fc.array(assoc, { maxLength: 3 }) }),
-  })),
-  e('AssociationReorganised', fc.record({
-    associationId: assoc, how: fc.constantFrom('divided', 'absorbed', 'consolidated'), reorganisedOn: date, heirId: assoc, successorIds: fc.array(assoc, { maxLength: 2 }),
-  })),
+  e(
+    'AssociationFounded',
+    fc.record({
+      associationId: assoc,
+      name: fc.constant('Hội'),
+      kind: fc.constantFrom('elderly', 'women'),
+      regime: fc.constant('decree-126-2024'),
+      scope: fc.constantFrom('district', 'commune'),
+      areaCode: area,
+      foundedOn: date,
+      foundingMembers: fc.constant(0),
+      flags: fc.constant([]),
+      origin: fc.record({ how: fc.constantFrom('divided', 'separated', 'consolidated'), from: fc.array(assoc, { maxLength: 3 }) }),
+    }),
+  ),
+  e(
+    'AssociationReorganised',
+    fc.record({
+      associationId: assoc,
+      how: fc.constantFrom('divided', 'absorbed', 'consolidated'),
+      reorganisedOn: date,
+      heirId: assoc,
+      successorIds: fc.array(assoc, { maxLength: 2 }),
+    }),
+  ),
   e('AssociationTookOver', fc.record({ associationId: assoc, fromId: assoc, how: fc.constantFrom('absorbed', 'consolidated'), takenOverOn: date })),
   e('AssociationSeparated', fc.record({ associationId: assoc, separatedOn: date, newAssociationId: assoc })),
 )
@@ -171,45 +321,100 @@ export const reorganisationEvent = fc.oneof(
  * in any order, repeated, with and without a founding after them.
  */
 export const foundingEvent = fc.oneof(
-  e('FoundingCommitteeRecognised', fc.record({
-    associationId: assoc, name: fc.constant('Hội'), kind: fc.constantFrom('elderly', 'women'), scope: fc.constantFrom('district', 'commune'), areaCode: area,
-    recognisedOn: date, committee: fc.constant([{ personId: 'p0', fullName: 'Lò Văn A' }, { personId: 'p1', fullName: 'Nguyễn Thị B' }, { personId: 'p2', fullName: 'Trần Văn C' }]),
-    parentId: assoc, decisionRef: fc.constant('QĐ 1'),
-  }, { requiredKeys: ['associationId', 'name', 'kind', 'scope', 'areaCode', 'recognisedOn', 'committee'] })),
-  e('AssociationEstablishmentPermitted', fc.record({
-    associationId: assoc, permittedOn: date, congressDueBy: date, registrants: fc.array(fc.record(person), { maxLength: 3 }), decisionRef: fc.constant('QĐ 2'),
-  }, { requiredKeys: ['associationId', 'permittedOn', 'congressDueBy', 'registrants'] })),
+  e(
+    'FoundingCommitteeRecognised',
+    fc.record(
+      {
+        associationId: assoc,
+        name: fc.constant('Hội'),
+        kind: fc.constantFrom('elderly', 'women'),
+        scope: fc.constantFrom('district', 'commune'),
+        areaCode: area,
+        recognisedOn: date,
+        committee: fc.constant([
+          { personId: 'p0', fullName: 'Lò Văn A' },
+          { personId: 'p1', fullName: 'Nguyễn Thị B' },
+          { personId: 'p2', fullName: 'Trần Văn C' },
+        ]),
+        parentId: assoc,
+        decisionRef: fc.constant('QĐ 1'),
+      },
+      { requiredKeys: ['associationId', 'name', 'kind', 'scope', 'areaCode', 'recognisedOn', 'committee'] },
+    ),
+  ),
+  e(
+    'AssociationEstablishmentPermitted',
+    fc.record(
+      {
+        associationId: assoc,
+        permittedOn: date,
+        congressDueBy: date,
+        registrants: fc.array(fc.record(person), { maxLength: 3 }),
+        decisionRef: fc.constant('QĐ 2'),
+      },
+      { requiredKeys: ['associationId', 'permittedOn', 'congressDueBy', 'registrants'] },
+    ),
+  ),
   e('EstablishmentPermitExtended', fc.record({ associationId: assoc, requestedOn: date, congressDueBy: date })),
   e('EstablishmentPermitLapsed', fc.record({ associationId: assoc, lapsedOn: date })),
 )
 
 /** Several steps of one procedure, so that repeated steps meet (the first record of each stands). */
-const foundingSteps = fc.tuple(assoc, fc.array(foundingEvent, { minLength: 3, maxLength: 8 }))
-  .map(([id, steps]) => steps.map(([t, d]) => [t, { ...d, associationId: id }] as const))
+const foundingSteps = fc.tuple(assoc, fc.array(foundingEvent, { minLength: 3, maxLength: 8 })).map(([id, steps]) => steps.map(([t, d]) => [t, { ...d, associationId: id }] as const))
 
-const founding = (associationId: string) => e('AssociationFounded', fc.record({
-  associationId: fc.constant(associationId), name: fc.constant('Hội'), kind: fc.constant('elderly'), regime: fc.constant('decree-45-2010'), scope: fc.constant('district'),
-  areaCode: area, foundedOn: date, foundingMembers: fc.constant(20), flags: fc.constant([]),
-}))
+const founding = (associationId: string) =>
+  e(
+    'AssociationFounded',
+    fc.record({
+      associationId: fc.constant(associationId),
+      name: fc.constant('Hội'),
+      kind: fc.constant('elderly'),
+      regime: fc.constant('decree-45-2010'),
+      scope: fc.constant('district'),
+      areaCode: area,
+      foundedOn: date,
+      foundingMembers: fc.constant(20),
+      flags: fc.constant([]),
+    }),
+  )
 /**
  * A merger as the domain writes it (R21), amid the random events: two associations with members,
  * the source's end naming its heir and the heir's takeover, so carried members show in the views.
  */
-export const mergerScenario = fc.tuple(fc.constantFrom('a0', 'a1'), fc.constantFrom('a2', 'a3'), date, fc.array(fc.tuple(member, date), { minLength: 1, maxLength: 3 }), fc.constantFrom('absorbed', 'consolidated'))
-  .chain(([heir, source, on, joined, how]) => fc.tuple(founding(heir), founding(source)).map(([h, s]) => [
-    h, s,
-    ...joined.map(([m, admittedOn], i) => ['MemberAdmitted', {
-      memberId: `${m}-${source}-${i}`, associationId: source, personId: m, fullName: 'Lò Văn A', birthDate: '1950-01-01', gender: 'male', category: 'official', admittedOn, flags: [],
-    }] as const),
-    ['AssociationReorganised', { associationId: source, how, reorganisedOn: on, heirId: heir, successorIds: [heir] }] as const,
-    ['AssociationTookOver', { associationId: heir, fromId: source, how, takenOverOn: on }] as const,
-  ]))
+export const mergerScenario = fc
+  .tuple(fc.constantFrom('a0', 'a1'), fc.constantFrom('a2', 'a3'), date, fc.array(fc.tuple(member, date), { minLength: 1, maxLength: 3 }), fc.constantFrom('absorbed', 'consolidated'))
+  .chain(([heir, source, on, joined, how]) =>
+    fc.tuple(founding(heir), founding(source)).map(([h, s]) => [
+      h,
+      s,
+      ...joined.map(
+        ([m, admittedOn], i) =>
+          [
+            'MemberAdmitted',
+            {
+              memberId: `${m}-${source}-${i}`,
+              associationId: source,
+              personId: m,
+              fullName: 'Lò Văn A',
+              birthDate: '1950-01-01',
+              gender: 'male',
+              category: 'official',
+              admittedOn,
+              flags: [],
+            },
+          ] as const,
+      ),
+      ['AssociationReorganised', { associationId: source, how, reorganisedOn: on, heirId: heir, successorIds: [heir] }] as const,
+      ['AssociationTookOver', { associationId: heir, fromId: source, how, takenOverOn: on }] as const,
+    ]),
+  )
 
 /**
  * A merger of administrative units as the domain writes it, amid the random events: two units
  * created, then one merged into the other on a date, so that areas move in the geography of later dates.
  */
-export const unitMergerScenario = fc.tuple(area, area, date, date, fc.constantFrom('province', 'commune'))
+export const unitMergerScenario = fc
+  .tuple(area, area, date, date, fc.constantFrom('province', 'commune'))
   .filter(([from, into]) => from !== into)
   .map(([from, into, createdOn, mergedOn, level]) => [
     ['AdminUnitCreated', { unitId: into, name: 'Xã Mới', level, createdOn }] as const,
@@ -218,11 +423,18 @@ export const unitMergerScenario = fc.tuple(area, area, date, date, fc.constantFr
   ])
 
 /** Random events, with mergers among them. */
-export const anyLog = fc.array(fc.oneof(
-  { weight: 8, arbitrary: anyEvent.map((x) => [x]) }, { weight: 1, arbitrary: reorganisationEvent.map((x) => [x]) }, { weight: 1, arbitrary: mergerScenario },
-  { weight: 1, arbitrary: unitMergerScenario },
-  { weight: 1, arbitrary: foundingEvent.map((x) => [x]) }, { weight: 1, arbitrary: foundingSteps },
-), { maxLength: 40 })
+export const anyLog = fc
+  .array(
+    fc.oneof(
+      { weight: 8, arbitrary: anyEvent.map((x) => [x]) },
+      { weight: 1, arbitrary: reorganisationEvent.map((x) => [x]) },
+      { weight: 1, arbitrary: mergerScenario },
+      { weight: 1, arbitrary: unitMergerScenario },
+      { weight: 1, arbitrary: foundingEvent.map((x) => [x]) },
+      { weight: 1, arbitrary: foundingSteps },
+    ),
+    { maxLength: 40 },
+  )
   .map((chunks) => chunks.flat().slice(0, 90))
 
 /** Record time: event i was recorded on day i of 2025 (non-decreasing in position, as stores stamp it). */

@@ -25,8 +25,7 @@ const reachable = await (async () => {
 const storeOf = async (events: ReadonlyArray<Recorded>): Promise<EventStore> => {
   let i = 0
   const store = openMemory({ now: () => new Date(recordedAtOf(++i)) })
-  for (const e of events)
-    await store.append(e.streamId, [{ eventId: e.eventId, type: e.type, schemaVersion: 1, data: e.data, metadata: { ...e.metadata } }], 'any')
+  for (const e of events) await store.append(e.streamId, [{ eventId: e.eventId, type: e.type, schemaVersion: 1, data: e.data, metadata: { ...e.metadata } }], 'any')
   return store
 }
 
@@ -51,7 +50,14 @@ describe.skipIf(!reachable)('the view engine on PostgreSQL', () => {
 
   it('answers what the pure fold answers, now and as recorded after k events', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(anyEvent, { maxLength: 50 }), date, fc.nat(), fc.option(area, { nil: undefined }), fc.integer({ min: 2015, max: 2026 }), period, fc.integer({ min: 3, max: 40 }),
+      fc.asyncProperty(
+        fc.array(anyEvent, { maxLength: 50 }),
+        date,
+        fc.nat(),
+        fc.option(area, { nil: undefined }),
+        fc.integer({ min: 2015, max: 2026 }),
+        period,
+        fc.integer({ min: 3, max: 40 }),
         async (raw, asOf, cut, areaCode, year, p, pageSize) => {
           const events = logOf(raw)
           const views = await openPostgresViews(await storeOf(events), await fresh(), { pageSize })
@@ -61,7 +67,8 @@ describe.skipIf(!reachable)('the view engine on PostgreSQL', () => {
           expect(await askAll(views, asOf, o)).toEqual(await askAll(foldReader(applyAll(emptyModel(), decodable(events))), asOf, o))
           const recordedAsOf = k === 0 ? '2024-12-31' : recordedAtOf(k)
           expect(await askAll(views, asOf, { ...o, recordedAsOf })).toEqual(await askAll(foldReader(applyAll(emptyModel(), decodable(events.slice(0, k)))), asOf, o))
-        }),
+        },
+      ),
       { numRuns: 15 },
     )
   })
@@ -73,8 +80,7 @@ describe.skipIf(!reachable)('the view engine on PostgreSQL', () => {
     await fresh()
     const store = await openPostgres(`${url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`, { poolSize: 2 })
     try {
-      for (const e of events)
-        await store.append(e.streamId, [{ eventId: e.eventId, type: e.type, schemaVersion: 1, data: e.data, metadata: { ...e.metadata } }], 'any')
+      for (const e of events) await store.append(e.streamId, [{ eventId: e.eventId, type: e.type, schemaVersion: 1, data: e.data, metadata: { ...e.metadata } }], 'any')
       // the store as the engine sees it, with its own page read refused
       const direct = Object.create(store) as PostgresStore
       direct.readPage = () => Promise.reject(new Error('the engine read the log through the store'))
@@ -94,7 +100,10 @@ describe.skipIf(!reachable)('the view engine on PostgreSQL', () => {
     const store = await storeOf(events)
     const pool = await fresh()
     const seen = (fail: boolean): ProjectionDefinition => ({
-      name: 'seen', version: 1, handles: ['ClubLaunched'], tables: { seen: { columns: { club_id: 'text' }, indexes: [] } },
+      name: 'seen',
+      version: 1,
+      handles: ['ClubLaunched'],
+      tables: { seen: { columns: { club_id: 'text' }, indexes: [] } },
       changes: (e) => {
         if (fail) throw new Error('cannot take it')
         return [insertRow('seen', { club_id: (e.data as { clubId: string }).clubId })]

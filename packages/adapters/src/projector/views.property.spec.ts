@@ -17,7 +17,13 @@ describe('table-backed views equal the pure fold', () => {
   it('for random logs, business dates and record times', async () => {
     await fc.assert(
       fc.asyncProperty(
-        anyLog, date, fc.nat(), fc.option(area, { nil: undefined }), fc.integer({ min: 2015, max: 2026 }), period, fc.integer({ min: 1, max: 40 }),
+        anyLog,
+        date,
+        fc.nat(),
+        fc.option(area, { nil: undefined }),
+        fc.integer({ min: 2015, max: 2026 }),
+        period,
+        fc.integer({ min: 1, max: 40 }),
         async (raw, asOf, cut, areaCode, year, p, pageSize) => {
           const events = logOf(raw)
           const store = openSqlite(':memory:')

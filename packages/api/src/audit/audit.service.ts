@@ -17,8 +17,12 @@ import { qInt } from '../views/query-codecs.js'
 const STREAM_PATTERN = '^(association|member|club|target|report|movement)-[A-Za-z0-9][A-Za-z0-9._-]*$'
 /** A stream id as the aggregates build it: each aggregate's own parser decides. */
 export const StreamId = describeAs(
-  new t.Type<string, string, unknown>('StreamId', (u): u is string => typeof u === 'string' && parseStream(u) !== undefined, (u, c) =>
-    typeof u === 'string' && parseStream(u) !== undefined ? t.success(u) : t.failure(u, c, 'must be a stream id like association-lc-nct or member-m-1'), String),
+  new t.Type<string, string, unknown>(
+    'StreamId',
+    (u): u is string => typeof u === 'string' && parseStream(u) !== undefined,
+    (u, c) => (typeof u === 'string' && parseStream(u) !== undefined ? t.success(u) : t.failure(u, c, 'must be a stream id like association-lc-nct or member-m-1')),
+    String,
+  ),
   { type: 'string', pattern: STREAM_PATTERN },
 )
 export const streamPath = { streamId: StreamId }
@@ -30,10 +34,17 @@ const decodeStreamQuery = decodeWith(streamQuery)
 const decodeLogQuery = decodeWith(logQuery)
 
 const invalid = (where: 'path' | 'query', issues: ReadonlyArray<{ field: string; message: string }>) =>
-  problems.invalid(`The ${where} is not valid`, issues.map((i) => ({ field: where === 'path' ? `path.${i.field}` : i.field, message: i.message })))
+  problems.invalid(
+    `The ${where} is not valid`,
+    issues.map((i) => ({ field: where === 'path' ? `path.${i.field}` : i.field, message: i.message })),
+  )
 
 const json = (reply: FastifyReply, body: unknown, etag?: string): void => {
-  reply.status(200).headers({ 'cache-control': 'private, no-store', ...(etag === undefined ? {} : { etag }) }).type('application/json; charset=utf-8').send(JSON.stringify(body))
+  reply
+    .status(200)
+    .headers({ 'cache-control': 'private, no-store', ...(etag === undefined ? {} : { etag }) })
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify(body))
 }
 
 /** History for auditors: one stream with every envelope and its metadata, or the global log by position. */

@@ -51,8 +51,7 @@ export const parseApiKeys = (text: string | undefined): ApiKeyEntry[] => {
     if (typeof e.hash !== 'string' || !/^[0-9a-fA-F]{64}$/u.test(e.hash)) throw new Error(`${at}.hash must be the SHA-256 of the key as 64 hex digits, never the key itself`)
     if (typeof e.sub !== 'string' || e.sub.length === 0 || e.sub.length > 200) throw new Error(`${at}.sub must be a name of 1–200 characters`)
     if (typeof e.role !== 'string' || !(roles as ReadonlyArray<string>).includes(e.role)) throw new Error(`${at}.role must be one of ${roles.join(', ')}`)
-    if (e.associations !== undefined && (!Array.isArray(e.associations) || !e.associations.every((a) => Id.is(a))))
-      throw new Error(`${at}.associations must be a list of association ids`)
+    if (e.associations !== undefined && (!Array.isArray(e.associations) || !e.associations.every((a) => Id.is(a)))) throw new Error(`${at}.associations must be a list of association ids`)
     const hash = e.hash.toLowerCase()
     if (seen.has(hash)) throw new Error(`${at}.hash repeats an earlier entry's key`)
     seen.add(hash)
@@ -102,11 +101,14 @@ const VERIFIED_TOKENS = 10_000
 /** An authenticator for one configuration: token → principal, or why not. */
 export const authenticator = (config: AuthConfig, now: () => Date) => {
   const keys = new Map((config.apiKeys ?? []).map((k) => [k.hash.toLowerCase(), k]))
-  const jwt = config.jwtSecret === undefined ? undefined : {
-    secret: config.jwtSecret,
-    ...(config.jwtIssuer === undefined ? {} : { issuer: config.jwtIssuer }),
-    ...(config.jwtAudience === undefined ? {} : { audience: config.jwtAudience }),
-  }
+  const jwt =
+    config.jwtSecret === undefined
+      ? undefined
+      : {
+          secret: config.jwtSecret,
+          ...(config.jwtIssuer === undefined ? {} : { issuer: config.jwtIssuer }),
+          ...(config.jwtAudience === undefined ? {} : { audience: config.jwtAudience }),
+        }
   // tokens whose signature and claims were verified, so a client's every request does not pay for the HMAC again
   const verified = new Map<string, { readonly principal: Principal; readonly exp: number | undefined }>()
   return async (authorization: string | undefined): Promise<Principal | AuthFailure> => {

@@ -29,8 +29,21 @@ export const demoAuth = (secret: string, opts: { communeAssociationId?: string; 
   const exp = iat + 365 * 24 * 3600
   const commune = opts.communeAssociationId ?? DEMO_COMMUNE_ASSOCIATION
   const make = (sub: string, role: string, associations: ReadonlyArray<string>): DemoToken => ({
-    sub, role, associations,
-    token: signJwt({ sub, role, ...(associations.length > 0 ? { associations } : {}), iat, exp, ...(opts.issuer === undefined ? {} : { iss: opts.issuer }), ...(opts.audience === undefined ? {} : { aud: opts.audience }) }, secret),
+    sub,
+    role,
+    associations,
+    token: signJwt(
+      {
+        sub,
+        role,
+        ...(associations.length > 0 ? { associations } : {}),
+        iat,
+        exp,
+        ...(opts.issuer === undefined ? {} : { iss: opts.issuer }),
+        ...(opts.audience === undefined ? {} : { aud: opts.audience }),
+      },
+      secret,
+    ),
   })
   const principals = {
     admin: make('demo-admin', 'admin', []),

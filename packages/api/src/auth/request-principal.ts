@@ -37,8 +37,7 @@ export const ensurePrincipal = async (req: FastifyRequest, authenticate: Authent
 }
 
 /** The caller of a request as authenticated by authenticateRequest; a request it has not seen has none. */
-export const principalOf = (req: FastifyRequest): Principal | AuthFailure =>
-  (req as WithPrincipal)[PRINCIPAL] ?? { _tag: 'AuthFailure', reason: 'the request was not authenticated' }
+export const principalOf = (req: FastifyRequest): Principal | AuthFailure => (req as WithPrincipal)[PRINCIPAL] ?? { _tag: 'AuthFailure', reason: 'the request was not authenticated' }
 
 /** The principal the guard admitted (the guard runs before every handler). */
 export const admitted = (req: FastifyRequest): Principal => {

@@ -9,8 +9,7 @@ export const parse = (argv: ReadonlyArray<string>, options: Record<string, { typ
   return { positionals, flags: values }
 }
 
-export const storeUrl = (flag: unknown): string =>
-  typeof flag === 'string' ? flag : process.env['HOI_STORE'] ?? 'sqlite:./data/hoi.sqlite'
+export const storeUrl = (flag: unknown): string => (typeof flag === 'string' ? flag : (process.env['HOI_STORE'] ?? 'sqlite:./data/hoi.sqlite'))
 
 /**
  * Where the views of a store that cannot hold tables (KurrentDB) live: HOI_VIEWS (`sqlite:PATH` or

@@ -15,9 +15,10 @@ export const chain = async (store: EventStore, sub: string | undefined, out: (s:
   }
   const total = await store.head()
   const bar = progressOf('chain upgrade', total)
-  const outcome = store.kind === 'postgres'
-    ? await (store as PostgresStore).upgradeChain((done) => bar.update(done))
-    : (await import('@hoi/adapters/sqlite')).upgradeSqliteChain((store as SqliteStore).db, (done) => bar.update(done))
+  const outcome =
+    store.kind === 'postgres'
+      ? await (store as PostgresStore).upgradeChain((done) => bar.update(done))
+      : (await import('@hoi/adapters/sqlite')).upgradeSqliteChain((store as SqliteStore).db, (done) => bar.update(done))
   switch (outcome._tag) {
     case 'Empty':
       out('the store is empty: every event written from now on is chained')

@@ -17,7 +17,11 @@ export const runDemo = async (store: EventStore, log: (s: string) => void): Prom
   const bar = progressBar('demo', process.stderr, undefined, 'commands')
   let results
   try {
-    results = await runBatch(store, [...scenario()].map((c) => ({ command: { type: c.type, data: c.data }, meta: { commandId: c.commandId, actor: 'demo' } })), { onProgress: bar.update })
+    results = await runBatch(
+      store,
+      [...scenario()].map((c) => ({ command: { type: c.type, data: c.data }, meta: { commandId: c.commandId, actor: 'demo' } })),
+      { onProgress: bar.update },
+    )
   } finally {
     bar.done()
   }
@@ -32,8 +36,7 @@ export const runDemo = async (store: EventStore, log: (s: string) => void): Prom
         applied++
         events += r.right.events.length
       }
-    }
-    else rejected.push(`#${i + 1}: ${JSON.stringify(r.left)}`)
+    } else rejected.push(`#${i + 1}: ${JSON.stringify(r.left)}`)
   }
   // the outcomes hold each command's own events; follow-ups (membership claims, a parent's children) are stored too
   if (store.capabilities.densePositions) events = (await store.head()) - before

@@ -12,7 +12,8 @@ const typeOf = (s: JsonSchema): string => {
   if (s['type'] === 'object' && s['properties'] !== undefined) return 'object (fields below)'
   if (s['type'] === 'object') return `object${s['description'] ? ` — ${str(s['description'])}` : ''}`
   if (s['type'] === 'integer') return `integer ${str(s['minimum'])}…${s['maximum'] === Number.MAX_SAFE_INTEGER ? '2^53−1' : str(s['maximum'])}`
-  if (s['type'] === 'string') return `string${s['format'] ? ` (${str(s['format'])})` : ''}${s['pattern'] ? ` matching \`${str(s['pattern'])}\`` : ''}${s['maxLength'] ? `, ≤ ${str(s['maxLength'])} chars` : ''}`
+  if (s['type'] === 'string')
+    return `string${s['format'] ? ` (${str(s['format'])})` : ''}${s['pattern'] ? ` matching \`${str(s['pattern'])}\`` : ''}${s['maxLength'] ? `, ≤ ${str(s['maxLength'])} chars` : ''}`
   return str(s['type'] ?? s['description'] ?? 'value')
 }
 
@@ -22,17 +23,25 @@ const fieldRows = (schema: JsonSchema, prefix: string): string[] => {
   return Object.entries(props).flatMap(([k, s]) => {
     const name = `${prefix}${k}`
     const row = `| \`${name}\` | ${typeOf(s)} | ${required.has(k) ? 'yes' : 'no'} | ${str(s['description'] ?? '').replace(/\|/g, '\\|')} |`
-    const nested = s['type'] === 'object' && s['properties'] !== undefined ? fieldRows(s, `${name}.`)
-      : s['type'] === 'array' && (s['items'] as JsonSchema)['properties'] !== undefined ? fieldRows(s['items'] as JsonSchema, `${name}[].`)
-      : Array.isArray(s['oneOf']) ? (s['oneOf'] as JsonSchema[]).flatMap((o) => fieldRows(o, `${name}.`))
-      : []
+    const nested =
+      s['type'] === 'object' && s['properties'] !== undefined
+        ? fieldRows(s, `${name}.`)
+        : s['type'] === 'array' && (s['items'] as JsonSchema)['properties'] !== undefined
+          ? fieldRows(s['items'] as JsonSchema, `${name}[].`)
+          : Array.isArray(s['oneOf'])
+            ? (s['oneOf'] as JsonSchema[]).flatMap((o) => fieldRows(o, `${name}.`))
+            : []
     return [row, ...nested]
   })
 }
 
 const titles: Record<Exclude<AggregateName, 'claim'>, string> = {
-  association: 'Association (hội)', member: 'Member (hội viên)', club: 'Club (câu lạc bộ)',
-  target: 'Target (chỉ tiêu)', report: 'Report (báo cáo)', movement: 'Emulation movement (phong trào thi đua)',
+  association: 'Association (hội)',
+  member: 'Member (hội viên)',
+  club: 'Club (câu lạc bộ)',
+  target: 'Target (chỉ tiêu)',
+  report: 'Report (báo cáo)',
+  movement: 'Emulation movement (phong trào thi đua)',
   unit: 'Administrative unit (đơn vị hành chính)',
 }
 
@@ -45,7 +54,7 @@ export const commandsMarkdown = (): string => {
     '',
     'Each line of a file for `hoi exec` is one JSON object `{"type": "<Command>", "data": {…}, "metadata"?: {"commandId", "actor", "correlationId", "causationId", "reason"}}`;',
     'the HTTP API takes the same `data`. Unknown fields are refused. Names are stored in Unicode NFC; control, bidirectional-override and',
-    'zero-width characters are refused. Dates are calendar dates `YYYY-MM-DD`. Without a `commandId` the line\'s content is its id, so running a file twice stores nothing new; a line an earlier run went past without storing anything (refused, or nothing to do) is answered as it was then, not decided again on what later lines stored.',
+    "zero-width characters are refused. Dates are calendar dates `YYYY-MM-DD`. Without a `commandId` the line's content is its id, so running a file twice stores nothing new; a line an earlier run went past without storing anything (refused, or nothing to do) is answered as it was then, not decided again on what later lines stored.",
     'A rejection names its rule (R-numbers from the domain research, or `design`); soft rules never refuse and are recorded as `flags` on the event.',
     '',
     'Example: `{"type":"AdmitMember","data":{"memberId":"m-1","associationId":"lc-105.01-nct","personId":"p-1","fullName":"Lò Thị Mai","birthDate":"1958-04-02","gender":"female","category":"official","admittedOn":"2024-03-01"}}`',
@@ -54,7 +63,7 @@ export const commandsMarkdown = (): string => {
     parts.push('', `## ${titles[aggregate]}`)
     for (const type of types) {
       const doc = commandDocs[type]
-      const data = ((jsonSchemaOf(commandCodecs[type])['properties'] as Record<string, JsonSchema>)['data'] ?? {})
+      const data = (jsonSchemaOf(commandCodecs[type])['properties'] as Record<string, JsonSchema>)['data'] ?? {}
       parts.push('', `### ${type}`, '', doc.summary, '', '| field | type | required | notes |', '|---|---|---|---|', ...fieldRows(data, ''))
       if (doc.rules.length > 0) parts.push('', 'Rules:', ...doc.rules.map((r) => `- ${r}`))
     }

@@ -77,13 +77,23 @@ export const exportLog = async (store: EventStore, to: string | undefined, out: 
   }
   if (to === undefined || tmp === undefined) return 0
   const manifest: Manifest = {
-    format: 'hoi-export', version: 1, genesis: GENESIS, events: report.events, streams: streams.size,
-    types: [...types].sort(([a], [b]) => (a < b ? -1 : 1)).map(([type, events]) => ({ type, events })), firstPosition: first,
-    lastPosition: report.head?.position ?? 0, headHash: report.head?.hash ?? GENESIS, sha256: sha.digest('hex'), exportedAt: now().toISOString(),
+    format: 'hoi-export',
+    version: 1,
+    genesis: GENESIS,
+    events: report.events,
+    streams: streams.size,
+    types: [...types].sort(([a], [b]) => (a < b ? -1 : 1)).map(([type, events]) => ({ type, events })),
+    firstPosition: first,
+    lastPosition: report.head?.position ?? 0,
+    headHash: report.head?.hash ?? GENESIS,
+    sha256: sha.digest('hex'),
+    exportedAt: now().toISOString(),
   }
   renameSync(tmp, to)
   writeFileSync(manifestPath(to), `${JSON.stringify(manifest, null, 2)}\n`)
-  out(`exported ${formatNumber(manifest.events)} events of ${formatNumber(manifest.streams)} streams to ${to} (positions ${manifest.firstPosition}–${manifest.lastPosition}, head ${manifest.headHash})`)
+  out(
+    `exported ${formatNumber(manifest.events)} events of ${formatNumber(manifest.streams)} streams to ${to} (positions ${manifest.firstPosition}–${manifest.lastPosition}, head ${manifest.headHash})`,
+  )
   out(`manifest: ${manifestPath(to)}`)
   return 0
 }
@@ -104,7 +114,16 @@ async function* readExport(file: string, lines: number[]): AsyncIterable<Recorde
       throw new LineError(`line ${n}: not JSON (${(err as Error).message})`)
     }
     const o = e as Partial<RecordedEvent>
-    if (typeof o !== 'object' || o === null || Array.isArray(o) || typeof o.position !== 'number' || typeof o.metadata !== 'object' || o.metadata === null || typeof o.type !== 'string' || typeof o.streamId !== 'string')
+    if (
+      typeof o !== 'object' ||
+      o === null ||
+      Array.isArray(o) ||
+      typeof o.position !== 'number' ||
+      typeof o.metadata !== 'object' ||
+      o.metadata === null ||
+      typeof o.type !== 'string' ||
+      typeof o.streamId !== 'string'
+    )
       throw new LineError(`line ${n}: not an event envelope (needs position, type, streamId and metadata)`)
     lines.push(n)
     yield o as RecordedEvent
@@ -141,7 +160,9 @@ export const importLog = async (store: EventStore, file: string | undefined, out
     const m = JSON.parse(readFileSync(mf, 'utf8')) as Partial<Manifest>
     const head = report.head ?? { position: 0, hash: GENESIS }
     if (m.events !== report.events || m.lastPosition !== head.position || m.headHash !== head.hash) {
-      out(`import refused: ${file} holds ${formatNumber(report.events)} events up to ${head.position} ${head.hash}, but its manifest says ${String(m.events)} up to ${String(m.lastPosition)} ${String(m.headHash)} (truncated or replaced); nothing stored`)
+      out(
+        `import refused: ${file} holds ${formatNumber(report.events)} events up to ${head.position} ${head.hash}, but its manifest says ${String(m.events)} up to ${String(m.lastPosition)} ${String(m.headHash)} (truncated or replaced); nothing stored`,
+      )
       return BROKEN
     }
   }

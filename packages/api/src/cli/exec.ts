@@ -19,8 +19,7 @@ export type LineResult =
   | { line: number; ok: false; error: string; code?: string; rule?: string; field?: string }
 
 type Parsed =
-  | { readonly ok: false; readonly result: LineResult }
-  | { readonly ok: true; readonly command: DomainCommand; readonly commandId: string; readonly metadata: Record<string, string> | undefined }
+  { readonly ok: false; readonly result: LineResult } | { readonly ok: true; readonly command: DomainCommand; readonly commandId: string; readonly metadata: Record<string, string> | undefined }
 
 /**
  * A line read and decoded. Without a commandId, the line's content is its id (unchanged since the
@@ -34,7 +33,17 @@ const parseLine = (line: number, text: string): Parsed => {
     return { ok: false, result: { line, ok: false, error: `not JSON: ${(e as Error).message}` } }
   }
   const shape = Line.decode(json)
-  if (E.isLeft(shape)) return { ok: false, result: { line, ok: false, error: `expected {"type", "data", "metadata"?}: ${issuesOf(shape.left).map((i) => `${i.field} ${i.message}`).join('; ')}` } }
+  if (E.isLeft(shape))
+    return {
+      ok: false,
+      result: {
+        line,
+        ok: false,
+        error: `expected {"type", "data", "metadata"?}: ${issuesOf(shape.left)
+          .map((i) => `${i.field} ${i.message}`)
+          .join('; ')}`,
+      },
+    }
   const { metadata, ...body } = shape.right
   const command = decodeCommand(body)
   if (E.isLeft(command)) {
@@ -90,7 +99,11 @@ const earlierRun = async (store: EventStore, file: string): Promise<{ boundAfter
  * replayed, or answered as it was then: the same file run twice stores nothing new.
  */
 export const execFile = async (
-  store: EventStore, file: string, actor: string, onResult: (r: LineResult) => void, onProgress?: (done: number, total: number) => void,
+  store: EventStore,
+  file: string,
+  actor: string,
+  onResult: (r: LineResult) => void,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ ok: number; failed: number }> => {
   const { boundAfter: bounds, lines } = await earlierRun(store, file)
   let n = 0
@@ -117,7 +130,9 @@ const execLine = async (store: EventStore, line: number, text: string, actor: st
     if (E.isLeft(then)) return { line, ok: false, ...describeFailure(then.left) }
     if (then.right.events.length === 0) return { line, ok: true, type: command.type, streamId: then.right.streamId, revision: then.right.revision, events: 0, replayed: false }
     return {
-      line, ok: false, code: 'PassedByEarlierRun',
+      line,
+      ok: false,
+      code: 'PassedByEarlierRun',
       error: 'not applied: an earlier run of this file stored the lines after this one without it; applying it now would change the order of the file. Put it in a new file if it is still wanted',
     }
   }

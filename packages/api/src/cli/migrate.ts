@@ -10,7 +10,8 @@ import { formatNumber } from './table.js'
 export const runMigrate = async (flags: Record<string, string | boolean | undefined>, out: (s: string) => void): Promise<number> => {
   const fromUrl = flags['from']
   const toUrl = flags['to']
-  if (typeof fromUrl !== 'string' || typeof toUrl !== 'string') throw new UsageError('migrate needs both stores: hoi migrate --from URL --to URL (e.g. --from sqlite:./data/hoi.sqlite --to postgres://user@host/db)')
+  if (typeof fromUrl !== 'string' || typeof toUrl !== 'string')
+    throw new UsageError('migrate needs both stores: hoi migrate --from URL --to URL (e.g. --from sqlite:./data/hoi.sqlite --to postgres://user@host/db)')
   if (fromUrl === toUrl) throw new UsageError(`migrate --from and --to name the same store (${fromUrl})`)
   const pageSize = flags['page-size'] === undefined ? undefined : Number(flags['page-size'])
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0 && pageSize <= 100_000)) throw new UsageError('--page-size must be a whole number from 1 to 100000')

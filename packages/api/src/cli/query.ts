@@ -30,23 +30,27 @@ export const query = async (argv: ReadonlyArray<string>, today: string, out: (s:
     }
   }
   const view = def
-  return withViews(args.store, async (views) => {
-    const result = await view.run(views, args.input)
-    if (result === undefined) throw new Error(`nothing found for ${view.name} ${Object.values(args.input.params).join(' ')}`.trim())
-    let shown = result
-    if (view.paged && args.paging && Array.isArray(result)) {
-      const limit = typeof args.input.query['limit'] === 'number' ? args.input.query['limit'] : DEFAULT_LIMIT
-      const offset = typeof args.input.query['offset'] === 'number' ? args.input.query['offset'] : 0
-      shown = { total: result.length, offset, limit, items: result.slice(offset, offset + limit) }
-    }
-    if (format !== undefined) {
-      const bytes = await writeExport(file, format, tablesOf(view.name, shown))
-      out(`${file}: ${formatNumber(bytes)} bytes (${format})`)
-    } else if (args.json) out(JSON.stringify(shown, null, 2))
-    else {
-      const rows = shown !== result && typeof shown === 'object' && shown !== null && 'items' in shown ? shown.items : result
-      out(renderers.get(view.name)?.(rows, args.input) ?? JSON.stringify(rows, null, 2))
-    }
-    return 0
-  }, { catchUp: true })
+  return withViews(
+    args.store,
+    async (views) => {
+      const result = await view.run(views, args.input)
+      if (result === undefined) throw new Error(`nothing found for ${view.name} ${Object.values(args.input.params).join(' ')}`.trim())
+      let shown = result
+      if (view.paged && args.paging && Array.isArray(result)) {
+        const limit = typeof args.input.query['limit'] === 'number' ? args.input.query['limit'] : DEFAULT_LIMIT
+        const offset = typeof args.input.query['offset'] === 'number' ? args.input.query['offset'] : 0
+        shown = { total: result.length, offset, limit, items: result.slice(offset, offset + limit) }
+      }
+      if (format !== undefined) {
+        const bytes = await writeExport(file, format, tablesOf(view.name, shown))
+        out(`${file}: ${formatNumber(bytes)} bytes (${format})`)
+      } else if (args.json) out(JSON.stringify(shown, null, 2))
+      else {
+        const rows = shown !== result && typeof shown === 'object' && shown !== null && 'items' in shown ? shown.items : result
+        out(renderers.get(view.name)?.(rows, args.input) ?? JSON.stringify(rows, null, 2))
+      }
+      return 0
+    },
+    { catchUp: true },
+  )
 }

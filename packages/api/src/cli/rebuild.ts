@@ -22,7 +22,9 @@ export const rebuild = async (argv: ReadonlyArray<string>, out: (s: string) => v
       bar.done()
     }
     const s = await views.status()
-    out(`rebuilt ${p.positionals.length === 0 ? known.join(', ') : p.positionals.join(', ')} to position ${formatNumber(s.position)} of ${formatNumber(s.head)} in ${formatNumber((performance.now() - started) / 1000)} s; ${formatNumber(s.parked)} parked`)
+    out(
+      `rebuilt ${p.positionals.length === 0 ? known.join(', ') : p.positionals.join(', ')} to position ${formatNumber(s.position)} of ${formatNumber(s.head)} in ${formatNumber((performance.now() - started) / 1000)} s; ${formatNumber(s.parked)} parked`,
+    )
     return 0
   })
 }

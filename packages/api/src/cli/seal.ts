@@ -4,7 +4,9 @@ import { progressOf } from './progress-total.js'
 /** `hoi seal`: encrypts the personal fields of a store written before they were encrypted, once. */
 export const sealCommand = async (store: EventStore, out: (s: string) => void): Promise<number> => {
   if (store.kind !== 'sqlite') {
-    out(`a ${store.kind} store is encrypted from its first event: hoi seal upgrades SQLite stores written before encryption; copy an older PostgreSQL store with hoi export, hoi import into SQLite, seal it, then hoi migrate`)
+    out(
+      `a ${store.kind} store is encrypted from its first event: hoi seal upgrades SQLite stores written before encryption; copy an older PostgreSQL store with hoi export, hoi import into SQLite, seal it, then hoi migrate`,
+    )
     return store.kind === 'postgres' ? 2 : 0
   }
   const bar = progressOf('seal', await store.head())

@@ -22,8 +22,7 @@ export const serve = async (argv: string[]): Promise<number> => {
   const host = parseHost(String(p.flags['host'] ?? process.env['HOST'] ?? '127.0.0.1'), p.flags['host'] === undefined && process.env['HOST'] !== undefined ? 'HOST' : '--host')
   const logLevel = logLevelFromEnv(process.env) ?? 'info'
   const fromEnv = authFromEnv(process.env)
-  if (!demo && fromEnv.jwtSecret === undefined && (fromEnv.apiKeys ?? []).length === 0)
-    throw new Error('set HOI_JWT_SECRET or HOI_API_KEYS (or run with --demo for local demo tokens)')
+  if (!demo && fromEnv.jwtSecret === undefined && (fromEnv.apiKeys ?? []).length === 0) throw new Error('set HOI_JWT_SECRET or HOI_API_KEYS (or run with --demo for local demo tokens)')
   const store = await openStore(storeUrl(p.flags['store']))
   let tokens: ReturnType<typeof demoAuth> | undefined
   let auth = fromEnv
@@ -56,10 +55,14 @@ export const serve = async (argv: string[]): Promise<number> => {
   const head = await store.head()
   // only a dense log's head is a count of events
   out(`hoi — ${store.url}: ${store.capabilities.densePositions ? `${formatNumber(head)} events` : `log head at position ${head}`}`)
-  out(`  2020: ${formatNumber(s.associations.total)} associations (province ${formatNumber(s.associations.byScope.province)}, district ${formatNumber(s.associations.byScope.district)}, commune ${formatNumber(s.associations.byScope.commune)}), ${formatNumber(s.members.total)} members, ${formatNumber(s.special.total)} special, ${formatNumber(s.foundedInYear.total)} founded in 2020`)
+  out(
+    `  2020: ${formatNumber(s.associations.total)} associations (province ${formatNumber(s.associations.byScope.province)}, district ${formatNumber(s.associations.byScope.district)}, commune ${formatNumber(s.associations.byScope.commune)}), ${formatNumber(s.members.total)} members, ${formatNumber(s.special.total)} special, ${formatNumber(s.foundedInYear.total)} founded in 2020`,
+  )
   out(`  today: ${formatNumber(now.length)} associations and bodies, ${formatNumber(activeClubs.length)} active clubs`)
   for (const t of targets)
-    out(`  target ${t.title}: ${formatNumber(t.current)}/${formatNumber(t.goal)} (${formatNumber(t.percent)} %), ${t.status}${t.milestones.map((m) => `; milestone ${formatNumber(m.goal)} by ${m.dueOn} ${m.met ? `met ${m.metOn}` : m.missed ? 'missed' : 'open'}`).join('')}`)
+    out(
+      `  target ${t.title}: ${formatNumber(t.current)}/${formatNumber(t.goal)} (${formatNumber(t.percent)} %), ${t.status}${t.milestones.map((m) => `; milestone ${formatNumber(m.goal)} by ${m.dueOn} ${m.met ? `met ${m.metOn}` : m.missed ? 'missed' : 'open'}`).join('')}`,
+    )
   out('')
   out(`  dashboard  ${server.address}/`)
   out(`  API docs   ${server.address}/docs`)

@@ -5,10 +5,13 @@ export const table = (headers: ReadonlyArray<string>, rows: ReadonlyArray<Readon
   const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)))
   const widths = headers.map((h, i) => Math.max(width(h), ...cells.map((r) => width(r[i] ?? ''))))
   const line = (r: ReadonlyArray<string>) =>
-    r.map((c, i) => {
-      const pad = ' '.repeat(Math.max(0, widths[i]! - width(c)))
-      return (align?.[i] ?? (typeof rows[0]?.[i] === 'number' ? 'r' : 'l')) === 'r' ? pad + c : c + pad
-    }).join('  ').trimEnd()
+    r
+      .map((c, i) => {
+        const pad = ' '.repeat(Math.max(0, widths[i]! - width(c)))
+        return (align?.[i] ?? (typeof rows[0]?.[i] === 'number' ? 'r' : 'l')) === 'r' ? pad + c : c + pad
+      })
+      .join('  ')
+      .trimEnd()
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)].join('\n')
 }
 
@@ -16,8 +19,7 @@ export const table = (headers: ReadonlyArray<string>, rows: ReadonlyArray<Readon
  * The one number style of the CLI's text, Vietnamese: 180.455 and 12,5. Counts go through it;
  * identifiers that are typed back (positions, revisions, line numbers) stay plain.
  */
-export const formatNumber = (n: number): string =>
-  Number.isInteger(n) ? n.toLocaleString('vi-VN') : n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })
+export const formatNumber = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('vi-VN') : n.toLocaleString('vi-VN', { maximumFractionDigits: 1 }))
 
 /** A calendar date in Vietnamese text: 2023-09-30 → 30/09/2023 (anything else as it is). */
 export const dateVi = (iso: string): string => {

@@ -9,8 +9,7 @@ export const flagOf = (name: string): string => `--${name.replace(/[A-Z]/gu, (c)
 const argOf = (name: string): string => name.replace(/[A-Z]/gu, (c) => `_${c}`).toUpperCase()
 
 /** `roster ASSOCIATION_ID [--as-of …]`: how the CLI takes a view, from its codecs. */
-export const viewUsage = (def: ViewDef): string =>
-  [def.name, ...Object.keys(def.params).map(argOf), ...Object.keys(def.queryProps).map(flagOf)].join(' ')
+export const viewUsage = (def: ViewDef): string => [def.name, ...Object.keys(def.params).map(argOf), ...Object.keys(def.queryProps).map(flagOf)].join(' ')
 
 export type ViewArgs = { readonly input: ViewInput; readonly store?: string; readonly json: boolean; readonly paging: boolean }
 
@@ -39,8 +38,7 @@ export const parseViewArgs = (def: ViewDef, argv: ReadonlyArray<string>, today: 
       continue
     }
     const name = flag === '--store' ? 'store' : byFlag.get(flag)
-    if (name === undefined)
-      throw new UsageError(`${flag} is not an option of the view ${def.name}; it takes: ${[...byFlag.keys(), '--json', '--store'].join(' ')}`)
+    if (name === undefined) throw new UsageError(`${flag} is not an option of the view ${def.name}; it takes: ${[...byFlag.keys(), '--json', '--store'].join(' ')}`)
     let value = inline
     if (value === undefined) {
       const next = argv[i + 1]
@@ -54,8 +52,7 @@ export const parseViewArgs = (def: ViewDef, argv: ReadonlyArray<string>, today: 
     else raw[name] = value
   }
   const names = Object.keys(def.params)
-  if (positionals.length !== names.length)
-    throw new UsageError(names.length === 0 ? `the view ${def.name} takes no arguments (got ${positionals.join(' ')})` : `usage: hoi query ${viewUsage(def)}`)
+  if (positionals.length !== names.length) throw new UsageError(names.length === 0 ? `the view ${def.name} takes no arguments (got ${positionals.join(' ')})` : `usage: hoi query ${viewUsage(def)}`)
   const params = decodeWith(def.paramsCodec)(Object.fromEntries(names.map((n, i) => [n, positionals[i]])))
   if (E.isLeft(params)) throw new UsageError(params.left.issues.map((i) => `${argOf(i.field)} ${i.message}`).join('; '))
   const query = decodeWith(def.query)(raw)

@@ -2,9 +2,7 @@ import { isReservedKey, reservedMessage } from '@hoi/domain'
 import { problems, type FieldIssue, type ProblemException } from '../http/problem.js'
 
 /** Fields the server writes; a client naming one anywhere is refused (OWASP API3, mass assignment). */
-export const SERVER_OWNED: ReadonlySet<string> = new Set([
-  'eventId', 'position', 'revision', 'recordedAt', 'actor', 'commandId', 'streamId', 'metadata', 'schemaVersion',
-])
+export const SERVER_OWNED: ReadonlySet<string> = new Set(['eventId', 'position', 'revision', 'recordedAt', 'actor', 'commandId', 'streamId', 'metadata', 'schemaVersion'])
 
 /** The first key, at any depth, that is server-owned or a name of Object.prototype ("__proto__", "constructor", …). */
 const forbiddenPath = (value: unknown, path: string[]): string | undefined => {
@@ -31,13 +29,11 @@ const forbiddenPath = (value: unknown, path: string[]): string | undefined => {
  */
 export const commandData = (body: unknown, params: Readonly<Record<string, string>>): { ok: true; data: Record<string, unknown> } | { ok: false; problem: ProblemException } => {
   if (body === undefined || body === null) return { ok: true, data: { ...params } }
-  if (typeof body !== 'object' || Array.isArray(body))
-    return { ok: false, problem: problems.invalid('The body must be a JSON object', [{ field: '(body)', message: 'must be a JSON object' }]) }
+  if (typeof body !== 'object' || Array.isArray(body)) return { ok: false, problem: problems.invalid('The body must be a JSON object', [{ field: '(body)', message: 'must be a JSON object' }]) }
   const found = forbiddenPath(body, [])
   if (found !== undefined) {
     const key = found.slice(found.lastIndexOf('.') + 1)
-    if (SERVER_OWNED.has(key))
-      return { ok: false, problem: problems.invalid(`${found} is set by the server, not by clients`, [{ field: found, message: 'is set by the server and may not be sent' }]) }
+    if (SERVER_OWNED.has(key)) return { ok: false, problem: problems.invalid(`${found} is set by the server, not by clients`, [{ field: found, message: 'is set by the server and may not be sent' }]) }
     return { ok: false, problem: problems.invalid(`${found} is a reserved name, not a field`, [{ field: found, message: reservedMessage(key) }]) }
   }
   const record = body as Record<string, unknown>

@@ -15,7 +15,8 @@ export type CommandHeaders = {
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/u
 const single = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v.join(',') : v)
 const bad = (header: string, message: string): { ok: false; problem: ProblemException } => ({
-  ok: false, problem: problems.invalid(`The ${header} header is not valid`, [{ field: `header.${header.toLowerCase()}`, message }]),
+  ok: false,
+  problem: problems.invalid(`The ${header} header is not valid`, [{ field: `header.${header.toLowerCase()}`, message }]),
 })
 
 /**

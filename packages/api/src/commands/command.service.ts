@@ -23,10 +23,17 @@ const decodeCommand = decodeWith(DomainCommand)
 
 /** Commands on one existing member, reached by /members/:memberId/…: scope is checked against the member's association. */
 const memberCommands: ReadonlySet<CommandType> = new Set([
-  'ChangeMemberCategory', 'CorrectMemberDetails', 'TransferMemberOut', 'RecordResignation', 'ExpelMember', 'StrikeOffMember', 'RecordDeath', 'ReferMemberToParty', 'PlaceMemberInBranch',
+  'ChangeMemberCategory',
+  'CorrectMemberDetails',
+  'TransferMemberOut',
+  'RecordResignation',
+  'ExpelMember',
+  'StrikeOffMember',
+  'RecordDeath',
+  'ReferMemberToParty',
+  'PlaceMemberInBranch',
 ])
-const memberNotFound = (memberId: string): ProblemException =>
-  problems.notFound(`No member ${memberId}`, { errors: [{ field: 'path.memberId', message: 'is not a known member' }] })
+const memberNotFound = (memberId: string): ProblemException => problems.notFound(`No member ${memberId}`, { errors: [{ field: 'path.memberId', message: 'is not a known member' }] })
 
 /**
  * One path for every command route: body + path → `{ type, data }` decoded by the domain codec →
@@ -76,7 +83,13 @@ export class CommandService {
   }
 
   private async run(
-    req: FastifyRequest, reply: FastifyReply, route: HoiRoute, commands: ReadonlyArray<CommandType>, user: User, headers: CommandHeaders & { fingerprint?: string }, watch: CommandWatch,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    route: HoiRoute,
+    commands: ReadonlyArray<CommandType>,
+    user: User,
+    headers: CommandHeaders & { fingerprint?: string },
+    watch: CommandWatch,
   ): Promise<void> {
     const params = { ...(req.params as Record<string, string>) }
     const pathNames = Object.keys(params)
@@ -98,7 +111,8 @@ export class CommandService {
       this.options.store,
       command,
       {
-        commandId: headers.commandId, actor: user.sub,
+        commandId: headers.commandId,
+        actor: user.sub,
         ...(headers.correlationId === undefined ? {} : { correlationId: headers.correlationId }),
         ...(headers.reason === undefined ? {} : { reason: headers.reason }),
         ...(headers.fingerprint === undefined ? {} : { fingerprint: headers.fingerprint }),
@@ -119,7 +133,9 @@ export class CommandService {
     reply
       .status(201)
       .headers({
-        etag: `"${done.revision}"`, location: `/audit/streams/${encodeURIComponent(done.streamId)}`, 'cache-control': 'no-store',
+        etag: `"${done.revision}"`,
+        location: `/audit/streams/${encodeURIComponent(done.streamId)}`,
+        'cache-control': 'no-store',
         ...(done.replayed ? { 'idempotent-replayed': 'true' } : {}),
       })
       .type('application/json; charset=utf-8')
@@ -174,10 +190,15 @@ export class CommandService {
       }
       case 'RevisionConflict':
         return problems.conflict(`${f.streamId} is at revision ${f.actual}, not ${String(f.expected)}: read it again and retry`, {
-          streamId: f.streamId, expected: f.expected, actual: f.actual, errors: [{ field: 'header.if-match', message: `does not match the current revision ${f.actual}` }],
+          streamId: f.streamId,
+          expected: f.expected,
+          actual: f.actual,
+          errors: [{ field: 'header.if-match', message: `does not match the current revision ${f.actual}` }],
         })
       case 'IdConflict':
-        return problems.conflict(`The Idempotency-Key was used for a different command on ${f.streamId}`, { errors: [{ field: 'header.idempotency-key', message: 'was used for a different command' }] })
+        return problems.conflict(`The Idempotency-Key was used for a different command on ${f.streamId}`, {
+          errors: [{ field: 'header.idempotency-key', message: 'was used for a different command' }],
+        })
       case 'RetriesExhausted':
         return problems.conflict(`${f.streamId} kept changing while this command was decided; retry`, { errors: [{ field: '(body)', message: 'concurrent changes, retry' }] })
       case 'StoreUnavailable':

@@ -6,7 +6,10 @@ import { problems, type ProblemException } from '../http/problem.js'
 export const canonicalJson = (value: unknown): string => {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (typeof value === 'object' && value !== null)
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
   return JSON.stringify(value ?? null)
 }
 
@@ -15,7 +18,9 @@ export const canonicalJson = (value: unknown): string => {
  * the path and the body. Stored with the events, so the binding survives a restart.
  */
 export const fingerprintOf = (caller: string, method: string, url: string, body: unknown): string =>
-  createHash('sha256').update(JSON.stringify([caller, method.toUpperCase(), url.split('?')[0] ?? '', canonicalJson(body)])).digest('hex')
+  createHash('sha256')
+    .update(JSON.stringify([caller, method.toUpperCase(), url.split('?')[0] ?? '', canonicalJson(body)]))
+    .digest('hex')
 
 /** Events stored under a key answer a request only if that very request (same caller, same fingerprint) stored them. */
 export const sameRequest = (prior: ReadonlyArray<RecordedEvent>, fingerprint: string, caller: string): boolean => {

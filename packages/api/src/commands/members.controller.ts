@@ -13,35 +13,57 @@ export class MembersController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
   @route('POST', '/associations/:associationId/members', 'Admit a member (age rules by kind, R28)', ['AdmitMember'])
-  admit(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+  admit(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.commands.execute(req, reply)
+  }
 
   @route('POST', '/associations/:associationId/members/transfer-in', 'Receive a member transferred out of another association (R12)', ['TransferMemberIn'])
-  transferIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+  transferIn(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.commands.execute(req, reply)
+  }
 
   @route('POST', `${id}/category`, "Change a member's category", ['ChangeMemberCategory'], derived)
-  category(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+  category(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.commands.execute(req, reply)
+  }
 
   @route('POST', `${id}/corrections`, "Correct a member's details (allowed after leaving, R11)", ['CorrectMemberDetails'], derived)
-  correct(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+  correct(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.commands.execute(req, reply)
+  }
 
   @route('POST', `${id}/transfer-out`, 'Transfer a member out to another association (R12)', ['TransferMemberOut'], derived)
-  transferOut(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+  transferOut(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.commands.execute(req, reply)
+  }
 
   @route('POST', `${id}/resignation`, 'Record a resignation', ['RecordResignation'], derived)
-  resign(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+  resign(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.commands.execute(req, reply)
+  }
 
   @route('POST', `${id}/expulsion`, 'Expel a member', ['ExpelMember'], derived)
-  expel(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+  expel(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.commands.execute(req, reply)
+  }
 
   @route('POST', `${id}/striking-off`, 'Strike a member off', ['StrikeOffMember'], derived)
-  strikeOff(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+  strikeOff(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.commands.execute(req, reply)
+  }
 
   @route('POST', `${id}/death`, "Record a member's death", ['RecordDeath'], derived)
-  death(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+  death(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.commands.execute(req, reply)
+  }
 
   @route('POST', `${id}/party-referral`, 'Refer a member to the Party', ['ReferMemberToParty'], derived)
-  partyReferral(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+  partyReferral(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.commands.execute(req, reply)
+  }
 
   @route('POST', `${id}/branch`, 'Place a member in a branch (chi hội) or cell (tổ hội) of the association (R20)', ['PlaceMemberInBranch'], derived)
-  branch(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.commands.execute(req, reply) }
+  branch(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.commands.execute(req, reply)
+  }
 }

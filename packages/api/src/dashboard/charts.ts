@@ -19,7 +19,15 @@ export type TargetSeries = {
 export type Charts = ReturnType<typeof dashboardCharts>
 
 export function dashboardCharts() {
-  const statusColour: Record<string, string> = { achieved: '#1b7f3b', 'achieved-late': '#4f8f3b', missed: '#7a1a14', 'on-track': '#1f5fa8', 'at-risk': '#c77700', behind: '#b3261e', withdrawn: '#777777' }
+  const statusColour: Record<string, string> = {
+    achieved: '#1b7f3b',
+    'achieved-late': '#4f8f3b',
+    missed: '#7a1a14',
+    'on-track': '#1f5fa8',
+    'at-risk': '#c77700',
+    behind: '#b3261e',
+    withdrawn: '#777777',
+  }
   const NS = 'http://www.w3.org/2000/svg'
   const svg = (tag: string, attrs: Record<string, string | number> = {}, text?: string): SVGElement => {
     const e = document.createElementNS(NS, tag)
@@ -50,7 +58,12 @@ export function dashboardCharts() {
    * start to the goal at the due date (dashed), and each milestone as a dot: green met, red missed.
    */
   const targetChart = (t: TargetSeries, fmt: (n: number) => string, milestoneTitle: (m: TargetSeries['milestones'][number]) => string): SVGElement => {
-    const W = 560, H = 240, L = 48, R = 16, T = 16, B = 34
+    const W = 560,
+      H = 240,
+      L = 48,
+      R = 16,
+      T = 16,
+      B = 34
     const last = t.series.length > 0 ? t.series[t.series.length - 1]!.date : t.startOn
     const x0 = day(t.startOn)
     const x1 = Math.max(day(t.dueOn), day(last))

@@ -16,28 +16,98 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
   type Dict = Record<string, string>
   const words: Record<Lang, Dict> = {
     vi: {
-      title: 'Bảng điều hành các hội tỉnh', subtitle: 'Số liệu tổng hợp từ sổ sự kiện của các hội', year: 'Năm', toggle: 'English',
-      stats: 'Thống kê theo cấp', associations: 'Số hội', members: 'Hội viên', special: 'Hội đặc thù', founded: 'Thành lập trong năm',
-      province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã', total: 'Tổng', admitted: 'Kết nạp trong năm',
-      targets: 'Chỉ tiêu nhiệm kỳ', goal: 'Mục tiêu', current: 'Hiện tại', due: 'Hạn', actual: 'Thực hiện', goalLine: 'Đường mục tiêu',
-      milestone: 'Mốc', met: 'đạt', missed: 'không đạt', pending: 'chưa đến hạn', noTargets: 'Chưa có chỉ tiêu',
-      achieved: 'Đã đạt', 'achieved-late': 'Đạt muộn', 'on-track': 'Đúng tiến độ', 'at-risk': 'Có nguy cơ chậm', behind: 'Chậm tiến độ', withdrawn: 'Đã rút',
-      clubs: 'Câu lạc bộ theo huyện', clubsTotal: 'Tổng số câu lạc bộ đang hoạt động', ishc: 'CLB Liên thế hệ tự giúp nhau',
-      reports: 'Báo cáo kỳ mới nhất', period: 'Kỳ', completeness: 'Đã nộp', late: 'Nộp muộn', noReports: 'Chưa có báo cáo',
-      commendations: 'Phong trào thi đua', collectives: 'Tập thể được khen', individuals: 'Cá nhân được khen',
-      error: 'Không tải được dữ liệu', loading: 'Đang tải…', docs: 'Tài liệu API',
+      title: 'Bảng điều hành các hội tỉnh',
+      subtitle: 'Số liệu tổng hợp từ sổ sự kiện của các hội',
+      year: 'Năm',
+      toggle: 'English',
+      stats: 'Thống kê theo cấp',
+      associations: 'Số hội',
+      members: 'Hội viên',
+      special: 'Hội đặc thù',
+      founded: 'Thành lập trong năm',
+      province: 'Cấp tỉnh',
+      district: 'Cấp huyện',
+      commune: 'Cấp xã',
+      total: 'Tổng',
+      admitted: 'Kết nạp trong năm',
+      targets: 'Chỉ tiêu nhiệm kỳ',
+      goal: 'Mục tiêu',
+      current: 'Hiện tại',
+      due: 'Hạn',
+      actual: 'Thực hiện',
+      goalLine: 'Đường mục tiêu',
+      milestone: 'Mốc',
+      met: 'đạt',
+      missed: 'không đạt',
+      pending: 'chưa đến hạn',
+      noTargets: 'Chưa có chỉ tiêu',
+      achieved: 'Đã đạt',
+      'achieved-late': 'Đạt muộn',
+      'on-track': 'Đúng tiến độ',
+      'at-risk': 'Có nguy cơ chậm',
+      behind: 'Chậm tiến độ',
+      withdrawn: 'Đã rút',
+      clubs: 'Câu lạc bộ theo huyện',
+      clubsTotal: 'Tổng số câu lạc bộ đang hoạt động',
+      ishc: 'CLB Liên thế hệ tự giúp nhau',
+      reports: 'Báo cáo kỳ mới nhất',
+      period: 'Kỳ',
+      completeness: 'Đã nộp',
+      late: 'Nộp muộn',
+      noReports: 'Chưa có báo cáo',
+      commendations: 'Phong trào thi đua',
+      collectives: 'Tập thể được khen',
+      individuals: 'Cá nhân được khen',
+      error: 'Không tải được dữ liệu',
+      loading: 'Đang tải…',
+      docs: 'Tài liệu API',
     },
     en: {
-      title: "Province associations dashboard", subtitle: 'Figures folded from the associations\u2019 event log', year: 'Year', toggle: 'Tiếng Việt',
-      stats: 'Statistics by scope', associations: 'Associations', members: 'Members', special: 'Special associations', founded: 'Founded in the year',
-      province: 'Province', district: 'District', commune: 'Commune', total: 'Total', admitted: 'Admitted in the year',
-      targets: 'Congress targets', goal: 'Goal', current: 'Current', due: 'Due', actual: 'Actual', goalLine: 'Goal line',
-      milestone: 'Milestone', met: 'met', missed: 'missed', pending: 'not yet due', noTargets: 'No targets yet',
-      achieved: 'Achieved', 'achieved-late': 'Achieved late', 'on-track': 'On track', 'at-risk': 'At risk', behind: 'Behind', withdrawn: 'Withdrawn',
-      clubs: 'Clubs by district', clubsTotal: 'Active clubs in all', ishc: 'Intergenerational Self-Help Clubs',
-      reports: 'Latest reports', period: 'Period', completeness: 'Submitted', late: 'Late', noReports: 'No reports yet',
-      commendations: 'Emulation movements', collectives: 'Collectives commended', individuals: 'Individuals commended',
-      error: 'Could not load the data', loading: 'Loading…', docs: 'API docs',
+      title: 'Province associations dashboard',
+      subtitle: 'Figures folded from the associations\u2019 event log',
+      year: 'Year',
+      toggle: 'Tiếng Việt',
+      stats: 'Statistics by scope',
+      associations: 'Associations',
+      members: 'Members',
+      special: 'Special associations',
+      founded: 'Founded in the year',
+      province: 'Province',
+      district: 'District',
+      commune: 'Commune',
+      total: 'Total',
+      admitted: 'Admitted in the year',
+      targets: 'Congress targets',
+      goal: 'Goal',
+      current: 'Current',
+      due: 'Due',
+      actual: 'Actual',
+      goalLine: 'Goal line',
+      milestone: 'Milestone',
+      met: 'met',
+      missed: 'missed',
+      pending: 'not yet due',
+      noTargets: 'No targets yet',
+      achieved: 'Achieved',
+      'achieved-late': 'Achieved late',
+      'on-track': 'On track',
+      'at-risk': 'At risk',
+      behind: 'Behind',
+      withdrawn: 'Withdrawn',
+      clubs: 'Clubs by district',
+      clubsTotal: 'Active clubs in all',
+      ishc: 'Intergenerational Self-Help Clubs',
+      reports: 'Latest reports',
+      period: 'Period',
+      completeness: 'Submitted',
+      late: 'Late',
+      noReports: 'No reports yet',
+      commendations: 'Emulation movements',
+      collectives: 'Collectives commended',
+      individuals: 'Individuals commended',
+      error: 'Could not load the data',
+      loading: 'Loading…',
+      docs: 'API docs',
     },
   }
   const { statusColour } = charts
@@ -142,8 +212,7 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
     byId('stats-chart').replaceChildren(charts.bars(rows, fmt, { labelWidth: 90, rowHeight: 38, attrs: { 'aria-label': w('associations') } }))
   }
 
-  const milestoneTitle = (m: Json): string =>
-    w('milestone') + ': ' + m.label + ' — ' + fmt(m.goal) + ' (' + fmtDate(m.dueOn) + ', ' + w(m.met ? 'met' : m.missed ? 'missed' : 'pending') + ')'
+  const milestoneTitle = (m: Json): string => w('milestone') + ': ' + m.label + ' — ' + fmt(m.goal) + ' (' + fmtDate(m.dueOn) + ', ' + w(m.met ? 'met' : m.missed ? 'missed' : 'pending') + ')'
 
   const renderTargets = (): void => {
     const box = byId('targets-list')
@@ -155,12 +224,18 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
       head.append(el('h3', {}, t.title), el('span', { class: 'badge', style: 'background:' + (statusColour[t.status] ?? '#333') }, w(t.status)))
       const figures = el('p', { class: 'figures' })
       figures.append(
-        el('span', {}, w('current') + ': '), el('strong', { 'data-testid': 'target-current-' + t.targetId }, t.aggregation === 'ratio' ? fmtDecimal(t.current) : fmt(t.current)),
-        el('span', {}, ' / ' + w('goal') + ': '), el('strong', { 'data-testid': 'target-goal-' + t.targetId }, fmt(t.goal)),
+        el('span', {}, w('current') + ': '),
+        el('strong', { 'data-testid': 'target-current-' + t.targetId }, t.aggregation === 'ratio' ? fmtDecimal(t.current) : fmt(t.current)),
+        el('span', {}, ' / ' + w('goal') + ': '),
+        el('strong', { 'data-testid': 'target-goal-' + t.targetId }, fmt(t.goal)),
         el('span', { 'data-testid': 'target-percent-' + t.targetId }, ' (' + fmtDecimal(t.percent) + ' %) · ' + w('due') + ' ' + fmtDate(t.dueOn)),
       )
       const legend = el('p', { class: 'legend' })
-      legend.append(el('span', { class: 'key actual-key', style: 'border-color:' + (statusColour[t.status] ?? '#333') }, w('actual')), el('span', { class: 'key goal-key' }, w('goalLine')), el('span', { class: 'key ms-key' }, w('milestone')))
+      legend.append(
+        el('span', { class: 'key actual-key', style: 'border-color:' + (statusColour[t.status] ?? '#333') }, w('actual')),
+        el('span', { class: 'key goal-key' }, w('goalLine')),
+        el('span', { class: 'key ms-key' }, w('milestone')),
+      )
       a.append(head, figures, charts.targetChart(t, fmt, milestoneTitle), legend)
       box.append(a)
     }
@@ -182,9 +257,7 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
     byId('clubs-total').textContent = fmt(total)
     byId('clubs-ishc').textContent = fmt(ishc)
     const bars = rows.map((r: Json) => ({ label: districtName(r.areaCode), value: r.active as number, attrs: { 'data-area': r.areaCode } }))
-    byId('clubs-chart').replaceChildren(
-      charts.bars(bars, fmt, { labelWidth: 170, rowHeight: 28, attrs: { 'aria-label': w('clubs'), 'data-testid': 'clubs-by-area-chart', 'data-total': total } }),
-    )
+    byId('clubs-chart').replaceChildren(charts.bars(bars, fmt, { labelWidth: 170, rowHeight: 28, attrs: { 'aria-label': w('clubs'), 'data-testid': 'clubs-by-area-chart', 'data-total': total } }))
   }
 
   const renderReports = (): void => {
@@ -216,7 +289,10 @@ export function dashboardClient(config: ClientConfig, charts: Charts): void {
     box.replaceChildren()
     for (const m of data.commendations) {
       const p = el('p', { 'data-testid': 'movement-' + m.movementId })
-      p.append(el('strong', {}, m.title + ' (' + m.cycleStart + '–' + m.cycleEnd + ')'), el('span', {}, ' · ' + w('collectives') + ': ' + fmt(m.collectives) + ' · ' + w('individuals') + ': ' + fmt(m.individuals)))
+      p.append(
+        el('strong', {}, m.title + ' (' + m.cycleStart + '–' + m.cycleEnd + ')'),
+        el('span', {}, ' · ' + w('collectives') + ': ' + fmt(m.collectives) + ' · ' + w('individuals') + ': ' + fmt(m.individuals)),
+      )
       box.append(p)
     }
   }

@@ -16,12 +16,18 @@ export const BAC_KAN = '06'
 
 // key, name, kind, founded on, staff quota (demo values: the article gives none)
 const special: ReadonlyArray<[string, string, string, string, number]> = [
-  ['nct', 'Hội Người cao tuổi', 'elderly', '1998-03-12', 4], ['ctd', 'Hội Chữ thập đỏ', 'red-cross', '1997-06-20', 8],
-  ['kh', 'Hội Khuyến học', 'study-promotion', '1999-10-05', 4], ['lg', 'Hội Luật gia', 'other', '1998-09-15', 2],
-  ['nb', 'Hội Nhà báo', 'other', '1997-08-21', 3], ['vhnt', 'Hội Văn học nghệ thuật', 'other', '1999-05-19', 6],
-  ['dy', 'Hội Đông y', 'other', '2001-04-10', 2], ['nm', 'Hội Người mù', 'other', '2002-11-18', 2],
-  ['dc', 'Hội Nạn nhân chất độc da cam/dioxin', 'other', '2005-07-27', 3], ['btnkt', 'Hội Bảo trợ người khuyết tật và trẻ mồ côi', 'other', '2008-12-03', 2],
-  ['lhkh', 'Liên hiệp các Hội Khoa học và Kỹ thuật', 'other', '2006-02-14', 4], ['tnxp', 'Hội Cựu thanh niên xung phong', 'other', '2003-03-26', 2],
+  ['nct', 'Hội Người cao tuổi', 'elderly', '1998-03-12', 4],
+  ['ctd', 'Hội Chữ thập đỏ', 'red-cross', '1997-06-20', 8],
+  ['kh', 'Hội Khuyến học', 'study-promotion', '1999-10-05', 4],
+  ['lg', 'Hội Luật gia', 'other', '1998-09-15', 2],
+  ['nb', 'Hội Nhà báo', 'other', '1997-08-21', 3],
+  ['vhnt', 'Hội Văn học nghệ thuật', 'other', '1999-05-19', 6],
+  ['dy', 'Hội Đông y', 'other', '2001-04-10', 2],
+  ['nm', 'Hội Người mù', 'other', '2002-11-18', 2],
+  ['dc', 'Hội Nạn nhân chất độc da cam/dioxin', 'other', '2005-07-27', 3],
+  ['btnkt', 'Hội Bảo trợ người khuyết tật và trẻ mồ côi', 'other', '2008-12-03', 2],
+  ['lhkh', 'Liên hiệp các Hội Khoa học và Kỹ thuật', 'other', '2006-02-14', 4],
+  ['tnxp', 'Hội Cựu thanh niên xung phong', 'other', '2003-03-26', 2],
 ]
 /** Seeded to show an absorption: not special, no quota. */
 const ordinary: ReadonlyArray<[string, string, string]> = [['cc', 'Hội Châm cứu', '2010-06-08']]
@@ -45,10 +51,26 @@ export function* bacKan(cmd: Cmd): Generator<RawCommand> {
   yield cmd('AbsorbAssociation', { associationId: id('cc'), intoId: id('dy'), absorbedOn: MERGED_ON, decisionRef: DECISION })
   const merged = id('nkt')
   yield cmd('ConsolidateAssociations', {
-    associationId: merged, name: 'Hội Bảo trợ người khuyết tật, trẻ mồ côi và người mù tỉnh Bắc Kạn', kind: 'other', scope: 'province', areaCode: BAC_KAN,
-    consolidatedOn: MERGED_ON, sourceIds: [id('nm'), id('btnkt')], decisionRef: DECISION,
+    associationId: merged,
+    name: 'Hội Bảo trợ người khuyết tật, trẻ mồ côi và người mù tỉnh Bắc Kạn',
+    kind: 'other',
+    scope: 'province',
+    areaCode: BAC_KAN,
+    consolidatedOn: MERGED_ON,
+    sourceIds: [id('nm'), id('btnkt')],
+    decisionRef: DECISION,
   })
   yield cmd('GrantSpecialStatus', { associationId: merged, grantedOn: MERGED_ON, decisionRef: DECISION })
   // R21: the consolidated body's first congress within 30 working days
-  yield cmd('HoldCongress', { associationId: merged, number: 'I', kind: 'founding', form: 'delegate', heldOn: '2024-03-28', termStart: '2024-03-28', termEnd: '2029-03-28', delegatesExpected: 90, delegatesPresent: 84 })
+  yield cmd('HoldCongress', {
+    associationId: merged,
+    number: 'I',
+    kind: 'founding',
+    form: 'delegate',
+    heldOn: '2024-03-28',
+    termStart: '2024-03-28',
+    termEnd: '2029-03-28',
+    delegatesExpected: 90,
+    delegatesPresent: 84,
+  })
 }

@@ -19,12 +19,27 @@ export function* nationalElderly(cmd: Cmd): Generator<RawCommand> {
   const heldOn = '2021-12-27'
   yield cmd('NotifyAuthorityOfCongress', { associationId: NATIONAL_NCT, congressNumber: 'VI', notifiedOn: '2021-10-15', plannedOn: heldOn, authority: 'Bộ Nội vụ' })
   yield cmd('RecordAuthorityOpinion', { associationId: NATIONAL_NCT, congressNumber: 'VI', receivedOn: '2021-11-20', opinion: 'agreed' })
-  yield cmd('HoldCongress', { associationId: NATIONAL_NCT, number: 'VI', kind: 'term', form: 'delegate', heldOn, termStart: heldOn, termEnd: '2026-12-27', delegatesExpected: 500, delegatesPresent: 480 })
+  yield cmd('HoldCongress', {
+    associationId: NATIONAL_NCT,
+    number: 'VI',
+    kind: 'term',
+    form: 'delegate',
+    heldOn,
+    termStart: heldOn,
+    termEnd: '2026-12-27',
+    delegatesExpected: 500,
+    delegatesPresent: 480,
+  })
   // seed 000 counts 6 targets, 3 key tasks and 3 programmes but does not word them
   const unnamed = (what: string, n: number) => Array.from({ length: n }, (_, i) => `${what} ${i + 1} của Nghị quyết Đại hội VI (bài viết không nêu nội dung)`)
   yield cmd('AdoptResolution', {
-    associationId: NATIONAL_NCT, resolutionId: 'nq-dh6-nct-vn', congressNumber: 'VI', adoptedOn: heldOn,
+    associationId: NATIONAL_NCT,
+    resolutionId: 'nq-dh6-nct-vn',
+    congressNumber: 'VI',
+    adoptedOn: heldOn,
     title: 'Nghị quyết Đại hội đại biểu toàn quốc Hội Người cao tuổi Việt Nam lần thứ VI, nhiệm kỳ 2021–2026',
-    targets: unnamed('Chỉ tiêu', 6), keyTasks: unnamed('Nhiệm vụ trọng tâm', 3), programmes: unnamed('Chương trình công tác lớn', 3),
+    targets: unnamed('Chỉ tiêu', 6),
+    keyTasks: unnamed('Nhiệm vụ trọng tâm', 3),
+    programmes: unnamed('Chương trình công tác lớn', 3),
   })
 }

@@ -56,7 +56,10 @@ const birthDateFor = (r: Random, kind: string, admittedOn: string): string => {
 }
 
 export function* membersAndClubs(r: Random, mass: ReadonlyArray<AssociationSpec>, founded: ReadonlyMap<string, string>, plan: Plan, deferred: Deferred, cmd: Cmd): Generator<RawCommand> {
-  const counts = apportion(mass.map((a) => a.weight * (0.75 + r.next() * 0.5)), MEMBERS_END_2020)
+  const counts = apportion(
+    mass.map((a) => a.weight * (0.75 + r.next() * 0.5)),
+    MEMBERS_END_2020,
+  )
   for (const [i, a] of mass.entries()) {
     const from = founded.get(a.id)!
     // counts[i] members are active at the end of 2020; those who died before are admitted on top
@@ -65,14 +68,32 @@ export function* membersAndClubs(r: Random, mass: ReadonlyArray<AssociationSpec>
       const memberId = `${a.id}.m${n}`
       if (a.id === 'lc-nct' && n === 1) {
         // the provincial chair named in article 000
-        yield cmd('AdmitMember', { memberId, associationId: a.id, personId: 'p-le-xuan-phung', fullName: 'Lê Xuân Phùng', birthDate: '1955-03-12', gender: 'male', category: 'official', admittedOn: later(from, '2015-06-01') })
+        yield cmd('AdmitMember', {
+          memberId,
+          associationId: a.id,
+          personId: 'p-le-xuan-phung',
+          fullName: 'Lê Xuân Phùng',
+          birthDate: '1955-03-12',
+          gender: 'male',
+          category: 'official',
+          admittedOn: later(from, '2015-06-01'),
+        })
         active++
         continue
       }
       const gender = r.next() < (a.kind === 'elderly' ? 0.58 : 0.5) ? 'female' : 'male'
       const admittedOn = dateBetween(r, from, '2020-12-31')
       const birthDate = birthDateFor(r, a.kind, admittedOn)
-      yield cmd('AdmitMember', { memberId, associationId: a.id, personId: `p-${memberId}`, fullName: personName(r, gender), birthDate, gender, category: r.next() < 0.97 ? 'official' : 'associate', admittedOn })
+      yield cmd('AdmitMember', {
+        memberId,
+        associationId: a.id,
+        personId: `p-${memberId}`,
+        fullName: personName(r, gender),
+        birthDate,
+        gender,
+        category: r.next() < 0.97 ? 'official' : 'associate',
+        admittedOn,
+      })
       const diedOn = deathDate(r, birthDate, admittedOn)
       if (diedOn > '2020-12-31') active++
       // RecordDeath names the association joined, which need not be open any more
@@ -121,14 +142,43 @@ function* notified(associationId: string, number: string, heldOn: string, lapse:
 function* congresses(r: Random, mass: ReadonlyArray<AssociationSpec>, cmd: Cmd): Generator<RawCommand> {
   // Hội NCT tỉnh: Congress II (2016) and Congress III, term 2021–2026 (article 000)
   yield* notified('lc-nct', 'II', '2016-07-20', undefined, cmd)
-  yield cmd('HoldCongress', { associationId: 'lc-nct', number: 'II', kind: 'term', form: 'delegate', heldOn: '2016-07-20', termStart: '2016-07-20', termEnd: '2021-07-20', delegatesExpected: 150, delegatesPresent: 146 })
+  yield cmd('HoldCongress', {
+    associationId: 'lc-nct',
+    number: 'II',
+    kind: 'term',
+    form: 'delegate',
+    heldOn: '2016-07-20',
+    termStart: '2016-07-20',
+    termEnd: '2021-07-20',
+    delegatesExpected: 150,
+    delegatesPresent: 146,
+  })
   yield* notified('lc-nct', 'III', '2021-07-15', undefined, cmd)
-  yield cmd('HoldCongress', { associationId: 'lc-nct', number: 'III', kind: 'term', form: 'delegate', heldOn: '2021-07-15', termStart: '2021-07-15', termEnd: '2026-07-15', delegatesExpected: 150, delegatesPresent: 148 })
+  yield cmd('HoldCongress', {
+    associationId: 'lc-nct',
+    number: 'III',
+    kind: 'term',
+    form: 'delegate',
+    heldOn: '2021-07-15',
+    termStart: '2021-07-15',
+    termEnd: '2026-07-15',
+    delegatesExpected: 150,
+    delegatesPresent: 148,
+  })
   yield cmd('ElectOfficer', { associationId: 'lc-nct', memberId: 'lc-nct.m1', role: 'president', electedOn: '2021-07-15', termEnd: '2026-07-15' })
   yield cmd('AdoptResolution', {
-    associationId: 'lc-nct', resolutionId: 'nq-dh3-nct', congressNumber: 'III', adoptedOn: '2021-07-15',
+    associationId: 'lc-nct',
+    resolutionId: 'nq-dh3-nct',
+    congressNumber: 'III',
+    adoptedOn: '2021-07-15',
     title: 'Nghị quyết Đại hội III Hội Người cao tuổi tỉnh Lai Châu, nhiệm kỳ 2021–2026',
-    targets: ['72 CLB Liên thế hệ tự giúp nhau đến năm 2025', 'Phát triển 5.000 hội viên mới', 'Tỷ lệ tập hợp người cao tuổi vào Hội đạt trên 95%', '100% người cao tuổi được chúc thọ, mừng thọ', '80% cơ sở Hội đạt vững mạnh'],
+    targets: [
+      '72 CLB Liên thế hệ tự giúp nhau đến năm 2025',
+      'Phát triển 5.000 hội viên mới',
+      'Tỷ lệ tập hợp người cao tuổi vào Hội đạt trên 95%',
+      '100% người cao tuổi được chúc thọ, mừng thọ',
+      '80% cơ sở Hội đạt vững mạnh',
+    ],
     keyTasks: ['Chăm sóc và phát huy vai trò người cao tuổi', 'Xây dựng tổ chức Hội vững mạnh', 'Nhân rộng mô hình CLB Liên thế hệ tự giúp nhau'],
     programmes: ['Chương trình chăm sóc sức khỏe người cao tuổi', 'Chương trình Tuổi cao – gương sáng', 'Chương trình phát triển CLB Liên thế hệ tự giúp nhau'],
   })
@@ -138,7 +188,17 @@ function* congresses(r: Random, mass: ReadonlyArray<AssociationSpec>, cmd: Cmd):
     const heldOn = dateBetween(r, '2018-01-10', '2022-12-20')
     const number = r.pick(['II', 'III', 'IV'])
     yield* notified(a.id, number, heldOn, i % 6 === 5 ? lapses[Math.floor(i / 6) % 3] : undefined, cmd)
-    yield cmd('HoldCongress', { associationId: a.id, number, kind: 'term', form: 'delegate', heldOn, termStart: heldOn, termEnd: addYears(heldOn as IsoDate, 5), delegatesExpected: 100, delegatesPresent: r.int(70, 100) })
+    yield cmd('HoldCongress', {
+      associationId: a.id,
+      number,
+      kind: 'term',
+      form: 'delegate',
+      heldOn,
+      termStart: heldOn,
+      termEnd: addYears(heldOn as IsoDate, 5),
+      delegatesExpected: 100,
+      delegatesPresent: r.int(70, 100),
+    })
   }
 }
 
@@ -151,23 +211,47 @@ function* clubsAndTargets(r: Random, mass: ReadonlyArray<AssociationSpec>, found
     return id === undefined ? hostOn(k + 1, on) : specs.get(id)!
   }
   yield cmd('SetTarget', {
-    targetId: 'lc-ishc-72', ownerAssociationId: 'lc-nct', title: '72 CLB Liên thế hệ tự giúp nhau đến năm 2025',
-    metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' }, counting: 'cumulative', goal: 72,
-    startOn: '2021-07-15', dueOn: '2025-12-31', setOn: '2021-07-15', sourceResolutionId: 'nq-dh3-nct',
+    targetId: 'lc-ishc-72',
+    ownerAssociationId: 'lc-nct',
+    title: '72 CLB Liên thế hệ tự giúp nhau đến năm 2025',
+    metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' },
+    counting: 'cumulative',
+    goal: 72,
+    startOn: '2021-07-15',
+    dueOn: '2025-12-31',
+    setOn: '2021-07-15',
+    sourceResolutionId: 'nq-dh3-nct',
     milestones: [{ label: 'Thành lập mới 09 CLB trước tháng 7/2022', goal: 9, dueOn: '2022-06-30', counting: 'new-since-start' }],
   })
   yield cmd('SetTarget', {
-    targetId: 'lc-nct-members-5000', ownerAssociationId: 'lc-nct', title: 'Phát triển 5.000 hội viên mới nhiệm kỳ 2021–2026',
-    metric: { kind: 'members-admitted', associationId: 'lc-nct' }, counting: 'new-since-start', goal: 5_000,
-    startOn: '2021-07-15', dueOn: '2026-07-15', setOn: '2021-07-15', sourceResolutionId: 'nq-dh3-nct', milestones: [],
+    targetId: 'lc-nct-members-5000',
+    ownerAssociationId: 'lc-nct',
+    title: 'Phát triển 5.000 hội viên mới nhiệm kỳ 2021–2026',
+    metric: { kind: 'members-admitted', associationId: 'lc-nct' },
+    counting: 'new-since-start',
+    goal: 5_000,
+    startOn: '2021-07-15',
+    dueOn: '2026-07-15',
+    setOn: '2021-07-15',
+    sourceResolutionId: 'nq-dh3-nct',
+    milestones: [],
   })
   // ISHC launches: 21 before the target (Decisions 1533 and 1336), 9 before July 2022, then 38 more to the end of 2025
-  const waves: ReadonlyArray<[number, string, string]> = [[21, '2017-03-01', '2020-12-15'], [9, '2022-04-28', '2022-06-28'], [30, '2022-07-10', '2024-12-20'], [8, '2025-01-10', '2025-12-20']]
+  const waves: ReadonlyArray<[number, string, string]> = [
+    [21, '2017-03-01', '2020-12-15'],
+    [9, '2022-04-28', '2022-06-28'],
+    [30, '2022-07-10', '2024-12-20'],
+    [8, '2025-01-10', '2025-12-20'],
+  ]
   let n = 0
   for (const [w, [count, from, to]] of waves.entries()) {
     if (w === 1)
       yield cmd('HoldConference', {
-        associationId: 'lc-nct', conferenceId: 'hn-2022-04-26', kind: 'training', heldOn: '2022-04-26', attendees: 160,
+        associationId: 'lc-nct',
+        conferenceId: 'hn-2022-04-26',
+        kind: 'training',
+        heldOn: '2022-04-26',
+        attendees: 160,
         title: 'Hội nghị quán triệt Nghị quyết Đại hội VI Hội NCT Việt Nam, Nghị quyết Đại hội III Hội NCT tỉnh và tập huấn mô hình CLB Liên thế hệ tự giúp nhau năm 2022',
       })
     const dates = Array.from({ length: count }, () => dateBetween(r, from, to)).sort()
@@ -176,16 +260,36 @@ function* clubsAndTargets(r: Random, mass: ReadonlyArray<AssociationSpec>, found
       const host = hostOn(n * 11, launchedOn)
       const on = later(launchedOn, addDays((founded.get(host.id) ?? CUT) as IsoDate, 1))
       const total = n % 9 === 4 ? r.int(38, 48) : r.int(50, 70)
-      const roster = { total, women: Math.round(total * (n % 7 === 3 ? 0.52 : 0.6 + r.next() * 0.1)), older: Math.round(total * (0.6 + r.next() * 0.1)), homeCareVolunteers: n % 10 === 6 ? 3 : r.int(5, 10) }
+      const roster = {
+        total,
+        women: Math.round(total * (n % 7 === 3 ? 0.52 : 0.6 + r.next() * 0.1)),
+        older: Math.round(total * (0.6 + r.next() * 0.1)),
+        homeCareVolunteers: n % 10 === 6 ? 3 : r.int(5, 10),
+      }
       const clubId = `clb-${String(n).padStart(3, '0')}`
       const club: Deferred = []
-      club.push(() => cmd('LaunchClub', {
-        clubId, name: `CLB Liên thế hệ tự giúp nhau ${host.name.replace('Hội Người cao tuổi ', '')}${n > hosts.length ? ` (${Math.ceil(n / hosts.length)})` : ''}`,
-        model: 'ishc', hostAssociationId: host.id, areaCode: host.areaCode, launchedOn: on, programme: on < '2020-08-31' ? '1533' : on < '2025-08-01' ? '1336' : '1648', roster,
-      }))
+      club.push(() =>
+        cmd('LaunchClub', {
+          clubId,
+          name: `CLB Liên thế hệ tự giúp nhau ${host.name.replace('Hội Người cao tuổi ', '')}${n > hosts.length ? ` (${Math.ceil(n / hosts.length)})` : ''}`,
+          model: 'ishc',
+          hostAssociationId: host.id,
+          areaCode: host.areaCode,
+          launchedOn: on,
+          programme: on < '2020-08-31' ? '1533' : on < '2025-08-01' ? '1336' : '1648',
+          roster,
+        }),
+      )
       const areas = ['livelihoods', 'health-care', 'home-care', 'self-help', 'rights', 'lifelong-learning', 'culture-arts', 'resource-mobilisation']
       for (let k = 0; k < 3; k++) {
-        const activity = { clubId, activityId: `${clubId}-a${k + 1}`, area: areas[(n + k * 3) % 8], heldOn: addDays(on as IsoDate, 20 + k * 30), title: 'Sinh hoạt định kỳ', participants: r.int(30, total) }
+        const activity = {
+          clubId,
+          activityId: `${clubId}-a${k + 1}`,
+          area: areas[(n + k * 3) % 8],
+          heldOn: addDays(on as IsoDate, 20 + k * 30),
+          title: 'Sinh hoạt định kỳ',
+          participants: r.int(30, total),
+        }
         club.push(() => cmd('RecordClubActivity', activity))
       }
       if (on < CUT) for (const c of club) yield c()

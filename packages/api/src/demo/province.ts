@@ -33,39 +33,65 @@ export type AssociationSpec = {
 }
 
 const provinceLevel: ReadonlyArray<[string, string, AssociationKind, boolean, number]> = [
-  ['nct', 'Hội Người cao tuổi', 'elderly', true, 6], ['ctd', 'Hội Chữ thập đỏ', 'red-cross', true, 4], ['kh', 'Hội Khuyến học', 'study-promotion', true, 4],
-  ['lg', 'Hội Luật gia', 'other', true, 1], ['nb', 'Hội Nhà báo', 'other', true, 0.5], ['vhnt', 'Hội Văn học nghệ thuật', 'other', true, 0.5],
-  ['dy', 'Hội Đông y', 'other', true, 1], ['nm', 'Hội Người mù', 'other', true, 1], ['dc', 'Hội Nạn nhân chất độc da cam/dioxin', 'other', true, 1.5],
-  ['lhkh', 'Liên hiệp các Hội Khoa học và Kỹ thuật', 'other', true, 0.5], ['tnxp', 'Hội Cựu thanh niên xung phong', 'other', false, 1],
-  ['lv', 'Hội Làm vườn', 'other', false, 1], ['btnkt', 'Hội Bảo trợ người khuyết tật và trẻ mồ côi', 'other', false, 0.5],
-  ['hhdn', 'Hiệp hội Doanh nghiệp', 'other', false, 0.4], ['svc', 'Hội Sinh vật cảnh', 'other', false, 0.4], ['cgc', 'Hội Cựu giáo chức', 'other', false, 1],
-  ['yh', 'Hội Y học', 'other', false, 0.5], ['ddg', 'Hội Điều dưỡng', 'other', false, 0.5], ['khhgd', 'Hội Kế hoạch hóa gia đình', 'other', false, 0.8],
-  ['cca', 'Hội Cựu Công an nhân dân', 'other', false, 0.6], ['lhhn', 'Liên hiệp các tổ chức hữu nghị', 'other', false, 0.3],
-  ['ttt', 'Hội Thầy thuốc trẻ', 'other', false, 0.3], ['dnt', 'Hội Doanh nhân trẻ', 'other', false, 0.3], ['bvntd', 'Hội Bảo vệ quyền lợi người tiêu dùng', 'other', false, 0.3],
+  ['nct', 'Hội Người cao tuổi', 'elderly', true, 6],
+  ['ctd', 'Hội Chữ thập đỏ', 'red-cross', true, 4],
+  ['kh', 'Hội Khuyến học', 'study-promotion', true, 4],
+  ['lg', 'Hội Luật gia', 'other', true, 1],
+  ['nb', 'Hội Nhà báo', 'other', true, 0.5],
+  ['vhnt', 'Hội Văn học nghệ thuật', 'other', true, 0.5],
+  ['dy', 'Hội Đông y', 'other', true, 1],
+  ['nm', 'Hội Người mù', 'other', true, 1],
+  ['dc', 'Hội Nạn nhân chất độc da cam/dioxin', 'other', true, 1.5],
+  ['lhkh', 'Liên hiệp các Hội Khoa học và Kỹ thuật', 'other', true, 0.5],
+  ['tnxp', 'Hội Cựu thanh niên xung phong', 'other', false, 1],
+  ['lv', 'Hội Làm vườn', 'other', false, 1],
+  ['btnkt', 'Hội Bảo trợ người khuyết tật và trẻ mồ côi', 'other', false, 0.5],
+  ['hhdn', 'Hiệp hội Doanh nghiệp', 'other', false, 0.4],
+  ['svc', 'Hội Sinh vật cảnh', 'other', false, 0.4],
+  ['cgc', 'Hội Cựu giáo chức', 'other', false, 1],
+  ['yh', 'Hội Y học', 'other', false, 0.5],
+  ['ddg', 'Hội Điều dưỡng', 'other', false, 0.5],
+  ['khhgd', 'Hội Kế hoạch hóa gia đình', 'other', false, 0.8],
+  ['cca', 'Hội Cựu Công an nhân dân', 'other', false, 0.6],
+  ['lhhn', 'Liên hiệp các tổ chức hữu nghị', 'other', false, 0.3],
+  ['ttt', 'Hội Thầy thuốc trẻ', 'other', false, 0.3],
+  ['dnt', 'Hội Doanh nhân trẻ', 'other', false, 0.3],
+  ['bvntd', 'Hội Bảo vệ quyền lợi người tiêu dùng', 'other', false, 0.3],
 ]
 
 /** Kinds present in every district; the Red Cross district chapters are the 8 special district associations. */
 const districtLevel: ReadonlyArray<[string, string, AssociationKind, boolean, number]> = [
-  ['nct', 'Hội Người cao tuổi', 'elderly', false, 3], ['ctd', 'Hội Chữ thập đỏ', 'red-cross', true, 2], ['kh', 'Hội Khuyến học', 'study-promotion', false, 2],
-  ['tnxp', 'Hội Cựu thanh niên xung phong', 'other', false, 0.8], ['dc', 'Hội Nạn nhân chất độc da cam/dioxin', 'other', false, 1],
-  ['dy', 'Hội Đông y', 'other', false, 0.6], ['nm', 'Hội Người mù', 'other', false, 0.6],
+  ['nct', 'Hội Người cao tuổi', 'elderly', false, 3],
+  ['ctd', 'Hội Chữ thập đỏ', 'red-cross', true, 2],
+  ['kh', 'Hội Khuyến học', 'study-promotion', false, 2],
+  ['tnxp', 'Hội Cựu thanh niên xung phong', 'other', false, 0.8],
+  ['dc', 'Hội Nạn nhân chất độc da cam/dioxin', 'other', false, 1],
+  ['dy', 'Hội Đông y', 'other', false, 0.6],
+  ['nm', 'Hội Người mù', 'other', false, 0.6],
 ]
 
 /** Commune associations: Hội NCT, Red Cross and Study Promotion chapters, 99 in all. */
 const communeKinds: ReadonlyArray<[string, string, AssociationKind, number, number]> = [
   // key, name, kind, how many, weight each
-  ['nct', 'Hội Người cao tuổi', 'elderly', 60, 5], ['ctd', 'Hội Chữ thập đỏ', 'red-cross', 25, 4], ['kh', 'Hội Khuyến học', 'study-promotion', 14, 4],
+  ['nct', 'Hội Người cao tuổi', 'elderly', 60, 5],
+  ['ctd', 'Hội Chữ thập đỏ', 'red-cross', 25, 4],
+  ['kh', 'Hội Khuyến học', 'study-promotion', 14, 4],
 ]
 
 export const massAssociations = (): ReadonlyArray<AssociationSpec> => {
   const out: AssociationSpec[] = []
-  for (const [key, name, kind, special, weight] of provinceLevel)
-    out.push({ id: `lc-${key}`, name: `${name} tỉnh Lai Châu`, kind, scope: 'province', areaCode: PROVINCE.code, special, weight })
+  for (const [key, name, kind, special, weight] of provinceLevel) out.push({ id: `lc-${key}`, name: `${name} tỉnh Lai Châu`, kind, scope: 'province', areaCode: PROVINCE.code, special, weight })
   for (const d of districts)
     for (const [key, name, kind, special, weight] of districtLevel)
       out.push({
-        id: `lc-${d.code.slice(3)}-${key}`, name: `${name} ${d.name.startsWith('Thành phố') ? 'thành phố Lai Châu' : `huyện ${d.name}`}`,
-        kind, scope: 'district', areaCode: d.code, parentId: `lc-${key}`, special, weight,
+        id: `lc-${d.code.slice(3)}-${key}`,
+        name: `${name} ${d.name.startsWith('Thành phố') ? 'thành phố Lai Châu' : `huyện ${d.name}`}`,
+        kind,
+        scope: 'district',
+        areaCode: d.code,
+        parentId: `lc-${key}`,
+        special,
+        weight,
         // the one district association founded in 2020
         ...(d.code === '12.112' && key === 'nm' ? { foundedIn: 2020 } : {}),
       })
@@ -78,8 +104,15 @@ export const massAssociations = (): ReadonlyArray<AssociationSpec> => {
       const in2020 = key === 'nct' && i % 6 === 5 && founded2020 < 10
       if (in2020) founded2020++
       out.push({
-        id: `lc-${c.code.slice(3)}-${key}`, name: `${name} xã ${c.name}`, kind, scope: 'commune', areaCode: c.code,
-        parentId: `lc-${c.district.code.slice(3)}-${key}`, special: false, weight, ...(in2020 ? { foundedIn: 2020 } : {}),
+        id: `lc-${c.code.slice(3)}-${key}`,
+        name: `${name} xã ${c.name}`,
+        kind,
+        scope: 'commune',
+        areaCode: c.code,
+        parentId: `lc-${c.district.code.slice(3)}-${key}`,
+        special: false,
+        weight,
+        ...(in2020 ? { foundedIn: 2020 } : {}),
       })
     }
   }

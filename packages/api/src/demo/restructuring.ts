@@ -18,8 +18,7 @@ const DECISION = 'Nghị quyết của UBTVQH về sắp xếp đơn vị hành 
 
 type Commune = { readonly code: string; readonly name: string; readonly districtCode: string }
 
-const communesOf = (d: (typeof districts)[number]): Commune[] =>
-  d.communes.map((name, i) => ({ code: `${d.code}.${String(i + 1).padStart(2, '0')}`, name, districtCode: d.code }))
+const communesOf = (d: (typeof districts)[number]): Commune[] => d.communes.map((name, i) => ({ code: `${d.code}.${String(i + 1).padStart(2, '0')}`, name, districtCode: d.code }))
 
 /** Each district's communes in groups of three (a lone remainder joins the last group); the first is the survivor. */
 export const communeGroups = (): ReadonlyArray<ReadonlyArray<Commune>> =>
@@ -32,10 +31,7 @@ export const communeGroups = (): ReadonlyArray<ReadonlyArray<Commune>> =>
   })
 
 /** What R37 makes of one commune association on the cut: absorbed, consolidated into a new body, dissolved, or it continues. */
-export type Fate =
-  | { readonly how: 'absorbed'; readonly into: string }
-  | { readonly how: 'consolidated'; readonly into: string }
-  | { readonly how: 'dissolved' }
+export type Fate = { readonly how: 'absorbed'; readonly into: string } | { readonly how: 'consolidated'; readonly into: string } | { readonly how: 'dissolved' }
 
 export type Plan = {
   /** the fate of every commune association that does not simply continue */
@@ -68,8 +64,15 @@ export const restructuringPlan = (mass: ReadonlyArray<AssociationSpec>): Plan =>
         const first = same[0]!
         const id = `lc-${survivor.code.slice(3)}-${key}-2025`
         newBodies.push({
-          id, name: first.name.replace(/xã .*$/, `xã ${survivor.name}`), kind: first.kind, scope: 'commune', areaCode: survivor.code,
-          ...(first.parentId === undefined ? {} : { parentId: first.parentId }), special: false, weight: 0, sourceIds: same.map((a) => a.id),
+          id,
+          name: first.name.replace(/xã .*$/, `xã ${survivor.name}`),
+          kind: first.kind,
+          scope: 'commune',
+          areaCode: survivor.code,
+          ...(first.parentId === undefined ? {} : { parentId: first.parentId }),
+          special: false,
+          weight: 0,
+          sourceIds: same.map((a) => a.id),
         })
         for (const a of same) fates.set(a.id, { how: 'consolidated', into: id })
       } else if (3 * same.length < group.length) fates.set(same[0]!.id, { how: 'dissolved' }) // under ⅓ of the merged communes
@@ -100,8 +103,7 @@ export function* adminUnits(cmd: Cmd): Generator<RawCommand> {
 /** On the cut: communes merged, the survivors moved under the province, the districts abolished; then the associations per R37. */
 export function* restructure(plan: Plan, cmd: Cmd): Generator<RawCommand> {
   const groups = communeGroups()
-  for (const group of groups)
-    for (const c of group.slice(1)) yield cmd('MergeAdminUnit', { unitId: c.code, intoId: group[0]!.code, mergedOn: CUT, decisionRef: DECISION })
+  for (const group of groups) for (const c of group.slice(1)) yield cmd('MergeAdminUnit', { unitId: c.code, intoId: group[0]!.code, mergedOn: CUT, decisionRef: DECISION })
   const rows: Parameters<typeof AdminUnit.districtAbolition>[0] = [
     { unitId: PROVINCE.code, level: 'province', active: true },
     ...districts.map((d) => ({ unitId: d.code, level: 'district' as const, parentId: PROVINCE.code, active: true })),
@@ -110,8 +112,15 @@ export function* restructure(plan: Plan, cmd: Cmd): Generator<RawCommand> {
   for (const c of AdminUnit.districtAbolition(rows, CUT)) yield cmd(c.type, c.data)
   for (const b of plan.newBodies)
     yield cmd('ConsolidateAssociations', {
-      associationId: b.id, name: b.name, kind: b.kind, scope: b.scope, areaCode: b.areaCode, consolidatedOn: CUT, sourceIds: b.sourceIds,
-      ...(b.parentId === undefined ? {} : { parentId: b.parentId }), decisionRef: DECISION,
+      associationId: b.id,
+      name: b.name,
+      kind: b.kind,
+      scope: b.scope,
+      areaCode: b.areaCode,
+      consolidatedOn: CUT,
+      sourceIds: b.sourceIds,
+      ...(b.parentId === undefined ? {} : { parentId: b.parentId }),
+      decisionRef: DECISION,
     })
   for (const [id, fate] of plan.fates) {
     if (fate.how === 'absorbed') yield cmd('AbsorbAssociation', { associationId: id, intoId: fate.into, absorbedOn: CUT, decisionRef: DECISION })
@@ -119,5 +128,15 @@ export function* restructure(plan: Plan, cmd: Cmd): Generator<RawCommand> {
   }
   // R21: a body founded by consolidation holds its first congress within 30 working days
   for (const b of plan.newBodies)
-    yield cmd('HoldCongress', { associationId: b.id, number: 'I', kind: 'founding', form: 'plenary', heldOn: '2025-07-25', termStart: '2025-07-25', termEnd: '2030-07-25', delegatesExpected: 60, delegatesPresent: 52 })
+    yield cmd('HoldCongress', {
+      associationId: b.id,
+      number: 'I',
+      kind: 'founding',
+      form: 'plenary',
+      heldOn: '2025-07-25',
+      termStart: '2025-07-25',
+      termEnd: '2030-07-25',
+      delegatesExpected: 60,
+      delegatesPresent: 52,
+    })
 }

@@ -20,9 +20,7 @@ const foundedOnOf = (r: Random, a: AssociationSpec, parentFounded: string | unde
   if (a.foundedIn !== undefined) return dateBetween(r, later(afterParent, `${a.foundedIn}-01-15`), `${a.foundedIn}-10-31`)
   if (a.scope === 'province') return dateBetween(r, '2005-01-10', '2010-12-20')
   const since = a.areaCode.startsWith('12.112') ? 2013 : a.areaCode.startsWith('12.111') ? 2009 : 2005
-  return a.scope === 'district'
-    ? dateBetween(r, later(afterParent, `${since + 1}-03-01`), '2017-12-20')
-    : dateBetween(r, later(afterParent, `${since + 2}-03-01`), '2019-12-20')
+  return a.scope === 'district' ? dateBetween(r, later(afterParent, `${since + 1}-03-01`), '2017-12-20') : dateBetween(r, later(afterParent, `${since + 2}-03-01`), '2019-12-20')
 }
 
 /**
@@ -60,16 +58,28 @@ function* commands(): Generator<RawCommand> {
     founded.set(a.id, foundedOn)
     const minimum = a.scope === 'province' ? 50 : a.scope === 'district' ? 20 : 10
     yield cmd('FoundAssociation', {
-      associationId: a.id, name: a.name, kind: a.kind, scope: a.scope, areaCode: a.areaCode, foundedOn,
-      foundingMembers: minimum + r.int(0, minimum), ...(a.parentId === undefined ? {} : { parentId: a.parentId }),
+      associationId: a.id,
+      name: a.name,
+      kind: a.kind,
+      scope: a.scope,
+      areaCode: a.areaCode,
+      foundedOn,
+      foundingMembers: minimum + r.int(0, minimum),
+      ...(a.parentId === undefined ? {} : { parentId: a.parentId }),
       decisionRef: `QĐ ${r.int(100, 2999)}/QĐ-UBND`,
     })
   }
   for (const s of socioPolitical) {
     founded.set(s.id, '2004-01-15')
     yield cmd('FoundAssociation', {
-      associationId: s.id, name: s.name, kind: s.kind, scope: 'province', areaCode: PROVINCE.code, foundedOn: s.id === 'lc-ccb-khoi' ? '2008-05-19' : '2004-01-15',
-      foundingMembers: 0, ...(s.parentId === undefined ? {} : { parentId: s.parentId }),
+      associationId: s.id,
+      name: s.name,
+      kind: s.kind,
+      scope: 'province',
+      areaCode: PROVINCE.code,
+      foundedOn: s.id === 'lc-ccb-khoi' ? '2008-05-19' : '2004-01-15',
+      foundingMembers: 0,
+      ...(s.parentId === undefined ? {} : { parentId: s.parentId }),
     })
   }
   // 2. special status (Decision 68/2010/QĐ-TTg lists, set by the provincial chair) and staff quotas
@@ -102,9 +112,14 @@ function* veteransMovement(r: Random, cmd: Cmd): Generator<RawCommand> {
   yield cmd('LaunchEmulationMovement', { movementId, ownerAssociationId: 'lc-ccb-khoi', title: 'Cựu chiến binh gương mẫu', cycleStart: 2019, cycleEnd: 2024, launchedOn: '2019-07-01' })
   const collectives = ['Chi hội CCB Sở Tài chính', 'Chi hội CCB Sở Nội vụ', 'Chi hội CCB Công ty Điện lực', 'Chi hội CCB Ngân hàng Chính sách xã hội tỉnh', 'Chi hội CCB Sở Giao thông vận tải']
   let n = 0
-  for (const name of collectives)
-    yield cmd('AwardCommendation', { movementId, commendationId: `kt-${++n}`, recipient: { kind: 'collective', name }, form: 'Giấy khen', awardedOn: '2024-06-25' })
+  for (const name of collectives) yield cmd('AwardCommendation', { movementId, commendationId: `kt-${++n}`, recipient: { kind: 'collective', name }, form: 'Giấy khen', awardedOn: '2024-06-25' })
   for (let i = 0; i < 12; i++)
-    yield cmd('AwardCommendation', { movementId, commendationId: `kt-${++n}`, recipient: { kind: 'individual', name: personName(r, i % 5 === 0 ? 'female' : 'male') }, form: i < 3 ? 'Bằng khen' : 'Giấy khen', awardedOn: '2024-06-25' })
+    yield cmd('AwardCommendation', {
+      movementId,
+      commendationId: `kt-${++n}`,
+      recipient: { kind: 'individual', name: personName(r, i % 5 === 0 ? 'female' : 'male') },
+      form: i < 3 ? 'Bằng khen' : 'Giấy khen',
+      awardedOn: '2024-06-25',
+    })
   yield cmd('ConcludeEmulationMovement', { movementId, concludedOn: '2024-06-28', summary: 'Hội nghị tổng kết phong trào thi đua "Cựu chiến binh gương mẫu" giai đoạn 2019–2024.' })
 }

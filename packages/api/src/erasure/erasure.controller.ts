@@ -21,7 +21,11 @@ export class ErasureService {
 
   async erase(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const path = decodePath(req.params ?? {})
-    if (E.isLeft(path)) throw problems.invalid('The path is not valid', path.left.issues.map((i) => ({ field: `path.${i.field}`, message: i.message })))
+    if (E.isLeft(path))
+      throw problems.invalid(
+        'The path is not valid',
+        path.left.issues.map((i) => ({ field: `path.${i.field}`, message: i.message })),
+      )
     const body = decodeBody(req.body ?? {})
     if (E.isLeft(body)) throw problems.invalid('The body is not valid', body.left.issues)
     const user = userOf(req)
@@ -30,8 +34,7 @@ export class ErasureService {
     const r = await erasePerson(this.options.backingStore, { personId: path.right.personId, reason: body.right.reason, actor: user.sub, erasedOn, now: this.options.clock })
     if (E.isLeft(r)) {
       const f = r.left
-      if (f._tag === 'Rejection')
-        throw problems.rule(f.code === 'PersonNotFound' ? 404 : 422, f.code, f.rule, f.en, f.vi, [{ field: 'path.personId', message: f.en }])
+      if (f._tag === 'Rejection') throw problems.rule(f.code === 'PersonNotFound' ? 404 : 422, f.code, f.rule, f.en, f.vi, [{ field: 'path.personId', message: f.en }])
       throw problems.unavailable('The event store could not record the erasure; retry shortly')
     }
     // the table engines (SQLite, PostgreSQL) had the person's rows scrubbed by the erasure; a fold in memory holds what it folded: fold again
@@ -42,7 +45,10 @@ export class ErasureService {
     // answered as every command is: the stored events, the stream's revision as ETag, the stream's history as Location
     const last = r.right.events[r.right.events.length - 1]
     if (last === undefined) throw problems.internal()
-    reply.status(201).headers({ etag: `"${last.revision}"`, location: `/audit/streams/${encodeURIComponent(last.streamId)}`, 'cache-control': 'no-store' }).type('application/json; charset=utf-8')
+    reply
+      .status(201)
+      .headers({ etag: `"${last.revision}"`, location: `/audit/streams/${encodeURIComponent(last.streamId)}`, 'cache-control': 'no-store' })
+      .type('application/json; charset=utf-8')
       .send(JSON.stringify({ personId: r.right.personId, streamId: last.streamId, revision: last.revision, position: r.right.position, events: r.right.events }))
   }
 }
@@ -51,7 +57,13 @@ export class ErasureService {
 export class ErasureController {
   constructor(@Inject(ErasureService) private readonly erasure: ErasureService) {}
 
-  @Route('POST', '/people/:personId/erasure', { access: 'admin', tag: 'Audit', summary: "Erase a person's personal data (Decree 13/2023): their key is destroyed, PersonErased recorded; every answer then shows [đã xoá]",
-    body: { name: 'ErasureBody', path: ErasurePath, codec: ErasureBody, result: 'ErasureResult' } })
-  erase(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.erasure.erase(req, reply) }
+  @Route('POST', '/people/:personId/erasure', {
+    access: 'admin',
+    tag: 'Audit',
+    summary: "Erase a person's personal data (Decree 13/2023): their key is destroyed, PersonErased recorded; every answer then shows [đã xoá]",
+    body: { name: 'ErasureBody', path: ErasurePath, codec: ErasureBody, result: 'ErasureResult' },
+  })
+  erase(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.erasure.erase(req, reply)
+  }
 }

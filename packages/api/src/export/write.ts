@@ -7,8 +7,7 @@ import { exportFormats, type ExportFormat, type ExportTable } from './table.js'
 export const isExportFormat = (s: string): s is ExportFormat => (exportFormats as ReadonlyArray<string>).includes(s)
 
 /** The file's bytes in the format asked. */
-export const render = async (format: ExportFormat, tables: ReadonlyArray<ExportTable>): Promise<Buffer> =>
-  format === 'csv' ? Buffer.from(toCsv(tables), 'utf8') : toXlsx(tables)
+export const render = async (format: ExportFormat, tables: ReadonlyArray<ExportTable>): Promise<Buffer> => (format === 'csv' ? Buffer.from(toCsv(tables), 'utf8') : toXlsx(tables))
 
 export const writeExport = async (file: string, format: ExportFormat, tables: ReadonlyArray<ExportTable>): Promise<number> => {
   const bytes = await render(format, tables)

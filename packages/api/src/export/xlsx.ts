@@ -1,7 +1,11 @@
 import type { CellFormat, ExportTable } from './table.js'
 
 const numFmt: Readonly<Record<CellFormat, string | undefined>> = {
-  text: undefined, date: undefined, integer: '#,##0', decimal: '#,##0.0', percent: '0.0" %"',
+  text: undefined,
+  date: undefined,
+  integer: '#,##0',
+  decimal: '#,##0.0',
+  percent: '0.0" %"',
 }
 
 const sheetName = (name: string, taken: Set<string>): string => {
@@ -21,10 +25,14 @@ export const toXlsx = async (tables: ReadonlyArray<ExportTable>): Promise<Buffer
   const taken = new Set<string>()
   for (const t of tables) {
     const ws = wb.addWorksheet(sheetName(t.name, taken), { views: [{ state: 'frozen', ySplit: 1 }] })
-    ws.columns = t.columns.map((c) => ({ header: c.header, width: c.width ?? Math.min(60, Math.max(10, c.header.length + 2)), ...(numFmt[c.format] === undefined ? {} : { style: { numFmt: numFmt[c.format]! } }) }))
+    ws.columns = t.columns.map((c) => ({
+      header: c.header,
+      width: c.width ?? Math.min(60, Math.max(10, c.header.length + 2)),
+      ...(numFmt[c.format] === undefined ? {} : { style: { numFmt: numFmt[c.format]! } }),
+    }))
     ws.getRow(1).font = { bold: true }
     for (const r of t.rows) {
-      const row = ws.addRow(t.columns.map((_, i) => (typeof r[i] === 'boolean' ? (r[i] ? 'có' : 'không') : r[i] ?? null)))
+      const row = ws.addRow(t.columns.map((_, i) => (typeof r[i] === 'boolean' ? (r[i] ? 'có' : 'không') : (r[i] ?? null))))
       // a decimal column shows whole numbers (counts, VND) without a decimal place
       t.columns.forEach((c, i) => {
         const v = r[i]

@@ -4,7 +4,13 @@ const escape = (s: string): string => s.replace(/[.+?^${}()|[\]\\]/gu, '\\$&')
 
 /** A route pattern as a regular expression over a concrete path: `:name` is one segment, `*` the rest. */
 const patternOf = (url: string): RegExp =>
-  new RegExp(`^${url.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : escape(seg))).join('/')}/?$`, 'u')
+  new RegExp(
+    `^${url
+      .split('/')
+      .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : escape(seg)))
+      .join('/')}/?$`,
+    'u',
+  )
 
 /**
  * The methods the registered routes answer on a path, for a 405's `Allow`. Only asked when nothing

@@ -19,7 +19,10 @@ type Account = { start: number; spent: number; running: number }
 export class CostLimiter {
   private readonly accounts = new Map<string, Account>()
 
-  constructor(private readonly budget: CostBudget, private readonly now: () => number = () => Date.now()) {}
+  constructor(
+    private readonly budget: CostBudget,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
   private account(key: string): Account {
     const t = this.now()

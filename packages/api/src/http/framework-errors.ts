@@ -23,24 +23,32 @@ const problemFor = (status: number, detail?: string): Problem => {
 }
 
 /** Fastify's `frameworkErrors`: a bad URL (400) or a path parameter over maxParamLength (414). */
-export const frameworkErrors = (headers: Readonly<Record<string, string>>) => (error: Error & { statusCode?: number; code?: string }, req: FastifyRequest, reply: FastifyReply): void => {
-  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400
-  const problem = problemFor(status, status === 400 ? 'The URL is not valid: a percent-encoding does not decode' : undefined)
-  void reply.status(problem.status).headers({ ...headers, 'cache-control': 'no-store', 'x-request-id': req.id }).type(PROBLEM_JSON).send(JSON.stringify({ ...problem, requestId: req.id }))
-}
+export const frameworkErrors =
+  (headers: Readonly<Record<string, string>>) =>
+  (error: Error & { statusCode?: number; code?: string }, req: FastifyRequest, reply: FastifyReply): void => {
+    const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400
+    const problem = problemFor(status, status === 400 ? 'The URL is not valid: a percent-encoding does not decode' : undefined)
+    void reply
+      .status(problem.status)
+      .headers({ ...headers, 'cache-control': 'no-store', 'x-request-id': req.id })
+      .type(PROBLEM_JSON)
+      .send(JSON.stringify({ ...problem, requestId: req.id }))
+  }
 
 /** Node's `clientError` (Fastify's clientErrorHandler): the raw socket gets a whole HTTP response, then is closed. */
-export const clientErrorHandler = (headers: Readonly<Record<string, string>>) => (error: Error & { code?: string }, socket: Socket): void => {
-  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
-  const body = JSON.stringify(problemFor(status))
-  const lines = [
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}`,
-    `content-type: ${PROBLEM_JSON}`,
-    `content-length: ${Buffer.byteLength(body)}`,
-    'cache-control: no-store',
-    'connection: close',
-    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
-  ]
-  socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`)
-}
+export const clientErrorHandler =
+  (headers: Readonly<Record<string, string>>) =>
+  (error: Error & { code?: string }, socket: Socket): void => {
+    if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+    const body = JSON.stringify(problemFor(status))
+    const lines = [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}`,
+      `content-type: ${PROBLEM_JSON}`,
+      `content-length: ${Buffer.byteLength(body)}`,
+      'cache-control: no-store',
+      'connection: close',
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ]
+    socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`)
+  }

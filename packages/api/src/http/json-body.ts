@@ -15,11 +15,9 @@ export const structureProblem = (value: unknown): ProblemException | undefined =
   while (stack.length > 0) {
     const { v, path } = stack.pop()!
     if (typeof v !== 'object' || v === null) continue
-    if (path.length >= MAX_DEPTH)
-      return problems.invalid(`The body nests deeper than ${MAX_DEPTH} levels`, [{ field: field(path), message: `nests deeper than ${MAX_DEPTH} levels` }])
+    if (path.length >= MAX_DEPTH) return problems.invalid(`The body nests deeper than ${MAX_DEPTH} levels`, [{ field: field(path), message: `nests deeper than ${MAX_DEPTH} levels` }])
     if (Array.isArray(v)) {
-      if (v.length > MAX_ARRAY)
-        return problems.invalid(`An array has more than ${MAX_ARRAY} items`, [{ field: field(path), message: `must have at most ${MAX_ARRAY} items` }])
+      if (v.length > MAX_ARRAY) return problems.invalid(`An array has more than ${MAX_ARRAY} items`, [{ field: field(path), message: `must have at most ${MAX_ARRAY} items` }])
       for (let i = 0; i < v.length; i++) stack.push({ v: v[i], path: [...path, i] })
     } else for (const k of Object.keys(v)) stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] })
   }

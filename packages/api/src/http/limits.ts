@@ -28,14 +28,16 @@ type Costed = FastifyRequest & { [COST_START]?: string }
  */
 export const registerLimits = async (app: NestFastifyApplication, fastify: FastifyInstance, o: RateLimitOptions): Promise<void> => {
   const staticMax = o.staticMax ?? 600
-  await app.register(rateLimit as never, {
-    global: true,
-    max: (_req: FastifyRequest, key: string) => (key.startsWith('static|') ? staticMax : o.max),
-    timeWindow: o.timeWindowMs,
-    keyGenerator: (req: FastifyRequest) => `${isStatic(req) ? 'static|' : ''}${callerOf(req).key}`,
-    errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string; max: number }) =>
-      problems.rateLimited(`More than ${ctx.max} requests in the window; retry in ${ctx.after}`),
-  } as never)
+  await app.register(
+    rateLimit as never,
+    {
+      global: true,
+      max: (_req: FastifyRequest, key: string) => (key.startsWith('static|') ? staticMax : o.max),
+      timeWindow: o.timeWindowMs,
+      keyGenerator: (req: FastifyRequest) => `${isStatic(req) ? 'static|' : ''}${callerOf(req).key}`,
+      errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string; max: number }) => problems.rateLimited(`More than ${ctx.max} requests in the window; retry in ${ctx.after}`),
+    } as never,
+  )
   const costs = new CostLimiter({ anonymousMs: o.anonymousCostMs ?? 10_000, userMs: o.userCostMs ?? 60_000, windowMs: o.timeWindowMs, concurrent: o.concurrent ?? 16 })
   fastify.addHook('onRequest', (req, reply: FastifyReply, done) => {
     if (isStatic(req)) return done()
@@ -43,7 +45,11 @@ export const registerLimits = async (app: NestFastifyApplication, fastify: Fasti
     const admitted = costs.admit(caller.key, caller.anonymous)
     if (!admitted.ok) {
       const p = problems.rateLimited(`Too much server time asked for: ${admitted.why}; retry in ${admitted.retryAfterSec} s`).problem
-      void reply.status(429).headers({ 'retry-after': String(admitted.retryAfterSec), 'cache-control': 'no-store' }).type(PROBLEM_JSON).send(JSON.stringify({ ...p, requestId: req.id }))
+      void reply
+        .status(429)
+        .headers({ 'retry-after': String(admitted.retryAfterSec), 'cache-control': 'no-store' })
+        .type(PROBLEM_JSON)
+        .send(JSON.stringify({ ...p, requestId: req.id }))
       return
     }
     ;(req as Costed)[COST_START] = caller.key

@@ -78,6 +78,10 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (reply.sent) return
     const path = (request.url ?? '').split('?')[0] ?? ''
-    reply.status(problem.status).headers({ ...headers, 'cache-control': 'no-store' }).type(PROBLEM_JSON).send(JSON.stringify({ ...problem, ...(routed ? { instance: path } : {}), requestId: request.id }))
+    reply
+      .status(problem.status)
+      .headers({ ...headers, 'cache-control': 'no-store' })
+      .type(PROBLEM_JSON)
+      .send(JSON.stringify({ ...problem, ...(routed ? { instance: path } : {}), requestId: request.id }))
   }
 }

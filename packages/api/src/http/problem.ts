@@ -35,8 +35,7 @@ const make = (status: number, slug: string, title: string, detail: string, extra
 
 export const problems = {
   invalid: (detail: string, errors: ReadonlyArray<FieldIssue>) => make(400, 'invalid-request', 'Invalid request', detail, { errors }),
-  unauthenticated: (detail: string) =>
-    make(401, 'unauthenticated', 'Authentication required', detail, {}, { 'www-authenticate': 'Bearer realm="hoi"' }),
+  unauthenticated: (detail: string) => make(401, 'unauthenticated', 'Authentication required', detail, {}, { 'www-authenticate': 'Bearer realm="hoi"' }),
   forbidden: (detail: string) => make(403, 'forbidden', 'Forbidden', detail),
   notFound: (detail: string, extra: Partial<Problem> = {}) => make(404, 'not-found', 'Not found', detail, extra),
   conflict: (detail: string, extra: Partial<Problem> = {}) => make(409, 'conflict', 'Conflict', detail, extra),
@@ -44,7 +43,14 @@ export const problems = {
     make(status, status === 404 ? 'not-found' : 'rule-violated', status === 404 ? 'Not found' : 'A rule refused the command', en, { code, rule, vi, errors }),
   keyReused: (detail: string, errors: ReadonlyArray<FieldIssue>) => make(422, 'idempotency-key-reused', 'Idempotency-Key reused', detail, { errors }),
   methodNotAllowed: (allow: ReadonlyArray<string>) =>
-    make(405, 'method-not-allowed', 'Method not allowed', `This resource answers ${allow.join(', ')}`, { errors: [{ field: '(method)', message: `must be one of ${allow.join(', ')}` }] }, { allow: allow.join(', ') }),
+    make(
+      405,
+      'method-not-allowed',
+      'Method not allowed',
+      `This resource answers ${allow.join(', ')}`,
+      { errors: [{ field: '(method)', message: `must be one of ${allow.join(', ')}` }] },
+      { allow: allow.join(', ') },
+    ),
   rateLimited: (detail: string) => make(429, 'rate-limited', 'Too many requests', detail),
   unavailable: (detail: string) => make(503, 'unavailable', 'Service unavailable', detail, {}, { 'retry-after': '1' }),
   internal: () => make(500, 'internal', 'Internal error', 'The server could not complete the request; it has been logged.'),

@@ -33,11 +33,9 @@ export const HOI_ROUTE = 'hoi'
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** Declares a route and its rule in one place; a route without one is refused by the guard. */
-export const Route = (method: Method, path: string, route: HoiRoute) =>
-  applyDecorators(RequestMapping({ method: RequestMethod[method], path }), RouteConfig({ [HOI_ROUTE]: route }))
+export const Route = (method: Method, path: string, route: HoiRoute) => applyDecorators(RequestMapping({ method: RequestMethod[method], path }), RouteConfig({ [HOI_ROUTE]: route }))
 
-export const hoiRouteOf = (req: FastifyRequest): HoiRoute | undefined =>
-  (req.routeOptions.config as unknown as Record<string, HoiRoute | undefined> | undefined)?.[HOI_ROUTE]
+export const hoiRouteOf = (req: FastifyRequest): HoiRoute | undefined => (req.routeOptions.config as unknown as Record<string, HoiRoute | undefined> | undefined)?.[HOI_ROUTE]
 
 /** Every route Fastify registered, with its hoi metadata (filled by an onRoute hook before Nest adds them). */
 export type CatalogueEntry = { readonly method: string; readonly url: string; readonly route: HoiRoute | undefined }

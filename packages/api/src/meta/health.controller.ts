@@ -39,6 +39,10 @@ export class HealthController {
       // public: counts and checkpoints only; which events were parked and why is for `hoi parked`
       engine: engine === undefined ? { reachable: false } : { reachable: true, position: engine.position, head: engine.head, parked, projections: engine.projections },
     }
-    reply.status(head === undefined ? 503 : 200).headers({ 'cache-control': 'no-store' }).type('application/json; charset=utf-8').send(JSON.stringify(body))
+    reply
+      .status(head === undefined ? 503 : 200)
+      .headers({ 'cache-control': 'no-store' })
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(body))
   }
 }

@@ -53,12 +53,24 @@ export class NestPinoLogger implements LoggerService {
     this.logger[level]({ ...(context === undefined ? {} : { context }), ...(stack === undefined ? {} : { stack }) }, text(message))
   }
 
-  log(message: unknown, ...rest: unknown[]): void { this.write(BOOTSTRAP.has(String(rest[rest.length - 1])) ? 'debug' : 'info', message, rest) }
-  error(message: unknown, ...rest: unknown[]): void { this.write('error', message, rest) }
-  warn(message: unknown, ...rest: unknown[]): void { this.write('warn', message, rest) }
-  debug(message: unknown, ...rest: unknown[]): void { this.write('debug', message, rest) }
-  verbose(message: unknown, ...rest: unknown[]): void { this.write('trace', message, rest) }
-  fatal(message: unknown, ...rest: unknown[]): void { this.write('error', message, rest) }
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write(BOOTSTRAP.has(String(rest[rest.length - 1])) ? 'debug' : 'info', message, rest)
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest)
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest)
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest)
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest)
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest)
+  }
 }
 
 /**
@@ -76,14 +88,16 @@ export const quietRequestLogs = (): object => {
  * above info) the child is made only if the request logs a warning or an error, so that a cached
  * answer does not pay for a logger it never uses.
  */
-export const requestLoggers = (requestLines: boolean) => (logger: Logger, bindings: Bindings, opts: ChildLoggerOptions): Logger => {
-  if (requestLines) return logger.child(bindings, opts)
-  let real: Logger | undefined
-  const child = (): Logger => (real ??= logger.child(bindings, opts))
-  const lazy = Object.create(logger) as Logger
-  lazy.fatal = (...args: Parameters<Logger['fatal']>) => child().fatal(...args)
-  lazy.error = (...args: Parameters<Logger['error']>) => child().error(...args)
-  lazy.warn = (...args: Parameters<Logger['warn']>) => child().warn(...args)
-  lazy.child = (b, o) => child().child(b, o)
-  return lazy
-}
+export const requestLoggers =
+  (requestLines: boolean) =>
+  (logger: Logger, bindings: Bindings, opts: ChildLoggerOptions): Logger => {
+    if (requestLines) return logger.child(bindings, opts)
+    let real: Logger | undefined
+    const child = (): Logger => (real ??= logger.child(bindings, opts))
+    const lazy = Object.create(logger) as Logger
+    lazy.fatal = (...args: Parameters<Logger['fatal']>) => child().fatal(...args)
+    lazy.error = (...args: Parameters<Logger['error']>) => child().error(...args)
+    lazy.warn = (...args: Parameters<Logger['warn']>) => child().warn(...args)
+    lazy.child = (b, o) => child().child(b, o)
+    return lazy
+  }

@@ -10,7 +10,9 @@ export class MetricsController {
   constructor(@Inject(TELEMETRY) private readonly telemetry: Telemetry) {}
 
   @Route('GET', '/metrics', {
-    access: 'audit-log', tag: 'Operations', produces: 'text/plain; version=0.0.4',
+    access: 'audit-log',
+    tag: 'Operations',
+    produces: 'text/plain; version=0.0.4',
     summary: 'Prometheus metrics: command latency by type and outcome, event store call latency, view lag, parked events',
   })
   async metrics(@Req() _req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {

@@ -17,17 +17,24 @@ export type ViewState = {
 export class Metrics {
   readonly registry = new Registry()
   readonly commands = new Histogram({
-    name: 'hoi_command_duration_seconds', help: 'Commands over HTTP, from decoding to the answer, by command type and outcome',
-    labelNames: ['command', 'outcome'] as const, buckets: BUCKETS, registers: [this.registry],
+    name: 'hoi_command_duration_seconds',
+    help: 'Commands over HTTP, from decoding to the answer, by command type and outcome',
+    labelNames: ['command', 'outcome'] as const,
+    buckets: BUCKETS,
+    registers: [this.registry],
   })
   readonly store = new Histogram({
-    name: 'hoi_store_operation_duration_seconds', help: 'Event store calls by operation (append, appendMany, readStream, readPage, eventsOfCommand, streamRevision, head)',
-    labelNames: ['operation', 'kind'] as const, buckets: BUCKETS, registers: [this.registry],
+    name: 'hoi_store_operation_duration_seconds',
+    help: 'Event store calls by operation (append, appendMany, readStream, readPage, eventsOfCommand, streamRevision, head)',
+    labelNames: ['operation', 'kind'] as const,
+    buckets: BUCKETS,
+    registers: [this.registry],
   })
 
   constructor(views: ViewState) {
     new Gauge({
-      name: 'hoi_view_lag_events', help: 'Events in the log not yet in the views (positions behind the log head); absent when the store cannot count them',
+      name: 'hoi_view_lag_events',
+      help: 'Events in the log not yet in the views (positions behind the log head); absent when the store cannot count them',
       registers: [this.registry],
       async collect() {
         this.reset()
@@ -36,7 +43,8 @@ export class Metrics {
       },
     })
     new Gauge({
-      name: 'hoi_parked_events', help: 'Events the projections could not apply and set aside (see `hoi parked`)',
+      name: 'hoi_parked_events',
+      help: 'Events the projections could not apply and set aside (see `hoi parked`)',
       registers: [this.registry],
       async collect() {
         this.set(await views.parked())

@@ -8,8 +8,7 @@ import type { Tracing } from './tracing.js'
 export type CommandWatch = { type(t: string): void; end(status: number): void; fail(e: unknown): void }
 
 /** The HTTP status an exception leaves as (the exception filter's mapping, in short). */
-const statusOf = (e: unknown): number =>
-  e instanceof ProblemException ? e.problem.status : e instanceof StoreErrorException && e.error._tag === 'StoreUnavailable' ? 503 : 500
+const statusOf = (e: unknown): number => (e instanceof ProblemException ? e.problem.status : e instanceof StoreErrorException && e.error._tag === 'StoreUnavailable' ? 503 : 500)
 
 /** Metrics, and traces when configured, of this server's commands. */
 export class Telemetry {

@@ -22,10 +22,16 @@ const parameters = (where: 'path' | 'query', schema: JsonSchema) => {
 }
 
 const commandHeaders = [
-  { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,200}$' }, description: 'The command id: a retry with the same key gets the same answer and stores nothing twice' },
+  {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,200}$' },
+    description: 'The command id: a retry with the same key gets the same answer and stores nothing twice',
+  },
   { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The stream revision (ETag) you saw, e.g. "3"; 409 if it moved since' },
   { name: 'X-Correlation-Id', in: 'header', required: false, schema: { type: 'string' } },
-  { name: 'X-Reason', in: 'header', required: false, schema: { type: 'string' }, description: 'Why (percent-encoded UTF-8), kept in the events\' metadata' },
+  { name: 'X-Reason', in: 'header', required: false, schema: { type: 'string' }, description: "Why (percent-encoded UTF-8), kept in the events' metadata" },
 ]
 
 const access = (route: HoiRoute) => ({
@@ -36,7 +42,7 @@ const access = (route: HoiRoute) => ({
 
 const commandOperation = (url: string, route: HoiRoute, commands: ReadonlyArray<CommandType>): Operation => {
   const path = pathParamsOf(url)
-  const pathSchema = { type: 'object', properties: Object.fromEntries(path.map((p) => [p, (propsOf(dataSchemaOf(commands[0]!)).properties[p] ?? { type: 'string' })])), required: path }
+  const pathSchema = { type: 'object', properties: Object.fromEntries(path.map((p) => [p, propsOf(dataSchemaOf(commands[0]!)).properties[p] ?? { type: 'string' }])), required: path }
   const refs = commands.map((c) => ({ $ref: `#/components/schemas/${c}Body` }))
   return {
     operationId: commands.map((c) => c[0]!.toLowerCase() + c.slice(1)).join('Or'),
@@ -49,10 +55,21 @@ const commandOperation = (url: string, route: HoiRoute, commands: ReadonlyArray<
     responses: {
       201: {
         description: 'Stored (or already satisfied: no events)',
-        headers: { ETag: { schema: { type: 'string' }, description: 'the stream revision' }, Location: { schema: { type: 'string', format: 'uri-reference' }, description: "the stream written: its history (GET /audit/streams/{streamId})" } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } } },
-      400: problem('Undecodable input: the field is named'), 401: problem('No or bad token'), 403: problem('Not allowed for this role or association'),
-      404: problem('No such resource'), 409: problem('Revision conflict (If-Match) or Idempotency-Key reused'), 413: problem('Body over the limit'),
-      415: problem('Not JSON'), 422: problem('A rule refused the command: code, R-number, English and Vietnamese'), 429: problem('Rate limited'),
+        headers: {
+          ETag: { schema: { type: 'string' }, description: 'the stream revision' },
+          Location: { schema: { type: 'string', format: 'uri-reference' }, description: 'the stream written: its history (GET /audit/streams/{streamId})' },
+        },
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
+      },
+      400: problem('Undecodable input: the field is named'),
+      401: problem('No or bad token'),
+      403: problem('Not allowed for this role or association'),
+      404: problem('No such resource'),
+      409: problem('Revision conflict (If-Match) or Idempotency-Key reused'),
+      413: problem('Body over the limit'),
+      415: problem('Not JSON'),
+      422: problem('A rule refused the command: code, R-number, English and Vietnamese'),
+      429: problem('Rate limited'),
     },
   }
 }
@@ -68,11 +85,20 @@ const bodyOperation = (url: string, route: HoiRoute, body: NonNullable<HoiRoute[
   responses: {
     201: {
       description: 'Stored',
-      headers: { ETag: { schema: { type: 'string' }, description: 'the stream revision' }, Location: { schema: { type: 'string', format: 'uri-reference' }, description: 'the stream written: its history (GET /audit/streams/{streamId})' } },
+      headers: {
+        ETag: { schema: { type: 'string' }, description: 'the stream revision' },
+        Location: { schema: { type: 'string', format: 'uri-reference' }, description: 'the stream written: its history (GET /audit/streams/{streamId})' },
+      },
       content: { 'application/json': { schema: { $ref: `#/components/schemas/${body.result}` } } },
     },
-    400: problem('Undecodable input: the field is named'), 401: problem('No or bad token'), 403: problem('Not allowed for this role'),
-    404: problem('No such resource'), 413: problem('Body over the limit'), 415: problem('Not JSON'), 422: problem('A rule refused it: code, English and Vietnamese'), 429: problem('Rate limited'),
+    400: problem('Undecodable input: the field is named'),
+    401: problem('No or bad token'),
+    403: problem('Not allowed for this role'),
+    404: problem('No such resource'),
+    413: problem('Body over the limit'),
+    415: problem('Not JSON'),
+    422: problem('A rule refused it: code, English and Vietnamese'),
+    429: problem('Rate limited'),
   },
 })
 
@@ -82,7 +108,9 @@ const viewResponseSchema = (name: string, paged: boolean): JsonSchema => {
   if (result === undefined) throw new Error(`No generated schema for the view ${name}: run pnpm -F @hoi/api gen:view-schemas`)
   if (!paged) return result
   return {
-    type: 'object', required: ['total', 'offset', 'limit', 'items'], additionalProperties: false,
+    type: 'object',
+    required: ['total', 'offset', 'limit', 'items'],
+    additionalProperties: false,
     properties: { total: { type: 'integer', minimum: 0 }, offset: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1 }, items: { type: 'array', items: result } },
   }
 }
@@ -100,15 +128,28 @@ const viewOperation = (route: HoiRoute, name: string): Operation => {
       { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
     ],
     responses: {
-      200: { description: def.paged ? 'A page: { total, offset, limit, items }' : 'The view', headers: { ETag: { schema: { type: 'string' }, description: 'W/"<view position>-<hash>"' } }, content: { 'application/json': { schema: viewResponseSchema(name, def.paged) } } },
-      304: { description: 'Not modified (If-None-Match)' }, 400: problem('A bad parameter, named'), 401: problem('No or bad token'), 403: problem('Outside your associations'), 404: problem('Not found'),
+      200: {
+        description: def.paged ? 'A page: { total, offset, limit, items }' : 'The view',
+        headers: { ETag: { schema: { type: 'string' }, description: 'W/"<view position>-<hash>"' } },
+        content: { 'application/json': { schema: viewResponseSchema(name, def.paged) } },
+      },
+      304: { description: 'Not modified (If-None-Match)' },
+      400: problem('A bad parameter, named'),
+      401: problem('No or bad token'),
+      403: problem('Outside your associations'),
+      404: problem('Not found'),
     },
   }
 }
 
 const otherOperation = (url: string, route: HoiRoute): Operation => {
   const audit = url.startsWith('/audit/')
-  const params = url === '/audit/streams/:streamId' ? [...parameters('path', jsonSchemaOf(t.type(streamPath))), ...parameters('query', jsonSchemaOf(streamQuery))] : url === '/audit/log' ? parameters('query', jsonSchemaOf(logQuery)) : []
+  const params =
+    url === '/audit/streams/:streamId'
+      ? [...parameters('path', jsonSchemaOf(t.type(streamPath))), ...parameters('query', jsonSchemaOf(streamQuery))]
+      : url === '/audit/log'
+        ? parameters('query', jsonSchemaOf(logQuery))
+        : []
   return {
     operationId: url === '/' ? 'dashboard' : url.replace(/[/:{}.-]+(.)?/gu, (_, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./u, (c) => c.toLowerCase()),
     tags: [route.tag],
@@ -116,7 +157,16 @@ const otherOperation = (url: string, route: HoiRoute): Operation => {
     ...access(route),
     parameters: params,
     responses: {
-      200: { description: 'OK', content: { [route.produces ?? 'application/json']: { schema: audit ? { type: 'object', properties: { events: { type: 'array', items: { $ref: '#/components/schemas/RecordedEvent' } } } } : { type: route.produces === undefined ? 'object' : 'string' } } } },
+      200: {
+        description: 'OK',
+        content: {
+          [route.produces ?? 'application/json']: {
+            schema: audit
+              ? { type: 'object', properties: { events: { type: 'array', items: { $ref: '#/components/schemas/RecordedEvent' } } } }
+              : { type: route.produces === undefined ? 'object' : 'string' },
+          },
+        },
+      },
       ...(route.access === 'public' ? {} : { 401: problem('No or bad token'), 403: problem('Not allowed') }),
     },
   }
@@ -145,7 +195,8 @@ export const buildOpenApi = (catalogue: ReadonlyArray<CatalogueEntry>): Record<s
     info: {
       title: 'hoi — records of Vietnamese mass associations',
       version: '0.1.0',
-      description: 'Commands are decoded by the domain codecs; every error is RFC 9457 problem+json. Authenticate with `Authorization: Bearer <token>` (the Authorize button). Every answer carries an `X-Request-Id` (yours if valid), also in problems as `requestId`. See docs/api.md and docs/authorisation.md.',
+      description:
+        'Commands are decoded by the domain codecs; every error is RFC 9457 problem+json. Authenticate with `Authorization: Bearer <token>` (the Authorize button). Every answer carries an `X-Request-Id` (yours if valid), also in problems as `requestId`. See docs/api.md and docs/authorisation.md.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],
@@ -153,7 +204,15 @@ export const buildOpenApi = (catalogue: ReadonlyArray<CatalogueEntry>): Record<s
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An HS256 JWT or an API key' } },
-      schemas: { Problem: problemSchema, RecordedEvent: recordedEventSchema, CommandResult: commandResultSchema, ErasureResult: erasureResultSchema, DomainEvent: domainEventSchema(), ...bodies, ...viewComponentSchemas },
+      schemas: {
+        Problem: problemSchema,
+        RecordedEvent: recordedEventSchema,
+        CommandResult: commandResultSchema,
+        ErasureResult: erasureResultSchema,
+        DomainEvent: domainEventSchema(),
+        ...bodies,
+        ...viewComponentSchemas,
+      },
     },
   }
 }

@@ -6,13 +6,17 @@ export type PublicAssociationRow = Omit<P.AssociationRow, 'officers'> & { readon
 type Award = P.CommendationsRow['awards'][number]
 /** Commendations as the anonymous public sees them: individuals counted, not named. */
 export type PublicCommendationsRow = Omit<P.CommendationsRow, 'awards'> & {
-  readonly awards: ReadonlyArray<Award | { readonly commendationId: Award['commendationId']; readonly recipient: { readonly kind: 'individual' }; readonly form: Award['form']; readonly awardedOn: Award['awardedOn'] }>
+  readonly awards: ReadonlyArray<
+    Award | { readonly commendationId: Award['commendationId']; readonly recipient: { readonly kind: 'individual' }; readonly form: Award['form']; readonly awardedOn: Award['awardedOn'] }
+  >
 }
 
 type Reportable = P.Governance['reportable'][number]
 /** Governance as the anonymous public sees it: officers' changes by role, not by name. */
 export type PublicGovernance = Omit<P.Governance, 'reportable'> & {
-  readonly reportable: ReadonlyArray<Exclude<Reportable, { readonly change: 'officer-elected' | 'officer-relieved' }> | { readonly on: string; readonly change: 'officer-elected' | 'officer-relieved'; readonly role: string }>
+  readonly reportable: ReadonlyArray<
+    Exclude<Reportable, { readonly change: 'officer-elected' | 'officer-relieved' }> | { readonly on: string; readonly change: 'officer-elected' | 'officer-relieved'; readonly role: string }
+  >
 }
 
 /**

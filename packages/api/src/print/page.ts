@@ -29,8 +29,11 @@ export const printPage = (r: ReportRollup): string => {
     .join('')}</tbody></table></section>
 <section class="own"><h2>III. Số liệu của ${esc(r.name)}</h2><p class="state">Trạng thái: ${esc(status(r.associationId))}</p>${indicatorTable(r.own)}</section>
 ${r.children
-    .map((c, i) => `<section class="child"><h2>${i === 0 ? 'IV. Số liệu các đơn vị trực thuộc — ' : ''}${i + 1}. ${esc(c.name)}</h2><p class="state">Trạng thái: ${esc(vi(statusVi, c.status))}</p>${indicatorTable(c.totals)}</section>`)
-    .join('\n')}
+  .map(
+    (c, i) =>
+      `<section class="child"><h2>${i === 0 ? 'IV. Số liệu các đơn vị trực thuộc — ' : ''}${i + 1}. ${esc(c.name)}</h2><p class="state">Trạng thái: ${esc(vi(statusVi, c.status))}</p>${indicatorTable(c.totals)}</section>`,
+  )
+  .join('\n')}
 <footer><p>Báo cáo lập từ sổ ghi chép sự kiện; báo cáo bị trả lại không được tính.</p></footer>
 </body></html>`
 }

@@ -19,9 +19,17 @@ export class PrintController {
   @page('/reports/:associationId/:period/print', 'Printable period roll-up of an association with its children (A4, print stylesheet)', 'text/html')
   async print(@Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const p = params(req.params ?? {})
-    if (E.isLeft(p)) throw problems.invalid('The path is not valid', p.left.issues.map((i) => ({ field: `path.${i.field}`, message: i.message })))
+    if (E.isLeft(p))
+      throw problems.invalid(
+        'The path is not valid',
+        p.left.issues.map((i) => ({ field: `path.${i.field}`, message: i.message })),
+      )
     const q = query(req.query ?? {})
-    if (E.isLeft(q)) throw problems.invalid('The query is not valid', q.left.issues.map((i) => ({ field: i.field === '(body)' ? '(query)' : i.field, message: i.message })))
+    if (E.isLeft(q))
+      throw problems.invalid(
+        'The query is not valid',
+        q.left.issues.map((i) => ({ field: i.field === '(body)' ? '(query)' : i.field, message: i.message })),
+      )
     const r = await this.views.engine.reportRollup({ associationId: p.right.associationId, period: p.right.period, ...(q.right.asOf === undefined ? {} : { asOf: q.right.asOf }) })
     if (r === undefined) throw problems.notFound(`No association ${p.right.associationId}`)
     reply.headers({ 'cache-control': 'no-cache' }).type('text/html; charset=utf-8').send(printPage(r))

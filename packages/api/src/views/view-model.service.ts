@@ -37,7 +37,12 @@ export class ViewModelService implements OnModuleDestroy {
   /** Opens the engine (building missing views) and catches it up before the app answers: a first start on a big log shows progress. */
   async start(): Promise<void> {
     const progress = this.options.viewsProgress
-    this.current = this.options.views ?? (await openViews(this.options.backingStore, { ...(progress === undefined ? {} : { onProgress: progress.build }), ...(this.options.viewsAt === undefined ? {} : { viewsAt: this.options.viewsAt }) }))
+    this.current =
+      this.options.views ??
+      (await openViews(this.options.backingStore, {
+        ...(progress === undefined ? {} : { onProgress: progress.build }),
+        ...(this.options.viewsAt === undefined ? {} : { viewsAt: this.options.viewsAt }),
+      }))
     await this.catchUp(progress?.catchUp)
     const parked = (await this.current.parked(1)).length
     if (parked > 0) this.logger.warn('events were parked: see /health and `hoi parked`')

@@ -96,14 +96,21 @@ export class ViewService {
     }
     const encoding = encodingFor(req.headers['accept-encoding'], entry.body.length)
     if (encoding !== undefined) reply.header('content-encoding', encoding)
-    reply.status(200).type('application/json; charset=utf-8').send(encoding === undefined ? entry.body : encodedBody(entry, encoding))
+    reply
+      .status(200)
+      .type('application/json; charset=utf-8')
+      .send(encoding === undefined ? entry.body : encodedBody(entry, encoding))
   }
 
   /** Decodes the path and query (400 naming the parameter), checks a clerk's scope, runs the view. */
   private async run(def: ViewDef, req: FastifyRequest, principal: Principal, today: string, visibility: 'public' | 'full', key: string): Promise<CachedView> {
     const { params, query } = decodersOf(def)
     const p = params(req.params ?? {})
-    if (E.isLeft(p)) throw problems.invalid('The path is not valid', p.left.issues.map((i) => ({ field: `path.${i.field}`, message: i.message })))
+    if (E.isLeft(p))
+      throw problems.invalid(
+        'The path is not valid',
+        p.left.issues.map((i) => ({ field: `path.${i.field}`, message: i.message })),
+      )
     const qd = query(req.query ?? {})
     if (E.isLeft(qd))
       throw problems.invalid(

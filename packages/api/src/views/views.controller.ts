@@ -15,56 +15,92 @@ export class ViewsController {
   constructor(@Inject(ViewService) private readonly views: ViewService) {}
 
   @view('/views/registry', 'registry')
-  registry(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  registry(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/associations/:associationId', 'association')
-  association(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  association(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/associations/:associationId/governance', 'governance')
-  governance(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  governance(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/roster/:associationId', 'roster', 'read')
-  roster(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  roster(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/statistics', 'statistics')
-  statistics(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  statistics(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/clubs', 'clubs')
-  clubs(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  clubs(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/clubs-by-area', 'clubs-by-area')
-  clubsByArea(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  clubsByArea(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/units', 'units')
-  units(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  units(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/targets', 'targets')
-  targets(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  targets(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/targets/:targetId', 'target')
-  target(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  target(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/reports/:associationId/:period/rollup', 'rollup')
-  rollup(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  rollup(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/reports', 'reports')
-  reports(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  reports(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/reports/completeness/:period', 'completeness')
-  completeness(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  completeness(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/commendations', 'commendations')
-  commendations(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  commendations(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/congress-watch', 'congress-watch')
-  congressWatch(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  congressWatch(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/foundings', 'foundings')
-  foundings(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  foundings(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/conferences', 'conferences')
-  conferences(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  conferences(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 
   @view('/views/resolutions', 'resolutions')
-  resolutions(@Req() req: FastifyRequest, @Res() reply: FastifyReply) { return this.views.serve(req, reply) }
+  resolutions(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.views.serve(req, reply)
+  }
 }

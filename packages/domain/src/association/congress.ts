@@ -17,8 +17,13 @@ export const singleSeatRoles: ReadonlyArray<string> = ['president', 'secretary-g
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 
 const sameCongress = (c: Congress, d: Data<'HoldCongress'>): boolean =>
-  c.kind === d.kind && c.form === d.form && c.heldOn === d.heldOn && c.termStart === d.termStart && c.termEnd === d.termEnd &&
-  c.delegatesExpected === d.delegatesExpected && c.delegatesPresent === d.delegatesPresent
+  c.kind === d.kind &&
+  c.form === d.form &&
+  c.heldOn === d.heldOn &&
+  c.termStart === d.termStart &&
+  c.termEnd === d.termEnd &&
+  c.delegatesExpected === d.delegatesExpected &&
+  c.delegatesPresent === d.delegatesPresent
 
 /** A congress may be held while suspended: electing new leadership is often the remedy (R23). */
 export const holdCongress = (d: Data<'HoldCongress'>, a: Existing, policy: Policy): Decision => {
@@ -30,34 +35,43 @@ export const holdCongress = (d: Data<'HoldCongress'>, a: Existing, policy: Polic
   if (d.heldOn < a.foundedOn) return beforeFounding(a, d.heldOn, 'data.heldOn')
   if (d.termStart < a.foundedOn) return beforeFounding(a, d.termStart, 'data.termStart')
   if (d.kind === 'founding' && a.congresses !== null)
-    return reject('FoundingCongressAlreadyHeld', 'design', 'A founding congress is only possible before any other congress', 'Chỉ có thể tổ chức đại hội thành lập khi hội chưa có đại hội nào', 'data.kind')
+    return reject(
+      'FoundingCongressAlreadyHeld',
+      'design',
+      'A founding congress is only possible before any other congress',
+      'Chỉ có thể tổ chức đại hội thành lập khi hội chưa có đại hội nào',
+      'data.kind',
+    )
   if (daysBetween(d.termStart, d.heldOn) > policy.termStartLeadDays)
     return reject(
-      'TermStartsLongBeforeCongress', 'R13',
+      'TermStartsLongBeforeCongress',
+      'R13',
       `A term opens at its congress: it may start at most ${policy.termStartLeadDays} days before ${d.heldOn}`,
       `Nhiệm kỳ bắt đầu từ đại hội: không được bắt đầu sớm hơn ${policy.termStartLeadDays} ngày trước ngày đại hội ${d.heldOn}`,
       'data.termStart',
     )
-  if (d.termEnd <= d.termStart)
-    return reject('TermEndsBeforeStart', 'R13', 'The term must end after it starts', 'Nhiệm kỳ phải kết thúc sau ngày bắt đầu', 'data.termEnd')
+  if (d.termEnd <= d.termStart) return reject('TermEndsBeforeStart', 'R13', 'The term must end after it starts', 'Nhiệm kỳ phải kết thúc sau ngày bắt đầu', 'data.termEnd')
   const latest = addYears(d.termStart, policy.maxTermYears)
   if (d.termEnd > latest)
     return reject(
-      'TermTooLong', 'R13',
+      'TermTooLong',
+      'R13',
       `A term lasts at most ${policy.maxTermYears} years: it must end by ${latest}`,
       `Nhiệm kỳ tối đa ${policy.maxTermYears} năm: phải kết thúc chậm nhất ngày ${latest}`,
       'data.termEnd',
     )
   if (d.delegatesPresent * 2 <= d.delegatesExpected)
     return reject(
-      'QuorumNotReached', 'R15',
+      'QuorumNotReached',
+      'R15',
       `More than half of the ${d.delegatesExpected} expected must attend; ${d.delegatesPresent} did`,
       `Phải có hơn một nửa trong số ${d.delegatesExpected} đại biểu triệu tập tham dự; chỉ có ${d.delegatesPresent}`,
       'data.delegatesPresent',
     )
   if (a.term !== undefined && d.termStart < a.term.start)
     return reject(
-      'TermStartsBeforeCurrentTerm', 'design',
+      'TermStartsBeforeCurrentTerm',
+      'design',
       `The new term cannot start before the current term (congress ${a.term.congressNumber}, from ${a.term.start})`,
       `Nhiệm kỳ mới không thể bắt đầu trước nhiệm kỳ hiện tại (đại hội ${a.term.congressNumber}, từ ${a.term.start})`,
       'data.termStart',
@@ -84,7 +98,8 @@ export const electOfficer = (d: Data<'ElectOfficer'>, a: Existing, member: Membe
     return reject('MemberNotInAssociation', 'R8', `${d.memberId} has left ${a.associationId} (${member.how})`, `${d.memberId} đã không còn là hội viên của hội ${a.associationId}`, 'data.memberId')
   if (member.category !== 'official')
     return reject(
-      'OfficerMustBeOfficialMember', 'R8',
+      'OfficerMustBeOfficialMember',
+      'R8',
       `Only official members may be elected; ${d.memberId} is ${member.category}`,
       `Chỉ hội viên chính thức mới được bầu vào ban lãnh đạo, ban kiểm tra; ${d.memberId} là hội viên ${member.category === 'associate' ? 'liên kết' : 'danh dự'}`,
       'data.memberId',
@@ -94,14 +109,14 @@ export const electOfficer = (d: Data<'ElectOfficer'>, a: Existing, member: Membe
   const holder = singleSeatRoles.includes(d.role) ? officersOf(a).current.find((o) => o.role === d.role) : undefined
   if (holder !== undefined)
     return reject(
-      'SeatOccupied', 'design',
+      'SeatOccupied',
+      'design',
       `${holder.fullName} (${holder.memberId}) holds the single seat of ${d.role} since ${holder.electedOn}: relieve them first`,
       `${holder.fullName} (${holder.memberId}) đang giữ chức ${vi.role[d.role]} từ ngày ${holder.electedOn}: phải miễn nhiệm trước khi bầu người khác`,
       'data.role',
     )
   const fullName = member.fullName
-  if (isErased(fullName))
-    return reject('PersonalDataErased', 'H1', `The personal data of ${d.memberId} was erased`, `Dữ liệu cá nhân của hội viên ${d.memberId} đã bị xoá`, 'data.memberId')
+  if (isErased(fullName)) return reject('PersonalDataErased', 'H1', `The personal data of ${d.memberId} was erased`, `Dữ liệu cá nhân của hội viên ${d.memberId} đã bị xoá`, 'data.memberId')
   return accept({ type: 'OfficerElected', data: { ...d, fullName } })
 }
 
@@ -114,7 +129,13 @@ export const relieveOfficer = (d: Data<'RelieveOfficer'>, a: Existing): Decision
       ? nothing
       : reject('OfficerNotInRole', 'design', `${d.memberId} does not hold the role ${d.role}`, `${d.memberId} không giữ chức danh ${vi.role[d.role]}`, 'data.role')
   if (d.relievedOn < officer.electedOn)
-    return reject('ReliefBeforeElection', 'design', `${d.memberId} was elected ${d.role} only on ${officer.electedOn}`, `${d.memberId} chỉ được bầu giữ chức danh ${vi.role[d.role]} từ ngày ${officer.electedOn}`, 'data.relievedOn')
+    return reject(
+      'ReliefBeforeElection',
+      'design',
+      `${d.memberId} was elected ${d.role} only on ${officer.electedOn}`,
+      `${d.memberId} chỉ được bầu giữ chức danh ${vi.role[d.role]} từ ngày ${officer.electedOn}`,
+      'data.relievedOn',
+    )
   return accept({ type: 'OfficerRelieved', data: d })
 }
 
@@ -123,10 +144,15 @@ export const adoptResolution = (d: Data<'AdoptResolution'>, a: Existing): Decisi
   const open = associationMustBeOpen(a, a.associationId, 'data.associationId')
   if (E.isLeft(open)) return open
   const congress = findIn(a.congresses, (c) => c.number === d.congressNumber)
-  if (congress === undefined)
-    return reject('CongressNotHeld', 'design', `No congress ${d.congressNumber} was held`, `Chưa có đại hội ${d.congressNumber}`, 'data.congressNumber')
+  if (congress === undefined) return reject('CongressNotHeld', 'design', `No congress ${d.congressNumber} was held`, `Chưa có đại hội ${d.congressNumber}`, 'data.congressNumber')
   if (d.adoptedOn < congress.heldOn)
-    return reject('ResolutionBeforeCongress', 'design', `Congress ${d.congressNumber} was held only on ${congress.heldOn}`, `Đại hội ${d.congressNumber} chỉ diễn ra ngày ${congress.heldOn}`, 'data.adoptedOn')
+    return reject(
+      'ResolutionBeforeCongress',
+      'design',
+      `Congress ${d.congressNumber} was held only on ${congress.heldOn}`,
+      `Đại hội ${d.congressNumber} chỉ diễn ra ngày ${congress.heldOn}`,
+      'data.adoptedOn',
+    )
   return accept({ type: 'ResolutionAdopted', data: d })
 }
 

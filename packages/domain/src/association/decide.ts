@@ -16,8 +16,16 @@ import { extendPermit, holdFoundingCongress, lapsePermit, permitEstablishment, r
 import type { Existing, State } from './state.js'
 import { absorb, consolidate, divide, endByReorganisation, foundSuccessor, separate, takeOver } from './reorganise.js'
 import {
-  approveCharter, changeHeadquarters, closeBranch, establishBranch, lodgeComplaint, notifyAuthority, recordAuthorityOpinion,
-  recordRemuneration, requestExtraordinaryCongress, resolveComplaint,
+  approveCharter,
+  changeHeadquarters,
+  closeBranch,
+  establishBranch,
+  lodgeComplaint,
+  notifyAuthority,
+  recordAuthorityOpinion,
+  recordRemuneration,
+  requestExtraordinaryCongress,
+  resolveComplaint,
 } from './governance.js'
 
 /** `parent` is the stream of `parentId` when founding; `member` the stream of the member being elected. */
@@ -26,7 +34,10 @@ import {
  * `area`: the claim of the kind on the area (founding: one association of a kind per area, R30).
  */
 export type Context = {
-  readonly policy: Policy; readonly parent?: State; readonly member?: Member.State; readonly area?: ClaimState
+  readonly policy: Policy
+  readonly parent?: State
+  readonly member?: Member.State
+  readonly area?: ClaimState
   /** absorbing: the association absorbing this one; consolidating: each source under `source~<id>` (R21) */
   readonly into?: State
   readonly [source: `source~${string}`]: State | undefined
@@ -39,7 +50,8 @@ type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 const found = (d: Data<'FoundAssociation'>, state: State, context: Context): Decision => {
   if (state.status === 'none' && state.founding !== undefined)
     return reject(
-      'FoundingProcedureUnderway', 'R5',
+      'FoundingProcedureUnderway',
+      'R5',
       `Association ${d.associationId} is being founded by its committee: its founding congress (HoldFoundingCongress) founds it`,
       `Hội ${d.associationId} đang trong thủ tục thành lập: hội được thành lập tại đại hội thành lập (HoldFoundingCongress)`,
       'data.associationId',
@@ -47,13 +59,20 @@ const found = (d: Data<'FoundAssociation'>, state: State, context: Context): Dec
   if (state.status !== 'none')
     return sameFounding(d, state)
       ? nothing
-      : reject('AssociationAlreadyFounded', 'design', `Association ${d.associationId} was already founded with other facts`, `Hội ${d.associationId} đã được thành lập với thông tin khác`, 'data.associationId')
+      : reject(
+          'AssociationAlreadyFounded',
+          'design',
+          `Association ${d.associationId} was already founded with other facts`,
+          `Hội ${d.associationId} đã được thành lập với thông tin khác`,
+          'data.associationId',
+        )
   const regime = regimeFor(d.kind, d.foundedOn)
   const minimum = context.policy.foundingMembers[d.scope]
   // R1: the six socio-political bodies follow their own charters, which set no founding minimum here
   if (regime !== 'own-charter' && d.foundingMembers < minimum)
     return reject(
-      'FoundingMembersBelowMinimum', 'R3',
+      'FoundingMembersBelowMinimum',
+      'R3',
       `A ${d.scope} association needs at least ${minimum} founding members under ${regime}; ${d.foundingMembers} given`,
       `Hội ${vi.scope[d.scope]} cần ít nhất ${minimum} thành viên sáng lập theo ${vi.regime[regime]}; mới có ${d.foundingMembers}`,
       'data.foundingMembers',
@@ -63,19 +82,13 @@ const found = (d: Data<'FoundAssociation'>, state: State, context: Context): Dec
   if (E.isLeft(placed)) return placed
   const holder = placed.right
   if (holder !== undefined)
-    return reject(
-      'DuplicateAssociation', 'R30',
-      `${holder} is already the ${d.kind} association of area ${d.areaCode}`,
-      `Địa bàn ${d.areaCode} đã có hội cùng loại (${holder})`,
-      'data.areaCode',
-    )
+    return reject('DuplicateAssociation', 'R30', `${holder} is already the ${d.kind} association of area ${d.areaCode}`, `Địa bàn ${d.areaCode} đã có hội cùng loại (${holder})`, 'data.areaCode')
   return accept({ type: 'AssociationFounded', data: { ...d, regime, flags: [] } })
 }
 
 /** The decision reference is paperwork, not a fact of the founding: it does not make a founding different. */
 const sameFounding = (d: Data<'FoundAssociation'>, a: Existing): boolean =>
-  a.name === d.name && a.kind === d.kind && a.scope === d.scope && a.areaCode === d.areaCode && a.foundedOn === d.foundedOn &&
-  a.foundingMembers === d.foundingMembers && a.parentId === d.parentId
+  a.name === d.name && a.kind === d.kind && a.scope === d.scope && a.areaCode === d.areaCode && a.foundedOn === d.foundedOn && a.foundingMembers === d.foundingMembers && a.parentId === d.parentId
 
 const rename = (d: Data<'RenameAssociation'>, a: Existing): Decision => {
   if (a.name === d.name) return nothing
@@ -101,7 +114,8 @@ const revokeSpecialStatus = (d: Data<'RevokeSpecialStatus'>, a: Existing): Decis
 const assignStaffQuota = (d: Data<'AssignStaffQuota'>, a: Existing): Decision => {
   if (d.allocatedFrom !== undefined)
     return reject(
-      'StaffQuotaCannotBeHandedDown', 'R26',
+      'StaffQuotaCannotBeHandedDown',
+      'R26',
       `A staff quota cannot be handed down from ${d.allocatedFrom} to a member association or legal entity`,
       `Không được phân bổ lại chỉ tiêu biên chế của ${d.allocatedFrom} cho hội thành viên hoặc pháp nhân trực thuộc`,
       'data.allocatedFrom',
@@ -109,7 +123,8 @@ const assignStaffQuota = (d: Data<'AssignStaffQuota'>, a: Existing): Decision =>
   if (a.staffQuota === d.quota) return nothing
   if (!a.special)
     return reject(
-      'StaffQuotaNeedsSpecialStatus', 'R26',
+      'StaffQuotaNeedsSpecialStatus',
+      'R26',
       `Only a special association (hội có tính chất đặc thù) is given a staff quota; ${d.associationId} is not one`,
       `Chỉ hội có tính chất đặc thù mới được giao biên chế; hội ${d.associationId} không phải hội đặc thù`,
       'data.associationId',

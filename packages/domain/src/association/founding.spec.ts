@@ -22,8 +22,9 @@ const congress = { associationId: id, heldOn: '2025-04-20', form: 'plenary', ter
 describe('founding procedure', () => {
   it('R4: a commune association needs a founding committee of at least 3', () => {
     expect(decide(stateOf(), cmd('RecogniseFoundingCommittee', committee))).toEqual(E.right([recognised]))
-    expect(decide(stateOf(), cmd('RecogniseFoundingCommittee', { ...committee, committee: people(2) })))
-      .toMatchObject(E.left({ code: 'FoundingCommitteeTooSmall', rule: 'R4', field: 'data.committee' }))
+    expect(decide(stateOf(), cmd('RecogniseFoundingCommittee', { ...committee, committee: people(2) }))).toMatchObject(
+      E.left({ code: 'FoundingCommitteeTooSmall', rule: 'R4', field: 'data.committee' }),
+    )
   })
   it('R4: minimum committee sizes by scope are 10 national, 5 province, 3 district', () => {
     const national = { ...committee, scope: 'national', areaCode: 'VN' }
@@ -36,8 +37,7 @@ describe('founding procedure', () => {
     expect(decide(stateOf(), cmd('RecogniseFoundingCommittee', { ...district, committee: people(2) }))).toMatchObject(E.left({ rule: 'R4' }))
   })
   it('R4: a person counted twice does not make the committee larger', () => {
-    expect(decide(stateOf(), cmd('RecogniseFoundingCommittee', { ...committee, committee: [...people(2), people(1)[0]] })))
-      .toMatchObject(E.left({ code: 'CommitteeMemberRepeated', rule: 'R4' }))
+    expect(decide(stateOf(), cmd('RecogniseFoundingCommittee', { ...committee, committee: [...people(2), people(1)[0]] }))).toMatchObject(E.left({ code: 'CommitteeMemberRepeated', rule: 'R4' }))
   })
   it('R4: the same recognition again stores nothing; another one is refused; the procedure holds the area (R30)', () => {
     const s = stateOf(recognised)
@@ -49,33 +49,35 @@ describe('founding procedure', () => {
   })
   it('R3, R4: the permit needs a recognised committee and enough registrants; the congress is due 90 days later (R5)', () => {
     expect(decide(stateOf(), cmd('PermitEstablishment', permit))).toMatchObject(E.left({ code: 'FoundingNotFound', rule: 'R4' }))
-    expect(decide(stateOf(recognised), cmd('PermitEstablishment', { ...permit, registrants: registrants(9) })))
-      .toMatchObject(E.left({ code: 'FoundingMembersBelowMinimum', rule: 'R3', field: 'data.registrants' }))
+    expect(decide(stateOf(recognised), cmd('PermitEstablishment', { ...permit, registrants: registrants(9) }))).toMatchObject(
+      E.left({ code: 'FoundingMembersBelowMinimum', rule: 'R3', field: 'data.registrants' }),
+    )
     expect(decide(stateOf(recognised), cmd('PermitEstablishment', permit))).toEqual(E.right([permitted]))
   })
   it('R5: the founding congress within 90 days founds the association and opens its first term', () => {
     const r = decide(stateOf(recognised, permitted), cmd('HoldFoundingCongress', congress))
-    expect(r).toMatchObject(E.right([
-      { type: 'AssociationFounded', data: { associationId: id, regime: 'decree-126-2024', foundedOn: '2025-04-20', foundingMembers: 10, decisionRef: 'QĐ 12/QĐ-UBND' } },
-      { type: 'CongressHeld', data: { kind: 'founding', number: 'I', heldOn: '2025-04-20' } },
-    ]))
+    expect(r).toMatchObject(
+      E.right([
+        { type: 'AssociationFounded', data: { associationId: id, regime: 'decree-126-2024', foundedOn: '2025-04-20', foundingMembers: 10, decisionRef: 'QĐ 12/QĐ-UBND' } },
+        { type: 'CongressHeld', data: { kind: 'founding', number: 'I', heldOn: '2025-04-20' } },
+      ]),
+    )
     const after = stateOf(recognised, permitted, ...(E.isRight(r) ? r.right : []))
     expect(after.status).toBe('active')
     expect(decide(after, cmd('HoldFoundingCongress', congress))).toEqual(E.right([]))
   })
   it('R5: a founding congress after the 90 days without extension is refused', () => {
-    expect(decide(stateOf(recognised, permitted), cmd('HoldFoundingCongress', { ...congress, heldOn: '2025-05-05', termStart: '2025-05-05' })))
-      .toMatchObject(E.left({ code: 'FoundingCongressOverdue', rule: 'R5', field: 'data.heldOn' }))
+    expect(decide(stateOf(recognised, permitted), cmd('HoldFoundingCongress', { ...congress, heldOn: '2025-05-05', termStart: '2025-05-05' }))).toMatchObject(
+      E.left({ code: 'FoundingCongressOverdue', rule: 'R5', field: 'data.heldOn' }),
+    )
     expect(decide(stateOf(recognised), cmd('HoldFoundingCongress', congress))).toMatchObject(E.left({ code: 'EstablishmentNotPermitted', rule: 'R5' }))
   })
   it('R5: one extension of at most 30 days, requested within 15 days from the deadline', () => {
     const s = stateOf(recognised, permitted)
     const ext = { associationId: id, requestedOn: '2025-05-10', congressDueBy: '2025-06-03' }
     expect(decide(s, cmd('ExtendEstablishmentPermit', ext))).toEqual(E.right([ev('EstablishmentPermitExtended', ext)]))
-    expect(decide(s, cmd('ExtendEstablishmentPermit', { ...ext, requestedOn: '2025-05-20' })))
-      .toMatchObject(E.left({ code: 'ExtensionRequestedTooLate', rule: 'R5', field: 'data.requestedOn' }))
-    expect(decide(s, cmd('ExtendEstablishmentPermit', { ...ext, congressDueBy: '2025-06-04' })))
-      .toMatchObject(E.left({ code: 'PermitExtensionOutOfRange', rule: 'R5', field: 'data.congressDueBy' }))
+    expect(decide(s, cmd('ExtendEstablishmentPermit', { ...ext, requestedOn: '2025-05-20' }))).toMatchObject(E.left({ code: 'ExtensionRequestedTooLate', rule: 'R5', field: 'data.requestedOn' }))
+    expect(decide(s, cmd('ExtendEstablishmentPermit', { ...ext, congressDueBy: '2025-06-04' }))).toMatchObject(E.left({ code: 'PermitExtensionOutOfRange', rule: 'R5', field: 'data.congressDueBy' }))
     const extended = stateOf(recognised, permitted, ev('EstablishmentPermitExtended', ext))
     expect(decide(extended, cmd('ExtendEstablishmentPermit', { ...ext, congressDueBy: '2025-06-01' }))).toMatchObject(E.left({ code: 'PermitAlreadyExtended', rule: 'R5' }))
     expect(E.isRight(decide(extended, cmd('HoldFoundingCongress', { ...congress, heldOn: '2025-06-03', termStart: '2025-06-03' })))).toBe(true)
@@ -111,8 +113,12 @@ describe('founding procedure', () => {
     const admissions = (association.followUps?.(cmd('HoldFoundingCongress', congress), events, after, ctx) ?? []).filter((f) => f.aggregate === 'member')
     expect(admissions).toHaveLength(10)
     expect(admissions[0]).toEqual({
-      key: 'founder~p0', aggregate: 'member',
-      command: { type: 'AdmitMember', data: { memberId: 'nct-tl.p0', associationId: id, personId: 'p0', fullName: 'Người 0', birthDate: '1950-01-01', gender: 'female', category: 'official', admittedOn: '2025-04-20' } },
+      key: 'founder~p0',
+      aggregate: 'member',
+      command: {
+        type: 'AdmitMember',
+        data: { memberId: 'nct-tl.p0', associationId: id, personId: 'p0', fullName: 'Người 0', birthDate: '1950-01-01', gender: 'female', category: 'official', admittedOn: '2025-04-20' },
+      },
     })
   })
   it('R7: before Decree 126 (R2) founders are not admitted automatically', () => {

@@ -22,7 +22,8 @@ const alreadyFounded = (id: string): E.Either<Rejection, never> =>
 
 const noProcedure = (id: string): E.Either<Rejection, never> =>
   reject(
-    'FoundingNotFound', 'R4',
+    'FoundingNotFound',
+    'R4',
     `No founding procedure of ${id}: it starts when the authority recognises a founding committee (RecogniseFoundingCommittee)`,
     `Chưa có ban vận động thành lập hội ${id} được công nhận`,
     'data.associationId',
@@ -30,7 +31,8 @@ const noProcedure = (id: string): E.Either<Rejection, never> =>
 
 const lapsed = (f: Founding, id: string, field: string): E.Either<Rejection, never> =>
   reject(
-    'EstablishmentPermitLapsed', 'R5',
+    'EstablishmentPermitLapsed',
+    'R5',
     `The establishment permit of ${id} lapsed on ${f.lapsedOn ?? ''}: a new procedure is needed`,
     `Quyết định cho phép thành lập hội ${id} đã hết hiệu lực từ ngày ${f.lapsedOn ?? ''}: phải làm lại thủ tục thành lập`,
     field,
@@ -48,8 +50,14 @@ const procedure = (state: State, id: string, field: string): E.Either<Rejection,
 }
 
 const sameCommittee = (a: Data<'RecogniseFoundingCommittee'>, b: Data<'RecogniseFoundingCommittee'>): boolean =>
-  a.name === b.name && a.kind === b.kind && a.scope === b.scope && a.areaCode === b.areaCode && a.recognisedOn === b.recognisedOn &&
-  a.parentId === b.parentId && a.committee.length === b.committee.length && a.committee.every((m, i) => m.personId === b.committee[i]?.personId)
+  a.name === b.name &&
+  a.kind === b.kind &&
+  a.scope === b.scope &&
+  a.areaCode === b.areaCode &&
+  a.recognisedOn === b.recognisedOn &&
+  a.parentId === b.parentId &&
+  a.committee.length === b.committee.length &&
+  a.committee.every((m, i) => m.personId === b.committee[i]?.personId)
 
 /** R4: a committee of at least 10 / 5 / 3 / 3 people by scope; the proposed association's place checked as at a founding (R30, R37). */
 export const recogniseCommittee = (d: Data<'RecogniseFoundingCommittee'>, state: State, context: Context): Decision => {
@@ -58,7 +66,8 @@ export const recogniseCommittee = (d: Data<'RecogniseFoundingCommittee'>, state:
     return sameCommittee(state.founding.committee, d)
       ? nothing
       : reject(
-          'FoundingAlreadyUnderway', 'design',
+          'FoundingAlreadyUnderway',
+          'design',
           `A founding committee of ${d.associationId} was already recognised with other facts`,
           `Ban vận động thành lập hội ${d.associationId} đã được công nhận với thông tin khác`,
           'data.associationId',
@@ -69,7 +78,8 @@ export const recogniseCommittee = (d: Data<'RecogniseFoundingCommittee'>, state:
   const minimum = context.policy.foundingCommittee[d.scope]
   if (regimeFor(d.kind, d.recognisedOn) !== 'own-charter' && people.size < minimum)
     return reject(
-      'FoundingCommitteeTooSmall', 'R4',
+      'FoundingCommitteeTooSmall',
+      'R4',
       `The founding committee of a ${d.scope} association needs at least ${minimum} members; ${people.size} given`,
       `Ban vận động thành lập hội ${vi.scope[d.scope]} phải có ít nhất ${minimum} thành viên; mới có ${people.size}`,
       'data.committee',
@@ -82,7 +92,8 @@ export const recogniseCommittee = (d: Data<'RecogniseFoundingCommittee'>, state:
   const holder = claimsArea(d.kind, d.areaCode, parent.right) ? heldByOther(context.area, d.associationId) : undefined
   if (holder !== undefined)
     return reject(
-      'DuplicateAssociation', 'R30',
+      'DuplicateAssociation',
+      'R30',
       `${holder} already holds the ${d.kind} association's place in area ${d.areaCode}`,
       `Địa bàn ${d.areaCode} đã có hội cùng loại (${holder})`,
       'data.areaCode',
@@ -98,16 +109,22 @@ export const permitEstablishment = (d: Data<'PermitEstablishment'>, state: State
   if (permit !== undefined)
     return permit.permittedOn === d.permittedOn && permit.registrants.length === d.registrants.length
       ? nothing
-      : reject('EstablishmentAlreadyPermitted', 'design', `The establishment of ${d.associationId} was already permitted on ${permit.permittedOn}`, `Hội ${d.associationId} đã được cho phép thành lập ngày ${permit.permittedOn}`, 'data.permittedOn')
-  if (d.permittedOn < committee.recognisedOn)
-    return beforeStep(d.permittedOn, 'the committee was recognised', 'công nhận ban vận động', committee.recognisedOn, 'data.permittedOn')
+      : reject(
+          'EstablishmentAlreadyPermitted',
+          'design',
+          `The establishment of ${d.associationId} was already permitted on ${permit.permittedOn}`,
+          `Hội ${d.associationId} đã được cho phép thành lập ngày ${permit.permittedOn}`,
+          'data.permittedOn',
+        )
+  if (d.permittedOn < committee.recognisedOn) return beforeStep(d.permittedOn, 'the committee was recognised', 'công nhận ban vận động', committee.recognisedOn, 'data.permittedOn')
   const people = new Set(d.registrants.map((r) => r.personId))
   if (people.size !== d.registrants.length)
     return reject('RegistrantRepeated', 'R3', 'A person is listed twice among the registrants', 'Một người được ghi hai lần trong danh sách đăng ký', 'data.registrants')
   const unfit = d.registrants.findIndex((r) => !Id.is(founderMemberId(d.associationId, r.personId)))
   if (unfit >= 0)
     return reject(
-      'RegistrantIdTooLong', 'R7',
+      'RegistrantIdTooLong',
+      'R7',
       `The member id ${d.associationId}.${d.registrants[unfit]!.personId} the registrant would receive is longer than 80 characters`,
       `Mã hội viên ${d.associationId}.${d.registrants[unfit]!.personId} dành cho người đăng ký dài quá 80 ký tự`,
       `data.registrants.${unfit}.personId`,
@@ -116,7 +133,8 @@ export const permitEstablishment = (d: Data<'PermitEstablishment'>, state: State
   const minimum = policy.foundingMembers[committee.scope]
   if (regime !== 'own-charter' && people.size < minimum)
     return reject(
-      'FoundingMembersBelowMinimum', 'R3',
+      'FoundingMembersBelowMinimum',
+      'R3',
       `A ${committee.scope} association needs at least ${minimum} founding members under ${regime}; ${people.size} registered`,
       `Hội ${vi.scope[committee.scope]} cần ít nhất ${minimum} thành viên sáng lập theo ${vi.regime[regime]}; mới có ${people.size} người đăng ký`,
       'data.registrants',
@@ -133,13 +151,19 @@ export const extendPermit = (d: Data<'ExtendEstablishmentPermit'>, state: State,
   if (permit.extendedOn !== undefined)
     return permit.extendedOn === d.requestedOn && permit.congressDueBy === d.congressDueBy
       ? nothing
-      : reject('PermitAlreadyExtended', 'R5', `The congress deadline was already extended to ${permit.congressDueBy}`, `Thời hạn tổ chức đại hội đã được gia hạn đến ngày ${permit.congressDueBy}`, 'data.congressDueBy')
-  if (d.requestedOn < permit.permittedOn)
-    return beforeStep(d.requestedOn, 'the permit', 'cho phép thành lập', permit.permittedOn, 'data.requestedOn')
+      : reject(
+          'PermitAlreadyExtended',
+          'R5',
+          `The congress deadline was already extended to ${permit.congressDueBy}`,
+          `Thời hạn tổ chức đại hội đã được gia hạn đến ngày ${permit.congressDueBy}`,
+          'data.congressDueBy',
+        )
+  if (d.requestedOn < permit.permittedOn) return beforeStep(d.requestedOn, 'the permit', 'cho phép thành lập', permit.permittedOn, 'data.requestedOn')
   const lastRequest = addDays(permit.firstDueBy, policy.permitExtensionRequestDays)
   if (d.requestedOn > lastRequest)
     return reject(
-      'ExtensionRequestedTooLate', 'R5',
+      'ExtensionRequestedTooLate',
+      'R5',
       `An extension must be requested within ${policy.permitExtensionRequestDays} days from the deadline ${permit.firstDueBy}, by ${lastRequest}`,
       `Phải đề nghị gia hạn trong ${policy.permitExtensionRequestDays} ngày kể từ ngày hết hạn ${permit.firstDueBy}, chậm nhất ngày ${lastRequest}`,
       'data.requestedOn',
@@ -147,7 +171,8 @@ export const extendPermit = (d: Data<'ExtendEstablishmentPermit'>, state: State,
   const latest = addDays(permit.firstDueBy, policy.maxPermitExtensionDays)
   if (d.congressDueBy <= permit.firstDueBy || d.congressDueBy > latest)
     return reject(
-      'PermitExtensionOutOfRange', 'R5',
+      'PermitExtensionOutOfRange',
+      'R5',
       `An extension lasts at most ${policy.maxPermitExtensionDays} days: the new deadline lies after ${permit.firstDueBy} and by ${latest}`,
       `Gia hạn không quá ${policy.maxPermitExtensionDays} ngày: thời hạn mới sau ngày ${permit.firstDueBy} và chậm nhất ngày ${latest}`,
       'data.congressDueBy',
@@ -163,8 +188,7 @@ const notPermitted = (id: string): E.Either<Rejection, never> =>
  * extension window is open for 15 days from the first deadline unless an extension was granted).
  */
 export const lapsePermit = (d: Data<'LapseEstablishmentPermit'>, state: State, policy: Policy): Decision => {
-  if (state.status === 'none' && state.founding?.lapsedOn !== undefined)
-    return state.founding.lapsedOn === d.lapsedOn ? nothing : lapsed(state.founding, d.associationId, 'data.lapsedOn')
+  if (state.status === 'none' && state.founding?.lapsedOn !== undefined) return state.founding.lapsedOn === d.lapsedOn ? nothing : lapsed(state.founding, d.associationId, 'data.lapsedOn')
   const f = procedure(state, d.associationId, 'data.lapsedOn')
   if (E.isLeft(f)) return f
   const permit = f.right.permit
@@ -173,7 +197,8 @@ export const lapsePermit = (d: Data<'LapseEstablishmentPermit'>, state: State, p
   const until = window > permit.congressDueBy ? window : permit.congressDueBy
   if (d.lapsedOn <= until)
     return reject(
-      'PermitStillValid', 'R5',
+      'PermitStillValid',
+      'R5',
       `The permit is valid until ${permit.congressDueBy}${permit.extendedOn === undefined ? ` and an extension may be requested until ${window}` : ''}: it cannot lapse on ${d.lapsedOn}`,
       `Quyết định cho phép còn hiệu lực đến ngày ${permit.congressDueBy}${permit.extendedOn === undefined ? `, còn được đề nghị gia hạn đến ngày ${window}` : ''}: chưa thể hết hiệu lực ngày ${d.lapsedOn}`,
       'data.lapsedOn',
@@ -197,7 +222,8 @@ export const holdFoundingCongress = (d: Data<'HoldFoundingCongress'>, state: Sta
   if (d.heldOn < permit.permittedOn) return beforeStep(d.heldOn, 'the permit', 'cho phép thành lập', permit.permittedOn, 'data.heldOn')
   if (d.heldOn > permit.congressDueBy)
     return reject(
-      'FoundingCongressOverdue', 'R5',
+      'FoundingCongressOverdue',
+      'R5',
       `The founding congress had to be held by ${permit.congressDueBy}${permit.extendedOn === undefined ? ' (90 days from the permit; an extension may be requested)' : ' (as extended)'}`,
       `Đại hội thành lập phải được tổ chức chậm nhất ngày ${permit.congressDueBy}${permit.extendedOn === undefined ? ' (90 ngày kể từ ngày cho phép; có thể đề nghị gia hạn)' : ' (đã gia hạn)'}`,
       'data.heldOn',
@@ -207,18 +233,36 @@ export const holdFoundingCongress = (d: Data<'HoldFoundingCongress'>, state: Sta
   const founded: Extract<Event, { type: 'AssociationFounded' }> = {
     type: 'AssociationFounded',
     data: {
-      associationId: d.associationId, name: committee.name, kind: committee.kind, regime: regimeFor(committee.kind, d.heldOn), scope: committee.scope,
-      areaCode: committee.areaCode, foundedOn: d.heldOn, foundingMembers: permit.registrants.length, flags: [],
+      associationId: d.associationId,
+      name: committee.name,
+      kind: committee.kind,
+      regime: regimeFor(committee.kind, d.heldOn),
+      scope: committee.scope,
+      areaCode: committee.areaCode,
+      foundedOn: d.heldOn,
+      foundingMembers: permit.registrants.length,
+      flags: [],
       ...(committee.parentId === undefined ? {} : { parentId: committee.parentId }),
       ...(permit.decisionRef === undefined ? {} : { decisionRef: permit.decisionRef }),
     },
   }
   const after = evolve(state, founded)
   if (after.status === 'none') return alreadyFounded(d.associationId)
-  const congress = holdCongress({
-    associationId: d.associationId, number: d.number ?? ('I' as Name), kind: 'founding', form: d.form, heldOn: d.heldOn, termStart: d.termStart, termEnd: d.termEnd,
-    delegatesExpected: d.delegatesExpected, delegatesPresent: d.delegatesPresent,
-  }, after, policy)
+  const congress = holdCongress(
+    {
+      associationId: d.associationId,
+      number: d.number ?? ('I' as Name),
+      kind: 'founding',
+      form: d.form,
+      heldOn: d.heldOn,
+      termStart: d.termStart,
+      termEnd: d.termEnd,
+      delegatesExpected: d.delegatesExpected,
+      delegatesPresent: d.delegatesPresent,
+    },
+    after,
+    policy,
+  )
   if (E.isLeft(congress)) return congress
   return accept(founded, ...congress.right)
 }

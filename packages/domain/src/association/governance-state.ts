@@ -26,8 +26,16 @@ export type Governance = {
 export const noGovernance: Governance = { requests: [], notices: [], headquarters: undefined, charter: undefined, complaints: [], branches: [], payments: [] }
 
 const governanceTypes: ReadonlySet<string> = new Set<Ev['type']>([
-  'ExtraordinaryCongressRequested', 'CongressNotified', 'AuthorityOpinionRecorded', 'HeadquartersChanged', 'CharterApproved',
-  'ComplaintLodged', 'ComplaintResolved', 'BranchEstablished', 'BranchClosed', 'LeaderRemunerationRecorded',
+  'ExtraordinaryCongressRequested',
+  'CongressNotified',
+  'AuthorityOpinionRecorded',
+  'HeadquartersChanged',
+  'CharterApproved',
+  'ComplaintLodged',
+  'ComplaintResolved',
+  'BranchEstablished',
+  'BranchClosed',
+  'LeaderRemunerationRecorded',
 ])
 export const isGovernanceEvent = <E extends { type: string }>(e: E): e is E & Ev => governanceTypes.has(e.type)
 

@@ -23,14 +23,17 @@ const sameRequest = (x: Data<'RequestExtraordinaryCongress'>, y: Data<'RequestEx
 export const requestExtraordinaryCongress = (d: Data<'RequestExtraordinaryCongress'>, a: Existing): Decision => {
   const known = a.governance.requests.find((r) => r.requestId === d.requestId)
   if (known !== undefined)
-    return sameRequest(known, d) ? nothing : reject('RequestAlreadyRecorded', 'design', `Request ${d.requestId} was already recorded with other facts`, `Đề nghị ${d.requestId} đã được ghi nhận với thông tin khác`, 'data.requestId')
+    return sameRequest(known, d)
+      ? nothing
+      : reject('RequestAlreadyRecorded', 'design', `Request ${d.requestId} was already recorded with other facts`, `Đề nghị ${d.requestId} đã được ghi nhận với thông tin khác`, 'data.requestId')
   if (d.requestedOn < a.foundedOn) return beforeFounding(a, d.requestedOn, 'data.requestedOn')
   if (d.requesting > d.outOf)
     return reject('RequestingExceedsBody', 'R16', `${d.requesting} requesters out of ${d.outOf}`, `Số người đề nghị (${d.requesting}) vượt quá tổng số (${d.outOf})`, 'data.requesting')
   const enough = d.by === 'leadership' ? d.requesting * 3 >= d.outOf * 2 : d.requesting * 2 >= d.outOf
   if (underDecree(a) && !enough)
     return reject(
-      'ExtraordinaryRequestBelowThreshold', 'R16',
+      'ExtraordinaryRequestBelowThreshold',
+      'R16',
       d.by === 'leadership'
         ? `At least two thirds of the ${d.outOf} members of the leadership must ask; ${d.requesting} did`
         : `At least half of the ${d.outOf} official members must ask; ${d.requesting} did`,
@@ -47,11 +50,12 @@ export const checkExtraordinary = (d: HoldCongressData, a: Existing): Decision |
   d.kind !== 'extraordinary' || !underDecree(a) || pendingRequest(a.governance, d.heldOn) !== undefined
     ? undefined
     : reject(
-      'ExtraordinaryCongressNotRequested', 'R16',
-      `No request for an extraordinary congress (⅔ of the leadership or ½ of the official members) is recorded on or before ${d.heldOn}`,
-      `Chưa có đề nghị đại hội bất thường (của ít nhất hai phần ba ban lãnh đạo hoặc một nửa hội viên chính thức) đến ngày ${d.heldOn}`,
-      'data.kind',
-    )
+        'ExtraordinaryCongressNotRequested',
+        'R16',
+        `No request for an extraordinary congress (⅔ of the leadership or ½ of the official members) is recorded on or before ${d.heldOn}`,
+        `Chưa có đề nghị đại hội bất thường (của ít nhất hai phần ba ban lãnh đạo hoặc một nửa hội viên chính thức) đến ngày ${d.heldOn}`,
+        'data.kind',
+      )
 
 /** R17: a term congress of a decree association is notified ≥ `congressNoticeDays` before, and held after the authority's opinion. */
 export const congressFlags = (d: HoldCongressData, a: Existing, policy: Policy): ReadonlyArray<Flag> => {
@@ -63,11 +67,16 @@ export const congressFlags = (d: HoldCongressData, a: Existing, policy: Policy):
   const lead = daysBetween(notice.notifiedOn, d.heldOn as IsoDate)
   if (lead < policy.congressNoticeDays)
     flags.push({
-      rule: 'R17', code: 'CongressNotifiedLate',
+      rule: 'R17',
+      code: 'CongressNotifiedLate',
       message: `Notified ${lead} days before congress ${d.number}, fewer than ${policy.congressNoticeDays} / Báo cáo trước đại hội ${d.number} ${lead} ngày, chưa đủ ${policy.congressNoticeDays} ngày`,
     })
   if (notice.opinion === undefined || notice.opinion.receivedOn > d.heldOn)
-    flags.push({ rule: 'R17', code: 'AuthorityOpinionMissing', message: `Congress ${d.number} was held before the authority's written opinion / Đại hội ${d.number} được tổ chức khi chưa có ý kiến bằng văn bản của cơ quan có thẩm quyền` })
+    flags.push({
+      rule: 'R17',
+      code: 'AuthorityOpinionMissing',
+      message: `Congress ${d.number} was held before the authority's written opinion / Đại hội ${d.number} được tổ chức khi chưa có ý kiến bằng văn bản của cơ quan có thẩm quyền`,
+    })
   else if (notice.opinion.opinion === 'objected')
     flags.push({ rule: 'R17', code: 'AuthorityObjected', message: `The authority objected to congress ${d.number} / Cơ quan có thẩm quyền không đồng ý với đại hội ${d.number}` })
   return flags
@@ -78,7 +87,13 @@ export const notifyAuthority = (d: Data<'NotifyAuthorityOfCongress'>, a: Existin
   if (known !== undefined && known.notifiedOn === d.notifiedOn && known.plannedOn === d.plannedOn) return nothing
   if (d.notifiedOn < a.foundedOn) return beforeFounding(a, d.notifiedOn, 'data.notifiedOn')
   if (d.plannedOn < d.notifiedOn)
-    return reject('CongressPlannedBeforeNotice', 'R17', `The congress is planned on ${d.plannedOn}, before the notice of ${d.notifiedOn}`, `Ngày dự kiến đại hội (${d.plannedOn}) trước ngày báo cáo (${d.notifiedOn})`, 'data.plannedOn')
+    return reject(
+      'CongressPlannedBeforeNotice',
+      'R17',
+      `The congress is planned on ${d.plannedOn}, before the notice of ${d.notifiedOn}`,
+      `Ngày dự kiến đại hội (${d.plannedOn}) trước ngày báo cáo (${d.notifiedOn})`,
+      'data.plannedOn',
+    )
   if (a.congresses !== null && findHeld(a, d.congressNumber))
     return reject('CongressAlreadyHeld', 'R17', `Congress ${d.congressNumber} was already held`, `Đại hội ${d.congressNumber} đã diễn ra`, 'data.congressNumber')
   return accept({ type: 'CongressNotified', data: d })
@@ -92,11 +107,23 @@ const findHeld = (a: Existing, number: string): boolean => {
 export const recordAuthorityOpinion = (d: Data<'RecordAuthorityOpinion'>, a: Existing): Decision => {
   const notice = a.governance.notices.find((n) => n.congressNumber === d.congressNumber)
   if (notice === undefined)
-    return reject('CongressNotNotified', 'R17', `The authority was not notified of congress ${d.congressNumber}`, `Chưa có báo cáo gửi cơ quan có thẩm quyền về đại hội ${d.congressNumber}`, 'data.congressNumber')
+    return reject(
+      'CongressNotNotified',
+      'R17',
+      `The authority was not notified of congress ${d.congressNumber}`,
+      `Chưa có báo cáo gửi cơ quan có thẩm quyền về đại hội ${d.congressNumber}`,
+      'data.congressNumber',
+    )
   if (notice.opinion !== undefined)
     return notice.opinion.receivedOn === d.receivedOn && notice.opinion.opinion === d.opinion
       ? nothing
-      : reject('OpinionAlreadyRecorded', 'R17', `An opinion on congress ${d.congressNumber} was already recorded on ${notice.opinion.receivedOn}`, `Ý kiến về đại hội ${d.congressNumber} đã được ghi nhận ngày ${notice.opinion.receivedOn}`, 'data.congressNumber')
+      : reject(
+          'OpinionAlreadyRecorded',
+          'R17',
+          `An opinion on congress ${d.congressNumber} was already recorded on ${notice.opinion.receivedOn}`,
+          `Ý kiến về đại hội ${d.congressNumber} đã được ghi nhận ngày ${notice.opinion.receivedOn}`,
+          'data.congressNumber',
+        )
   if (d.receivedOn < notice.notifiedOn)
     return reject('OpinionBeforeNotice', 'R17', `The authority was notified only on ${notice.notifiedOn}`, `Cơ quan có thẩm quyền chỉ nhận báo cáo từ ngày ${notice.notifiedOn}`, 'data.receivedOn')
   return accept({ type: 'AuthorityOpinionRecorded', data: d })
@@ -129,7 +156,13 @@ export const lodgeComplaint = (d: Data<'LodgeComplaint'>, a: Existing): Decision
   if (known !== undefined)
     return known.lodgedOn === d.lodgedOn && known.subject === d.subject
       ? nothing
-      : reject('ComplaintAlreadyLodged', 'design', `Complaint ${d.complaintId} was already lodged with other facts`, `Khiếu nại ${d.complaintId} đã được ghi nhận với thông tin khác`, 'data.complaintId')
+      : reject(
+          'ComplaintAlreadyLodged',
+          'design',
+          `Complaint ${d.complaintId} was already lodged with other facts`,
+          `Khiếu nại ${d.complaintId} đã được ghi nhận với thông tin khác`,
+          'data.complaintId',
+        )
   if (d.lodgedOn < a.foundedOn) return beforeFounding(a, d.lodgedOn, 'data.lodgedOn')
   return accept({ type: 'ComplaintLodged', data: d })
 }
@@ -138,7 +171,15 @@ export const resolveComplaint = (d: Data<'ResolveComplaint'>, a: Existing): Deci
   const c = a.governance.complaints.find((x) => x.complaintId === d.complaintId)
   if (c === undefined) return reject('ComplaintNotFound', 'R25', `No complaint ${d.complaintId}`, `Không có khiếu nại ${d.complaintId}`, 'data.complaintId')
   if (c.resolvedOn !== undefined)
-    return c.resolvedOn === d.resolvedOn ? nothing : reject('ComplaintAlreadyResolved', 'R25', `Complaint ${d.complaintId} was resolved on ${c.resolvedOn}`, `Khiếu nại ${d.complaintId} đã được giải quyết ngày ${c.resolvedOn}`, 'data.complaintId')
+    return c.resolvedOn === d.resolvedOn
+      ? nothing
+      : reject(
+          'ComplaintAlreadyResolved',
+          'R25',
+          `Complaint ${d.complaintId} was resolved on ${c.resolvedOn}`,
+          `Khiếu nại ${d.complaintId} đã được giải quyết ngày ${c.resolvedOn}`,
+          'data.complaintId',
+        )
   if (d.resolvedOn < c.lodgedOn)
     return reject('ResolvedBeforeLodged', 'R25', `Complaint ${d.complaintId} was lodged only on ${c.lodgedOn}`, `Khiếu nại ${d.complaintId} chỉ được gửi từ ngày ${c.lodgedOn}`, 'data.resolvedOn')
   return accept({ type: 'ComplaintResolved', data: d })
@@ -150,11 +191,12 @@ export const checkComplaints = (dissolvedOn: string, a: Existing): Decision | un
   return pending.length === 0
     ? undefined
     : reject(
-      'ComplaintPending', 'R25',
-      `Complaints still pending: ${pending.map((c) => `${c.complaintId} (${c.lodgedOn})`).join(', ')}; they must be resolved before dissolution`,
-      `Còn khiếu nại chưa được giải quyết: ${pending.map((c) => `${c.complaintId} (${c.lodgedOn})`).join(', ')}; phải giải quyết xong trước khi giải thể`,
-      'data.associationId',
-    )
+        'ComplaintPending',
+        'R25',
+        `Complaints still pending: ${pending.map((c) => `${c.complaintId} (${c.lodgedOn})`).join(', ')}; they must be resolved before dissolution`,
+        `Còn khiếu nại chưa được giải quyết: ${pending.map((c) => `${c.complaintId} (${c.lodgedOn})`).join(', ')}; phải giải quyết xong trước khi giải thể`,
+        'data.associationId',
+      )
 }
 
 const levelVi = { branch: 'chi hội', cell: 'tổ hội' } as const
@@ -172,11 +214,23 @@ export const establishBranch = (d: Data<'EstablishBranch'>, a: Existing): Decisi
   if (d.withinBranchId === undefined) return accept({ type: 'BranchEstablished', data: d })
   const parent = a.governance.branches.find((b) => b.branchId === d.withinBranchId)
   if (parent === undefined || parent.closedOn !== undefined)
-    return reject('BranchNotOpen', 'R20', `${a.associationId} has no open branch ${d.withinBranchId}`, `Hội ${a.associationId} không có chi hội ${d.withinBranchId} đang hoạt động`, 'data.withinBranchId')
+    return reject(
+      'BranchNotOpen',
+      'R20',
+      `${a.associationId} has no open branch ${d.withinBranchId}`,
+      `Hội ${a.associationId} không có chi hội ${d.withinBranchId} đang hoạt động`,
+      'data.withinBranchId',
+    )
   if (d.level !== 'cell' || parent.level !== 'branch')
     return reject('OnlyCellsInBranches', 'R20', 'Only a cell (tổ hội) sits inside a branch (chi hội)', 'Chỉ tổ hội mới trực thuộc chi hội', 'data.level')
   if (d.establishedOn < parent.establishedOn)
-    return reject('BranchBeforeParent', 'R20', `Branch ${parent.branchId} was established only on ${parent.establishedOn}`, `Chi hội ${parent.branchId} chỉ được thành lập từ ngày ${parent.establishedOn}`, 'data.establishedOn')
+    return reject(
+      'BranchBeforeParent',
+      'R20',
+      `Branch ${parent.branchId} was established only on ${parent.establishedOn}`,
+      `Chi hội ${parent.branchId} chỉ được thành lập từ ngày ${parent.establishedOn}`,
+      'data.establishedOn',
+    )
   return accept({ type: 'BranchEstablished', data: d })
 }
 
@@ -185,9 +239,17 @@ export const closeBranch = (d: Data<'CloseBranch'>, a: Existing): Decision => {
   const b = a.governance.branches.find((x) => x.branchId === d.branchId)
   if (b === undefined) return reject('BranchNotFound', 'R20', `${a.associationId} has no branch ${d.branchId}`, `Hội ${a.associationId} không có chi hội, tổ hội ${d.branchId}`, 'data.branchId')
   if (b.closedOn !== undefined)
-    return b.closedOn === d.closedOn ? nothing : reject('BranchAlreadyClosed', 'R20', `Branch ${d.branchId} closed on ${b.closedOn}`, `${levelVi[b.level]} ${d.branchId} đã giải thể ngày ${b.closedOn}`, 'data.branchId')
+    return b.closedOn === d.closedOn
+      ? nothing
+      : reject('BranchAlreadyClosed', 'R20', `Branch ${d.branchId} closed on ${b.closedOn}`, `${levelVi[b.level]} ${d.branchId} đã giải thể ngày ${b.closedOn}`, 'data.branchId')
   if (d.closedOn < b.establishedOn)
-    return reject('BranchClosedBeforeEstablished', 'R20', `Branch ${d.branchId} was established only on ${b.establishedOn}`, `${levelVi[b.level]} ${d.branchId} chỉ được thành lập từ ngày ${b.establishedOn}`, 'data.closedOn')
+    return reject(
+      'BranchClosedBeforeEstablished',
+      'R20',
+      `Branch ${d.branchId} was established only on ${b.establishedOn}`,
+      `${levelVi[b.level]} ${d.branchId} chỉ được thành lập từ ngày ${b.establishedOn}`,
+      'data.closedOn',
+    )
   const cells = a.governance.branches.filter((x) => x.withinBranchId === d.branchId && x.closedOn === undefined)
   return accept(...closing(cells, d.closedOn, `Chi hội ${d.branchId} giải thể`), { type: 'BranchClosed', data: d })
 }
@@ -200,7 +262,11 @@ const closing = (branches: ReadonlyArray<Branch>, on: string, reason: string): E
 
 /** R20: the branches and cells of a dissolved association end with it, recorded before its dissolution. */
 export const branchesEnding = (a: Existing, dissolvedOn: string): ReadonlyArray<Event> =>
-  closing(a.governance.branches.filter((b) => b.closedOn === undefined), dissolvedOn, 'Hội giải thể / association dissolved')
+  closing(
+    a.governance.branches.filter((b) => b.closedOn === undefined),
+    dissolvedOn,
+    'Hội giải thể / association dissolved',
+  )
 
 /** R27: the cap for the association's scope and area, in đồng a month. */
 export const remunerationCapOf = (a: Existing, policy: Policy): number => {
@@ -215,13 +281,23 @@ export const recordRemuneration = (d: Data<'RecordLeaderRemuneration'>, a: Exist
   if (d.paidOn < a.foundedOn) return beforeFounding(a, d.paidOn, 'data.paidOn')
   const officer = officersOf(a).current.find((o) => o.memberId === d.memberId && o.electedOn <= d.paidOn)
   if (officer === undefined)
-    return reject('NotALeader', 'R27', `${d.memberId} holds no office in ${a.associationId} on ${d.paidOn}`, `${d.memberId} không giữ chức danh nào của hội ${a.associationId} vào ngày ${d.paidOn}`, 'data.memberId')
+    return reject(
+      'NotALeader',
+      'R27',
+      `${d.memberId} holds no office in ${a.associationId} on ${d.paidOn}`,
+      `${d.memberId} không giữ chức danh nào của hội ${a.associationId} vào ngày ${d.paidOn}`,
+      'data.memberId',
+    )
   const cap = remunerationCapOf(a, policy)
-  const flags: Flag[] = d.retired && d.monthlyAmount > cap
-    ? [{
-      rule: 'R27', code: 'RemunerationAboveCap',
-      message: `${d.monthlyAmount} đồng a month exceeds the cap of ${cap} for a retired leader of a ${a.scope} association / Thù lao ${d.monthlyAmount} đồng/tháng vượt mức trần ${cap} đồng của người đã nghỉ hưu giữ chức danh lãnh đạo hội ${vi.scope[a.scope]}`,
-    }]
-    : []
+  const flags: Flag[] =
+    d.retired && d.monthlyAmount > cap
+      ? [
+          {
+            rule: 'R27',
+            code: 'RemunerationAboveCap',
+            message: `${d.monthlyAmount} đồng a month exceeds the cap of ${cap} for a retired leader of a ${a.scope} association / Thù lao ${d.monthlyAmount} đồng/tháng vượt mức trần ${cap} đồng của người đã nghỉ hưu giữ chức danh lãnh đạo hội ${vi.scope[a.scope]}`,
+          },
+        ]
+      : []
   return accept({ type: 'LeaderRemunerationRecorded', data: { ...d, flags } })
 }

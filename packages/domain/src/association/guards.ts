@@ -8,14 +8,15 @@ export const associationMustExist = (association: State | undefined, id: string,
     ? reject('AssociationNotFound', 'design', `No association ${id}`, `Không có hội ${id}`, field)
     : association.status === 'dissolved' && association.reorganisation !== undefined
       ? reject(
-          'AssociationReorganised', 'R21',
+          'AssociationReorganised',
+          'R21',
           `Association ${id} was ${association.reorganisation.how} on ${association.reorganisation.reorganisedOn}; ${association.reorganisation.heirId} carries on its records`,
           `Hội ${id} đã được tổ chức lại (${{ divided: 'chia', absorbed: 'sáp nhập', consolidated: 'hợp nhất' }[association.reorganisation.how]}) từ ngày ${association.reorganisation.reorganisedOn}; hội ${association.reorganisation.heirId} kế thừa`,
           field,
         )
-    : association.status === 'dissolved'
-      ? reject('AssociationDissolved', 'R24', `Association ${id} is dissolved and accepts no further commands`, `Hội ${id} đã giải thể, không nhận thêm thao tác`, field)
-      : E.right(association)
+      : association.status === 'dissolved'
+        ? reject('AssociationDissolved', 'R24', `Association ${id} is dissolved and accepts no further commands`, `Hội ${id} đã giải thể, không nhận thêm thao tác`, field)
+        : E.right(association)
 
 /** As above, and not suspended: during suspension only remedial activity is allowed (R23). */
 export const associationMustBeOpen = (association: State | undefined, id: string, field: string): E.Either<Rejection, Existing> =>

@@ -11,7 +11,17 @@ const cmd = (type: Command['type'], data: Record<string, unknown>) => ({ type, d
 const stateOf = (...events: Event[]): State => events.reduce(evolve, initialState)
 const province = stateOf(foundedEvent({ associationId: 'nct-12', scope: 'province', areaCode: '12', foundedOn: '2008-01-01' }))
 const district = (o: Record<string, unknown> = {}) =>
-  cmd('FoundAssociation', { associationId: 'nct-12.105', name: 'Hội NCT huyện Tam Đường', kind: 'elderly', scope: 'district', areaCode: '12.105', foundedOn: '2010-01-01', foundingMembers: 25, parentId: 'nct-12', ...o })
+  cmd('FoundAssociation', {
+    associationId: 'nct-12.105',
+    name: 'Hội NCT huyện Tam Đường',
+    kind: 'elderly',
+    scope: 'district',
+    areaCode: '12.105',
+    foundedOn: '2010-01-01',
+    foundingMembers: 25,
+    parentId: 'nct-12',
+    ...o,
+  })
 const ctx = { policy: defaultPolicy, parent: province }
 
 describe('association hierarchy (R30)', () => {
@@ -26,7 +36,9 @@ describe('association hierarchy (R30)', () => {
   })
   it("R30: refuses a scope that does not match its area code's level", () => {
     expect(given(decider, []).when(district({ areaCode: '12.105.03' }), ctx)).toMatchObject(E.left({ code: 'ScopeDoesNotMatchArea', rule: 'R30', field: 'data.areaCode' }))
-    expect(given(decider, []).when(district({ scope: 'province', areaCode: '12.105', parentId: undefined, foundingMembers: 60 }), { policy: defaultPolicy })).toMatchObject(E.left({ code: 'ScopeDoesNotMatchArea' }))
+    expect(given(decider, []).when(district({ scope: 'province', areaCode: '12.105', parentId: undefined, foundingMembers: 60 }), { policy: defaultPolicy })).toMatchObject(
+      E.left({ code: 'ScopeDoesNotMatchArea' }),
+    )
   })
   const heldBy = (owner: string) => Claim.evolve(Claim.initialState, { type: 'ClaimTaken', data: { claimId: Claim.areaClaim('elderly', '12.105'), owner, takenOn: '2009-01-01' } } as Claim.Event)
   it('R30: refuses a duplicate: an active association of the same kind already holds the area', () => {
@@ -35,7 +47,16 @@ describe('association hierarchy (R30)', () => {
   it('R30: "other" associations and a same-kind bloc under its parent in the same area are no duplicates', () => {
     expect(E.isRight(given(decider, []).when(district({ kind: 'other' }), { ...ctx, area: heldBy('nct-old') }))).toBe(true)
     const veterans = stateOf(foundedEvent({ associationId: 'ccb', kind: 'veterans', areaCode: '12', foundedOn: '2004-01-01' }))
-    const bloc = cmd('FoundAssociation', { associationId: 'ccb-khoi', name: 'Hội CCB Khối cơ quan', kind: 'veterans', scope: 'province', areaCode: '12', foundedOn: '2008-05-19', foundingMembers: 0, parentId: 'ccb' })
+    const bloc = cmd('FoundAssociation', {
+      associationId: 'ccb-khoi',
+      name: 'Hội CCB Khối cơ quan',
+      kind: 'veterans',
+      scope: 'province',
+      areaCode: '12',
+      foundedOn: '2008-05-19',
+      foundingMembers: 0,
+      parentId: 'ccb',
+    })
     const area = Claim.evolve(Claim.initialState, { type: 'ClaimTaken', data: { claimId: Claim.areaClaim('veterans', '12'), owner: 'ccb', takenOn: '2004-01-01' } } as Claim.Event)
     expect(E.isRight(given(decider, []).when(bloc, { policy: defaultPolicy, parent: veterans, area }))).toBe(true)
   })
@@ -54,8 +75,9 @@ describe('re-parenting (R30)', () => {
   const other = stateOf(foundedEvent({ associationId: 'nct-12b', scope: 'province', areaCode: '12', foundedOn: '2009-01-01' }))
   const move = (o: Record<string, unknown> = {}) => cmd('ReparentAssociation', { associationId: 'nct-12.105', parentId: 'nct-12b', reparentedOn: '2025-07-01', ...o })
   it('R30: moves an association under another parent, recording the previous one', () => {
-    expect(given(decider, [child]).when(move(), { policy: defaultPolicy, parent: other }))
-      .toEqual(E.right([{ type: 'AssociationReparented', data: { associationId: 'nct-12.105', parentId: 'nct-12b', reparentedOn: '2025-07-01', previousParentId: 'nct-12' } }]))
+    expect(given(decider, [child]).when(move(), { policy: defaultPolicy, parent: other })).toEqual(
+      E.right([{ type: 'AssociationReparented', data: { associationId: 'nct-12.105', parentId: 'nct-12b', reparentedOn: '2025-07-01', previousParentId: 'nct-12' } }]),
+    )
   })
   it('R30: the same parent again is satisfied; a parent outside the area or missing is refused', () => {
     expect(given(decider, [child]).when(move({ parentId: 'nct-12' }), { policy: defaultPolicy, parent: province })).toEqual(E.right([]))
@@ -75,17 +97,31 @@ describe('dissolving a parent (R30)', () => {
     { type: 'ChildAttached', data: { associationId: 'nct-12', childId: 'a', attachedOn: '2010-01-01' } } as Event,
     { type: 'ChildAttached', data: { associationId: 'nct-12', childId: 'b', attachedOn: '2010-01-01' } } as Event,
   ]
-  const dissolve = (children?: unknown) => cmd('DissolveAssociation', { associationId: 'nct-12', dissolvedOn: '2025-08-01', dissolution: 'voluntary', ground: 'purpose-achieved', ...(children === undefined ? {} : { children }) })
+  const dissolve = (children?: unknown) =>
+    cmd('DissolveAssociation', { associationId: 'nct-12', dissolvedOn: '2025-08-01', dissolution: 'voluntary', ground: 'purpose-achieved', ...(children === undefined ? {} : { children }) })
   it('R30: refuses to dissolve a parent without saying what becomes of each child', () => {
-    expect(given(decider, parentHistory).when(dissolve(), { policy: defaultPolicy })).toMatchObject(E.left({ code: 'ChildrenFateMissing', rule: 'R30', field: 'data.children', en: expect.stringContaining('a, b') }))
+    expect(given(decider, parentHistory).when(dissolve(), { policy: defaultPolicy })).toMatchObject(
+      E.left({ code: 'ChildrenFateMissing', rule: 'R30', field: 'data.children', en: expect.stringContaining('a, b') }),
+    )
     expect(given(decider, parentHistory).when(dissolve([{ associationId: 'a', fate: 'dissolve' }]), { policy: defaultPolicy })).toMatchObject(E.left({ code: 'ChildrenFateMissing' }))
   })
   it('R30: refuses a fate for an association that is not a child', () => {
-    expect(given(decider, parentHistory).when(dissolve([{ associationId: 'a', fate: 'dissolve' }, { associationId: 'b', fate: 'dissolve' }, { associationId: 'z', fate: 'dissolve' }]), { policy: defaultPolicy }))
-      .toMatchObject(E.left({ code: 'NotAChild', rule: 'R30' }))
+    expect(
+      given(decider, parentHistory).when(
+        dissolve([
+          { associationId: 'a', fate: 'dissolve' },
+          { associationId: 'b', fate: 'dissolve' },
+          { associationId: 'z', fate: 'dissolve' },
+        ]),
+        { policy: defaultPolicy },
+      ),
+    ).toMatchObject(E.left({ code: 'NotAChild', rule: 'R30' }))
   })
   it('R30: with every fate listed, the children are re-parented or dissolved by follow-ups on the same date', () => {
-    const fates = [{ associationId: 'a', fate: 'reparent', parentId: 'nct-12b' }, { associationId: 'b', fate: 'dissolve' }]
+    const fates = [
+      { associationId: 'a', fate: 'reparent', parentId: 'nct-12b' },
+      { associationId: 'b', fate: 'dissolve' },
+    ]
     const r = given(decider, parentHistory).when(dissolve(fates), { policy: defaultPolicy })
     if (E.isLeft(r)) throw new Error(r.left.en)
     expect(association.followUps?.(dissolve(fates), r.right, stateOf(...parentHistory, ...r.right), { policy: defaultPolicy })).toEqual([
@@ -95,12 +131,16 @@ describe('dissolving a parent (R30)', () => {
     ])
   })
   it('R30: a child dissolved with its parent takes its own children with it; a parent-dissolved ground cannot be claimed directly', () => {
-    const b = [foundedEvent({ associationId: 'b', scope: 'district', areaCode: '12.105', foundedOn: '2010-01-01', parentId: 'nct-12' }),
-      { type: 'ChildAttached', data: { associationId: 'b', childId: 'c', attachedOn: '2011-01-01' } } as Event]
-    expect(given(decider, b).when(cmd('DissolveWithParent', { associationId: 'b', parentId: 'nct-12', dissolvedOn: '2025-08-01' }), { policy: defaultPolicy }))
-      .toMatchObject(E.right([{ type: 'AssociationDissolved', data: { ground: 'parent-dissolved', children: [{ associationId: 'c', fate: 'dissolve' }] } }]))
-    expect(given(decider, b).when(cmd('DissolveAssociation', { associationId: 'b', dissolvedOn: '2025-08-01', dissolution: 'compulsory', ground: 'parent-dissolved' }), { policy: defaultPolicy }))
-      .toMatchObject(E.left({ code: 'GroundOnlyWithParent' }))
+    const b = [
+      foundedEvent({ associationId: 'b', scope: 'district', areaCode: '12.105', foundedOn: '2010-01-01', parentId: 'nct-12' }),
+      { type: 'ChildAttached', data: { associationId: 'b', childId: 'c', attachedOn: '2011-01-01' } } as Event,
+    ]
+    expect(given(decider, b).when(cmd('DissolveWithParent', { associationId: 'b', parentId: 'nct-12', dissolvedOn: '2025-08-01' }), { policy: defaultPolicy })).toMatchObject(
+      E.right([{ type: 'AssociationDissolved', data: { ground: 'parent-dissolved', children: [{ associationId: 'c', fate: 'dissolve' }] } }]),
+    )
+    expect(
+      given(decider, b).when(cmd('DissolveAssociation', { associationId: 'b', dissolvedOn: '2025-08-01', dissolution: 'compulsory', ground: 'parent-dissolved' }), { policy: defaultPolicy }),
+    ).toMatchObject(E.left({ code: 'GroundOnlyWithParent' }))
   })
 })
 

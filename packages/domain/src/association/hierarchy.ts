@@ -24,7 +24,8 @@ export const checkOwnPlace = (p: Placement, policy: Policy, dateField: string): 
   const parts = areaParts[p.scope]
   if (parts !== undefined && p.areaCode.split('.').length !== parts)
     return reject(
-      'ScopeDoesNotMatchArea', 'R30',
+      'ScopeDoesNotMatchArea',
+      'R30',
       `A ${p.scope} association needs a ${p.scope} area code (${parts} part${parts === 1 ? '' : 's'}); ${p.areaCode} is not one`,
       `Hội ${vi.scope[p.scope]} phải có mã địa bàn ${vi.scope[p.scope]} (${parts} cấp); ${p.areaCode} không phải`,
       'data.areaCode',
@@ -32,7 +33,8 @@ export const checkOwnPlace = (p: Placement, policy: Policy, dateField: string): 
   const abolished = policy.abolishedScopes.find((a) => a.scope === p.scope && p.on >= a.from)
   if (abolished !== undefined)
     return reject(
-      'ScopeAbolished', 'R37',
+      'ScopeAbolished',
+      'R37',
       `The ${p.scope} level no longer exists from ${abolished.from}: no ${p.scope} association can take a place on ${p.on}`,
       `Từ ngày ${abolished.from} không còn cấp ${vi.scope[p.scope].replace('cấp ', '')}: không thể lập hoặc chuyển hội ${vi.scope[p.scope]} vào ngày ${p.on}`,
       dateField,
@@ -42,29 +44,31 @@ export const checkOwnPlace = (p: Placement, policy: Policy, dateField: string): 
 
 /** A parent exists, is open, is not the association itself, is not narrower, was there first and covers the child's area (R30). */
 export const checkParent = (p: Placement, parentId: string, parentState: State | undefined, dateField: string): E.Either<Rejection, Existing> => {
-  if (parentId === p.associationId)
-    return reject('ParentIsItself', 'R30', 'An association cannot be its own parent', 'Hội không thể trực thuộc chính mình', 'data.parentId')
+  if (parentId === p.associationId) return reject('ParentIsItself', 'R30', 'An association cannot be its own parent', 'Hội không thể trực thuộc chính mình', 'data.parentId')
   const found = associationMustExist(parentState, parentId, 'data.parentId')
   if (E.isLeft(found)) return found
   const parent = found.right
   // same scope is allowed: the Front's member organisations and a bloc's veterans sit at their parent's level
   if (scopeRank[parent.scope] > scopeRank[p.scope])
     return reject(
-      'ParentScopeNarrower', 'R30',
+      'ParentScopeNarrower',
+      'R30',
       `The parent ${parentId} (${parent.scope}) must not have a narrower scope than ${p.scope}`,
       `Hội cấp trên ${parentId} (${vi.scope[parent.scope]}) không được có phạm vi hẹp hơn hội ${vi.scope[p.scope]}`,
       'data.parentId',
     )
   if (p.on < parent.foundedOn)
     return reject(
-      'BeforeParentFounded', 'R30',
+      'BeforeParentFounded',
+      'R30',
       `The parent ${parentId} was founded only on ${parent.foundedOn}; ${p.on} is earlier`,
       `Hội cấp trên ${parentId} chỉ được thành lập từ ngày ${parent.foundedOn}; ngày ${p.on} sớm hơn`,
       dateField,
     )
   if (parent.scope !== 'national' && !withinArea(p.areaCode, parent.areaCode))
     return reject(
-      'AreaOutsideParent', 'R30',
+      'AreaOutsideParent',
+      'R30',
       `Area ${p.areaCode} is outside the parent's area ${parent.areaCode}`,
       `Địa bàn ${p.areaCode} nằm ngoài địa bàn ${parent.areaCode} của hội cấp trên`,
       'data.areaCode',
@@ -88,7 +92,8 @@ export const claimsArea = (kind: AssociationKind, areaCode: string, parent: Exis
  * a founding committee or by a reorganisation.
  */
 export const placeFounding = (
-  p: Placement, parentId: string | undefined,
+  p: Placement,
+  parentId: string | undefined,
   context: { readonly policy: Policy; readonly parent?: State; readonly area?: ClaimState },
 ): E.Either<Rejection, string | undefined> => {
   const own = checkOwnPlace(p, context.policy, 'data.foundedOn')

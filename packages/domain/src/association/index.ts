@@ -40,7 +40,7 @@ const needsOf = (c: Command): ReadonlyArray<Need> => {
       return [
         ...(c.data.parentId === undefined ? [] : [{ key: 'parent', aggregate: 'association', streamId: streamId(c.data.parentId) } as const]),
         ...(c.data.kind === 'other' ? [] : [{ key: 'area', aggregate: 'claim', streamId: claimStream(areaClaim(c.data.kind, c.data.areaCode)) } as const]),
-        ...(c.type === 'FoundSuccessor' ? [] : c.data.sourceIds.map((id) => ({ key: sourceKey(id), aggregate: 'association', streamId: streamId(id) } as const))),
+        ...(c.type === 'FoundSuccessor' ? [] : c.data.sourceIds.map((id) => ({ key: sourceKey(id), aggregate: 'association', streamId: streamId(id) }) as const)),
       ]
     case 'ElectOfficer':
       return [{ key: 'member', aggregate: 'member', streamId: memberStream(c.data.memberId) }]
@@ -66,10 +66,18 @@ const followUpsOf = (command: Command, e: Event, a: Existing, context: Context):
         ...(claimsArea(d.kind, d.areaCode, parent) && !heldBySource ? [take('area', areaClaim(d.kind, d.areaCode), d.associationId, d.foundedOn)] : []),
         ...(command.type === 'HoldFoundingCongress' && d.regime === 'decree-126-2024' ? a.founders.map((r) => admitFounder(d.associationId, r, d.foundedOn)) : []),
         ...(d.parentId === undefined ? [] : [to('parent', 'AttachChild', { associationId: d.parentId, childId: d.associationId, attachedOn: d.foundedOn })]),
-        ...(d.origin?.how !== 'consolidated' ? [] : d.origin.from.map((id) => to(`source~${id}`, 'EndByReorganisation', {
-          associationId: id, how: 'consolidated', reorganisedOn: d.foundedOn, heirId: d.associationId, successorIds: [d.associationId],
-          ...(d.decisionRef === undefined ? {} : { decisionRef: d.decisionRef }),
-        }))),
+        ...(d.origin?.how !== 'consolidated'
+          ? []
+          : d.origin.from.map((id) =>
+              to(`source~${id}`, 'EndByReorganisation', {
+                associationId: id,
+                how: 'consolidated',
+                reorganisedOn: d.foundedOn,
+                heirId: d.associationId,
+                successorIds: [d.associationId],
+                ...(d.decisionRef === undefined ? {} : { decisionRef: d.decisionRef }),
+              }),
+            )),
       ]
     }
     case 'AssociationReorganised':
@@ -77,11 +85,20 @@ const followUpsOf = (command: Command, e: Event, a: Existing, context: Context):
     case 'AssociationSeparated': {
       if (command.type !== 'SeparateAssociation') return []
       const b = command.data.newBody
-      return [to(`successor~${b.associationId}`, 'FoundSuccessor', {
-        associationId: b.associationId, name: b.name, kind: a.kind, scope: b.scope, areaCode: b.areaCode, foundedOn: e.data.separatedOn,
-        foundingMembers: b.foundingMembers ?? 0, origin: { how: 'separated', from: [a.associationId] }, ...(a.parentId === undefined ? {} : { parentId: a.parentId }),
-        ...(e.data.decisionRef === undefined ? {} : { decisionRef: e.data.decisionRef }),
-      })]
+      return [
+        to(`successor~${b.associationId}`, 'FoundSuccessor', {
+          associationId: b.associationId,
+          name: b.name,
+          kind: a.kind,
+          scope: b.scope,
+          areaCode: b.areaCode,
+          foundedOn: e.data.separatedOn,
+          foundingMembers: b.foundingMembers ?? 0,
+          origin: { how: 'separated', from: [a.associationId] },
+          ...(a.parentId === undefined ? {} : { parentId: a.parentId }),
+          ...(e.data.decisionRef === undefined ? {} : { decisionRef: e.data.decisionRef }),
+        }),
+      ]
     }
     case 'AssociationTookOver':
       return followUpsOfTakeOver(e, a, command.type === 'TakeOver' ? command.data.freedClaim : undefined)
@@ -113,7 +130,8 @@ const followUpsOf = (command: Command, e: Event, a: Existing, context: Context):
 const admitFounder = (associationId: string, r: Registrant, on: string): FollowUp => {
   const memberId = founderMemberId(associationId, r.personId)
   return {
-    key: `founder~${r.personId}`, aggregate: 'member',
+    key: `founder~${r.personId}`,
+    aggregate: 'member',
     command: { type: 'AdmitMember', data: { memberId, associationId, personId: r.personId, fullName: r.fullName, birthDate: r.birthDate, gender: r.gender, category: 'official', admittedOn: on } },
   }
 }

@@ -24,8 +24,11 @@ export type InternalCommand = t.TypeOf<typeof InternalCommand>
 export const internalCommandCodecs = members
 
 const leavingText: Readonly<Record<t.TypeOf<typeof Leaving>, [string, string]>> = {
-  resigned: ['resigned', 'xin ra khỏi hội'], expelled: ['expelled', 'bị khai trừ'], 'struck-off': ['struck off', 'bị xóa tên'],
-  deceased: ['died', 'từ trần'], 'transferred-out': ['transferred out', 'chuyển sinh hoạt đi hội khác'],
+  resigned: ['resigned', 'xin ra khỏi hội'],
+  expelled: ['expelled', 'bị khai trừ'],
+  'struck-off': ['struck off', 'bị xóa tên'],
+  deceased: ['died', 'từ trần'],
+  'transferred-out': ['transferred out', 'chuyển sinh hoạt đi hội khác'],
 }
 
 /** A member who leaves the association leaves every office there on the same date. */
@@ -34,11 +37,16 @@ export const endOffices = (d: t.TypeOf<typeof EndOfficesOfMember>['data'], state
   const held = officersOf(state).current.filter((o) => o.memberId === d.memberId)
   if (held.length === 0) return nothing
   const [en, viText] = leavingText[d.how]
-  return accept(...held.map((o): Event => ({
-    type: 'OfficerRelieved',
-    data: {
-      associationId: d.associationId, memberId: d.memberId, role: o.role as Role, relievedOn: d.endedOn < o.electedOn ? o.electedOn : d.endedOn,
-      reason: `Left the association (${en}) / Rời hội (${viText}): thôi giữ chức ${vi.role[o.role as Role]}` as Text,
-    },
-  })))
+  return accept(
+    ...held.map((o): Event => ({
+      type: 'OfficerRelieved',
+      data: {
+        associationId: d.associationId,
+        memberId: d.memberId,
+        role: o.role as Role,
+        relievedOn: d.endedOn < o.electedOn ? o.electedOn : d.endedOn,
+        reason: `Left the association (${en}) / Rời hội (${viText}): thôi giữ chức ${vi.role[o.role as Role]}` as Text,
+      },
+    })),
+  )
 }

@@ -22,14 +22,20 @@ export const suspend = (d: Data<'SuspendAssociation'>, a: Existing, policy: Poli
   if (a.status === 'suspended')
     return a.suspendedUntil === d.until
       ? nothing
-      : reject('AssociationAlreadySuspended', 'R23', `Association ${d.associationId} is already suspended until ${a.suspendedUntil ?? '?'}`, `Hội ${d.associationId} đang bị đình chỉ đến ngày ${a.suspendedUntil ?? '?'}`, 'data.until')
+      : reject(
+          'AssociationAlreadySuspended',
+          'R23',
+          `Association ${d.associationId} is already suspended until ${a.suspendedUntil ?? '?'}`,
+          `Hội ${d.associationId} đang bị đình chỉ đến ngày ${a.suspendedUntil ?? '?'}`,
+          'data.until',
+        )
   if (d.suspendedOn < a.foundedOn) return beforeFounding(a, d.suspendedOn, 'data.suspendedOn')
-  if (d.until <= d.suspendedOn)
-    return reject('SuspensionEndsBeforeStart', 'R23', 'A suspension must end after it starts', 'Thời hạn đình chỉ phải kết thúc sau ngày bắt đầu', 'data.until')
+  if (d.until <= d.suspendedOn) return reject('SuspensionEndsBeforeStart', 'R23', 'A suspension must end after it starts', 'Thời hạn đình chỉ phải kết thúc sau ngày bắt đầu', 'data.until')
   const days = daysBetween(d.suspendedOn, d.until)
   if (days > policy.maxSuspensionDays)
     return reject(
-      'SuspensionTooLong', 'R23',
+      'SuspensionTooLong',
+      'R23',
       `A suspension lasts at most ${policy.maxSuspensionDays} days; ${days} asked`,
       `Thời hạn đình chỉ tối đa ${policy.maxSuspensionDays} ngày; đề nghị ${days} ngày`,
       'data.until',
@@ -49,13 +55,20 @@ export const reinstate = (d: Data<'ReinstateAssociation'>, a: Existing): Decisio
 
 const checkVoluntary = (d: Data<'DissolveAssociation'>, a: Existing): Decision | undefined => {
   if (compulsoryGrounds.includes(d.ground))
-    return reject('DissolutionGroundNotVoluntary', 'R24', `${d.ground} is a ground for compulsory dissolution, not voluntary`, `Căn cứ "${vi.ground[d.ground]}" là căn cứ giải thể bắt buộc, không phải tự giải thể`, 'data.ground')
+    return reject(
+      'DissolutionGroundNotVoluntary',
+      'R24',
+      `${d.ground} is a ground for compulsory dissolution, not voluntary`,
+      `Căn cứ "${vi.ground[d.ground]}" là căn cứ giải thể bắt buộc, không phải tự giải thể`,
+      'data.ground',
+    )
   // R1: a body under its own charter is not held to either decree's list
   if (a.regime !== 'own-charter') {
     const decree = d.dissolvedOn < DECREE_126_FROM ? 'decree-45-2010' : 'decree-126-2024'
     if (!voluntaryGrounds[decree].includes(d.ground))
       return reject(
-        'DissolutionGroundNotAllowed', 'R24',
+        'DissolutionGroundNotAllowed',
+        'R24',
         `${d.ground} is not a ground for voluntary dissolution under ${decree} (allowed: ${voluntaryGrounds[decree].join(', ')})`,
         `"${vi.ground[d.ground]}" không phải căn cứ tự giải thể theo ${vi.regime[decree]}`,
         'data.ground',
@@ -64,8 +77,9 @@ const checkVoluntary = (d: Data<'DissolveAssociation'>, a: Existing): Decision |
   if (d.ground !== 'members-request') return undefined
   if (d.requestingMembers === undefined || d.officialMembers === undefined)
     return reject(
-      'MembersRequestCountsMissing', 'R24',
-      'A dissolution at the members\' request needs the number of requesting and of official members',
+      'MembersRequestCountsMissing',
+      'R24',
+      "A dissolution at the members' request needs the number of requesting and of official members",
       'Giải thể theo đề nghị của hội viên cần số hội viên đề nghị và số hội viên chính thức',
       d.requestingMembers === undefined ? 'data.requestingMembers' : 'data.officialMembers',
     )
@@ -73,7 +87,8 @@ const checkVoluntary = (d: Data<'DissolveAssociation'>, a: Existing): Decision |
     return reject('RequestingMembersExceedOfficial', 'design', 'More members request than there are official members', 'Số hội viên đề nghị vượt quá số hội viên chính thức', 'data.requestingMembers')
   if (d.requestingMembers * 2 <= d.officialMembers)
     return reject(
-      'MembersRequestBelowMajority', 'R24',
+      'MembersRequestBelowMajority',
+      'R24',
       `More than half of the ${d.officialMembers} official members must request it; ${d.requestingMembers} did`,
       `Cần hơn một nửa trong số ${d.officialMembers} hội viên chính thức đề nghị; mới có ${d.requestingMembers}`,
       'data.requestingMembers',
@@ -82,8 +97,7 @@ const checkVoluntary = (d: Data<'DissolveAssociation'>, a: Existing): Decision |
 }
 
 /** R23: a suspension left unremedied runs on for the automatic grace, and then for the one extension if granted. */
-const graceEnd = (a: Existing, policy: Policy): IsoDate | undefined =>
-  a.suspendedUntil === undefined ? undefined : addWorkingDays(a.suspendedUntil, policy.suspensionGraceWorkingDays)
+const graceEnd = (a: Existing, policy: Policy): IsoDate | undefined => (a.suspendedUntil === undefined ? undefined : addWorkingDays(a.suspendedUntil, policy.suspensionGraceWorkingDays))
 
 export const extendSuspension = (d: Data<'ExtendSuspension'>, a: Existing, policy: Policy): Decision => {
   if (a.status !== 'suspended' || a.suspendedUntil === undefined || a.suspendedOn === undefined)
@@ -91,14 +105,21 @@ export const extendSuspension = (d: Data<'ExtendSuspension'>, a: Existing, polic
   if (a.extendedUntil !== undefined)
     return a.extendedUntil === d.until
       ? nothing
-      : reject('SuspensionAlreadyExtended', 'R23', `The suspension was already extended until ${a.extendedUntil}; only one extension is allowed`, `Thời hạn đình chỉ đã được gia hạn đến ngày ${a.extendedUntil}; chỉ được gia hạn một lần`, 'data.until')
+      : reject(
+          'SuspensionAlreadyExtended',
+          'R23',
+          `The suspension was already extended until ${a.extendedUntil}; only one extension is allowed`,
+          `Thời hạn đình chỉ đã được gia hạn đến ngày ${a.extendedUntil}; chỉ được gia hạn một lần`,
+          'data.until',
+        )
   if (d.extendedOn < a.suspendedOn)
     return reject('ExtensionBeforeSuspension', 'R23', `The suspension began only on ${a.suspendedOn}`, `Hội chỉ bị đình chỉ từ ngày ${a.suspendedOn}`, 'data.extendedOn')
   const grace = graceEnd(a, policy)!
   const latest = addWorkingDays(grace, policy.maxSuspensionExtensionWorkingDays)
   if (d.until <= grace || d.until > latest)
     return reject(
-      'SuspensionExtensionOutOfRange', 'R23',
+      'SuspensionExtensionOutOfRange',
+      'R23',
       `After the suspension (until ${a.suspendedUntil}) and its automatic ${policy.suspensionGraceWorkingDays} working days (until ${grace}), an extension runs at most ${policy.maxSuspensionExtensionWorkingDays} working days: until a date after ${grace} and by ${latest}`,
       `Sau thời hạn đình chỉ (đến ${a.suspendedUntil}) và ${policy.suspensionGraceWorkingDays} ngày làm việc tự động (đến ${grace}), chỉ được gia hạn tối đa ${policy.maxSuspensionExtensionWorkingDays} ngày làm việc: sau ngày ${grace} và chậm nhất ngày ${latest}`,
       'data.until',
@@ -108,14 +129,32 @@ export const extendSuspension = (d: Data<'ExtendSuspension'>, a: Existing, polic
 
 const checkCompulsory = (d: Data<'DissolveAssociation'>, a: Existing, policy: Policy): Decision | undefined => {
   if (!compulsoryGrounds.includes(d.ground))
-    return reject('DissolutionGroundNotCompulsory', 'R25', `${d.ground} is a ground for voluntary dissolution, not compulsory`, `Căn cứ "${vi.ground[d.ground]}" là căn cứ tự giải thể, không phải giải thể bắt buộc`, 'data.ground')
+    return reject(
+      'DissolutionGroundNotCompulsory',
+      'R25',
+      `${d.ground} is a ground for voluntary dissolution, not compulsory`,
+      `Căn cứ "${vi.ground[d.ground]}" là căn cứ tự giải thể, không phải giải thể bắt buộc`,
+      'data.ground',
+    )
   if (d.ground === 'inactive-12-months') {
     // R25 against the facts: a year of inactivity needs a year of existence and no recorded activity in it
     const yearBefore = addYears(d.dissolvedOn, -1)
     if (a.foundedOn > yearBefore)
-      return reject('InactivityImpossible', 'R25', `Founded on ${a.foundedOn}, ${a.associationId} cannot have been inactive for 12 months by ${d.dissolvedOn}`, `Hội ${a.associationId} thành lập ngày ${a.foundedOn}, chưa thể không hoạt động 12 tháng liên tục tính đến ngày ${d.dissolvedOn}`, 'data.ground')
+      return reject(
+        'InactivityImpossible',
+        'R25',
+        `Founded on ${a.foundedOn}, ${a.associationId} cannot have been inactive for 12 months by ${d.dissolvedOn}`,
+        `Hội ${a.associationId} thành lập ngày ${a.foundedOn}, chưa thể không hoạt động 12 tháng liên tục tính đến ngày ${d.dissolvedOn}`,
+        'data.ground',
+      )
     if (a.lastActivityOn !== undefined && a.lastActivityOn > yearBefore && a.lastActivityOn <= d.dissolvedOn)
-      return reject('ActivityWithinYear', 'R25', `${a.associationId} recorded activity on ${a.lastActivityOn}, within the 12 months before ${d.dissolvedOn}`, `Hội ${a.associationId} có hoạt động ngày ${a.lastActivityOn}, trong vòng 12 tháng trước ngày ${d.dissolvedOn}`, 'data.ground')
+      return reject(
+        'ActivityWithinYear',
+        'R25',
+        `${a.associationId} recorded activity on ${a.lastActivityOn}, within the 12 months before ${d.dissolvedOn}`,
+        `Hội ${a.associationId} có hoạt động ngày ${a.lastActivityOn}, trong vòng 12 tháng trước ngày ${d.dissolvedOn}`,
+        'data.ground',
+      )
   }
   if (d.ground !== 'suspension-unremedied') return undefined
   if (a.status !== 'suspended' || a.suspendedUntil === undefined)
@@ -123,7 +162,8 @@ const checkCompulsory = (d: Data<'DissolveAssociation'>, a: Existing, policy: Po
   const runsUntil = a.extendedUntil ?? graceEnd(a, policy)!
   if (d.dissolvedOn <= runsUntil)
     return reject(
-      'SuspensionStillRunning', 'R23',
+      'SuspensionStillRunning',
+      'R23',
       `The suspension (until ${a.suspendedUntil}) runs on, with its automatic working days${a.extendedUntil === undefined ? '' : ' and extension'}, until ${runsUntil}: the violation may still be remedied`,
       `Thời hạn đình chỉ (đến ${a.suspendedUntil}) còn kéo dài${a.extendedUntil === undefined ? ' thêm các ngày làm việc tự động' : ' thêm thời gian gia hạn'} đến ngày ${runsUntil}: hội vẫn còn thời gian khắc phục`,
       'data.dissolvedOn',
@@ -137,7 +177,8 @@ const checkChildren = (d: Data<'DissolveAssociation'>, a: Existing): Decision | 
   const missing = a.children.filter((c) => !listed.some((f) => f.associationId === c))
   if (missing.length > 0)
     return reject(
-      'ChildrenFateMissing', 'R30',
+      'ChildrenFateMissing',
+      'R30',
       `Say what becomes of every child of ${a.associationId} (re-parented or dissolved): ${missing.join(', ')} not listed`,
       `Phải nêu rõ các hội trực thuộc ${a.associationId} được chuyển về hội cấp trên khác hay giải thể theo: chưa nêu ${missing.join(', ')}`,
       'data.children',
@@ -147,14 +188,26 @@ const checkChildren = (d: Data<'DissolveAssociation'>, a: Existing): Decision | 
     return reject('NotAChild', 'R30', `${stranger.associationId} is not a child of ${a.associationId}`, `Hội ${stranger.associationId} không trực thuộc hội ${a.associationId}`, 'data.children')
   const toItself = listed.find((f) => f.fate === 'reparent' && (f.parentId === a.associationId || f.parentId === f.associationId))
   if (toItself !== undefined)
-    return reject('NewParentInvalid', 'R30', `${toItself.associationId} needs a new parent other than ${a.associationId} and itself`, `Hội ${toItself.associationId} cần hội cấp trên mới khác hội đang giải thể và chính nó`, 'data.children')
+    return reject(
+      'NewParentInvalid',
+      'R30',
+      `${toItself.associationId} needs a new parent other than ${a.associationId} and itself`,
+      `Hội ${toItself.associationId} cần hội cấp trên mới khác hội đang giải thể và chính nó`,
+      'data.children',
+    )
   return undefined
 }
 
 export const dissolve = (d: Data<'DissolveAssociation'>, a: Existing, policy: Policy): Decision => {
   if (d.dissolvedOn < a.foundedOn) return beforeFounding(a, d.dissolvedOn, 'data.dissolvedOn')
   if (d.ground === 'parent-dissolved')
-    return reject('GroundOnlyWithParent', 'R30', 'An association is dissolved with its parent only through the parent\'s dissolution', 'Hội chỉ giải thể theo hội cấp trên thông qua quyết định giải thể hội cấp trên', 'data.ground')
+    return reject(
+      'GroundOnlyWithParent',
+      'R30',
+      "An association is dissolved with its parent only through the parent's dissolution",
+      'Hội chỉ giải thể theo hội cấp trên thông qua quyết định giải thể hội cấp trên',
+      'data.ground',
+    )
   const refused = (d.dissolution === 'voluntary' ? checkVoluntary(d, a) : checkCompulsory(d, a, policy)) ?? checkChildren(d, a) ?? checkComplaints(d.dissolvedOn, a)
   return refused ?? accept(...branchesEnding(a, d.dissolvedOn), { type: 'AssociationDissolved', data: d })
 }
@@ -164,7 +217,8 @@ export const dissolvedAgain = (d: Data<'DissolveAssociation'>, state: State): De
   const done = state.status === 'dissolved' ? state.dissolution : undefined
   if (done !== undefined && done.dissolvedOn === d.dissolvedOn && done.dissolution === d.dissolution && done.ground === d.ground) return nothing
   return reject(
-    'AssociationAlreadyDissolved', 'R24',
+    'AssociationAlreadyDissolved',
+    'R24',
     `Association ${d.associationId} was already dissolved${done === undefined ? '' : ` on ${done.dissolvedOn} (${done.ground})`}`,
     `Hội ${d.associationId} đã giải thể${done === undefined ? '' : ` từ ngày ${done.dissolvedOn} (${vi.ground[done.ground]})`}`,
     'data.associationId',

@@ -26,16 +26,45 @@ export const DivideAssociation = message('DivideAssociation', { ...id, dividedOn
 export const SeparateAssociation = message('SeparateAssociation', { ...id, separatedOn: IsoDate, newBody: NewBody }, { decisionRef: Ref })
 export const AbsorbAssociation = message('AbsorbAssociation', { ...id, intoId: Id, absorbedOn: IsoDate }, { decisionRef: Ref })
 /** Decided on the stream of the new association; the sources end by follow-ups. */
-export const ConsolidateAssociations = message('ConsolidateAssociations', {
-  ...id, name: Name, kind: AssociationKind, scope: Scope, areaCode: AreaCode, consolidatedOn: IsoDate, sourceIds: SourceIds,
-}, { parentId: Id, decisionRef: Ref })
+export const ConsolidateAssociations = message(
+  'ConsolidateAssociations',
+  {
+    ...id,
+    name: Name,
+    kind: AssociationKind,
+    scope: Scope,
+    areaCode: AreaCode,
+    consolidatedOn: IsoDate,
+    sourceIds: SourceIds,
+  },
+  { parentId: Id, decisionRef: Ref },
+)
 
 /** Only follow-ups send these. */
-export const FoundSuccessor = message('FoundSuccessor', {
-  ...id, name: Name, kind: AssociationKind, scope: Scope, areaCode: AreaCode, foundedOn: IsoDate, foundingMembers: Count, origin: Origin,
-}, { parentId: Id, decisionRef: Ref })
-export const EndByReorganisation = message('EndByReorganisation', {
-  ...id, how: Ending, reorganisedOn: IsoDate, heirId: Id, successorIds: boundedArray(Id, 50, 'SuccessorIds'),
-}, { decisionRef: Ref })
+export const FoundSuccessor = message(
+  'FoundSuccessor',
+  {
+    ...id,
+    name: Name,
+    kind: AssociationKind,
+    scope: Scope,
+    areaCode: AreaCode,
+    foundedOn: IsoDate,
+    foundingMembers: Count,
+    origin: Origin,
+  },
+  { parentId: Id, decisionRef: Ref },
+)
+export const EndByReorganisation = message(
+  'EndByReorganisation',
+  {
+    ...id,
+    how: Ending,
+    reorganisedOn: IsoDate,
+    heirId: Id,
+    successorIds: boundedArray(Id, 50, 'SuccessorIds'),
+  },
+  { decisionRef: Ref },
+)
 /** `freedClaim`: the area claim the source released, which the heir takes when it is its own. */
 export const TakeOver = message('TakeOver', { ...id, fromId: Id, how: Ending, takenOverOn: IsoDate }, { staffQuota: Count, freedClaim: ClaimId, alsoCarried: boundedArray(Id, 500, 'AlsoCarried') })

@@ -43,7 +43,10 @@ export const dissolveWithParent = (d: t.TypeOf<typeof DissolveWithParent>['data'
   return accept(...branchesEnding(state, on), {
     type: 'AssociationDissolved',
     data: {
-      associationId: d.associationId, dissolvedOn: on, dissolution: 'compulsory', ground: 'parent-dissolved',
+      associationId: d.associationId,
+      dissolvedOn: on,
+      dissolution: 'compulsory',
+      ground: 'parent-dissolved',
       ...(state.children.length === 0 ? {} : { children: state.children.map((associationId) => ({ associationId: associationId as Id, fate: 'dissolve' as const })) }),
     },
   })

@@ -87,12 +87,38 @@ export const evolve = (state: State, event: Event): State => {
   if (event.type === 'AssociationFounded') {
     const d = event.data
     return {
-      status: 'active', associationId: d.associationId, name: d.name, kind: d.kind, regime: d.regime, scope: d.scope,
-      areaCode: d.areaCode, parentId: d.parentId, children: [], foundedOn: d.foundedOn, foundingMembers: d.foundingMembers, special: false,
-      specialRevokedOn: undefined, staffQuota: undefined, congresses: empty, lastCongressOn: undefined, lastActivityOn: undefined, term: undefined,
-      officerLog: empty, resolutionIds: noIds, conferenceIds: noIds, suspendedOn: undefined, suspendedUntil: undefined, extendedUntil: undefined,
-      reinstatedOn: undefined, dissolvedOn: undefined, dissolution: undefined, origin: d.origin, reorganisation: undefined, predecessors: [], governance: noGovernance,
-      founders: state.status === 'none' ? state.founding?.permit?.registrants ?? [] : [],
+      status: 'active',
+      associationId: d.associationId,
+      name: d.name,
+      kind: d.kind,
+      regime: d.regime,
+      scope: d.scope,
+      areaCode: d.areaCode,
+      parentId: d.parentId,
+      children: [],
+      foundedOn: d.foundedOn,
+      foundingMembers: d.foundingMembers,
+      special: false,
+      specialRevokedOn: undefined,
+      staffQuota: undefined,
+      congresses: empty,
+      lastCongressOn: undefined,
+      lastActivityOn: undefined,
+      term: undefined,
+      officerLog: empty,
+      resolutionIds: noIds,
+      conferenceIds: noIds,
+      suspendedOn: undefined,
+      suspendedUntil: undefined,
+      extendedUntil: undefined,
+      reinstatedOn: undefined,
+      dissolvedOn: undefined,
+      dissolution: undefined,
+      origin: d.origin,
+      reorganisation: undefined,
+      predecessors: [],
+      governance: noGovernance,
+      founders: state.status === 'none' ? (state.founding?.permit?.registrants ?? []) : [],
     }
   }
   if (state.status === 'none') return evolveFounding(state, event)
@@ -119,7 +145,11 @@ export const evolve = (state: State, event: Event): State => {
     }
     case 'OfficerElected': {
       const d = event.data
-      return { ...state, lastActivityOn: latest(state.lastActivityOn, d.electedOn), officerLog: push(state.officerLog, { memberId: d.memberId, fullName: d.fullName, role: d.role, electedOn: d.electedOn }) }
+      return {
+        ...state,
+        lastActivityOn: latest(state.lastActivityOn, d.electedOn),
+        officerLog: push(state.officerLog, { memberId: d.memberId, fullName: d.fullName, role: d.role, electedOn: d.electedOn }),
+      }
     }
     case 'OfficerRelieved': {
       const d = event.data
@@ -168,10 +198,15 @@ const evolveFounding = (state: Extract<State, { status: 'none' }>, event: Event)
       return f === undefined ? { status: 'none', founding: { committee: event.data, permit: undefined, lapsedOn: undefined } } : state
     case 'AssociationEstablishmentPermitted': {
       const d = event.data
-      return f === undefined ? state : {
-        status: 'none',
-        founding: { ...f, permit: { permittedOn: d.permittedOn, firstDueBy: d.congressDueBy, congressDueBy: d.congressDueBy, extendedOn: undefined, registrants: d.registrants, decisionRef: d.decisionRef } },
-      }
+      return f === undefined
+        ? state
+        : {
+            status: 'none',
+            founding: {
+              ...f,
+              permit: { permittedOn: d.permittedOn, firstDueBy: d.congressDueBy, congressDueBy: d.congressDueBy, extendedOn: undefined, registrants: d.registrants, decisionRef: d.decisionRef },
+            },
+          }
     }
     case 'EstablishmentPermitExtended':
       return f?.permit === undefined ? state : { status: 'none', founding: { ...f, permit: { ...f.permit, congressDueBy: event.data.congressDueBy, extendedOn: event.data.requestedOn } } }

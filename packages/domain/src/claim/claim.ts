@@ -43,18 +43,18 @@ export const initialState: State = { owner: undefined, since: undefined, release
 export const evolve = (state: State, event: Event): State =>
   event.type === 'ClaimTaken'
     ? { owner: event.data.owner, since: event.data.takenOn, releasedOn: undefined }
-    : state.owner === event.data.owner ? { owner: undefined, since: undefined, releasedOn: event.data.releasedOn } : state
+    : state.owner === event.data.owner
+      ? { owner: undefined, since: undefined, releasedOn: event.data.releasedOn }
+      : state
 
 /** The owner holding the claim, if another than `owner`. */
-export const heldByOther = (claim: State | undefined, owner: string): string | undefined =>
-  claim?.owner !== undefined && claim.owner !== owner ? claim.owner : undefined
+export const heldByOther = (claim: State | undefined, owner: string): string | undefined => (claim?.owner !== undefined && claim.owner !== owner ? claim.owner : undefined)
 
 export const decide = (command: Command, state: State): E.Either<Rejection, ReadonlyArray<Event>> => {
   const d = command.data
   if (command.type === 'TakeClaim') {
     if (state.owner === d.owner) return nothing
-    if (state.owner !== undefined)
-      return reject('ClaimHeld', 'design', `${d.claimId} is held by ${state.owner}`, `${d.claimId} đang thuộc về ${state.owner}`, 'data.owner')
+    if (state.owner !== undefined) return reject('ClaimHeld', 'design', `${d.claimId} is held by ${state.owner}`, `${d.claimId} đang thuộc về ${state.owner}`, 'data.owner')
     return accept({ type: 'ClaimTaken', data: command.data })
   }
   return state.owner === d.owner ? accept({ type: 'ClaimReleased', data: command.data }) : nothing
@@ -68,9 +68,11 @@ export const parseStreamId = (id: string): string | undefined => {
 }
 export const decider: Decider<Command, Event, State, unknown> = { decide, evolve, initialState, isTerminal: () => false }
 export const claim: AggregateModule<Command, Event, State, unknown> = {
-  name: 'claim', decider, streamOf: (c) => streamId(c.data.claimId), needs: () => [],
+  name: 'claim',
+  decider,
+  streamOf: (c) => streamId(c.data.claimId),
+  needs: () => [],
 }
-export const take = (key: string, claimId: string, owner: string, takenOn: string) =>
-  ({ key, aggregate: 'claim', command: { type: 'TakeClaim', data: { claimId, owner, takenOn } } }) as const
+export const take = (key: string, claimId: string, owner: string, takenOn: string) => ({ key, aggregate: 'claim', command: { type: 'TakeClaim', data: { claimId, owner, takenOn } } }) as const
 export const release = (key: string, claimId: string, owner: string, releasedOn: string) =>
   ({ key, aggregate: 'claim', command: { type: 'ReleaseClaim', data: { claimId, owner, releasedOn } } }) as const

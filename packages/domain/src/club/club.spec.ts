@@ -17,14 +17,23 @@ const dissolved = after(host, { type: 'AssociationDissolved', data: { associatio
 
 const roster = { total: 60, older: 40, women: 39, homeCareVolunteers: 6 }
 const launchData = {
-  clubId: 'clb-lt-03', name: 'CLB Liên thế hệ tự giúp nhau xã Tân Hòa', model: 'ishc', hostAssociationId: 'nct-hb', areaCode: '12.105.03',
-  launchedOn: '2019-03-15', programme: '1533', roster,
+  clubId: 'clb-lt-03',
+  name: 'CLB Liên thế hệ tự giúp nhau xã Tân Hòa',
+  model: 'ishc',
+  hostAssociationId: 'nct-hb',
+  areaCode: '12.105.03',
+  launchedOn: '2019-03-15',
+  programme: '1533',
+  roster,
 }
 const launch = { type: 'LaunchClub', data: launchData } as unknown as Command
 const launching = (data: object) => ({ type: 'LaunchClub', data: { ...launchData, ...data } }) as unknown as Command
 const launched = { type: 'ClubLaunched', data: { ...launchData, flags: [] } } as unknown as Event
 const reportRoster = (r: object, reportedOn = '2021-01-05') => ({ type: 'ReportClubRoster', data: { clubId: 'clb-lt-03', reportedOn, roster: { ...roster, ...r } } }) as unknown as Command
-const activity = { type: 'RecordClubActivity', data: { clubId: 'clb-lt-03', activityId: 'hd-1', area: 'home-care', heldOn: '2019-04-02', title: 'Thăm hỏi người cao tuổi cô đơn', participants: 12 } } as unknown as Command
+const activity = {
+  type: 'RecordClubActivity',
+  data: { clubId: 'clb-lt-03', activityId: 'hd-1', area: 'home-care', heldOn: '2019-04-02', title: 'Thăm hỏi người cao tuổi cô đơn', participants: 12 },
+} as unknown as Command
 const close = { type: 'CloseClub', data: { clubId: 'clb-lt-03', closedOn: '2024-12-20', reason: 'Sáp nhập xã' } } as unknown as Command
 const closed = { type: 'ClubClosed', data: (close as Extract<Command, { type: 'CloseClub' }>).data } as Event
 
@@ -38,7 +47,10 @@ describe('club: not launched', () => {
     const r = given(decider, []).when(launching({ roster: { total: 30, older: 12, women: 10, homeCareVolunteers: 2 } }), ctx)
     expect(E.isRight(r)).toBe(true)
     expect(flagsOf(r)?.map((f) => [f.rule, f.code])).toEqual([
-      ['R29', 'MembersOutOfRange'], ['R29', 'WomenShareOutOfRange'], ['R29', 'OlderShareOutOfRange'], ['R29', 'TooFewHomeCareVolunteers'],
+      ['R29', 'MembersOutOfRange'],
+      ['R29', 'WomenShareOutOfRange'],
+      ['R29', 'OlderShareOutOfRange'],
+      ['R29', 'TooFewHomeCareVolunteers'],
     ])
   })
   it('R29: flags an ISHC above the ranges too', () => {
@@ -77,7 +89,7 @@ describe('club: not launched', () => {
   it('R24: rejects a dissolved host', () => {
     expect(given(decider, []).when(launch, { ...ctx, host: dissolved })).toMatchObject(E.left({ code: 'AssociationDissolved', rule: 'R24' }))
   })
-  it('accepts the host\'s own area and refuses an area outside it, even one sharing its digits', () => {
+  it("accepts the host's own area and refuses an area outside it, even one sharing its digits", () => {
     expect(given(decider, []).when(launching({ areaCode: '12.105' }), ctx)).toMatchObject(E.right([{ type: 'ClubLaunched' }]))
     expect(given(decider, []).when(launching({ areaCode: '12.1050' }), ctx)).toMatchObject(E.left({ code: 'ClubOutsideHostArea', rule: 'design', field: 'data.areaCode' }))
     expect(given(decider, []).when(launching({ areaCode: '13.105.03' }), ctx)).toMatchObject(E.left({ code: 'ClubOutsideHostArea' }))
@@ -102,10 +114,19 @@ describe('club: open', () => {
   })
   it('R29: a roster report is flagged like a launch, never refused', () => {
     const r = given(decider, [launched]).when(reportRoster({ total: 72, women: 40, older: 48 }), ctx)
-    expect(r).toEqual(E.right([{
-      type: 'ClubRosterReported',
-      data: { clubId: 'clb-lt-03', reportedOn: '2021-01-05', roster: { ...roster, total: 72, women: 40, older: 48 }, flags: [expect.objectContaining({ rule: 'R29', code: 'MembersOutOfRange' }), expect.objectContaining({ rule: 'R29', code: 'WomenShareOutOfRange' })] },
-    }]))
+    expect(r).toEqual(
+      E.right([
+        {
+          type: 'ClubRosterReported',
+          data: {
+            clubId: 'clb-lt-03',
+            reportedOn: '2021-01-05',
+            roster: { ...roster, total: 72, women: 40, older: 48 },
+            flags: [expect.objectContaining({ rule: 'R29', code: 'MembersOutOfRange' }), expect.objectContaining({ rule: 'R29', code: 'WomenShareOutOfRange' })],
+          },
+        },
+      ]),
+    )
   })
   it('reporting the roster the club already has yields nothing', () => {
     expect(given(decider, [launched]).when(reportRoster({}, '2022-01-01'), ctx)).toEqual(E.right([]))
@@ -165,12 +186,19 @@ const valid = (raw: unknown): Command => {
   return r.right
 }
 const date = fc.constantFrom('2015-01-01', '2019-03-15', '2019-06-01', '2021-01-05', '2024-12-20')
-const figures = fc.record({ total: fc.integer({ min: 0, max: 90 }), older: fc.integer({ min: 0, max: 95 }), women: fc.integer({ min: 0, max: 95 }), homeCareVolunteers: fc.integer({ min: 0, max: 12 }) })
+const figures = fc.record({
+  total: fc.integer({ min: 0, max: 90 }),
+  older: fc.integer({ min: 0, max: 95 }),
+  women: fc.integer({ min: 0, max: 95 }),
+  homeCareVolunteers: fc.integer({ min: 0, max: 12 }),
+})
 const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.record({ launchedOn: date, programme: fc.constantFrom('1533', '1336'), roster: fc.constantFrom(roster, { total: 30, older: 10, women: 10, homeCareVolunteers: 1 }) })
+  fc
+    .record({ launchedOn: date, programme: fc.constantFrom('1533', '1336'), roster: fc.constantFrom(roster, { total: 30, older: 10, women: 10, homeCareVolunteers: 1 }) })
     .map((d) => valid({ type: 'LaunchClub', data: { ...launchData, ...d } })),
   fc.record({ reportedOn: date, roster: figures }).map((d) => valid({ type: 'ReportClubRoster', data: { clubId: 'clb-lt-03', ...d } })),
-  fc.record({ activityId: fc.constantFrom('hd-1', 'hd-2', 'hd-3'), heldOn: date, area: fc.constantFrom('home-care', 'rights') })
+  fc
+    .record({ activityId: fc.constantFrom('hd-1', 'hd-2', 'hd-3'), heldOn: date, area: fc.constantFrom('home-care', 'rights') })
     .map((d) => valid({ type: 'RecordClubActivity', data: { clubId: 'clb-lt-03', title: 'Sinh hoạt định kỳ', participants: 20, ...d } })),
   date.map((closedOn) => valid({ type: 'CloseClub', data: { clubId: 'clb-lt-03', closedOn } })),
 )
@@ -181,12 +209,17 @@ describe('club: properties', () => {
     idempotencyProperty({ decider, command, context: () => ctx, maxLength: 15, numRuns: 500, expectTypes: ['CloseClub', 'LaunchClub', 'RecordClubActivity', 'ReportClubRoster'] })
   })
   it('R29: a consistent ISHC roster is never refused, only flagged', () => {
-    const consistent = fc.integer({ min: 0, max: 200 }).chain((total) =>
-      fc.record({ total: fc.constant(total), older: fc.integer({ min: 0, max: total }), women: fc.integer({ min: 0, max: total }), homeCareVolunteers: fc.integer({ min: 0, max: total }) }))
-    fc.assert(fc.property(consistent, (r) => {
-      const result = given(decider, []).when(launching({ roster: r }), ctx)
-      expect(E.isRight(result)).toBe(true)
-      expect(flagsOf(result)?.every((f) => f.rule === 'R29')).toBe(true)
-    }))
+    const consistent = fc
+      .integer({ min: 0, max: 200 })
+      .chain((total) =>
+        fc.record({ total: fc.constant(total), older: fc.integer({ min: 0, max: total }), women: fc.integer({ min: 0, max: total }), homeCareVolunteers: fc.integer({ min: 0, max: total }) }),
+      )
+    fc.assert(
+      fc.property(consistent, (r) => {
+        const result = given(decider, []).when(launching({ roster: r }), ctx)
+        expect(E.isRight(result)).toBe(true)
+        expect(flagsOf(result)?.every((f) => f.rule === 'R29')).toBe(true)
+      }),
+    )
   })
 })

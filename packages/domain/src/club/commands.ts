@@ -7,7 +7,14 @@ import { idStream } from '../streams.js'
 const id = { clubId: Id }
 
 export const LaunchClub = message('LaunchClub', {
-  ...id, name: Name, model: ClubModel, hostAssociationId: Id, areaCode: AreaCode, launchedOn: IsoDate, programme: ClubProgramme, roster: Roster,
+  ...id,
+  name: Name,
+  model: ClubModel,
+  hostAssociationId: Id,
+  areaCode: AreaCode,
+  launchedOn: IsoDate,
+  programme: ClubProgramme,
+  roster: Roster,
 })
 export const ReportClubRoster = message('ReportClubRoster', { ...id, reportedOn: IsoDate, roster: Roster })
 export const RecordClubActivity = message('RecordClubActivity', { ...id, activityId: Id, area: ActivityArea, heldOn: IsoDate, title: Name, participants: Count })

@@ -10,13 +10,18 @@ import { hasId } from '../ids.js'
 
 export type Context = { readonly policy: Policy; readonly host?: Association.State }
 
-const sameRoster = (a: Roster, b: Roster): boolean =>
-  a.total === b.total && a.older === b.older && a.women === b.women && a.homeCareVolunteers === b.homeCareVolunteers
+const sameRoster = (a: Roster, b: Roster): boolean => a.total === b.total && a.older === b.older && a.women === b.women && a.homeCareVolunteers === b.homeCareVolunteers
 
 const rosterMustBeConsistent = (r: Roster): E.Either<Rejection, Roster> => {
   for (const part of ['older', 'women', 'homeCareVolunteers'] as const)
     if (r[part] > r.total)
-      return reject('RosterInconsistent', 'design', `The roster counts ${r[part]} ${part} but only ${r.total} members`, `Danh sách ghi ${r[part]} (${part}) nhưng chỉ có ${r.total} thành viên`, `data.roster.${part}`)
+      return reject(
+        'RosterInconsistent',
+        'design',
+        `The roster counts ${r[part]} ${part} but only ${r.total} members`,
+        `Danh sách ghi ${r[part]} (${part}) nhưng chỉ có ${r.total} thành viên`,
+        `data.roster.${part}`,
+      )
   return E.right(r)
 }
 
@@ -29,18 +34,34 @@ export const compositionFlags = (model: string, r: Roster, policy: Policy): Flag
   const p = policy.ishc
   const flags: Flag[] = []
   if (r.total < p.members.min || r.total > p.members.max)
-    flags.push({ rule: 'R29', code: 'MembersOutOfRange', message: `An ISHC should have ${p.members.min}–${p.members.max} members; this one has ${r.total} / CLB Liên thế hệ tự giúp nhau nên có ${p.members.min}–${p.members.max} thành viên; CLB này có ${r.total}` })
+    flags.push({
+      rule: 'R29',
+      code: 'MembersOutOfRange',
+      message: `An ISHC should have ${p.members.min}–${p.members.max} members; this one has ${r.total} / CLB Liên thế hệ tự giúp nhau nên có ${p.members.min}–${p.members.max} thành viên; CLB này có ${r.total}`,
+    })
   // shares of an empty roster mean nothing; the member count above already flags it
   if (r.total > 0) {
     const women = r.women / r.total
     if (women < p.womenShare.min || women > p.womenShare.max)
-      flags.push({ rule: 'R29', code: 'WomenShareOutOfRange', message: `Women should be ${range(p.womenShare)} of an ISHC; here ${percent(women)} (${r.women} of ${r.total}) / Nữ nên chiếm ${range(p.womenShare)} thành viên CLB; ở đây ${percent(women)} (${r.women}/${r.total})` })
+      flags.push({
+        rule: 'R29',
+        code: 'WomenShareOutOfRange',
+        message: `Women should be ${range(p.womenShare)} of an ISHC; here ${percent(women)} (${r.women} of ${r.total}) / Nữ nên chiếm ${range(p.womenShare)} thành viên CLB; ở đây ${percent(women)} (${r.women}/${r.total})`,
+      })
     const older = r.older / r.total
     if (older < p.olderShare.min || older > p.olderShare.max)
-      flags.push({ rule: 'R29', code: 'OlderShareOutOfRange', message: `Members aged ${p.olderThreshold} or over should be ${range(p.olderShare)} of an ISHC; here ${percent(older)} (${r.older} of ${r.total}) / Người từ ${p.olderThreshold} tuổi trở lên nên chiếm ${range(p.olderShare)} thành viên CLB; ở đây ${percent(older)} (${r.older}/${r.total})` })
+      flags.push({
+        rule: 'R29',
+        code: 'OlderShareOutOfRange',
+        message: `Members aged ${p.olderThreshold} or over should be ${range(p.olderShare)} of an ISHC; here ${percent(older)} (${r.older} of ${r.total}) / Người từ ${p.olderThreshold} tuổi trở lên nên chiếm ${range(p.olderShare)} thành viên CLB; ở đây ${percent(older)} (${r.older}/${r.total})`,
+      })
   }
   if (r.homeCareVolunteers < p.minHomeCareVolunteers)
-    flags.push({ rule: 'R29', code: 'TooFewHomeCareVolunteers', message: `An ISHC should have at least ${p.minHomeCareVolunteers} home-care volunteers; this one has ${r.homeCareVolunteers} / CLB nên có ít nhất ${p.minHomeCareVolunteers} tình nguyện viên chăm sóc tại nhà; CLB này có ${r.homeCareVolunteers}` })
+    flags.push({
+      rule: 'R29',
+      code: 'TooFewHomeCareVolunteers',
+      message: `An ISHC should have at least ${p.minHomeCareVolunteers} home-care volunteers; this one has ${r.homeCareVolunteers} / CLB nên có ít nhất ${p.minHomeCareVolunteers} tình nguyện viên chăm sóc tại nhà; CLB này có ${r.homeCareVolunteers}`,
+    })
   return flags
 }
 
@@ -54,8 +75,13 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
     case 'LaunchClub': {
       const d = command.data
       if (state.status !== 'none')
-        return state.name === d.name && state.model === d.model && state.hostAssociationId === d.hostAssociationId && state.areaCode === d.areaCode &&
-          state.launchedOn === d.launchedOn && state.programme === d.programme && sameRoster(state.foundingRoster, d.roster)
+        return state.name === d.name &&
+          state.model === d.model &&
+          state.hostAssociationId === d.hostAssociationId &&
+          state.areaCode === d.areaCode &&
+          state.launchedOn === d.launchedOn &&
+          state.programme === d.programme &&
+          sameRoster(state.foundingRoster, d.roster)
           ? nothing
           : reject('ClubAlreadyLaunched', 'design', `Club ${d.clubId} was already launched with other details`, `Câu lạc bộ ${d.clubId} đã được thành lập với thông tin khác`, 'data.clubId')
       const roster = rosterMustBeConsistent(d.roster)
@@ -63,9 +89,21 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
       const host = associationMustBeOpen(context.host, d.hostAssociationId, 'data.hostAssociationId')
       if (E.isLeft(host)) return host
       if (!within(d.areaCode, host.right.areaCode))
-        return reject('ClubOutsideHostArea', 'design', `Area ${d.areaCode} is outside the host's area ${host.right.areaCode}`, `Địa bàn ${d.areaCode} nằm ngoài địa bàn ${host.right.areaCode} của hội chủ quản`, 'data.areaCode')
+        return reject(
+          'ClubOutsideHostArea',
+          'design',
+          `Area ${d.areaCode} is outside the host's area ${host.right.areaCode}`,
+          `Địa bàn ${d.areaCode} nằm ngoài địa bàn ${host.right.areaCode} của hội chủ quản`,
+          'data.areaCode',
+        )
       if (d.launchedOn < host.right.foundedOn)
-        return reject('ClubBeforeHost', 'design', `A club cannot be launched before its host was founded (${host.right.foundedOn})`, `Không thể thành lập câu lạc bộ trước khi hội chủ quản ra đời (${host.right.foundedOn})`, 'data.launchedOn')
+        return reject(
+          'ClubBeforeHost',
+          'design',
+          `A club cannot be launched before its host was founded (${host.right.foundedOn})`,
+          `Không thể thành lập câu lạc bộ trước khi hội chủ quản ra đời (${host.right.foundedOn})`,
+          'data.launchedOn',
+        )
       return accept({ type: 'ClubLaunched', data: { ...d, flags: compositionFlags(d.model, d.roster, context.policy) } })
     }
     case 'ReportClubRoster': {

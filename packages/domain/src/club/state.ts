@@ -29,9 +29,19 @@ export const evolve = (state: State, event: Event): State => {
     case 'ClubLaunched': {
       const d = event.data
       return {
-        status: 'open', clubId: d.clubId, name: d.name, model: d.model, hostAssociationId: d.hostAssociationId, areaCode: d.areaCode,
-        launchedOn: d.launchedOn, programme: d.programme, foundingRoster: d.roster, roster: d.roster, rosterReportedOn: d.launchedOn,
-        activityIds: noIds, closedOn: undefined,
+        status: 'open',
+        clubId: d.clubId,
+        name: d.name,
+        model: d.model,
+        hostAssociationId: d.hostAssociationId,
+        areaCode: d.areaCode,
+        launchedOn: d.launchedOn,
+        programme: d.programme,
+        foundingRoster: d.roster,
+        roster: d.roster,
+        rosterReportedOn: d.launchedOn,
+        activityIds: noIds,
+        closedOn: undefined,
       }
     }
     case 'ClubRosterReported':

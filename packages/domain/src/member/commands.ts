@@ -26,8 +26,17 @@ export const ReferMemberToParty = message('ReferMemberToParty', { ...id, referre
 export const PlaceMemberInBranch = message('PlaceMemberInBranch', { ...id, branchId: Id, placedOn: IsoDate })
 
 const members = {
-  AdmitMember, ChangeMemberCategory, CorrectMemberDetails, TransferMemberOut, TransferMemberIn,
-  RecordResignation, ExpelMember, StrikeOffMember, RecordDeath, ReferMemberToParty, PlaceMemberInBranch,
+  AdmitMember,
+  ChangeMemberCategory,
+  CorrectMemberDetails,
+  TransferMemberOut,
+  TransferMemberIn,
+  RecordResignation,
+  ExpelMember,
+  StrikeOffMember,
+  RecordDeath,
+  ReferMemberToParty,
+  PlaceMemberInBranch,
 }
 export const Command = taggedUnion('MemberCommand', 'type', members)
 export type Command = t.TypeOf<typeof Command>

@@ -27,7 +27,11 @@ type Decision = E.Either<Rejection, ReadonlyArray<Event>>
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 
 const leavingVi: Readonly<Record<Leaving, string>> = {
-  resigned: 'xin ra khỏi hội', expelled: 'bị khai trừ', 'struck-off': 'bị xóa tên', deceased: 'từ trần', 'transferred-out': 'chuyển sinh hoạt đi hội khác',
+  resigned: 'xin ra khỏi hội',
+  expelled: 'bị khai trừ',
+  'struck-off': 'bị xóa tên',
+  deceased: 'từ trần',
+  'transferred-out': 'chuyển sinh hoạt đi hội khác',
 }
 
 /**
@@ -43,10 +47,17 @@ const mustBeMember = (state: State, d: { memberId: string; associationId: string
   const heir = context.association
   const took = heir === undefined || heir.status === 'none' ? undefined : heir.predecessors.find((p) => p.fromId === state.associationId)
   if (took === undefined)
-    return reject('MemberNotInAssociation', 'design', `Member ${d.memberId} belongs to ${state.associationId}, not ${d.associationId}`, `Hội viên ${d.memberId} thuộc hội ${state.associationId}, không thuộc hội ${d.associationId}`, 'data.associationId')
+    return reject(
+      'MemberNotInAssociation',
+      'design',
+      `Member ${d.memberId} belongs to ${state.associationId}, not ${d.associationId}`,
+      `Hội viên ${d.memberId} thuộc hội ${state.associationId}, không thuộc hội ${d.associationId}`,
+      'data.associationId',
+    )
   if (on < took.on)
     return reject(
-      'BeforeCarriedOver', 'R21',
+      'BeforeCarriedOver',
+      'R21',
       `Member ${d.memberId} belongs to ${d.associationId} only from ${took.on}, when it took over ${state.associationId}; before that, name ${state.associationId}`,
       `Hội viên ${d.memberId} chỉ thuộc hội ${d.associationId} từ ngày ${took.on} (khi kế thừa hội ${state.associationId}); trước ngày đó phải ghi theo hội ${state.associationId}`,
       'data.associationId',
@@ -58,19 +69,24 @@ const mustBeMember = (state: State, d: { memberId: string; associationId: string
  * The facts R28 reads, when the person's personal data is still on record: an erased person (H1)
  * cannot be checked against an age or gender rule, so a decision that needs those facts is refused.
  */
-const knownFacts = (
-  p: { fullName: string; birthDate: IsoDate | Erased; gender: Person['gender'] | Erased }, memberId: string, field: string,
-): E.Either<Rejection, Person> => {
+const knownFacts = (p: { fullName: string; birthDate: IsoDate | Erased; gender: Person['gender'] | Erased }, memberId: string, field: string): E.Either<Rejection, Person> => {
   const { fullName, birthDate, gender } = p
   return isErased(birthDate) || isErased(gender)
-    ? reject('PersonalDataErased', 'H1', `The personal data of ${memberId} was erased: the age and gender rules (R28) cannot be checked`, `Dữ liệu cá nhân của hội viên ${memberId} đã bị xoá: không thể kiểm tra điều kiện tuổi, giới tính (R28)`, field)
+    ? reject(
+        'PersonalDataErased',
+        'H1',
+        `The personal data of ${memberId} was erased: the age and gender rules (R28) cannot be checked`,
+        `Dữ liệu cá nhân của hội viên ${memberId} đã bị xoá: không thể kiểm tra điều kiện tuổi, giới tính (R28)`,
+        field,
+      )
     : E.right({ fullName, birthDate, gender })
 }
 
 /** R11: after leaving, nothing happens to a member except corrections. */
 const alreadyLeft = (m: Extract<State, { status: 'left' }>): Decision =>
   reject(
-    'MemberAlreadyLeft', 'R11',
+    'MemberAlreadyLeft',
+    'R11',
     `Member ${m.memberId} left on ${m.leftOn} (${m.how}): only corrections are possible`,
     `Hội viên ${m.memberId} đã ${leavingVi[m.how]} ngày ${m.leftOn}: chỉ được đính chính thông tin`,
     'data.memberId',
@@ -94,12 +110,24 @@ const correctDetails = (d: Data<'CorrectMemberDetails'>, state: State, context: 
   if (E.isLeft(m)) return m
   const given = (['fullName', 'birthDate', 'gender', 'cardNo'] as const).filter((k) => d[k] !== undefined)
   if (given.length === 0)
-    return reject('NothingToCorrect', 'design', 'A correction must give at least one of fullName, birthDate, gender or cardNo', 'Cần đính chính ít nhất một trong các thông tin: họ tên, ngày sinh, giới tính, số thẻ', 'data')
+    return reject(
+      'NothingToCorrect',
+      'design',
+      'A correction must give at least one of fullName, birthDate, gender or cardNo',
+      'Cần đính chính ít nhất một trong các thông tin: họ tên, ngày sinh, giới tính, số thẻ',
+      'data',
+    )
   // a correction whose every value is already recorded is satisfied, so a retry yields nothing
   if (given.every((k) => d[k] === m.right[k])) return nothing
   if (d.correctedOn < m.right.admittedOn) return beforeAdmission(m.right, d.correctedOn, 'data.correctedOn')
   if (d.birthDate !== undefined && d.birthDate > d.correctedOn)
-    return reject('DateAfterCommand', 'design', `The birth date ${d.birthDate} is after the correction itself (${d.correctedOn})`, `Ngày sinh ${d.birthDate} sau chính ngày đính chính (${d.correctedOn})`, 'data.birthDate')
+    return reject(
+      'DateAfterCommand',
+      'design',
+      `The birth date ${d.birthDate} is after the correction itself (${d.correctedOn})`,
+      `Ngày sinh ${d.birthDate} sau chính ngày đính chính (${d.correctedOn})`,
+      'data.birthDate',
+    )
   if (d.birthDate !== undefined && d.birthDate > m.right.admittedOn)
     return reject('BirthAfterAdmission', 'design', 'The birth date is after the admission date', 'Ngày sinh sau ngày kết nạp', 'data.birthDate')
   // R28: a corrected birth date or gender must still have allowed the person to join, on the day they joined
@@ -126,7 +154,8 @@ const placeInBranch = (d: Data<'PlaceMemberInBranch'>, state: State, context: Co
   const branch = association.right.governance.branches.find((b) => b.branchId === d.branchId)
   if (branch === undefined || branch.establishedOn > d.placedOn || (branch.closedOn !== undefined && branch.closedOn <= d.placedOn))
     return reject(
-      'BranchNotOpen', 'R20',
+      'BranchNotOpen',
+      'R20',
       `${d.associationId} has no branch or cell ${d.branchId} open on ${d.placedOn}`,
       `Hội ${d.associationId} không có chi hội, tổ hội ${d.branchId} đang hoạt động vào ngày ${d.placedOn}`,
       'data.branchId',
@@ -140,15 +169,19 @@ const referToParty = (d: Data<'ReferMemberToParty'>, state: State, context: Cont
   if (m.right.referredToParty) return nothing
   if (m.right.status === 'left') return alreadyLeft(m.right)
   if (m.right.category !== 'official')
-    return reject('ReferralNeedsOfficialMember', 'design', `Only official members are referred to the Party; ${d.memberId} is ${m.right.category}`, `Chỉ hội viên chính thức mới được giới thiệu kết nạp Đảng`, 'data.memberId')
+    return reject(
+      'ReferralNeedsOfficialMember',
+      'design',
+      `Only official members are referred to the Party; ${d.memberId} is ${m.right.category}`,
+      `Chỉ hội viên chính thức mới được giới thiệu kết nạp Đảng`,
+      'data.memberId',
+    )
   if (d.referredOn < m.right.admittedOn) return beforeAdmission(m.right, d.referredOn, 'data.referredOn')
   return accept({ type: 'MemberReferredToParty', data: d })
 }
 
 /** Resignation, expulsion, striking off and death: the same leaving again is satisfied, any other is refused (R11). */
-const leave = (
-  state: State, d: { memberId: string; associationId: string }, how: Leaving, on: IsoDate, field: string, event: Event, context: Context,
-): Decision => {
+const leave = (state: State, d: { memberId: string; associationId: string }, how: Leaving, on: IsoDate, field: string, event: Event, context: Context): Decision => {
   const m = mustBeMember(state, d, on, context)
   if (E.isLeft(m)) return m
   if (m.right.status === 'left') return m.right.how === how && m.right.leftOn === on ? nothing : alreadyLeft(m.right)
@@ -158,12 +191,20 @@ const leave = (
 
 /** Compared with the record as it stands: after a later change, replaying the old admission is refused, never silently taken. */
 const sameAdmission = (d: Data<'AdmitMember'>, m: Existing): boolean =>
-  m.fromMemberId === undefined && m.associationId === d.associationId && m.personId === d.personId && m.fullName === d.fullName &&
-  m.birthDate === d.birthDate && m.gender === d.gender && m.category === d.category && m.admittedOn === d.admittedOn && m.cardNo === d.cardNo
+  m.fromMemberId === undefined &&
+  m.associationId === d.associationId &&
+  m.personId === d.personId &&
+  m.fullName === d.fullName &&
+  m.birthDate === d.birthDate &&
+  m.gender === d.gender &&
+  m.category === d.category &&
+  m.admittedOn === d.admittedOn &&
+  m.cardNo === d.cardNo
 
 const alreadyExists = (memberId: string): Decision =>
   reject(
-    'MemberAlreadyExists', 'R10',
+    'MemberAlreadyExists',
+    'R10',
     `Member ${memberId} already exists: its joining date never changes, and a re-admission needs a new member id`,
     `Hội viên ${memberId} đã tồn tại: ngày vào hội không thay đổi, kết nạp lại phải dùng mã hội viên mới`,
     'data.memberId',
@@ -172,7 +213,8 @@ const alreadyExists = (memberId: string): Decision =>
 /** R10: one active membership per person and association; a re-admission after leaving is a new member id. */
 const alreadyActive = (d: { associationId: string; memberId: string }, personId: string, holder: string): Decision =>
   reject(
-    'PersonAlreadyActiveMember', 'R10',
+    'PersonAlreadyActiveMember',
+    'R10',
     `Person ${personId} is already an active member of ${d.associationId} as ${holder}`,
     `Người ${personId} đang là hội viên của hội ${d.associationId} (mã ${holder})`,
     'data.personId',
@@ -182,16 +224,22 @@ const admit = (d: Data<'AdmitMember'>, state: State, context: Context): Decision
   if (state.status !== 'none') return sameAdmission(d, state) ? nothing : alreadyExists(d.memberId)
   const association = associationMustBeOpen(context.association, d.associationId, 'data.associationId')
   if (E.isLeft(association)) return association
-  if (d.birthDate > d.admittedOn)
-    return reject('BirthAfterAdmission', 'design', 'The birth date is after the admission date', 'Ngày sinh sau ngày kết nạp', 'data.birthDate')
+  if (d.birthDate > d.admittedOn) return reject('BirthAfterAdmission', 'design', 'The birth date is after the admission date', 'Ngày sinh sau ngày kết nạp', 'data.birthDate')
   if (d.admittedOn < association.right.foundedOn)
-    return reject('AdmissionBeforeFounding', 'design', `The association was founded only on ${association.right.foundedOn}`, `Hội chỉ được thành lập từ ngày ${association.right.foundedOn}`, 'data.admittedOn')
+    return reject(
+      'AdmissionBeforeFounding',
+      'design',
+      `The association was founded only on ${association.right.foundedOn}`,
+      `Hội chỉ được thành lập từ ngày ${association.right.foundedOn}`,
+      'data.admittedOn',
+    )
   const holder = heldByOther(context.membership, d.memberId)
   if (holder !== undefined) return alreadyActive(d, d.personId, holder)
   // R9 (Decree 126, by the admission date R2; not for bodies under their own charter R1)
   if (d.representative !== undefined && !d.representative.vietnameseCitizen && association.right.regime !== 'own-charter' && d.admittedOn >= DECREE_126_FROM)
     return reject(
-      'RepresentativeNotVietnamese', 'R9',
+      'RepresentativeNotVietnamese',
+      'R9',
       `The representative of the organisation member ${d.representative.organisation} must be a Vietnamese citizen`,
       `Người đại diện của hội viên tổ chức ${d.representative.organisation} phải là công dân Việt Nam`,
       'data.representative.vietnameseCitizen',
@@ -219,32 +267,58 @@ const transferOut = (d: Data<'TransferMemberOut'>, state: State, context: Contex
 }
 
 const sameArrival = (d: Data<'TransferMemberIn'>, m: Existing): boolean =>
-  m.fromMemberId === d.fromMemberId && m.fromAssociationId === d.fromAssociationId && m.associationId === d.associationId &&
-  m.admittedOn === d.transferredOn && (d.category === undefined || d.category === m.category) && (d.cardNo === undefined || d.cardNo === m.cardNo)
+  m.fromMemberId === d.fromMemberId &&
+  m.fromAssociationId === d.fromAssociationId &&
+  m.associationId === d.associationId &&
+  m.admittedOn === d.transferredOn &&
+  (d.category === undefined || d.category === m.category) &&
+  (d.cardNo === undefined || d.cardNo === m.cardNo)
 
 /** R12: the arrival half of a transfer; the person's facts come from the matching departure. */
 const transferIn = (d: Data<'TransferMemberIn'>, state: State, context: Context): Decision => {
   if (state.status !== 'none') return sameArrival(d, state) ? nothing : alreadyExists(d.memberId)
   const source = context.source
   if (
-    source === undefined || source.status !== 'left' || source.how !== 'transferred-out' ||
+    source === undefined ||
+    source.status !== 'left' ||
+    source.how !== 'transferred-out' ||
     (source.associationId !== d.fromAssociationId && source.outOfAssociationId !== d.fromAssociationId) ||
-    source.toAssociationId !== d.associationId || source.toMemberId !== d.memberId
+    source.toAssociationId !== d.associationId ||
+    source.toMemberId !== d.memberId
   )
     return reject(
-      'TransferOutMissing', 'R12',
+      'TransferOutMissing',
+      'R12',
       `Member ${d.fromMemberId} of ${d.fromAssociationId} has not transferred out to ${d.associationId} as ${d.memberId}`,
       `Hội viên ${d.fromMemberId} của hội ${d.fromAssociationId} chưa được chuyển sinh hoạt sang hội ${d.associationId} với mã ${d.memberId}`,
       'data.fromMemberId',
     )
   if (d.transferredOn < source.leftOn)
-    return reject('TransferInBeforeOut', 'R12', `The member left ${d.fromAssociationId} only on ${source.leftOn}`, `Hội viên chỉ chuyển đi khỏi hội ${d.fromAssociationId} từ ngày ${source.leftOn}`, 'data.transferredOn')
+    return reject(
+      'TransferInBeforeOut',
+      'R12',
+      `The member left ${d.fromAssociationId} only on ${source.leftOn}`,
+      `Hội viên chỉ chuyển đi khỏi hội ${d.fromAssociationId} từ ngày ${source.leftOn}`,
+      'data.transferredOn',
+    )
   const association = associationMustBeOpen(context.association, d.associationId, 'data.associationId')
   if (E.isLeft(association)) return association
   if (d.transferredOn < association.right.foundedOn)
-    return reject('AdmissionBeforeFounding', 'design', `The association was founded only on ${association.right.foundedOn}`, `Hội chỉ được thành lập từ ngày ${association.right.foundedOn}`, 'data.transferredOn')
+    return reject(
+      'AdmissionBeforeFounding',
+      'design',
+      `The association was founded only on ${association.right.foundedOn}`,
+      `Hội chỉ được thành lập từ ngày ${association.right.foundedOn}`,
+      'data.transferredOn',
+    )
   if (d.personId !== undefined && d.personId !== source.personId)
-    return reject('TransferPersonMismatch', 'R12', `${d.fromMemberId} is person ${source.personId}, not ${d.personId}`, `Hội viên ${d.fromMemberId} là người ${source.personId}, không phải ${d.personId}`, 'data.personId')
+    return reject(
+      'TransferPersonMismatch',
+      'R12',
+      `${d.fromMemberId} is person ${source.personId}, not ${d.personId}`,
+      `Hội viên ${d.fromMemberId} là người ${source.personId}, không phải ${d.personId}`,
+      'data.personId',
+    )
   const holder = heldByOther(context.membership, d.memberId)
   if (d.personId !== undefined && holder !== undefined) return alreadyActive(d, source.personId, holder)
   // R28 on arrival too: a transfer is no way round the destination's age or gender rule
@@ -255,9 +329,18 @@ const transferIn = (d: Data<'TransferMemberIn'>, state: State, context: Context)
   return accept({
     type: 'MemberTransferredIn',
     data: {
-      memberId: d.memberId, associationId: d.associationId, personId: source.personId, fullName: source.fullName, birthDate: source.birthDate,
-      gender: source.gender, category: d.category ?? source.category, fromAssociationId: d.fromAssociationId, fromMemberId: d.fromMemberId,
-      transferredOn: d.transferredOn, flags: [...flags.right], ...(d.cardNo === undefined ? {} : { cardNo: d.cardNo }),
+      memberId: d.memberId,
+      associationId: d.associationId,
+      personId: source.personId,
+      fullName: source.fullName,
+      birthDate: source.birthDate,
+      gender: source.gender,
+      category: d.category ?? source.category,
+      fromAssociationId: d.fromAssociationId,
+      fromMemberId: d.fromMemberId,
+      transferredOn: d.transferredOn,
+      flags: [...flags.right],
+      ...(d.cardNo === undefined ? {} : { cardNo: d.cardNo }),
     },
   })
 }

@@ -21,9 +21,19 @@ export const MemberCategoryChanged = message('MemberCategoryChanged', { ...id, c
 /** Corrections are the one thing allowed after a member has left (R11). */
 export const MemberDetailsCorrected = message('MemberDetailsCorrected', { ...id, correctedOn: IsoDate, reason: Text }, { fullName, birthDate, gender, cardNo, flags: Flags })
 export const MemberTransferredOut = message('MemberTransferredOut', { ...id, personId: Id, toAssociationId: Id, toMemberId: Id, transferredOn: IsoDate })
-export const MemberTransferredIn = message('MemberTransferredIn', {
-  ...id, ...person, category: MemberCategory, fromAssociationId: Id, fromMemberId: Id, transferredOn: IsoDate, flags: Flags,
-}, { cardNo })
+export const MemberTransferredIn = message(
+  'MemberTransferredIn',
+  {
+    ...id,
+    ...person,
+    category: MemberCategory,
+    fromAssociationId: Id,
+    fromMemberId: Id,
+    transferredOn: IsoDate,
+    flags: Flags,
+  },
+  { cardNo },
+)
 export const MemberResigned = message('MemberResigned', { ...id, resignedOn: IsoDate }, { reason: Text })
 export const MemberExpelled = message('MemberExpelled', { ...id, expelledOn: IsoDate, reason: Text })
 export const MemberStruckOff = message('MemberStruckOff', { ...id, struckOffOn: IsoDate, reason: Text })
@@ -33,8 +43,17 @@ export const MemberReferredToParty = message('MemberReferredToParty', { ...id, r
 export const MemberPlacedInBranch = message('MemberPlacedInBranch', { ...id, branchId: Id, placedOn: IsoDate })
 
 const members = {
-  MemberAdmitted, MemberCategoryChanged, MemberDetailsCorrected, MemberTransferredOut, MemberTransferredIn,
-  MemberResigned, MemberExpelled, MemberStruckOff, MemberDeceased, MemberReferredToParty, MemberPlacedInBranch,
+  MemberAdmitted,
+  MemberCategoryChanged,
+  MemberDetailsCorrected,
+  MemberTransferredOut,
+  MemberTransferredIn,
+  MemberResigned,
+  MemberExpelled,
+  MemberStruckOff,
+  MemberDeceased,
+  MemberReferredToParty,
+  MemberPlacedInBranch,
 }
 export const Event = taggedUnion('MemberEvent', 'type', members)
 export type Event = t.TypeOf<typeof Event>

@@ -48,7 +48,11 @@ export const member: AggregateModule<Command, Event, State, Context> = {
 }
 
 const leaving: Readonly<Partial<Record<Event['type'], Leaving>>> = {
-  MemberResigned: 'resigned', MemberExpelled: 'expelled', MemberStruckOff: 'struck-off', MemberDeceased: 'deceased', MemberTransferredOut: 'transferred-out',
+  MemberResigned: 'resigned',
+  MemberExpelled: 'expelled',
+  MemberStruckOff: 'struck-off',
+  MemberDeceased: 'deceased',
+  MemberTransferredOut: 'transferred-out',
 }
 
 /**

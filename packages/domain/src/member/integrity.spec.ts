@@ -25,8 +25,9 @@ const admit = (over: Record<string, unknown> = {}) => cmd('AdmitMember', { membe
 
 describe('member integrity: one active membership per person and association (R10)', () => {
   it('R10: refuses to admit a person who is already an active member of the association under another member id', () => {
-    expect(given(decider, []).when(admit(), { policy: defaultPolicy, association: hnct, membership: claimHeldBy('m1') }))
-      .toMatchObject(E.left({ code: 'PersonAlreadyActiveMember', rule: 'R10', field: 'data.personId' }))
+    expect(given(decider, []).when(admit(), { policy: defaultPolicy, association: hnct, membership: claimHeldBy('m1') })).toMatchObject(
+      E.left({ code: 'PersonAlreadyActiveMember', rule: 'R10', field: 'data.personId' }),
+    )
   })
   it('R10: admits the person again once the earlier membership has ended (its claim released)', () => {
     const released = Claim.evolve(claimHeldBy('m1'), { type: 'ClaimReleased', data: { claimId: Claim.membershipClaim('hnct', 'p1'), owner: 'm1', releasedOn: '2021-01-01' } } as Claim.Event)
@@ -62,23 +63,29 @@ describe('member integrity: one active membership per person and association (R1
       ev('MemberTransferredOut', { memberId: 'x1', associationId: 'other', personId: 'p1', toAssociationId: 'hnct', toMemberId: 'm2', transferredOn: '2021-03-01' }),
     )
     const transferIn = cmd('TransferMemberIn', { memberId: 'm2', associationId: 'hnct', fromAssociationId: 'other', fromMemberId: 'x1', transferredOn: '2021-03-02', personId: 'p1' })
-    expect(given(decider, []).when(transferIn, { policy: defaultPolicy, association: hnct, source, membership: claimHeldBy('m1') }))
-      .toMatchObject(E.left({ code: 'PersonAlreadyActiveMember', rule: 'R10' }))
-    expect(given(decider, []).when(cmd('TransferMemberIn', { memberId: 'm2', associationId: 'hnct', fromAssociationId: 'other', fromMemberId: 'x1', transferredOn: '2021-03-02', personId: 'p9' }), { policy: defaultPolicy, association: hnct, source }))
-      .toMatchObject(E.left({ code: 'TransferPersonMismatch', rule: 'R12' }))
+    expect(given(decider, []).when(transferIn, { policy: defaultPolicy, association: hnct, source, membership: claimHeldBy('m1') })).toMatchObject(
+      E.left({ code: 'PersonAlreadyActiveMember', rule: 'R10' }),
+    )
+    expect(
+      given(decider, []).when(cmd('TransferMemberIn', { memberId: 'm2', associationId: 'hnct', fromAssociationId: 'other', fromMemberId: 'x1', transferredOn: '2021-03-02', personId: 'p9' }), {
+        policy: defaultPolicy,
+        association: hnct,
+        source,
+      }),
+    ).toMatchObject(E.left({ code: 'TransferPersonMismatch', rule: 'R12' }))
   })
 })
 
 describe('member integrity: eligibility by kind is policy (R28)', () => {
   const ctx = (association: Association.State): Context => ({ policy: defaultPolicy, association })
   it('R28: the youth union refuses a person over 30 on the day of admission', () => {
-    expect(given(decider, []).when(admit({ associationId: 'doan', birthDate: '1990-01-01', admittedOn: '2021-01-02' }), ctx(youth)))
-      .toMatchObject(E.left({ code: 'AgeAboveMaximum', rule: 'R28', field: 'data.birthDate' }))
+    expect(given(decider, []).when(admit({ associationId: 'doan', birthDate: '1990-01-01', admittedOn: '2021-01-02' }), ctx(youth))).toMatchObject(
+      E.left({ code: 'AgeAboveMaximum', rule: 'R28', field: 'data.birthDate' }),
+    )
     expect(E.isRight(given(decider, []).when(admit({ associationId: 'doan', birthDate: '1991-01-02', admittedOn: '2021-01-02' }), ctx(youth)))).toBe(true)
   })
   it("R28: the Women's Union admits only women", () => {
-    expect(given(decider, []).when(admit({ associationId: 'phu-nu', gender: 'male' }), ctx(women)))
-      .toMatchObject(E.left({ code: 'GenderNotAdmitted', rule: 'R28', field: 'data.gender' }))
+    expect(given(decider, []).when(admit({ associationId: 'phu-nu', gender: 'male' }), ctx(women))).toMatchObject(E.left({ code: 'GenderNotAdmitted', rule: 'R28', field: 'data.gender' }))
     expect(E.isRight(given(decider, []).when(admit({ associationId: 'phu-nu' }), ctx(women)))).toBe(true)
   })
   it('R28: the rules are configuration: a policy without them admits anyone', () => {
@@ -86,32 +93,32 @@ describe('member integrity: eligibility by kind is policy (R28)', () => {
     expect(E.isRight(given(decider, []).when(admit({ associationId: 'phu-nu', gender: 'male' }), { policy, association: women }))).toBe(true)
   })
   it('R28: a transfer into the elderly association is checked like an admission (refused at 50, flagged at 57)', () => {
-    const sourceOf = (birthDate: string) => stateOf(
-      ev('MemberAdmitted', { memberId: 'x1', associationId: 'other', ...person, birthDate, admittedOn: '2015-01-01', flags: [] }),
-      ev('MemberTransferredOut', { memberId: 'x1', associationId: 'other', personId: 'p1', toAssociationId: 'hnct', toMemberId: 'm2', transferredOn: '2021-03-01' }),
-    )
+    const sourceOf = (birthDate: string) =>
+      stateOf(
+        ev('MemberAdmitted', { memberId: 'x1', associationId: 'other', ...person, birthDate, admittedOn: '2015-01-01', flags: [] }),
+        ev('MemberTransferredOut', { memberId: 'x1', associationId: 'other', personId: 'p1', toAssociationId: 'hnct', toMemberId: 'm2', transferredOn: '2021-03-01' }),
+      )
     const transferIn = cmd('TransferMemberIn', { memberId: 'm2', associationId: 'hnct', fromAssociationId: 'other', fromMemberId: 'x1', transferredOn: '2021-03-02' })
-    expect(given(decider, []).when(transferIn, { policy: defaultPolicy, association: hnct, source: sourceOf('1971-01-01') }))
-      .toMatchObject(E.left({ code: 'AgeBelowMinimum', rule: 'R28' }))
-    expect(given(decider, []).when(transferIn, { policy: defaultPolicy, association: hnct, source: sourceOf('1964-01-01') }))
-      .toMatchObject(E.right([{ type: 'MemberTransferredIn', data: { flags: [{ rule: 'R28', code: 'AgeException' }] } }]))
+    expect(given(decider, []).when(transferIn, { policy: defaultPolicy, association: hnct, source: sourceOf('1971-01-01') })).toMatchObject(E.left({ code: 'AgeBelowMinimum', rule: 'R28' }))
+    expect(given(decider, []).when(transferIn, { policy: defaultPolicy, association: hnct, source: sourceOf('1964-01-01') })).toMatchObject(
+      E.right([{ type: 'MemberTransferredIn', data: { flags: [{ rule: 'R28', code: 'AgeException' }] } }]),
+    )
   })
   const admitted = ev('MemberAdmitted', { memberId: 'm1', associationId: 'hnct', ...person, admittedOn: '2021-04-01', flags: [] })
   const correct = (over: Record<string, unknown>) => cmd('CorrectMemberDetails', { memberId: 'm1', associationId: 'hnct', correctedOn: '2022-01-10', reason: 'Sai ngày sinh', ...over })
   it('R28: a birth-date correction that would have made the member too young at admission is refused', () => {
-    expect(given(decider, [admitted]).when(correct({ birthDate: '1975-01-01' }), ctx(hnct)))
-      .toMatchObject(E.left({ code: 'AgeBelowMinimum', rule: 'R28', field: 'data.birthDate' }))
+    expect(given(decider, [admitted]).when(correct({ birthDate: '1975-01-01' }), ctx(hnct))).toMatchObject(E.left({ code: 'AgeBelowMinimum', rule: 'R28', field: 'data.birthDate' }))
   })
   it('R28: a correction into the exception band is recorded with the flag', () => {
-    expect(given(decider, [admitted]).when(correct({ birthDate: '1963-01-01' }), ctx(hnct)))
-      .toMatchObject(E.right([{ type: 'MemberDetailsCorrected', data: { birthDate: '1963-01-01', flags: [{ rule: 'R28', code: 'AgeException' }] } }]))
+    expect(given(decider, [admitted]).when(correct({ birthDate: '1963-01-01' }), ctx(hnct))).toMatchObject(
+      E.right([{ type: 'MemberDetailsCorrected', data: { birthDate: '1963-01-01', flags: [{ rule: 'R28', code: 'AgeException' }] } }]),
+    )
   })
   it('R28, R21: a correction reads the association named (its age rule; or the heir the member came to)', () => {
     expect(member.needs(correct({ birthDate: '1963-01-01' }))).toEqual([{ key: 'association', aggregate: 'association', streamId: 'association-hnct' }])
     expect(member.needs(correct({ fullName: 'Nguyễn Thị Lan Anh' }))).toEqual([{ key: 'association', aggregate: 'association', streamId: 'association-hnct' }])
   })
   it('refuses a corrected birth date later than the correction itself', () => {
-    expect(given(decider, [admitted]).when(correct({ correctedOn: '2021-05-01', birthDate: '2022-01-01' }), ctx(hnct)))
-      .toMatchObject(E.left({ code: 'DateAfterCommand', field: 'data.birthDate' }))
+    expect(given(decider, [admitted]).when(correct({ correctedOn: '2021-05-01', birthDate: '2022-01-01' }), ctx(hnct))).toMatchObject(E.left({ code: 'DateAfterCommand', field: 'data.birthDate' }))
   })
 })

@@ -10,16 +10,29 @@ const cmd = (type: Command['type'], data: Record<string, unknown>) => ({ type, d
 const study = Association.evolve(Association.initialState, founded({ associationId: 'khuyen-hoc', kind: 'study-promotion', foundedOn: '2015-05-01' }))
 const women = Association.evolve(Association.initialState, founded({ associationId: 'khuyen-hoc', kind: 'women', foundedOn: '2015-05-01' }))
 const ctx = (association = study): Context => ({ policy: defaultPolicy, association })
-const admission = (vietnameseCitizen: boolean, admittedOn = '2025-03-01') => cmd('AdmitMember', {
-  memberId: 'm1', associationId: 'khuyen-hoc', personId: 'p1', fullName: 'Trần Thị Hoa', birthDate: '1975-03-15', gender: 'female', category: 'official', admittedOn,
-  representative: { organisation: 'Công ty CP Giáo dục Tây Bắc', vietnameseCitizen },
-})
+const admission = (vietnameseCitizen: boolean, admittedOn = '2025-03-01') =>
+  cmd('AdmitMember', {
+    memberId: 'm1',
+    associationId: 'khuyen-hoc',
+    personId: 'p1',
+    fullName: 'Trần Thị Hoa',
+    birthDate: '1975-03-15',
+    gender: 'female',
+    category: 'official',
+    admittedOn,
+    representative: { organisation: 'Công ty CP Giáo dục Tây Bắc', vietnameseCitizen },
+  })
 
 describe('organisation members (R9)', () => {
   it('R9: refuses an organisation member whose representative is not a Vietnamese citizen, under Decree 126', () => {
-    expect(given(decider, []).when(admission(false), ctx())).toMatchObject(E.left({
-      code: 'RepresentativeNotVietnamese', rule: 'R9', field: 'data.representative.vietnameseCitizen', vi: expect.stringContaining('công dân Việt Nam'),
-    }))
+    expect(given(decider, []).when(admission(false), ctx())).toMatchObject(
+      E.left({
+        code: 'RepresentativeNotVietnamese',
+        rule: 'R9',
+        field: 'data.representative.vietnameseCitizen',
+        vi: expect.stringContaining('công dân Việt Nam'),
+      }),
+    )
   })
   it('R9: admits one represented by a Vietnamese citizen, and keeps the representation on the event', () => {
     const r = given(decider, []).when(admission(true), ctx())

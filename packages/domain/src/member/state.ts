@@ -43,25 +43,41 @@ export type Existing = Exclude<State, { status: 'none' }>
 
 export const initialState: State = { status: 'none' }
 
-const left = (state: State, how: Leaving, leftOn: IsoDate): State =>
-  state.status === 'active' ? { ...state, status: 'left', how, leftOn } : state
+const left = (state: State, how: Leaving, leftOn: IsoDate): State => (state.status === 'active' ? { ...state, status: 'left', how, leftOn } : state)
 
 export const evolve = (state: State, event: Event): State => {
   switch (event.type) {
     case 'MemberAdmitted': {
       const d = event.data
       return {
-        status: 'active', memberId: d.memberId, associationId: d.associationId, personId: d.personId, fullName: d.fullName,
-        birthDate: d.birthDate, gender: d.gender, category: d.category, admittedOn: d.admittedOn, referredToParty: false,
+        status: 'active',
+        memberId: d.memberId,
+        associationId: d.associationId,
+        personId: d.personId,
+        fullName: d.fullName,
+        birthDate: d.birthDate,
+        gender: d.gender,
+        category: d.category,
+        admittedOn: d.admittedOn,
+        referredToParty: false,
         ...(d.cardNo === undefined ? {} : { cardNo: d.cardNo }),
       }
     }
     case 'MemberTransferredIn': {
       const d = event.data
       return {
-        status: 'active', memberId: d.memberId, associationId: d.associationId, personId: d.personId, fullName: d.fullName,
-        birthDate: d.birthDate, gender: d.gender, category: d.category, admittedOn: d.transferredOn, referredToParty: false,
-        fromAssociationId: d.fromAssociationId, fromMemberId: d.fromMemberId,
+        status: 'active',
+        memberId: d.memberId,
+        associationId: d.associationId,
+        personId: d.personId,
+        fullName: d.fullName,
+        birthDate: d.birthDate,
+        gender: d.gender,
+        category: d.category,
+        admittedOn: d.transferredOn,
+        referredToParty: false,
+        fromAssociationId: d.fromAssociationId,
+        fromMemberId: d.fromMemberId,
         ...(d.cardNo === undefined ? {} : { cardNo: d.cardNo }),
       }
     }
@@ -82,7 +98,12 @@ export const evolve = (state: State, event: Event): State => {
       const d = event.data
       return state.status === 'active'
         ? {
-            ...state, status: 'left', how: 'transferred-out', leftOn: d.transferredOn, toAssociationId: d.toAssociationId, toMemberId: d.toMemberId,
+            ...state,
+            status: 'left',
+            how: 'transferred-out',
+            leftOn: d.transferredOn,
+            toAssociationId: d.toAssociationId,
+            toMemberId: d.toMemberId,
             ...(d.associationId === state.associationId ? {} : { outOfAssociationId: d.associationId }),
           }
         : state

@@ -26,8 +26,7 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
     }
     case 'AwardCommendation': {
       const d = command.data
-      if (state.status === 'none')
-        return reject('MovementNotFound', 'design', `No movement ${d.movementId}`, `Không có phong trào ${d.movementId}`, 'data.movementId')
+      if (state.status === 'none') return reject('MovementNotFound', 'design', `No movement ${d.movementId}`, `Không có phong trào ${d.movementId}`, 'data.movementId')
       if (hasId(state.commendationIds, d.commendationId)) return nothing
       if (state.status === 'concluded')
         return reject('MovementConcluded', 'design', 'The movement is concluded: no further commendations', 'Phong trào đã tổng kết, không khen thưởng thêm', 'data.movementId')
@@ -37,8 +36,7 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
     }
     case 'ConcludeEmulationMovement': {
       const d = command.data
-      if (state.status === 'none')
-        return reject('MovementNotFound', 'design', `No movement ${d.movementId}`, `Không có phong trào ${d.movementId}`, 'data.movementId')
+      if (state.status === 'none') return reject('MovementNotFound', 'design', `No movement ${d.movementId}`, `Không có phong trào ${d.movementId}`, 'data.movementId')
       if (state.status === 'concluded') return nothing
       if (d.concludedOn < state.launchedOn)
         return reject('ConclusionBeforeLaunch', 'design', 'A movement cannot be concluded before it was launched', 'Không thể tổng kết trước khi phát động', 'data.concludedOn')

@@ -2,12 +2,15 @@ import * as t from 'io-ts'
 import { describeAs } from '../schema.js'
 import { Id, IsoDate, Name, Text, message, strictPartial, taggedUnion } from '../codecs.js'
 
-const Year = describeAs(new t.Type<number, number, unknown>(
-  'Year',
-  (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 1900 && u <= 2199,
-  (u, c) => (typeof u === 'number' && Number.isInteger(u) && u >= 1900 && u <= 2199 ? t.success(u) : t.failure(u, c, 'must be a year 1900–2199')),
-  (a) => a,
-), { type: 'integer', minimum: 1900, maximum: 2199 })
+const Year = describeAs(
+  new t.Type<number, number, unknown>(
+    'Year',
+    (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 1900 && u <= 2199,
+    (u, c) => (typeof u === 'number' && Number.isInteger(u) && u >= 1900 && u <= 2199 ? t.success(u) : t.failure(u, c, 'must be a year 1900–2199')),
+    (a) => a,
+  ),
+  { type: 'integer', minimum: 1900, maximum: 2199 },
+)
 export { Year }
 
 /** A collective (an association or unit) or an individual (optionally a member). */

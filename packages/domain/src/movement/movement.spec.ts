@@ -8,9 +8,15 @@ import { founded } from '../testing/fixtures.js'
 
 const owner = Association.evolve(Association.initialState, founded({ associationId: 'ccb-khoi', kind: 'veterans', scope: 'province' }))
 const ctx = { policy: defaultPolicy, owner }
-const launch = { type: 'LaunchEmulationMovement', data: { movementId: 'ccb-gm-7', ownerAssociationId: 'ccb-khoi', title: 'Cựu chiến binh gương mẫu', cycleStart: 2019, cycleEnd: 2024, launchedOn: '2019-06-01' } } as unknown as Command
+const launch = {
+  type: 'LaunchEmulationMovement',
+  data: { movementId: 'ccb-gm-7', ownerAssociationId: 'ccb-khoi', title: 'Cựu chiến binh gương mẫu', cycleStart: 2019, cycleEnd: 2024, launchedOn: '2019-06-01' },
+} as unknown as Command
 const launched = { type: 'EmulationMovementLaunched', data: (launch as Extract<Command, { type: 'LaunchEmulationMovement' }>).data } as Event
-const award = { type: 'AwardCommendation', data: { movementId: 'ccb-gm-7', commendationId: 'c1', recipient: { kind: 'individual', name: 'Đỗ Văn Mạnh' }, form: 'Giấy khen', awardedOn: '2024-06-05' } } as unknown as Command
+const award = {
+  type: 'AwardCommendation',
+  data: { movementId: 'ccb-gm-7', commendationId: 'c1', recipient: { kind: 'individual', name: 'Đỗ Văn Mạnh' }, form: 'Giấy khen', awardedOn: '2024-06-05' },
+} as unknown as Command
 const conclude = { type: 'ConcludeEmulationMovement', data: { movementId: 'ccb-gm-7', concludedOn: '2024-07-01' } } as unknown as Command
 
 describe('movement: not launched', () => {

@@ -22,7 +22,9 @@ describe('H1: personal data erased (Decree 13/2023)', () => {
   it('H1: the member events read the marker in every personal field; commands never take it', () => {
     expect(E.isRight(EventCodec.decode(erased))).toBe(true)
     expect(E.isRight(EventCodec.decode(ev('MemberDetailsCorrected', { ...id, correctedOn: '2022-01-01', reason: 'r', cardNo: ERASED, birthDate: ERASED })))).toBe(true)
-    expect(E.isLeft(EventCodec.decode(ev('MemberAdmitted', { ...id, personId: 'p1', fullName: 'A', birthDate: '[erased]', gender: 'male', category: 'official', admittedOn: '2021-04-01', flags: [] })))).toBe(true)
+    expect(
+      E.isLeft(EventCodec.decode(ev('MemberAdmitted', { ...id, personId: 'p1', fullName: 'A', birthDate: '[erased]', gender: 'male', category: 'official', admittedOn: '2021-04-01', flags: [] }))),
+    ).toBe(true)
     expect(E.isLeft(CommandCodec.decode(cmd('AdmitMember', { ...id, personId: 'p1', fullName: 'A', birthDate: ERASED, gender: 'male', category: 'official', admittedOn: '2021-04-01' })))).toBe(true)
   })
   it('H1: deciders still work on the other fields of an erased member', () => {

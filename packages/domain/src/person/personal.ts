@@ -33,5 +33,4 @@ export const personalFields: ReadonlyMap<string, { readonly fields: ReadonlyArra
 ])
 
 /** The view columns that hold personal fields (snake case of the fields above), rewritten on erasure. */
-export const personalColumns: ReadonlyArray<string> = [...new Set([...personalFields.values()].flatMap((p) => p.fields))]
-  .map((f) => f.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase()}`))
+export const personalColumns: ReadonlyArray<string> = [...new Set([...personalFields.values()].flatMap((p) => p.fields))].map((f) => f.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase()}`))

@@ -5,10 +5,7 @@ import type { AssociationKind, Regime } from '../policy.js'
  * stock is the last value of a period, summed over the hierarchy but never over time; a ratio is
  * computed from two other indicators (numerator / denominator × factor) and never stored.
  */
-export type Aggregation =
-  | { readonly kind: 'flow' }
-  | { readonly kind: 'stock' }
-  | { readonly kind: 'ratio'; readonly numerator: string; readonly denominator: string; readonly factor: number }
+export type Aggregation = { readonly kind: 'flow' } | { readonly kind: 'stock' } | { readonly kind: 'ratio'; readonly numerator: string; readonly denominator: string; readonly factor: number }
 
 export type IndicatorDef = { readonly code: string; readonly vi: string; readonly en: string; readonly unit: string; readonly aggregation: Aggregation }
 
@@ -87,8 +84,15 @@ const fifteenDays: Due = { rule: { daysAfterEnd: 15 } }
  * its own charter reports 15 days after the year.
  */
 const decreeAnnual: Due = { rule: { daysAfterEnd: 15 }, byRegime: { 'decree-45-2010': { onMonthDay: '12-01' }, 'decree-126-2024': { onMonthDay: '12-31' } } }
-const tpl = (id: string, vi: string, kinds: ReadonlyArray<AssociationKind>, types: ReadonlyArray<PeriodType>, required: ReadonlyArray<string>, legal = false): Template =>
-  ({ id, vi, kinds, periodTypes: types, required, legal, due: legal ? decreeAnnual : fifteenDays })
+const tpl = (id: string, vi: string, kinds: ReadonlyArray<AssociationKind>, types: ReadonlyArray<PeriodType>, required: ReadonlyArray<string>, legal = false): Template => ({
+  id,
+  vi,
+  kinds,
+  periodTypes: types,
+  required,
+  legal,
+  due: legal ? decreeAnnual : fifteenDays,
+})
 
 /** The socio-political bodies report each quarter to the Party's mass-mobilisation board (seed 001). */
 const socioPoliticalTemplates: ReadonlyArray<Template> = [
@@ -105,7 +109,10 @@ const byCode = (defs: ReadonlyArray<IndicatorDef>): ReadonlyMap<string, Indicato
 /** The catalogue as data, oldest version first. A new version never edits an older one. */
 export const catalogueVersions: ReadonlyArray<CatalogueVersion> = [
   {
-    version: 1, effectiveFrom: '1900-01-01', indicators: byCode(article001), defaultDue: { daysAfterEnd: 15 },
+    version: 1,
+    effectiveFrom: '1900-01-01',
+    indicators: byCode(article001),
+    defaultDue: { daysAfterEnd: 15 },
     templates: [
       ...socioPoliticalTemplates,
       tpl('association-annual', 'Báo cáo tình hình tổ chức, hoạt động hằng năm (R19)', ['elderly', 'red-cross', 'study-promotion', 'other'], ['year'], ['new-members'], true),
@@ -113,10 +120,20 @@ export const catalogueVersions: ReadonlyArray<CatalogueVersion> = [
   },
   {
     // Congress III of Hội NCT tỉnh (2021-07-15) set percentage targets that need these figures
-    version: 2, effectiveFrom: '2021-07-15', indicators: byCode([...article001, ...congressIII]), defaultDue: { daysAfterEnd: 15 },
+    version: 2,
+    effectiveFrom: '2021-07-15',
+    indicators: byCode([...article001, ...congressIII]),
+    defaultDue: { daysAfterEnd: 15 },
     templates: [
       ...socioPoliticalTemplates,
-      tpl('elderly-annual', 'Báo cáo hằng năm Hội Người cao tuổi (R19)', ['elderly'], ['year'], ['members', 'new-members', 'older-people', 'longevity-due', 'longevity-celebrated', 'base-units', 'strong-base-units'], true),
+      tpl(
+        'elderly-annual',
+        'Báo cáo hằng năm Hội Người cao tuổi (R19)',
+        ['elderly'],
+        ['year'],
+        ['members', 'new-members', 'older-people', 'longevity-due', 'longevity-celebrated', 'base-units', 'strong-base-units'],
+        true,
+      ),
       tpl('association-annual', 'Báo cáo tình hình tổ chức, hoạt động hằng năm (R19)', ['red-cross', 'study-promotion', 'other'], ['year'], ['members', 'new-members'], true),
     ],
   },

@@ -19,8 +19,7 @@ const sameIndicators = (a: Indicators, b: Indicators): boolean => {
 }
 
 const notSubmitted = (period: string) => reject('ReportNotSubmitted', 'design', `No report has been submitted for ${period}`, `Chưa nộp báo cáo kỳ ${period}`, 'data.period')
-const locked = (period: string) =>
-  reject('ReportLocked', 'R33', `The report for ${period} is approved and locked`, `Báo cáo kỳ ${period} đã được duyệt và khóa`, 'data.period')
+const locked = (period: string) => reject('ReportLocked', 'R33', `The report for ${period} is approved and locked`, `Báo cáo kỳ ${period} đã được duyệt và khóa`, 'data.period')
 
 export const decide = (command: Command, state: State, context: Context): E.Either<Rejection, ReadonlyArray<Event>> => {
   switch (command.type) {
@@ -30,14 +29,26 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
         const s = state.submission
         return s.submittedOn === d.submittedOn && sameIndicators(s.indicators, d.indicators) && s.narrative === d.narrative
           ? nothing
-          : reject('ReportAlreadySubmitted', 'design', `A report for ${d.period} was already submitted; use CorrectReport to change it`, `Báo cáo kỳ ${d.period} đã được nộp; hãy dùng chức năng sửa báo cáo`, 'data.period')
+          : reject(
+              'ReportAlreadySubmitted',
+              'design',
+              `A report for ${d.period} was already submitted; use CorrectReport to change it`,
+              `Báo cáo kỳ ${d.period} đã được nộp; hãy dùng chức năng sửa báo cáo`,
+              'data.period',
+            )
       }
       // a suspended association still owes its reports
       const association = associationMustExist(context.association, d.associationId, 'data.associationId')
       if (E.isLeft(association)) return association
       const { start } = periodBounds(d.period)
       if (d.submittedOn < start)
-        return reject('SubmittedBeforePeriod', 'design', `A report for ${d.period} cannot be submitted before the period starts (${start})`, `Không thể nộp báo cáo kỳ ${d.period} trước khi kỳ bắt đầu (${start})`, 'data.submittedOn')
+        return reject(
+          'SubmittedBeforePeriod',
+          'design',
+          `A report for ${d.period} cannot be submitted before the period starts (${start})`,
+          `Không thể nộp báo cáo kỳ ${d.period} trước khi kỳ bắt đầu (${start})`,
+          'data.submittedOn',
+        )
       const fits = indicatorsMustFit(d.indicators, association.right.kind, d.period)
       if (E.isLeft(fits)) return fits
       const open = entryMustBeOpen(d.period, d.submittedOn, state.lockExceptions, context.policy, 'data.submittedOn')
@@ -52,7 +63,13 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
       // a returned report is re-submitted by a correction, even an unchanged one; an omitted narrative is kept
       if (state.status === 'submitted' && sameIndicators(state.indicators, d.indicators) && (d.narrative ?? state.narrative) === state.narrative) return nothing
       if (d.correctedOn < state.submittedOn)
-        return reject('CorrectionBeforeSubmission', 'design', `A report cannot be corrected before it was submitted (${state.submittedOn})`, `Không thể sửa báo cáo trước khi nộp (${state.submittedOn})`, 'data.correctedOn')
+        return reject(
+          'CorrectionBeforeSubmission',
+          'design',
+          `A report cannot be corrected before it was submitted (${state.submittedOn})`,
+          `Không thể sửa báo cáo trước khi nộp (${state.submittedOn})`,
+          'data.correctedOn',
+        )
       if (context.association !== undefined && context.association.status !== 'none') {
         const fits = indicatorsMustFit(d.indicators, context.association.kind, d.period)
         if (E.isLeft(fits)) return fits
@@ -66,7 +83,13 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
       if (state.status === 'none') return notSubmitted(d.period)
       if (state.status === 'approved') return nothing
       if (state.status === 'returned')
-        return reject('ReportReturned', 'design', `The report for ${d.period} was returned; it must be corrected before approval`, `Báo cáo kỳ ${d.period} đã bị trả lại, cần sửa trước khi duyệt`, 'data.period')
+        return reject(
+          'ReportReturned',
+          'design',
+          `The report for ${d.period} was returned; it must be corrected before approval`,
+          `Báo cáo kỳ ${d.period} đã bị trả lại, cần sửa trước khi duyệt`,
+          'data.period',
+        )
       if (d.approvedOn < (state.correctedOn ?? state.submittedOn))
         return reject('ApprovalBeforeSubmission', 'design', 'A report cannot be approved before its latest submission', 'Không thể duyệt báo cáo trước lần nộp gần nhất', 'data.approvedOn')
       const children = approvalNeedsChildren(d.associationId, d.period, d.childAssociationIds ?? [], context)
@@ -87,7 +110,13 @@ export const decide = (command: Command, state: State, context: Context): E.Eith
       if (state.status === 'none') return notSubmitted(d.period)
       if (state.status !== 'approved') return nothing
       if (d.unapprovedOn < state.approvedOn!)
-        return reject('UnapprovalBeforeApproval', 'design', `A report cannot be unapproved before it was approved (${state.approvedOn})`, `Không thể hủy duyệt trước ngày duyệt (${state.approvedOn})`, 'data.unapprovedOn')
+        return reject(
+          'UnapprovalBeforeApproval',
+          'design',
+          `A report cannot be unapproved before it was approved (${state.approvedOn})`,
+          `Không thể hủy duyệt trước ngày duyệt (${state.approvedOn})`,
+          'data.unapprovedOn',
+        )
       const topDown = unapprovalTopDown(d.associationId, d.period, d.parentAssociationId, context)
       if (E.isLeft(topDown)) return topDown
       return accept({ type: 'ReportUnapproved', data: { associationId: d.associationId, period: d.period, unapprovedOn: d.unapprovedOn, reason: d.reason } })

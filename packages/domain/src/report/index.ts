@@ -25,10 +25,13 @@ const needs = (c: Command): ReadonlyArray<Need> => {
     case 'RevokeLockException':
       return [own]
     case 'ApproveReport':
-      return [own, ...(c.data.childAssociationIds ?? []).flatMap((id, i): Need[] => [
-        { key: `childAssociation.${i}`, aggregate: 'association', streamId: associationStream(id) },
-        { key: `childReport.${i}`, aggregate: 'report', streamId: streamId(id, c.data.period) },
-      ])]
+      return [
+        own,
+        ...(c.data.childAssociationIds ?? []).flatMap((id, i): Need[] => [
+          { key: `childAssociation.${i}`, aggregate: 'association', streamId: associationStream(id) },
+          { key: `childReport.${i}`, aggregate: 'report', streamId: streamId(id, c.data.period) },
+        ]),
+      ]
     case 'UnapproveReport':
       return c.data.parentAssociationId === undefined ? [own] : [own, { key: 'parentReport', aggregate: 'report', streamId: streamId(c.data.parentAssociationId, c.data.period) }]
     default:

@@ -28,11 +28,16 @@ const elderly45Existing = existing(elderly45)
 const indicators = { 'propaganda-sessions': 558, 'propaganda-participants': 29774, 'entrusted-loan-balance-vnd': 1_250_000_000_000, 'new-members': 640 }
 /** What the annual report of a Hội NCT carries (template elderly-annual). */
 const elderlyAnnual = { members: 4_100, 'new-members': 120, 'older-people': 4_300, 'longevity-due': 300, 'longevity-celebrated': 300, 'base-units': 12, 'strong-base-units': 10 }
-const submitting = (data: object) => ({ type: 'SubmitReport', data: { associationId: 'hoi-tinh', period: '2023Q3', submittedOn: '2023-10-10', indicators, narrative: 'Quý III/2023', ...data } }) as unknown as Command
+const submitting = (data: object) =>
+  ({ type: 'SubmitReport', data: { associationId: 'hoi-tinh', period: '2023Q3', submittedOn: '2023-10-10', indicators, narrative: 'Quý III/2023', ...data } }) as unknown as Command
 const submit = submitting({})
 const submitted = { type: 'ReportSubmitted', data: { ...submit.data, dueOn: '2023-10-15', late: false } } as unknown as Event
 const correctedIndicators = { ...indicators, 'news-articles': 40 }
-const correcting = (data: object) => ({ type: 'CorrectReport', data: { associationId: 'hoi-tinh', period: '2023Q3', correctedOn: '2023-10-20', indicators: correctedIndicators, reason: 'Bổ sung số liệu', ...data } }) as unknown as Command
+const correcting = (data: object) =>
+  ({
+    type: 'CorrectReport',
+    data: { associationId: 'hoi-tinh', period: '2023Q3', correctedOn: '2023-10-20', indicators: correctedIndicators, reason: 'Bổ sung số liệu', ...data },
+  }) as unknown as Command
 const correct = correcting({})
 const corrected = { type: 'ReportCorrected', data: correct.data } as Event
 const approve = { type: 'ApproveReport', data: { associationId: 'hoi-tinh', period: '2023Q3', approvedOn: '2023-10-25' } } as unknown as Command
@@ -216,6 +221,12 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 describe('report: properties', () => {
   it('a command that produced events produces none when decided again on the resulting state', () => {
     // an elderly association has no quarterly template, so any catalogue figures fit
-    idempotencyProperty({ decider, command, context: () => ({ policy: defaultPolicy, association: elderly45 }), maxLength: 12, expectTypes: ['ApproveReport', 'CorrectReport', 'ReturnReport', 'SubmitReport'] })
+    idempotencyProperty({
+      decider,
+      command,
+      context: () => ({ policy: defaultPolicy, association: elderly45 }),
+      maxLength: 12,
+      expectTypes: ['ApproveReport', 'CorrectReport', 'ReturnReport', 'SubmitReport'],
+    })
   })
 })

@@ -34,13 +34,31 @@ export const indicatorsMustFit = (indicators: Indicators, kind: AssociationKind,
   for (const code of Object.keys(indicators).sort()) {
     const def = catalogue.indicators.get(code)
     if (def === undefined)
-      return reject('UnknownIndicator', 'R36', `"${code}" is not an indicator of catalogue version ${catalogue.version}`, `"${code}" không phải là chỉ tiêu báo cáo trong danh mục phiên bản ${catalogue.version}`, `data.indicators.${code}`)
+      return reject(
+        'UnknownIndicator',
+        'R36',
+        `"${code}" is not an indicator of catalogue version ${catalogue.version}`,
+        `"${code}" không phải là chỉ tiêu báo cáo trong danh mục phiên bản ${catalogue.version}`,
+        `data.indicators.${code}`,
+      )
     if (def.aggregation.kind === 'ratio')
-      return reject('IndicatorIsComputed', 'R36', `"${code}" is computed from ${def.aggregation.numerator} / ${def.aggregation.denominator}; report those instead`, `"${code}" được tính từ ${def.aggregation.numerator} / ${def.aggregation.denominator}; hãy báo cáo hai chỉ tiêu đó`, `data.indicators.${code}`)
+      return reject(
+        'IndicatorIsComputed',
+        'R36',
+        `"${code}" is computed from ${def.aggregation.numerator} / ${def.aggregation.denominator}; report those instead`,
+        `"${code}" được tính từ ${def.aggregation.numerator} / ${def.aggregation.denominator}; hãy báo cáo hai chỉ tiêu đó`,
+        `data.indicators.${code}`,
+      )
   }
   for (const code of template?.required ?? [])
     if (!Object.prototype.hasOwnProperty.call(indicators, code))
-      return reject('RequiredIndicatorMissing', 'R36', `The ${template!.id} report for ${period} must carry "${code}"`, `${template!.vi} kỳ ${period} phải có chỉ tiêu "${code}"`, `data.indicators.${code}`)
+      return reject(
+        'RequiredIndicatorMissing',
+        'R36',
+        `The ${template!.id} report for ${period} must carry "${code}"`,
+        `${template!.vi} kỳ ${period} phải có chỉ tiêu "${code}"`,
+        `data.indicators.${code}`,
+      )
   return E.right(indicators)
 }
 

@@ -38,9 +38,20 @@ export const evolve = (state: State, event: Event): State => {
       const d = event.data
       const submission = { submittedOn: d.submittedOn, indicators: d.indicators, narrative: d.narrative }
       return {
-        status: 'submitted', associationId: d.associationId, period: d.period, submittedOn: d.submittedOn, dueOn: d.dueOn, late: d.late,
-        indicators: d.indicators, narrative: d.narrative, submission, correctedOn: undefined, returnedOn: undefined, approvedOn: undefined,
-        unapprovedOn: undefined, lockExceptions: state.lockExceptions,
+        status: 'submitted',
+        associationId: d.associationId,
+        period: d.period,
+        submittedOn: d.submittedOn,
+        dueOn: d.dueOn,
+        late: d.late,
+        indicators: d.indicators,
+        narrative: d.narrative,
+        submission,
+        correctedOn: undefined,
+        returnedOn: undefined,
+        approvedOn: undefined,
+        unapprovedOn: undefined,
+        lockExceptions: state.lockExceptions,
       }
     }
     // a correction of a returned report re-submits it; a correction without narrative keeps the one there

@@ -52,14 +52,19 @@ describe('R36: indicators come from the catalogue and the template', () => {
   it('given the catalogue is versioned, when a 2020 annual report of a Hội NCT carries `members`, then version 1 does not know it', () => {
     expect(catalogueOn('2020-12-31').version).toBe(1)
     expect(catalogueOn('2021-12-31').version).toBe(2)
-    const r = given(decider, []).when(cmd('SubmitReport', { associationId: 'lc-nct', period: '2020', submittedOn: '2020-11-20', indicators: { members: 4000, 'new-members': 100 } }), { policy, association: nct })
+    const r = given(decider, []).when(cmd('SubmitReport', { associationId: 'lc-nct', period: '2020', submittedOn: '2020-11-20', indicators: { members: 4000, 'new-members': 100 } }), {
+      policy,
+      association: nct,
+    })
     expect(r).toMatchObject(E.left({ code: 'UnknownIndicator', field: 'data.indicators.members' }))
     const ok = given(decider, []).when(cmd('SubmitReport', { associationId: 'lc-nct', period: '2020', submittedOn: '2020-11-20', indicators: { 'new-members': 100 } }), { policy, association: nct })
     expect(E.isRight(ok)).toBe(true)
   })
   it('given a correction, when it drops a required indicator, then it is refused as the submission would be', () => {
-    const r = given(decider, [ev('ReportSubmitted', { associationId: 'lc-lhpn', submittedOn: '2023-10-10', indicators: womenFigures, dueOn: '2023-10-15', late: false })])
-      .when(cmd('CorrectReport', { associationId: 'lc-lhpn', correctedOn: '2023-10-12', indicators: { 'propaganda-sessions': 1 }, reason: 'Sửa' }), { policy, association: women })
+    const r = given(decider, [ev('ReportSubmitted', { associationId: 'lc-lhpn', submittedOn: '2023-10-10', indicators: womenFigures, dueOn: '2023-10-15', late: false })]).when(
+      cmd('CorrectReport', { associationId: 'lc-lhpn', correctedOn: '2023-10-12', indicators: { 'propaganda-sessions': 1 }, reason: 'Sửa' }),
+      { policy, association: women },
+    )
     expect(r).toMatchObject(E.left({ code: 'RequiredIndicatorMissing', field: 'data.indicators.propaganda-participants' }))
   })
 })
@@ -84,14 +89,19 @@ describe('R32: approval is bottom-up', () => {
   const approveFront = cmd('ApproveReport', { associationId: 'lc-mttq', approvedOn: '2023-10-25', childAssociationIds: children })
   const history = [submitted('lc-mttq')]
   const ctx = (reports: ReadonlyArray<Event[]>) => ({
-    policy, 'childAssociation.0': women, 'childAssociation.1': youth,
-    'childReport.0': given(decider, reports[0] ?? []).state, 'childReport.1': given(decider, reports[1] ?? []).state,
+    policy,
+    'childAssociation.0': women,
+    'childAssociation.1': youth,
+    'childReport.0': given(decider, reports[0] ?? []).state,
+    'childReport.1': given(decider, reports[1] ?? []).state,
   })
   it('needs the association itself, each listed child’s association and its report of the same period, under positional keys', () => {
     expect(report.needs(approveFront).map((n) => [n.key, n.streamId])).toEqual([
       ['association', 'association-lc-mttq'],
-      ['childAssociation.0', 'association-lc-lhpn'], ['childReport.0', 'report-lc-lhpn-2023Q3'],
-      ['childAssociation.1', 'association-lc-td'], ['childReport.1', 'report-lc-td-2023Q3'],
+      ['childAssociation.0', 'association-lc-lhpn'],
+      ['childReport.0', 'report-lc-lhpn-2023Q3'],
+      ['childAssociation.1', 'association-lc-td'],
+      ['childReport.1', 'report-lc-td-2023Q3'],
     ])
   })
   it('given one child’s report only submitted, when the Front is approved, then it is refused naming that child', () => {
@@ -103,7 +113,13 @@ describe('R32: approval is bottom-up', () => {
     expect(r).toMatchObject(E.left({ code: 'ChildReportNotApproved', field: 'data.childAssociationIds.1' }))
   })
   it('given every child approved, when the Front is approved, then it is', () => {
-    const r = given(decider, history).when(approveFront, ctx([[submitted('lc-lhpn'), approved('lc-lhpn')], [submitted('lc-td'), approved('lc-td')]]))
+    const r = given(decider, history).when(
+      approveFront,
+      ctx([
+        [submitted('lc-lhpn'), approved('lc-lhpn')],
+        [submitted('lc-td'), approved('lc-td')],
+      ]),
+    )
     expect(r).toMatchObject(E.right([{ type: 'ReportApproved', data: { childAssociationIds: children } }]))
   })
   it('R32: given the Front records two bodies, when its approval lists only one, then it is refused naming the unlisted child', () => {
@@ -116,7 +132,13 @@ describe('R32: approval is bottom-up', () => {
     expect(given(decider, history).when(none, { policy, association: frontWithBodies })).toMatchObject(E.left({ code: 'ChildNotListed' }))
   })
   it('R32: given the Front records two bodies, when both are listed and approved, then the Front is approved', () => {
-    const c = { ...ctx([[submitted('lc-lhpn'), approved('lc-lhpn')], [submitted('lc-td'), approved('lc-td')]]), association: frontWithBodies }
+    const c = {
+      ...ctx([
+        [submitted('lc-lhpn'), approved('lc-lhpn')],
+        [submitted('lc-td'), approved('lc-td')],
+      ]),
+      association: frontWithBodies,
+    }
     expect(given(decider, history).when(approveFront, c)).toMatchObject(E.right([{ type: 'ReportApproved' }]))
   })
   it('given a listed association that is not a child, when the Front is approved, then it is refused', () => {
@@ -126,7 +148,9 @@ describe('R32: approval is bottom-up', () => {
   })
   it('given a child founded after the period, when the Front is approved, then that child owes nothing', () => {
     const c = { policy, 'childAssociation.0': lateChild }
-    expect(given(decider, history).when(cmd('ApproveReport', { associationId: 'lc-mttq', approvedOn: '2023-10-25', childAssociationIds: ['lc-new'] }), c)).toMatchObject(E.right([{ type: 'ReportApproved' }]))
+    expect(given(decider, history).when(cmd('ApproveReport', { associationId: 'lc-mttq', approvedOn: '2023-10-25', childAssociationIds: ['lc-new'] }), c)).toMatchObject(
+      E.right([{ type: 'ReportApproved' }]),
+    )
   })
 })
 

@@ -5,10 +5,22 @@ import { idStream } from '../streams.js'
 
 const id = { targetId: Id }
 
-export const SetTarget = message('SetTarget', {
-  ...id, ownerAssociationId: Id, title: Name, metric: Metric, counting: Counting, goal: Count,
-  startOn: IsoDate, dueOn: IsoDate, milestones: Milestones, setOn: IsoDate,
-}, { sourceResolutionId: Id })
+export const SetTarget = message(
+  'SetTarget',
+  {
+    ...id,
+    ownerAssociationId: Id,
+    title: Name,
+    metric: Metric,
+    counting: Counting,
+    goal: Count,
+    startOn: IsoDate,
+    dueOn: IsoDate,
+    milestones: Milestones,
+    setOn: IsoDate,
+  },
+  { sourceResolutionId: Id },
+)
 export const ReviseTarget = message('ReviseTarget', { ...id, revisedOn: IsoDate, reason: Text }, { goal: Count, dueOn: IsoDate, milestones: Milestones })
 export const WithdrawTarget = message('WithdrawTarget', { ...id, withdrawnOn: IsoDate, reason: Text })
 

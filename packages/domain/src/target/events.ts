@@ -20,10 +20,22 @@ export const Milestones = boundedArray(Milestone, 50, 'Milestones')
 
 const id = { targetId: Id }
 
-export const TargetSet = message('TargetSet', {
-  ...id, ownerAssociationId: Id, title: Name, metric: Metric, counting: Counting, goal: Count,
-  startOn: IsoDate, dueOn: IsoDate, milestones: Milestones, setOn: IsoDate,
-}, { sourceResolutionId: Id })
+export const TargetSet = message(
+  'TargetSet',
+  {
+    ...id,
+    ownerAssociationId: Id,
+    title: Name,
+    metric: Metric,
+    counting: Counting,
+    goal: Count,
+    startOn: IsoDate,
+    dueOn: IsoDate,
+    milestones: Milestones,
+    setOn: IsoDate,
+  },
+  { sourceResolutionId: Id },
+)
 export const TargetRevised = message('TargetRevised', { ...id, revisedOn: IsoDate, reason: Text }, { goal: Count, dueOn: IsoDate, milestones: Milestones })
 export const TargetWithdrawn = message('TargetWithdrawn', { ...id, withdrawnOn: IsoDate, reason: Text })
 

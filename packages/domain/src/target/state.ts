@@ -31,8 +31,20 @@ export const evolve = (state: State, event: Event): State => {
     case 'TargetSet': {
       const d = event.data
       return {
-        status: 'set', targetId: d.targetId, ownerAssociationId: d.ownerAssociationId, title: d.title, metric: d.metric, counting: d.counting,
-        goal: d.goal, startOn: d.startOn, dueOn: d.dueOn, milestones: d.milestones, setOn: d.setOn, asSet: d, revisedOn: undefined, withdrawnOn: undefined,
+        status: 'set',
+        targetId: d.targetId,
+        ownerAssociationId: d.ownerAssociationId,
+        title: d.title,
+        metric: d.metric,
+        counting: d.counting,
+        goal: d.goal,
+        startOn: d.startOn,
+        dueOn: d.dueOn,
+        milestones: d.milestones,
+        setOn: d.setOn,
+        asSet: d,
+        revisedOn: undefined,
+        withdrawnOn: undefined,
       }
     }
     case 'TargetRevised': {

@@ -16,9 +16,16 @@ const suspended = after(owner, { type: 'AssociationSuspended', data: { associati
 const dissolved = after(owner, { type: 'AssociationDissolved', data: { associationId: 'nct-tinh', dissolvedOn: '2021-07-01', dissolution: 'voluntary', ground: 'members-request' } })
 
 const setData = {
-  targetId: 'ishc-72', ownerAssociationId: 'nct-tinh', title: '72 CLB Liên thế hệ tự giúp nhau đến năm 2025',
-  metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' }, counting: 'cumulative', goal: 72,
-  startOn: '2021-07-01', dueOn: '2025-12-31', setOn: '2021-07-15', sourceResolutionId: 'nq-dh3',
+  targetId: 'ishc-72',
+  ownerAssociationId: 'nct-tinh',
+  title: '72 CLB Liên thế hệ tự giúp nhau đến năm 2025',
+  metric: { kind: 'clubs-launched', model: 'ishc', areaCode: '12' },
+  counting: 'cumulative',
+  goal: 72,
+  startOn: '2021-07-01',
+  dueOn: '2025-12-31',
+  setOn: '2021-07-15',
+  sourceResolutionId: 'nq-dh3',
   milestones: [{ label: '9 CLB mới trước 1/7/2022', goal: 9, dueOn: '2022-06-30', counting: 'new-since-start' }],
 }
 const setting = (data: object) => ({ type: 'SetTarget', data: { ...setData, ...data } }) as unknown as Command
@@ -35,7 +42,10 @@ describe('target: not set', () => {
     expect(Object.keys(E.isRight(r) ? r.right[0]!.data : {}).sort()).toEqual(Object.keys(setData).sort())
   })
   it('accepts milestones on the start and due dates', () => {
-    const milestones = [{ label: 'Khởi động', goal: 1, dueOn: '2021-07-01' }, { label: 'Về đích', goal: 72, dueOn: '2025-12-31' }]
+    const milestones = [
+      { label: 'Khởi động', goal: 1, dueOn: '2021-07-01' },
+      { label: 'Về đích', goal: 72, dueOn: '2025-12-31' },
+    ]
     expect(given(decider, []).when(setting({ milestones }), ctx)).toMatchObject(E.right([{ type: 'TargetSet' }]))
   })
   it('rejects a goal of 0', () => {
@@ -147,7 +157,8 @@ const milestones = fc.array(fc.record({ label: fc.constantFrom('Mốc 1', 'Mốc
 const optional = <A>(a: fc.Arbitrary<A>) => fc.option(a, { nil: undefined })
 const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ goal: fc.constantFrom(0, 72, 80), dueOn: date, setOn: date }).map((d) => valid({ type: 'SetTarget', data: { ...setData, ...d, milestones: [] } })),
-  fc.record({ revisedOn: date, goal: optional(fc.integer({ min: 0, max: 90 })), dueOn: optional(date), milestones: optional(milestones) })
+  fc
+    .record({ revisedOn: date, goal: optional(fc.integer({ min: 0, max: 90 })), dueOn: optional(date), milestones: optional(milestones) })
     .map((d) => valid({ type: 'ReviseTarget', data: { targetId: 'ishc-72', reason: 'Điều chỉnh', ...d } })),
   date.map((withdrawnOn) => valid({ type: 'WithdrawTarget', data: { targetId: 'ishc-72', withdrawnOn, reason: 'Hủy' } })),
 )

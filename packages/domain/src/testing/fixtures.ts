@@ -8,11 +8,22 @@ export const founded = (o: { associationId: string; kind?: AssociationKind; scop
   return {
     type: 'AssociationFounded',
     data: {
-      associationId: o.associationId, name: o.name ?? `Hội ${o.associationId}`, kind, regime: regimeFor(kind, foundedOn), scope: o.scope ?? 'province',
-      areaCode: o.areaCode ?? '12', foundedOn, foundingMembers: 120, flags: [], ...(o.parentId === undefined ? {} : { parentId: o.parentId }),
+      associationId: o.associationId,
+      name: o.name ?? `Hội ${o.associationId}`,
+      kind,
+      regime: regimeFor(kind, foundedOn),
+      scope: o.scope ?? 'province',
+      areaCode: o.areaCode ?? '12',
+      foundedOn,
+      foundingMembers: 120,
+      flags: [],
+      ...(o.parentId === undefined ? {} : { parentId: o.parentId }),
     },
   } as unknown as AssociationEvent
 }
 
 /** Builds events or commands of one type union from loose records, for specs that write them by hand. */
-export const loose = <T extends { readonly type: string }>() => (type: T['type'], data: Record<string, unknown>): T => ({ type, data }) as unknown as T
+export const loose =
+  <T extends { readonly type: string }>() =>
+  (type: T['type'], data: Record<string, unknown>): T =>
+    ({ type, data }) as unknown as T

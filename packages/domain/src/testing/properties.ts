@@ -28,9 +28,7 @@ export type IdempotencyOptions<C extends { readonly type: string }, Ev extends {
  * Folds arbitrary command sequences through the decider and asserts that a command which produced
  * events produces none when decided again on the state those events lead to.
  */
-export const idempotencyProperty = <C extends { readonly type: string }, Ev extends { readonly data: object }, S, X>(
-  options: IdempotencyOptions<C, Ev, S, X>,
-): void => {
+export const idempotencyProperty = <C extends { readonly type: string }, Ev extends { readonly data: object }, S, X>(options: IdempotencyOptions<C, Ev, S, X>): void => {
   const { decider, context, start = [], commandCodec, eventCodec, expectTypes } = options
   const accepted = new Set<string>()
   fc.assert(

@@ -43,9 +43,12 @@ const create = (d: Data<'CreateAdminUnit'>, state: State, context: Context): Dec
     return state.name === d.name && state.level === d.level && state.createdOn === d.createdOn && state.parentId === d.parentId
       ? nothing
       : reject('AdminUnitAlreadyExists', 'design', `Administrative unit ${d.unitId} already exists`, `Đơn vị hành chính ${d.unitId} đã có`, 'data.unitId')
-  const refused = checkLevel(d.level, d.createdOn, context.policy, 'data.createdOn') ??
+  const refused =
+    checkLevel(d.level, d.createdOn, context.policy, 'data.createdOn') ??
     (d.parentId === undefined
-      ? d.level === 'province' ? undefined : reject('ParentMissing', 'R30', `A ${d.level} needs a parent unit`, `Cấp ${levelVi[d.level]} phải có đơn vị cấp trên`, 'data.parentId')
+      ? d.level === 'province'
+        ? undefined
+        : reject('ParentMissing', 'R30', `A ${d.level} needs a parent unit`, `Cấp ${levelVi[d.level]} phải có đơn vị cấp trên`, 'data.parentId')
       : checkParent(d, d.parentId, context.parent, d.createdOn, 'data.parentId'))
   return refused ?? accept({ type: 'AdminUnitCreated', data: d })
 }
@@ -69,7 +72,13 @@ const onExisting = (command: Exclude<Command, { type: 'CreateAdminUnit' }>, u: E
       if (into === undefined || into.status === 'none') return notFound(d.intoId, 'data.intoId')
       if (into.status !== 'active') return ended(into, 'data.intoId')
       if (into.level !== u.level)
-        return reject('MergeAcrossLevels', 'R30', `A ${u.level} merges only into another ${u.level}; ${d.intoId} is a ${into.level}`, `Đơn vị cấp ${levelVi[u.level]} chỉ sáp nhập vào đơn vị cùng cấp; ${d.intoId} là cấp ${levelVi[into.level]}`, 'data.intoId')
+        return reject(
+          'MergeAcrossLevels',
+          'R30',
+          `A ${u.level} merges only into another ${u.level}; ${d.intoId} is a ${into.level}`,
+          `Đơn vị cấp ${levelVi[u.level]} chỉ sáp nhập vào đơn vị cùng cấp; ${d.intoId} là cấp ${levelVi[into.level]}`,
+          'data.intoId',
+        )
       if (u.children.length > 0) return childrenLeft(u, 'data.unitId')
       return accept({ type: 'AdminUnitMerged', data: d })
     }
@@ -95,7 +104,8 @@ const onExisting = (command: Exclude<Command, { type: 'CreateAdminUnit' }>, u: E
 /** R30: every unit has one parent at every date, so a unit ends only once its subunits were moved or ended. */
 const childrenLeft = (u: Existing, field: string): Decision =>
   reject(
-    'SubunitsRemain', 'R30',
+    'SubunitsRemain',
+    'R30',
     `${u.unitId} still has subunits (${u.children.join(', ')}): re-parent, merge or abolish them first`,
     `Đơn vị ${u.unitId} còn đơn vị trực thuộc (${u.children.join(', ')}): phải chuyển, sáp nhập hoặc giải thể trước`,
     field,

@@ -12,7 +12,10 @@ export type { Existing } from './state.js'
 export { districtAbolition } from './restructuring.js'
 
 export const decider: Decider<Command | InternalCommand, Event, State, Context> = {
-  decide, evolve, initialState, isTerminal: (s) => s.status === 'merged' || s.status === 'abolished',
+  decide,
+  evolve,
+  initialState,
+  isTerminal: (s) => s.status === 'merged' || s.status === 'abolished',
 }
 
 const to = (key: string, type: string, data: Record<string, unknown>): FollowUp => ({ key, aggregate: 'unit', command: { type, data } })

@@ -42,7 +42,8 @@ describe('administrative units (R30)', () => {
   })
   it('R30: renames, merges into a unit of the same level, and refuses to end a unit with subunits', () => {
     const r = register()
-    for (const c of [create('12', 'province'), create('12.105', 'district', '12'), create('12.105.01', 'commune', '12.105'), create('12.105.02', 'commune', '12.105')]) expect(E.isRight(r.run(c))).toBe(true)
+    for (const c of [create('12', 'province'), create('12.105', 'district', '12'), create('12.105.01', 'commune', '12.105'), create('12.105.02', 'commune', '12.105')])
+      expect(E.isRight(r.run(c))).toBe(true)
     expect(r.stateOf('12.105')).toMatchObject({ children: ['12.105.01', '12.105.02'] })
     expect(r.run(cmd('AbolishAdminUnit', { unitId: '12.105', abolishedOn: '2025-07-01' }))).toMatchObject(E.left({ code: 'SubunitsRemain', rule: 'R30' }))
     expect(r.run(cmd('MergeAdminUnit', { unitId: '12.105.02', intoId: '12.105', mergedOn: '2025-07-01' }))).toMatchObject(E.left({ code: 'MergeAcrossLevels' }))
@@ -54,7 +55,14 @@ describe('administrative units (R30)', () => {
   })
   it('R30, R37: the 2025 restructuring replays: communes move to the province, then every district is abolished', () => {
     const r = register()
-    for (const c of [create('12', 'province'), create('12.105', 'district', '12'), create('12.106', 'district', '12'), create('12.105.01', 'commune', '12.105'), create('12.106.01', 'commune', '12.106')]) r.run(c)
+    for (const c of [
+      create('12', 'province'),
+      create('12.105', 'district', '12'),
+      create('12.106', 'district', '12'),
+      create('12.105.01', 'commune', '12.105'),
+      create('12.106.01', 'commune', '12.106'),
+    ])
+      r.run(c)
     const rows = ['12', '12.105', '12.106', '12.105.01', '12.106.01'].map((id) => {
       const s = r.stateOf(id)
       return s.status === 'none' ? undefined! : { unitId: s.unitId, level: s.level, parentId: s.parentId, active: s.status === 'active' }
@@ -66,9 +74,13 @@ describe('administrative units (R30)', () => {
     expect(r.stateOf('12.105')).toMatchObject({ status: 'abolished', endedOn: '2025-07-01' })
     expect(r.stateOf('12')).toMatchObject({ children: ['12.105.01', '12.106.01'] })
     // a second replay finds nothing left to do
-    expect(districtAbolition(['12', '12.105', '12.106', '12.105.01', '12.106.01'].map((id) => {
-      const s = r.stateOf(id)
-      return s.status === 'none' ? undefined! : { unitId: s.unitId, level: s.level, parentId: s.parentId, active: s.status === 'active' }
-    }))).toEqual([])
+    expect(
+      districtAbolition(
+        ['12', '12.105', '12.106', '12.105.01', '12.106.01'].map((id) => {
+          const s = r.stateOf(id)
+          return s.status === 'none' ? undefined! : { unitId: s.unitId, level: s.level, parentId: s.parentId, active: s.status === 'active' }
+        }),
+      ),
+    ).toEqual([])
   })
 })

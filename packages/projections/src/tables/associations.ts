@@ -3,7 +3,6 @@ import type { Recorded } from '../model.js'
 import { insert, text, update, type ProjectionDefinition, type RowChange, type Value } from './changes.js'
 import { originRow, reorganisationChanges } from './reorganisations.js'
 
-
 const exists = (associationId: string) => ({ table: 'associations', key: { association_id: associationId } })
 /** A dated fact of an association (name, status, …), known only once the association is. */
 const fact = (associationId: string, kind: string, on: string, value: Value): RowChange =>
@@ -20,29 +19,63 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
         insert('association_facts', { association_id: id, fact: 'name', valid_from: d.foundedOn, value: d.name }, { unless }),
         insert('association_facts', { association_id: id, fact: 'status', valid_from: d.foundedOn, value: 'active' }, { unless }),
         ...originRow(e, unless),
-        insert('associations', {
-          association_id: id, kind: d.kind, regime: d.regime, scope: d.scope, area_code: d.areaCode, parent_id: d.parentId,
-          founded_on: d.foundedOn, founding_members: d.foundingMembers, ord: e.position,
-        }, { unless }),
+        insert(
+          'associations',
+          {
+            association_id: id,
+            kind: d.kind,
+            regime: d.regime,
+            scope: d.scope,
+            area_code: d.areaCode,
+            parent_id: d.parentId,
+            founded_on: d.foundedOn,
+            founding_members: d.foundingMembers,
+            ord: e.position,
+          },
+          { unless },
+        ),
       ]
     }
-    case 'AssociationRenamed': return [fact(id, 'name', e.data.renamedOn, e.data.name)]
-    case 'SpecialStatusGranted': return [fact(id, 'special', e.data.grantedOn, true)]
-    case 'SpecialStatusRevoked': return [fact(id, 'special', e.data.revokedOn, false)]
-    case 'StaffQuotaAssigned': return [fact(id, 'quota', e.data.assignedOn, e.data.quota)]
-    case 'CongressHeld': return [fact(id, 'congress', e.data.heldOn, e.data)]
-    case 'ResolutionAdopted': return [fact(id, 'resolution', e.data.adoptedOn, e.data)]
-    case 'ConferenceHeld': return [fact(id, 'conference', e.data.heldOn, e.data)]
-    case 'AssociationSuspended': return [fact(id, 'status', e.data.suspendedOn, 'suspended')]
-    case 'AssociationReinstated': return [fact(id, 'status', e.data.reinstatedOn, 'active')]
+    case 'AssociationRenamed':
+      return [fact(id, 'name', e.data.renamedOn, e.data.name)]
+    case 'SpecialStatusGranted':
+      return [fact(id, 'special', e.data.grantedOn, true)]
+    case 'SpecialStatusRevoked':
+      return [fact(id, 'special', e.data.revokedOn, false)]
+    case 'StaffQuotaAssigned':
+      return [fact(id, 'quota', e.data.assignedOn, e.data.quota)]
+    case 'CongressHeld':
+      return [fact(id, 'congress', e.data.heldOn, e.data)]
+    case 'ResolutionAdopted':
+      return [fact(id, 'resolution', e.data.adoptedOn, e.data)]
+    case 'ConferenceHeld':
+      return [fact(id, 'conference', e.data.heldOn, e.data)]
+    case 'AssociationSuspended':
+      return [fact(id, 'status', e.data.suspendedOn, 'suspended')]
+    case 'AssociationReinstated':
+      return [fact(id, 'status', e.data.reinstatedOn, 'active')]
     // the fold keeps one parent, the latest recorded (not dated): the row does the same
-    case 'AssociationReparented': return [update('associations', { association_id: id }, { parent_id: e.data.parentId })]
-    case 'AssociationDissolved': return [fact(id, 'status', e.data.dissolvedOn, 'dissolved')]
+    case 'AssociationReparented':
+      return [update('associations', { association_id: id }, { parent_id: e.data.parentId })]
+    case 'AssociationDissolved':
+      return [fact(id, 'status', e.data.dissolvedOn, 'dissolved')]
     case 'OfficerElected': {
       const d = e.data
-      return [insert('officers', {
-        association_id: id, member_id: d.memberId, full_name: d.fullName, role: d.role, elected_on: d.electedOn, relieved_on: undefined, ord: e.position,
-      }, { when: exists(id) })]
+      return [
+        insert(
+          'officers',
+          {
+            association_id: id,
+            member_id: d.memberId,
+            full_name: d.fullName,
+            role: d.role,
+            elected_on: d.electedOn,
+            relieved_on: undefined,
+            ord: e.position,
+          },
+          { when: exists(id) },
+        ),
+      ]
     }
     case 'OfficerRelieved': {
       const d = e.data
@@ -51,9 +84,21 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
     }
     case 'FoundingCommitteeRecognised': {
       const d = e.data
-      return [insert('foundings', {
-        association_id: id, name: d.name, kind: d.kind, scope: d.scope, area_code: d.areaCode, recognised_on: d.recognisedOn, ord: e.position,
-      }, { unless: { table: 'foundings', key: { association_id: id } } })]
+      return [
+        insert(
+          'foundings',
+          {
+            association_id: id,
+            name: d.name,
+            kind: d.kind,
+            scope: d.scope,
+            area_code: d.areaCode,
+            recognised_on: d.recognisedOn,
+            ord: e.position,
+          },
+          { unless: { table: 'foundings', key: { association_id: id } } },
+        ),
+      ]
     }
     // each step's first record stands, as in the fold
     case 'AssociationEstablishmentPermitted':
@@ -74,20 +119,40 @@ export const associationsProjection: ProjectionDefinition = {
   tables: {
     associations: {
       columns: {
-        association_id: 'text', kind: 'text', regime: 'text', scope: 'text', area_code: 'text', parent_id: 'text',
-        founded_on: 'text', founding_members: 'int', ord: 'int',
+        association_id: 'text',
+        kind: 'text',
+        regime: 'text',
+        scope: 'text',
+        area_code: 'text',
+        parent_id: 'text',
+        founded_on: 'text',
+        founding_members: 'int',
+        ord: 'int',
       },
       key: ['association_id'],
       indexes: [['parent_id'], ['area_code']],
     },
     association_facts: {
       columns: { association_id: 'text', fact: 'text', valid_from: 'text', value: 'json' },
-      indexes: [['association_id', 'fact', 'valid_from'], ['fact', 'valid_from']],
+      indexes: [
+        ['association_id', 'fact', 'valid_from'],
+        ['fact', 'valid_from'],
+      ],
     },
     foundings: {
       columns: {
-        association_id: 'text', name: 'text', kind: 'text', scope: 'text', area_code: 'text', recognised_on: 'text', permitted_on: 'text',
-        congress_due_by: 'text', extended_on: 'text', extended_due_by: 'text', lapsed_on: 'text', ord: 'int',
+        association_id: 'text',
+        name: 'text',
+        kind: 'text',
+        scope: 'text',
+        area_code: 'text',
+        recognised_on: 'text',
+        permitted_on: 'text',
+        congress_due_by: 'text',
+        extended_on: 'text',
+        extended_due_by: 'text',
+        lapsed_on: 'text',
+        ord: 'int',
       },
       key: ['association_id'],
       indexes: [['recognised_on']],

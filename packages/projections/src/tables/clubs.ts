@@ -2,7 +2,6 @@ import { aggregateOfEvent, eventTypes } from '@hoi/domain'
 import type { Recorded } from '../model.js'
 import { close, insert, text, update, type ProjectionDefinition, type RowChange } from './changes.js'
 
-
 const club = (clubId: string) => ({ table: 'clubs', key: { club_id: clubId } })
 
 const changes = (e: Recorded): ReadonlyArray<RowChange> => {
@@ -42,8 +41,15 @@ export const clubsProjection: ProjectionDefinition = {
   tables: {
     clubs: {
       columns: {
-        club_id: 'text', name: 'text', model: 'text', host_association_id: 'text', area_code: 'text', launched_on: 'text', programme: 'text',
-        closed_on: 'text', ord: 'int',
+        club_id: 'text',
+        name: 'text',
+        model: 'text',
+        host_association_id: 'text',
+        area_code: 'text',
+        launched_on: 'text',
+        programme: 'text',
+        closed_on: 'text',
+        ord: 'int',
       },
       key: ['club_id'],
       indexes: [['area_code'], ['host_association_id']],

@@ -13,5 +13,12 @@ export { associationsProjection, membersProjection, clubsProjection, targetsProj
 
 /** Every table-backed projection; together their tables hold what the fold's ReadModel holds. */
 export const projections: ReadonlyArray<ProjectionDefinition> = [
-  associationsProjection, membersProjection, clubsProjection, targetsProjection, reportsProjection, movementsProjection, governanceProjection, unitsProjection,
+  associationsProjection,
+  membersProjection,
+  clubsProjection,
+  targetsProjection,
+  reportsProjection,
+  movementsProjection,
+  governanceProjection,
+  unitsProjection,
 ]

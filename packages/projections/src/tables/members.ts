@@ -14,8 +14,18 @@ const leave = (memberId: string, on: string, by: LeaveKind): RowChange[] => chan
 
 const admitted = (d: D<'MemberAdmitted'> | D<'MemberTransferredIn'>, on: string, via: string, from: string | undefined): RowChange[] => [
   insert('members', {
-    member_id: d.memberId, association_id: d.associationId, person_id: d.personId, full_name: d.fullName, birth_date: d.birthDate, gender: d.gender,
-    category: d.category, valid_from: on, via, from_association_id: from, card_no: d.cardNo, flags: d.flags,
+    member_id: d.memberId,
+    association_id: d.associationId,
+    person_id: d.personId,
+    full_name: d.fullName,
+    birth_date: d.birthDate,
+    gender: d.gender,
+    category: d.category,
+    valid_from: on,
+    via,
+    from_association_id: from,
+    card_no: d.cardNo,
+    flags: d.flags,
   }),
 ]
 
@@ -39,12 +49,18 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
       const set = { full_name: d.fullName, birth_date: d.birthDate, gender: d.gender, card_no: d.cardNo }
       return changed(id, set)
     }
-    case 'MemberTransferredOut': return leave(id, e.data.transferredOn, 'transferred-out')
-    case 'MemberResigned': return leave(id, e.data.resignedOn, 'resigned')
-    case 'MemberExpelled': return leave(id, e.data.expelledOn, 'expelled')
-    case 'MemberStruckOff': return leave(id, e.data.struckOffOn, 'struck-off')
-    case 'MemberDeceased': return leave(id, e.data.diedOn, 'deceased')
-    case 'MemberReferredToParty': return changed(id, { referred_on: e.data.referredOn }, 'referred_on')
+    case 'MemberTransferredOut':
+      return leave(id, e.data.transferredOn, 'transferred-out')
+    case 'MemberResigned':
+      return leave(id, e.data.resignedOn, 'resigned')
+    case 'MemberExpelled':
+      return leave(id, e.data.expelledOn, 'expelled')
+    case 'MemberStruckOff':
+      return leave(id, e.data.struckOffOn, 'struck-off')
+    case 'MemberDeceased':
+      return leave(id, e.data.diedOn, 'deceased')
+    case 'MemberReferredToParty':
+      return changed(id, { referred_on: e.data.referredOn }, 'referred_on')
     default:
       return []
   }
@@ -57,8 +73,18 @@ export const membersProjection: ProjectionDefinition = {
   tables: {
     members: {
       columns: {
-        member_id: 'text', association_id: 'text', person_id: 'text', full_name: 'text', birth_date: 'text', gender: 'text', category: 'text',
-        valid_from: 'text', via: 'text', from_association_id: 'text', card_no: 'text', flags: 'json',
+        member_id: 'text',
+        association_id: 'text',
+        person_id: 'text',
+        full_name: 'text',
+        birth_date: 'text',
+        gender: 'text',
+        category: 'text',
+        valid_from: 'text',
+        via: 'text',
+        from_association_id: 'text',
+        card_no: 'text',
+        flags: 'json',
       },
       // covering for the per-association counts of statistics and registry
       indexes: [['association_id', 'valid_from', 'via', 'known_from', 'known_to'], ['member_id']],

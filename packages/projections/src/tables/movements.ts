@@ -2,7 +2,6 @@ import { aggregateOfEvent, eventTypes } from '@hoi/domain'
 import type { Recorded } from '../model.js'
 import { close, insert, text, update, type ProjectionDefinition, type RowChange } from './changes.js'
 
-
 const movement = (movementId: string) => ({ table: 'movements', key: { movement_id: movementId } })
 
 const changes = (e: Recorded): ReadonlyArray<RowChange> => {
@@ -11,19 +10,30 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
     case 'EmulationMovementLaunched': {
       const d = e.data
       const row = {
-        owner_association_id: d.ownerAssociationId, title: d.title, cycle_start: d.cycleStart, cycle_end: d.cycleEnd, launched_on: d.launchedOn, concluded_on: null,
+        owner_association_id: d.ownerAssociationId,
+        title: d.title,
+        cycle_start: d.cycleStart,
+        cycle_end: d.cycleEnd,
+        launched_on: d.launchedOn,
+        concluded_on: null,
       }
-      return [
-        close('awards', { movement_id: id }),
-        update('movements', { movement_id: id }, row),
-        insert('movements', { movement_id: id, ...row, ord: e.position }, { unless: movement(id) }),
-      ]
+      return [close('awards', { movement_id: id }), update('movements', { movement_id: id }, row), insert('movements', { movement_id: id, ...row, ord: e.position }, { unless: movement(id) })]
     }
     case 'CommendationAwarded': {
       const d = e.data
-      return [insert('awards', {
-        movement_id: id, commendation_id: d.commendationId, recipient: d.recipient, form: d.form, valid_from: d.awardedOn,
-      }, { when: movement(id) })]
+      return [
+        insert(
+          'awards',
+          {
+            movement_id: id,
+            commendation_id: d.commendationId,
+            recipient: d.recipient,
+            form: d.form,
+            valid_from: d.awardedOn,
+          },
+          { when: movement(id) },
+        ),
+      ]
     }
     case 'EmulationMovementConcluded':
       return [update('movements', { movement_id: id }, { concluded_on: e.data.concludedOn }, { onlyIfNull: 'concluded_on' })]
@@ -39,7 +49,14 @@ export const movementsProjection: ProjectionDefinition = {
   tables: {
     movements: {
       columns: {
-        movement_id: 'text', owner_association_id: 'text', title: 'text', cycle_start: 'int', cycle_end: 'int', launched_on: 'text', concluded_on: 'text', ord: 'int',
+        movement_id: 'text',
+        owner_association_id: 'text',
+        title: 'text',
+        cycle_start: 'int',
+        cycle_end: 'int',
+        launched_on: 'text',
+        concluded_on: 'text',
+        ord: 'int',
       },
       key: ['movement_id'],
       indexes: [],

@@ -13,10 +13,7 @@ export const reorganisationChanges = (e: Recorded): ReadonlyArray<RowChange> => 
   switch (e.type) {
     case 'AssociationReorganised': {
       const d = e.data
-      return [
-        fact(d.associationId, 'status', d.reorganisedOn, 'dissolved'),
-        fact(d.associationId, 'successor', d.reorganisedOn, { how: d.how, on: d.reorganisedOn, heirId: d.heirId }),
-      ]
+      return [fact(d.associationId, 'status', d.reorganisedOn, 'dissolved'), fact(d.associationId, 'successor', d.reorganisedOn, { how: d.how, on: d.reorganisedOn, heirId: d.heirId })]
     }
     case 'AssociationTookOver':
       return [fact(e.data.associationId, 'predecessor', e.data.takenOverOn, e.data.fromId)]

@@ -2,7 +2,6 @@ import { aggregateOfEvent, eventTypes } from '@hoi/domain'
 import type { Recorded } from '../model.js'
 import { defined, insert, text, update, type ProjectionDefinition, type RowChange, type Value } from './changes.js'
 
-
 const keyOf = (associationId: string, period: string) => ({ association_id: associationId, period })
 /** A dated fact of a report (values, statuses, return reasons), known only once the report is. */
 const fact = (key: { association_id: string; period: string }, kind: string, on: string, value: Value): RowChange =>
@@ -30,9 +29,11 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
         fact(key, 'status', d.correctedOn, 'submitted'),
       ]
     }
-    case 'ReportApproved': return [fact(key, 'status', e.data.approvedOn, 'approved')]
+    case 'ReportApproved':
+      return [fact(key, 'status', e.data.approvedOn, 'approved')]
     // an unapproved report is open again, as submitted (R33)
-    case 'ReportUnapproved': return [fact(key, 'status', e.data.unapprovedOn, 'submitted')]
+    case 'ReportUnapproved':
+      return [fact(key, 'status', e.data.unapprovedOn, 'submitted')]
     case 'ReportReturned': {
       const d = e.data
       return [fact(key, 'status', d.returnedOn, 'returned'), fact(key, 'return', d.returnedOn, d.reason)]

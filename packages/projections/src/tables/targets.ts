@@ -2,7 +2,6 @@ import { aggregateOfEvent, eventTypes } from '@hoi/domain'
 import type { Recorded } from '../model.js'
 import { close, defined, insert, text, update, type ProjectionDefinition, type RowChange } from './changes.js'
 
-
 const target = (targetId: string) => ({ table: 'targets', key: { target_id: targetId } })
 
 const changes = (e: Recorded): ReadonlyArray<RowChange> => {
@@ -11,15 +10,20 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
     case 'TargetSet': {
       const d = e.data
       const row = {
-        owner_association_id: d.ownerAssociationId, title: d.title, metric: d.metric, counting: d.counting, start_on: d.startOn, set_on: d.setOn,
-        source_resolution_id: d.sourceResolutionId ?? null, goal: d.goal, due_on: d.dueOn, milestones: d.milestones, withdrawn_on: null,
+        owner_association_id: d.ownerAssociationId,
+        title: d.title,
+        metric: d.metric,
+        counting: d.counting,
+        start_on: d.startOn,
+        set_on: d.setOn,
+        source_resolution_id: d.sourceResolutionId ?? null,
+        goal: d.goal,
+        due_on: d.dueOn,
+        milestones: d.milestones,
+        withdrawn_on: null,
       }
       // setting a known id again starts it afresh in its old place, as the fold's Map.set does
-      return [
-        close('target_revisions', { target_id: id }),
-        update('targets', { target_id: id }, row),
-        insert('targets', { target_id: id, ...row, ord: e.position }, { unless: target(id) }),
-      ]
+      return [close('target_revisions', { target_id: id }), update('targets', { target_id: id }, row), insert('targets', { target_id: id, ...row, ord: e.position }, { unless: target(id) })]
     }
     case 'TargetRevised': {
       const d = e.data
@@ -40,8 +44,19 @@ export const targetsProjection: ProjectionDefinition = {
   tables: {
     targets: {
       columns: {
-        target_id: 'text', owner_association_id: 'text', title: 'text', metric: 'json', counting: 'text', start_on: 'text', set_on: 'text',
-        source_resolution_id: 'text', goal: 'int', due_on: 'text', milestones: 'json', withdrawn_on: 'text', ord: 'int',
+        target_id: 'text',
+        owner_association_id: 'text',
+        title: 'text',
+        metric: 'json',
+        counting: 'text',
+        start_on: 'text',
+        set_on: 'text',
+        source_resolution_id: 'text',
+        goal: 'int',
+        due_on: 'text',
+        milestones: 'json',
+        withdrawn_on: 'text',
+        ord: 'int',
       },
       key: ['target_id'],
       indexes: [['owner_association_id']],

@@ -20,13 +20,18 @@ const changes = (e: Recorded): ReadonlyArray<RowChange> => {
         insert('admin_units', { unit_id: id, level: d.level, created_on: d.createdOn, ended_on: undefined, merged_into: undefined, ord: e.position }, { unless }),
       ]
     }
-    case 'AdminUnitRenamed': return [fact(id, 'name', e.data.renamedOn, e.data.name, { when: exists(id) })]
-    case 'AdminUnitReparented': return [fact(id, 'parent', e.data.reparentedOn, e.data.parentId, { when: exists(id) })]
+    case 'AdminUnitRenamed':
+      return [fact(id, 'name', e.data.renamedOn, e.data.name, { when: exists(id) })]
+    case 'AdminUnitReparented':
+      return [fact(id, 'parent', e.data.reparentedOn, e.data.parentId, { when: exists(id) })]
     // the first end recorded stands
-    case 'AdminUnitMerged': return [update('admin_units', { unit_id: id }, { ended_on: e.data.mergedOn, merged_into: e.data.intoId }, { onlyIfNull: 'ended_on' })]
-    case 'AdminUnitAbolished': return [update('admin_units', { unit_id: id }, { ended_on: e.data.abolishedOn }, { onlyIfNull: 'ended_on' })]
+    case 'AdminUnitMerged':
+      return [update('admin_units', { unit_id: id }, { ended_on: e.data.mergedOn, merged_into: e.data.intoId }, { onlyIfNull: 'ended_on' })]
+    case 'AdminUnitAbolished':
+      return [update('admin_units', { unit_id: id }, { ended_on: e.data.abolishedOn }, { onlyIfNull: 'ended_on' })]
     // the parent's list of subunits: the subunits' own rows date every parent already
-    default: return []
+    default:
+      return []
   }
 }
 
