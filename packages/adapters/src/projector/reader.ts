@@ -126,10 +126,27 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
     }
   }
 
-  /** An association and those it carries on by `upTo` (R21): the owners whose records it now holds. */
+  /**
+   * An association and those it carries on by `upTo` (R21): the owners whose records it now holds.
+   * The fold follows each source's `successor`, recorded with the source's end, and the heir records
+   * its takeover in a follow-up: so the sources that name a successor (few: the reorganised ones)
+   * are loaded too, and those whose line of heirs reaches `id` by `upTo` count before the takeover is known.
+   */
   const withPredecessors = async (s: Snapshot, m: ReadModel, id: string, upTo: string): Promise<string[]> => {
     await loadAssociations(s, m, { sql: 'a.association_id = ?', params: [id] }, upTo)
-    return [id, ...(await loadPredecessors(s, m, upTo))]
+    const recorded = await loadPredecessors(s, m, upTo)
+    const p: SqlValue[] = []
+    const known = s.known('f', p)
+    p.push(upTo)
+    const ended = await s.all<{ id: string }>(`SELECT DISTINCT f.association_id AS id FROM ${s.t('association_facts')} f WHERE ${known} AND f.fact = 'successor' AND f.valid_from <= ?`, p)
+    const sources = ended.map((r) => r.id).filter((x) => x !== id && !m.associations.has(x))
+    if (sources.length > 0) {
+      const q: SqlValue[] = []
+      await loadAssociations(s, m, { sql: inList('a.association_id', sources, q), params: q }, upTo)
+      await loadHeirs(s, m, sources, upTo)
+    }
+    const named = ended.map((r) => r.id).filter((x) => x !== id && P.heirOn(m, x, upTo).associationId === id)
+    return [...new Set([id, ...recorded, ...named])]
   }
 
   const loadPredecessors = async (s: Snapshot, m: ReadModel, upTo: string): Promise<string[]> => {
