@@ -41,14 +41,14 @@ describe.skipIf(skip !== undefined)(`hoi CLI with HOI_STORE=postgres://…${skip
     expect(rows[0]).toEqual({ n: written, lo: 1, hi: written, head: written })
   })
 
-  it('hoi query statistics --year 2020 prints 179 associations and 180.455 members', { timeout: 600_000 }, () => {
-    const r = hoi(['query', 'statistics', '--year', '2020'], env())
+  it('hoi query statistics --year 2020 --area-code 12 prints Lai Châu: 179 associations and 180.455 members', { timeout: 600_000 }, () => {
+    const r = hoi(['query', 'statistics', '--year', '2020', '--area-code', '12'], env())
     // the first query builds the views: stderr carries only that progress
     expect(r.stderr.split('\n').filter((l) => l !== '' && !/^(building|catching up) views \d+ % /u.test(l))).toEqual([])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('180.455')
     expect(r.stdout).toMatch(/Số hội \(associations\)\s+179\s+0\s+24\s+56\s+99/u)
-    const json = JSON.parse(hoi(['query', 'statistics', '--year', '2020', '--json'], env()).stdout)
+    const json = JSON.parse(hoi(['query', 'statistics', '--year', '2020', '--area-code', '12', '--json'], env()).stdout)
     expect([json.associations.total, json.members.total]).toEqual([179, 180_455])
   })
 
