@@ -99,7 +99,7 @@ describe('export: hoi query VIEW --format csv|xlsx --out FILE', { timeout: 180_0
     expect(sheet.getCell('B2').value).toBe('Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lai Châu')
     expect(sheet.getCell('I2').value).toBe('Đã duyệt')
     const counts = wb.getWorksheet('Báo cáo năm - khối')!
-    expect(counts.getCell('B2').value).toBe('Toàn tỉnh')
+    expect(counts.getCell('B2').value).toBe('Tổng cộng')
     expect(counts.getCell('C2').value).toBe(179 + 13 + 1) // Lai Châu, Bắc Kạn and the national Hội NCT (no area filter)
     expect(counts.getCell('C2').numFmt).toBe('#,##0')
   })

@@ -75,7 +75,7 @@ const countColumns = [
   col('Chưa đến hạn', 'integer'),
 ]
 const countRows = (l: CompletenessList): Cell[][] => [
-  ['', 'Toàn tỉnh', l.counts.owed, l.counts.approved, l.counts.submitted, l.counts.late, l.counts.returned, l.counts.missing, l.counts['not-yet-due']],
+  ['', 'Tổng cộng', l.counts.owed, l.counts.approved, l.counts.submitted, l.counts.late, l.counts.returned, l.counts.missing, l.counts['not-yet-due']],
   ...l.byRoot.map((b) => [b.rootId, b.name, b.counts.owed, b.counts.approved, b.counts.submitted, b.counts.late, b.counts.returned, b.counts.missing, b.counts['not-yet-due']]),
 ]
 
