@@ -48,9 +48,15 @@ export const serve = async (argv: string[]): Promise<number> => {
   // the summary reads the server's own view engine; the demo's golden figures are Lai Châu's (article 002), the other provinces aside
   const views = server.app.get(ViewModelService).engine
   const today = new Date().toISOString().slice(0, 10)
+  // the server is listening: requests that arrive meanwhile are answered between the summary's queries, not after all of them
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
+  await turn()
   const s = await views.statistics(demo ? { year: 2020, areaCode: PROVINCE.code } : { year: 2020 })
+  await turn()
   const now = await views.registry({})
+  await turn()
   const activeClubs = await views.clubs({ status: 'active' })
+  await turn()
   const targets = await views.targets({ asOf: today })
   out('')
   const head = await store.head()
