@@ -66,4 +66,22 @@ describe('views by the geography of a date', () => {
     expect(bad.status).toBe(400)
     expect(bad.text).toContain('geography')
   })
+
+  it('R30: the registry and the clubs list take in an area the communes merged into it, by the geography asked', async () => {
+    const ids = async (q: string) => {
+      const r = await get(`/views/registry?areaCode=12.105.01${q}`)
+      expect(r.status, r.text).toBe(200)
+      return (r.json.items as Array<{ associationId: string }>).map((a) => a.associationId).sort()
+    }
+    const then = await ids('&asOf=2024-12-31')
+    const now = await ids('&geography=today')
+    expect(then).toHaveLength(1)
+    expect(now).toHaveLength(2)
+    expect(now).toEqual(expect.arrayContaining(then))
+    // an old date asked in today's geography: the associations then, placed as today
+    expect(await ids('&asOf=2024-12-31&geography=today')).toEqual(now)
+    expect((await get('/views/registry?areaCode=12.105.02&geography=today')).json.total).toBe(0)
+    expect((await get('/views/clubs?areaCode=12.105.01&geography=2024-12-31')).status).toBe(200)
+    expect((await get('/views/registry?geography=yesterday')).status).toBe(400)
+  })
 })

@@ -30,6 +30,8 @@ export type ClubsQuery = {
   readonly asOf?: string
   readonly hostAssociationId?: string
   readonly areaCode?: string
+  /** The date whose administrative units place each club in `areaCode` (default: asOf). */
+  readonly geography?: string
   readonly programme?: ClubState['programme']
   readonly model?: ClubState['model']
   readonly status?: ClubStatus
@@ -69,12 +71,13 @@ const clubRow = (c: ClubState, date: string, host: Holder): ClubRow => {
 /** Clubs launched by the date that match the filters, in launch (log) order; the host is the one on the date. */
 export const clubs = (m: ReadModel, q: ClubsQuery = {}): ClubRow[] => {
   const date = dateOf(q.asOf)
+  const geo = geographyAt(m, q.geography ?? date)
   const out: ClubRow[] = []
   for (const c of m.clubs.values()) {
     if (c.launchedOn > date) continue
     const host = heirOn(m, c.hostAssociationId, date)
     if (q.hostAssociationId !== undefined && host.associationId !== q.hostAssociationId) continue
-    if (!inArea(c.areaCode, q.areaCode)) continue
+    if (!inArea(geo(c.areaCode), q.areaCode)) continue
     if (q.programme !== undefined && c.programme !== q.programme) continue
     if (q.model !== undefined && c.model !== q.model) continue
     if (q.status !== undefined && clubStatusAt(c, date) !== q.status) continue

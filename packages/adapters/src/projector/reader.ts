@@ -307,7 +307,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
         sql += ' AND a.parent_id = ?'
         p.push(q.parentId)
       }
-      sql += ` AND ${inAreaSql('a.area_code', q.areaCode, p)}`
+      sql += ` AND ${await inGeography(s, m, 'a.area_code', q.areaCode, q.geography ?? date, p)}`
       const found = await loadAssociations(s, m, { sql, params: p }, date)
       const carried = await loadPredecessors(s, m, date)
       const counts = await memberCounts(s, [...found.map((a) => a.associationId), ...carried], date)
@@ -374,7 +374,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
         sql += ' AND c.model = ?'
         p.push(q.model)
       }
-      sql += ` AND ${inAreaSql('c.area_code', q.areaCode, p)}`
+      sql += ` AND ${await inGeography(s, m, 'c.area_code', q.areaCode, q.geography ?? date, p)}`
       await loadClubs(s, m, { sql, params: p }, date)
       await loadHeirs(
         s,

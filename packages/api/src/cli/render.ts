@@ -25,7 +25,8 @@ const regimeLine: Readonly<Record<P.RegimeFilter, string>> = {
   'own-charter': 'Phạm vi: chỉ các tổ chức chính trị - xã hội theo điều lệ riêng — counts only the socio-political bodies under their own charter',
   all: 'Phạm vi: tất cả, gồm cả các tổ chức chính trị - xã hội — counts every association, socio-political bodies included',
 }
-const geographyLine = 'Địa bàn: theo mã địa bàn ghi nhận khi thành lập hội — areas are the codes recorded at founding'
+const geographyLine =
+  'Địa bàn: mã ghi nhận khi thành lập hội; --area-code gồm cả địa bàn đã sáp nhập vào đó đến ngày --as-of (hoặc --geography today|YYYY-MM-DD) — codes as recorded at founding; --area-code takes in the areas merged into it by then'
 /** Statistics place areas in the administrative units of a date: a merged area counts under the unit it went into. */
 const statisticsGeography = (on: string) =>
   `Địa bàn theo đơn vị hành chính ngày ${dateVi(on)}; địa bàn đã sáp nhập tính vào đơn vị nhận sáp nhập (--geography today|YYYY-MM-DD) — areas as the administrative units in force on ${on}`

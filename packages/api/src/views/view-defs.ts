@@ -72,7 +72,16 @@ const view = <PP extends t.Props, QP extends t.Props, R>(name: string, d: Typed<
   }
 }
 
-const registryQuery = { ...asOf, kind: Association.AssociationKind, scope: Association.Scope, parentId: Id, areaCode: Association.AreaCode, status: AssociationStatus, special: qBool }
+const registryQuery = {
+  ...asOf,
+  kind: Association.AssociationKind,
+  scope: Association.Scope,
+  parentId: Id,
+  areaCode: Association.AreaCode,
+  geography: Geography,
+  status: AssociationStatus,
+  special: qBool,
+}
 const meetings = { ...asOf, associationId: Id, includeDescendants: qBool }
 /** Only the defined value: an optional property absent stays absent. */
 const geographyOf = (g: string | undefined, today: string) => {
@@ -82,11 +91,12 @@ const geographyOf = (g: string | undefined, today: string) => {
 
 const defs: ReadonlyArray<ViewDef> = [
   view('registry', {
-    summary: 'Associations: kind, scope, area, parent, status, special, staff quota, current term, members',
+    summary:
+      'Associations: kind, scope, area, parent, status, special, staff quota, current term, members. areaCode takes in the areas merged into it by the date of geography=today (or a date; default: asOf)',
     params: {},
     query: registryQuery,
     paged: true,
-    run: (v, { query }) => v.registry(query),
+    run: (v, { query: { geography, ...query }, today }) => v.registry({ ...query, ...geographyOf(geography, today) }),
     redact: (rows) => rows.map(redactAssociation),
   }),
   view('association', {
@@ -123,11 +133,11 @@ const defs: ReadonlyArray<ViewDef> = [
     run: (v, { query: { geography, ...query }, today }) => v.statistics({ ...query, ...geographyOf(geography, today), year: query.year ?? Number(today.slice(0, 4)) }),
   }),
   view('clubs', {
-    summary: 'Clubs by host, area, programme, model and status, with composition flags',
+    summary: 'Clubs by host, area, programme, model and status, with composition flags. areaCode takes in the areas merged into it by the date of geography=today (or a date; default: asOf)',
     params: {},
-    query: { ...asOf, hostAssociationId: Id, areaCode: Association.AreaCode, programme: Club.ClubProgramme, model: Club.ClubModel, status: ClubStatus },
+    query: { ...asOf, hostAssociationId: Id, areaCode: Association.AreaCode, geography: Geography, programme: Club.ClubProgramme, model: Club.ClubModel, status: ClubStatus },
     paged: true,
-    run: (v, { query }) => v.clubs(query),
+    run: (v, { query: { geography, ...query }, today }) => v.clubs({ ...query, ...geographyOf(geography, today) }),
   }),
   view('clubs-by-area', {
     summary: 'Open clubs grouped by area (depth 2 = district); geography=today (or a date) groups them by the administrative units of that date (default: those of asOf)',
