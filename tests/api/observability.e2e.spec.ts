@@ -104,21 +104,31 @@ describe('201 Created', () => {
 
 describe('compression', () => {
   it('a large view in gzip or br when asked, the same bytes as uncompressed, and a weak ETag either way', async () => {
-    // the ETag names the view's position: the follow-ups of the commands above are applied first
-    await settle(s)
-    const plain = await raw('/views/registry?limit=50', {})
-    expect(plain.status).toBe(200)
-    expect(plain.headers['content-encoding']).toBeUndefined()
-    expect(plain.body.length).toBeGreaterThan(1024)
-    const gz = await raw('/views/registry?limit=50', { 'accept-encoding': 'gzip' })
-    expect(gz.headers['content-encoding']).toBe('gzip')
-    expect(gz.headers.vary).toContain('accept-encoding')
-    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true)
-    expect(gz.body.length).toBeLessThan(plain.body.length)
-    const br = await raw('/views/registry?limit=50', { 'accept-encoding': 'gzip;q=0.5, br' })
-    expect(br.headers['content-encoding']).toBe('br')
-    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true)
-    expect(br.headers.etag).toBe(plain.headers.etag)
+    // the ETag names the view's position, which the follow-ups of the commands above (written after
+    // their answers) may still move: the three are asked again until one view state answers all three
+    let tries = 0
+    for (;;) {
+      await settle(s)
+      const plain = await raw('/views/registry?limit=50', {})
+      const gz = await raw('/views/registry?limit=50', { 'accept-encoding': 'gzip' })
+      const br = await raw('/views/registry?limit=50', { 'accept-encoding': 'gzip;q=0.5, br' })
+      if ((plain.headers.etag !== gz.headers.etag || plain.headers.etag !== br.headers.etag) && ++tries < 20) {
+        await new Promise((r) => setTimeout(r, 100))
+        continue
+      }
+      expect(plain.status).toBe(200)
+      expect(plain.headers['content-encoding']).toBeUndefined()
+      expect(plain.body.length).toBeGreaterThan(1024)
+      expect(gz.headers['content-encoding']).toBe('gzip')
+      expect(gz.headers.vary).toContain('accept-encoding')
+      expect(gunzipSync(gz.body).equals(plain.body)).toBe(true)
+      expect(gz.body.length).toBeLessThan(plain.body.length)
+      expect(br.headers['content-encoding']).toBe('br')
+      expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true)
+      expect(gz.headers.etag).toBe(plain.headers.etag)
+      expect(br.headers.etag).toBe(plain.headers.etag)
+      break
+    }
   })
 
   it('gzip refused with q=0 is not used', async () => {
