@@ -120,6 +120,30 @@ describe.skipIf(skip !== undefined)(`a follower on PostgreSQL${skip === undefine
     }
   })
 
+  it("is not woken by appends to another schema's store in the same database", async () => {
+    const mine = await pair(await freshSchema(db))
+    const other = await openStore(await freshSchema(db))
+    let catchUps = 0
+    const f = await follow(mine.reader, mine.readerViews, { ...slow, onReached: () => catchUps++ })
+    try {
+      await write(mine.writer, 'a1')
+      await visible(mine.readerViews, 'a1')
+      // let the wakes of a1 settle, then count only what the other schema's appends cause
+      await new Promise((r) => setTimeout(r, 300))
+      const before = catchUps
+      for (const id of ['b1', 'b2', 'b3']) await write(other, id)
+      await new Promise((r) => setTimeout(r, 500))
+      expect(catchUps).toBe(before)
+      await write(mine.writer, 'a2')
+      await visible(mine.readerViews, 'a2')
+      expect(catchUps).toBeGreaterThan(before)
+    } finally {
+      await f.stop()
+      await other.close()
+      await mine.close()
+    }
+  })
+
   it('listens again after its connection is killed, and catches up on what it missed meanwhile', async () => {
     const url = await freshSchema(db)
     const p = await pair(url)

@@ -86,10 +86,14 @@ export const ensureSchema = async (client: pg.ClientBase, url: string): Promise<
 /**
  * The channel every append transaction notifies on commit, with the new head position as payload:
  * followers LISTEN on it instead of polling (a notification sent in a transaction is delivered
- * only if and when it commits, so a follower never hears of events it cannot read yet).
+ * only if and when it commits, so a follower never hears of events it cannot read yet). Each
+ * schema has its own channel (LISTEN/NOTIFY channels are per database): stores in other schemas
+ * of the same database do not wake each other's followers. The name is computed by the server
+ * from the connection's schema, so writer and listener agree without being told it.
  */
-export const EVENTS_CHANNEL = 'hoi_events'
-export const notifySql = (head: number): string => `SELECT pg_notify('${EVENTS_CHANNEL}', '${Math.trunc(head)}')`
+const CHANNEL = `'hoi_events_' || left(md5(coalesce(current_schema(), '')), 16)`
+export const channelSql = `SELECT ${CHANNEL} AS channel`
+export const notifySql = (head: number): string => `SELECT pg_notify(${CHANNEL}, '${Math.trunc(head)}')`
 
 export const COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data::text, metadata::text'
 /** position arrives as a string (bigint); it is a safe integer by the port's contract */

@@ -277,7 +277,7 @@ export const lockHead = async (client: pg.ClientBase): Promise<Head> => {
  *    retry is decided before anything is written: a conflicting call is answered on its own and
  *    undoes nothing of the others, with no savepoint round trips;
  * 3. one INSERT … SELECT FROM unnest(…) writes all events and stream revisions, then the new head
- *    position and hash, the notification of followers (EVENTS_CHANNEL) and COMMIT, in one message.
+ *    position and hash, the notification of followers (their schema's channel) and COMMIT, in one message.
  * Throws on any driver error; the caller rolls back and answers.
  */
 export const writeGroup = async (client: pg.ClientBase, group: ReadonlyArray<Queued>, recordedAt: string): Promise<Outcome[]> => {

@@ -1,11 +1,11 @@
 import pg from 'pg'
-import { EVENTS_CHANNEL } from '../postgres-schema.js'
+import { channelSql } from '../postgres-schema.js'
 
 /** Waits between reconnection attempts: from the first to the last, doubling. */
 export const RECONNECT_MS = { first: 100, last: 5_000 } as const
 
 /**
- * LISTENs on the store's channel on a dedicated connection (a pooled one would be handed to
+ * LISTENs on the store's channel (its schema's) on a dedicated connection (a pooled one would be handed to
  * others). `onWake` is called on every notification and after every (re)connection, since
  * commits made while not listening were announced to no one. A lost connection is reported to
  * `onLost` and opened again, waiting longer after each failure. Returns the function that stops.
@@ -34,12 +34,18 @@ export const listen = (config: pg.ClientConfig, onWake: () => void, onLost: (e: 
     }
     client.on('error', lost)
     client.on('end', () => lost(new Error('the server closed it')))
+    let channel: string | undefined
     client.on('notification', (m) => {
-      if (m.channel === EVENTS_CHANNEL) onWake()
+      if (m.channel === channel) onWake()
     })
     client
       .connect()
-      .then(() => client.query(`LISTEN ${EVENTS_CHANNEL}`))
+      .then(() => client.query<{ channel: string }>(channelSql))
+      .then((r) => {
+        channel = r.rows[0]!.channel
+        // a name of hex digits and an underscore; quoted all the same
+        return client.query(`LISTEN "${channel.replaceAll('"', '""')}"`)
+      })
       .then(
         () => {
           if (gone) return
