@@ -84,4 +84,32 @@ describe('views by the geography of a date', () => {
     expect((await get('/views/clubs?areaCode=12.105.01&geography=2024-12-31')).status).toBe(200)
     expect((await get('/views/registry?geography=yesterday')).status).toBe(400)
   })
+
+  it('R19, R30: completeness counts the associations of an area as the geography asked places them; the export total counts the same', async () => {
+    const completeness = async (q: string) => {
+      const r = await call(s.base, 'GET', `/views/reports/completeness/2024?asOf=2025-12-31${q}`, { who: 'admin' })
+      expect(r.status, r.text).toBe(200)
+      return r.json as { rows: Array<{ associationId: string }>; counts: { owed: number }; areaCode?: string; geography: string }
+    }
+    const all = await completeness('')
+    expect(all.counts.owed).toBe(5)
+    const then = await completeness('&areaCode=12.105.01&geography=2024-12-31')
+    expect(then.rows.map((r) => r.associationId)).toEqual(['a-commune'])
+    expect(then).toMatchObject({ areaCode: '12.105.01', geography: '2024-12-31' })
+    // by default the units of asOf: Bản Bo was merged into Bình Lư on 2025-07-01
+    const now = await completeness('&areaCode=12.105.01')
+    expect(now.rows.map((r) => r.associationId).sort()).toEqual(['a-commune', 'a2-commune'])
+    expect(now.geography).toBe('2025-12-31')
+    expect((await completeness('&areaCode=12.105.01&geography=today')).counts.owed).toBe(2)
+    const csv = await call(s.base, 'GET', '/views/reports/completeness/2024?asOf=2025-12-31&areaCode=12.105.01', { who: 'admin', headers: { accept: 'text/csv' } })
+    expect(csv.status).toBe(200)
+    expect(csv.text).toContain('Địa bàn 12.105.01 theo đơn vị hành chính ngày 2025-12-31')
+    expect(csv.text).toMatch(/,Tổng cộng,2,/u)
+    expect((await call(s.base, 'GET', '/views/reports/completeness/2024?geography=yesterday', { who: 'admin' })).status).toBe(400)
+  })
+
+  it('R4, R30: foundings take the geography parameter too', async () => {
+    expect((await get('/views/foundings?areaCode=12.105.01&geography=today')).status).toBe(200)
+    expect((await get('/views/foundings?geography=yesterday')).status).toBe(400)
+  })
 })

@@ -50,6 +50,12 @@ describe('golden scenario: Hội NCT tỉnh and the 72-club target (article 000)
     expect(nct.term).toMatchObject({ congressNumber: 'III', start: '2021-07-15', end: '2026-07-15' })
     expect(nct.officers).toEqual([expect.objectContaining({ fullName: 'Lê Xuân Phùng', role: 'president' })])
   })
+  it('R30: it is recorded under Hội NCT Việt Nam, founded before it', () => {
+    const nct = query('association', 'lc-nct')
+    expect(nct.parentId).toBe('vn-nct')
+    expect(query('registry', '--parent-id', 'vn-nct').map((x: { associationId: string }) => x.associationId)).toEqual(['lc-nct'])
+    expect(query('association', 'vn-nct').foundedOn < nct.foundedOn).toBe(true)
+  })
   it('R17: its term congresses were notified to the authority in time and held after its opinion (no flag)', () => {
     const r = hoi(['history', 'association-lc-nct', '--store', store, '--json'])
     const held = r.stdout

@@ -45,8 +45,19 @@ describe('the 2023 Q3 report of the Front (seed 001) through the workflow', { ti
     const c = query('completeness', '2023Q3', '--as-of', '2023-10-10')
     expect(c.counts).toMatchObject({ owed: 7, submitted: 2, 'not-yet-due': 5, missing: 0 })
     const annual = query('completeness', '2023Q3', '--as-of', '2023-12-05').annual
-    // the view has no area filter: the demo's 179 Lai Châu associations, Bắc Kạn's 13 and Hội NCT Việt Nam owe one
+    // without an area filter: the demo's 179 Lai Châu associations, Bắc Kạn's 13 and Hội NCT Việt Nam owe one
     expect(annual.counts).toMatchObject({ owed: 179 + 13 + 1, submitted: 8, missing: 171 + 13 + 1 })
+  })
+  it('R19, R30: completeness of Lai Châu alone (--area-code 12) counts its 179, in the units of 2023 and in those of today', () => {
+    for (const geography of ['2023-12-05', 'today']) {
+      const annual = query('completeness', '2023Q3', '--as-of', '2023-12-05', '--area-code', '12', '--geography', geography).annual
+      expect(annual.counts).toMatchObject({ owed: 179, submitted: 8, missing: 171 })
+      expect(annual.rows.every((r: { associationId: string }) => r.associationId.startsWith('lc-'))).toBe(true)
+    }
+    // Hội NCT tỉnh sits under Hội NCT Việt Nam: its tree counts under the national root
+    const c = query('completeness', '2023Q3', '--as-of', '2023-12-05', '--area-code', '12')
+    expect(c.annual.byRoot.map((b: { rootId: string }) => b.rootId)).toContain('vn-nct')
+    expect(c.annual.rows.find((r: { associationId: string }) => r.associationId === 'lc-nct').rootId).toBe('vn-nct')
   })
   it('the text output is in Vietnamese', () => {
     const r = hoi(['query', 'reports', 'lc-mttq', '2023Q3', '--store', store])
@@ -102,6 +113,11 @@ describe('export: hoi query VIEW --format csv|xlsx --out FILE', { timeout: 180_0
     expect(counts.getCell('B2').value).toBe('Tổng cộng')
     expect(counts.getCell('C2').value).toBe(179 + 13 + 1) // Lai Châu, Bắc Kạn and the national Hội NCT (no area filter)
     expect(counts.getCell('C2').numFmt).toBe('#,##0')
+    const lc = join(dir, 'completeness-12.xlsx')
+    expect(hoi(['query', 'completeness', '2023Q3', '--as-of', '2023-12-05', '--area-code', '12', '--store', store, '--format', 'xlsx', '--out', lc]).code).toBe(0)
+    const area = new ExcelJS.Workbook()
+    await area.xlsx.readFile(lc)
+    expect(area.getWorksheet('Báo cáo năm - khối')!.getCell('C2').value).toBe(179) // the area filter's selection only
   })
   it('the roll-up workbook carries the loan balance as a number with thousands', async () => {
     const file = join(dir, 'rollup.xlsx')

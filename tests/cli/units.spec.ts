@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -71,5 +71,25 @@ describe('hoi query units and statistics by geography', () => {
     const bad = run('query', 'statistics', '--geography', 'soon')
     expect(bad.code).toBe(64)
     expect(bad.stderr).toMatch(/--geography must be today or a date/u)
+  })
+
+  it('R19, R30: completeness --area-code counts the area in the geography asked, and its export total counts the same', () => {
+    const owed = (...o: string[]) => JSON.parse(run('query', 'completeness', '2024', '--as-of', '2025-12-31', '--area-code', '12.105.01', ...o, '--json').stdout).counts.owed
+    expect(owed('--geography', '2024-12-31')).toBe(1)
+    expect(owed()).toBe(2)
+    const text = run('query', 'completeness', '2024', '--as-of', '2025-12-31', '--area-code', '12.105.01', '--geography', '2024-12-31')
+    expect(text.code, text.stderr).toBe(0)
+    expect(text.stdout).toMatch(/Địa bàn 12\.105\.01 theo đơn vị hành chính ngày 31\/12\/2024/u)
+    const file = join(dir, 'completeness.csv')
+    expect(run('query', 'completeness', '2024', '--as-of', '2025-12-31', '--area-code', '12.105.01', '--format', 'csv', '--out', file).code).toBe(0)
+    expect(readFileSync(file, 'utf8')).toMatch(/,Tổng cộng,2,/u)
+    expect(JSON.parse(run('query', 'completeness', '2024', '--as-of', '2025-12-31', '--json').stdout).counts.owed).toBe(5)
+  })
+
+  it('R4, R30: foundings take --geography and say how areas are placed', () => {
+    const r = run('query', 'foundings', '--area-code', '12.105.01', '--geography', 'today')
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/--area-code gồm cả địa bàn đã sáp nhập/u)
+    expect(run('query', 'foundings', '--geography', 'soon').code).toBe(64)
   })
 })

@@ -30,11 +30,11 @@ export interface ViewReader {
   reportRollup(q: { readonly associationId: string; readonly period: string; readonly asOf?: string } & RecordTime): Promise<P.ReportRollup | undefined>
   reports(q: P.ReportsQuery & RecordTime): Promise<P.ReportRow[]>
   /** who owes a report for the period and where each stands (R19, R35) */
-  completeness(q: { readonly period: string; readonly asOf?: string; readonly rootId?: string } & RecordTime): Promise<P.Completeness>
+  completeness(q: P.CompletenessQuery & RecordTime): Promise<P.Completeness>
   commendations(q: { readonly movementId?: string; readonly asOf?: string } & RecordTime): Promise<P.CommendationsRow[]>
   congressWatch(q: { readonly asOf: string; readonly withinMonths?: number } & RecordTime): Promise<P.CongressWatch>
   /** Associations in their founding procedure on the date, with the permit's deadline (R4, R5). */
-  foundings(q: { readonly asOf?: string; readonly areaCode?: string } & RecordTime): Promise<P.FoundingRow[]>
+  foundings(q: P.FoundingsQuery & RecordTime): Promise<P.FoundingRow[]>
   conferences(q: P.ConferencesQuery & RecordTime): Promise<P.ConferenceRow[]>
   resolutions(q: P.MeetingsQuery & RecordTime): Promise<P.ResolutionRow[]>
   /** headquarters, charter, branches, requests, notices, pending complaints, reportable changes and flags (R16–R18, R20, R25, R27) */

@@ -2,7 +2,7 @@ import type { Flag } from '@hoi/domain'
 import type { ActivityArea, ClubRoster, ClubState, ReadModel } from './model.js'
 import { valueAt } from './model.js'
 import { dateOf, heirOn, inArea, type Holder } from './asOf.js'
-import { geographyAt } from './units.js'
+import { areaFilter, geographyAt } from './units.js'
 
 export type ClubStatus = 'active' | 'closed'
 export type ClubRow = {
@@ -71,13 +71,13 @@ const clubRow = (c: ClubState, date: string, host: Holder): ClubRow => {
 /** Clubs launched by the date that match the filters, in launch (log) order; the host is the one on the date. */
 export const clubs = (m: ReadModel, q: ClubsQuery = {}): ClubRow[] => {
   const date = dateOf(q.asOf)
-  const geo = geographyAt(m, q.geography ?? date)
+  const inQueryArea = areaFilter(m, q, date)
   const out: ClubRow[] = []
   for (const c of m.clubs.values()) {
     if (c.launchedOn > date) continue
     const host = heirOn(m, c.hostAssociationId, date)
     if (q.hostAssociationId !== undefined && host.associationId !== q.hostAssociationId) continue
-    if (!inArea(geo(c.areaCode), q.areaCode)) continue
+    if (!inQueryArea(c.areaCode)) continue
     if (q.programme !== undefined && c.programme !== q.programme) continue
     if (q.model !== undefined && c.model !== q.model) continue
     if (q.status !== undefined && clubStatusAt(c, date) !== q.status) continue

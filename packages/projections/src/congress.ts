@@ -1,6 +1,7 @@
 import { addDays, addWorkingDays, daysBetween, type IsoDate } from '@hoi/domain'
 import type { AssociationState, ReadModel } from './model.js'
-import { addMonths, dateOf, dissolvedBy, inArea, nameAt } from './asOf.js'
+import { addMonths, dateOf, dissolvedBy, nameAt } from './asOf.js'
+import { areaFilter, type AreaFilterQuery } from './units.js'
 import { termAt } from './registry.js'
 
 /** R14: after the term ends, 12 months until the authority asks for a congress; 6 more, then 90 days, before dissolution is reviewed. */
@@ -89,8 +90,17 @@ export const foundingsAt = (m: ReadModel, date: string): FoundingRow[] => {
   return out
 }
 
-/** The associations in founding on a date (default: everything known), in an area and everything inside it (R4, R5). */
-export const foundings = (m: ReadModel, q: { readonly asOf?: string; readonly areaCode?: string } = {}): FoundingRow[] => foundingsAt(m, dateOf(q.asOf)).filter((f) => inArea(f.areaCode, q.areaCode))
+export type FoundingsQuery = { readonly asOf?: string } & AreaFilterQuery
+
+/**
+ * The associations in founding on a date (default: everything known), in an area and everything
+ * inside it as the administrative units of `geography` (default: asOf) place them (R4, R5).
+ */
+export const foundings = (m: ReadModel, q: FoundingsQuery = {}): FoundingRow[] => {
+  const date = dateOf(q.asOf)
+  const inQueryArea = areaFilter(m, q, date)
+  return foundingsAt(m, date).filter((f) => inQueryArea(f.areaCode))
+}
 
 /**
  * Terms of associations existing and not dissolved on asOf: those ending within `withinMonths`

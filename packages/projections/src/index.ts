@@ -28,15 +28,16 @@ export { registry, association, type AssociationRow, type RegistryQuery, type Of
 export { roster, type MemberRow, type RosterQuery } from './roster.js'
 export { statistics, type MemberFigures, type Statistics, type StatisticsQuery, type ByScope, type RegimeFilter } from './statistics.js'
 export { clubs, clubsByArea, type ClubRow, type ClubsQuery, type ClubsByAreaRow, type ClubsByAreaQuery, type ClubStatus } from './clubs.js'
-export { units, geographyAt, mergedIntoArea, unitContaining, unitInForce, type UnitRow, type UnitsQuery, type Geography, type AbolishedLevels } from './units.js'
+export { units, areaFilter, geographyAt, mergedIntoArea, unitContaining, unitInForce, type UnitRow, type UnitsQuery, type AreaFilterQuery, type Geography, type AbolishedLevels } from './units.js'
 export { targets, targetProgress, statusOf, AT_RISK_FLOOR, type TargetProgress, type TargetStatus, type MilestoneProgress } from './targets.js'
 export { reportRollup, reports, owesReport, type ReportRollup, type ReportRow, type RollupRow, type RollupStatus, type ChildTotals, type ReportsQuery } from './reports.js'
-export { completeness, completenessStatuses, type Completeness, type CompletenessList, type CompletenessRow, type CompletenessStatus, type Counts } from './completeness.js'
+export { completeness, completenessStatuses, type Completeness, type CompletenessList, type CompletenessQuery, type CompletenessRow, type CompletenessStatus, type Counts } from './completeness.js'
 export type { IndicatorValue, Aggregation } from './indicators.js'
 export { commendations, type CommendationsRow } from './commendations.js'
 export {
   congressWatch,
   foundings,
+  type FoundingsQuery,
   overdueStage,
   FIRST_CONGRESS_WORKING_DAYS,
   type CongressWatch,

@@ -1,7 +1,7 @@
 import type { AssociationState, AssociationStatus, Origin, ReadModel, Successor } from './model.js'
 import { valueAt } from './model.js'
-import { activeMemberCount, carriedFrom, dateOf, inArea, nameAt, specialAt, statusAt } from './asOf.js'
-import { geographyAt } from './units.js'
+import { activeMemberCount, carriedFrom, dateOf, nameAt, specialAt, statusAt } from './asOf.js'
+import { areaFilter } from './units.js'
 
 export type Officer = { readonly memberId: string; readonly fullName: string; readonly role: string }
 export type Term = { readonly congressNumber: string; readonly start: string; readonly end: string }
@@ -83,14 +83,14 @@ export const associationRow = (m: ReadModel, a: AssociationState, date: string, 
 /** Every association founded by the date that matches the filters, in founding (log) order. */
 export const registry = (m: ReadModel, q: RegistryQuery = {}, count?: MemberCount): AssociationRow[] => {
   const date = dateOf(q.asOf)
-  const geo = geographyAt(m, q.geography ?? date)
+  const inQueryArea = areaFilter(m, q, date)
   const out: AssociationRow[] = []
   for (const a of m.associations.values()) {
     if (a.foundedOn > date) continue
     if (q.kind !== undefined && a.kind !== q.kind) continue
     if (q.scope !== undefined && a.scope !== q.scope) continue
     if (q.parentId !== undefined && a.parentId !== q.parentId) continue
-    if (!inArea(geo(a.areaCode), q.areaCode)) continue
+    if (!inQueryArea(a.areaCode)) continue
     if (q.status !== undefined && statusAt(a, date) !== q.status) continue
     if (q.special !== undefined && specialAt(a, date) !== q.special) continue
     out.push(associationRow(m, a, date, count))

@@ -30,6 +30,21 @@ export const geographyAt = (m: ReadModel, date: string): Geography => {
   }
 }
 
+/** What a view's area filter is asked with: an area, and the date whose administrative units place each code in it. */
+export type AreaFilterQuery = {
+  /** An area and everything inside it. */
+  readonly areaCode?: string
+  /** The date whose administrative units place each code in `areaCode` (default: the view's date): an area merged by then counts under the unit it went into. */
+  readonly geography?: string
+}
+
+/** The area filter of a view asked on `date`: a code is in when it lies in `areaCode` in the geography of `q.geography ?? date`. */
+export const areaFilter = (m: ReadModel, q: AreaFilterQuery, date: string): ((code: string) => boolean) => {
+  if (q.areaCode === undefined) return () => true
+  const geo = geographyAt(m, q.geography ?? date)
+  return (code) => inArea(geo(code), q.areaCode)
+}
+
 /**
  * The codes of units that lie outside `areaCode` but stand for a unit inside it in the geography
  * of `date`: what an area filter must take in besides the area's own codes.

@@ -447,6 +447,8 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       await loadTree(s, m)
       await loadAssociations(s, m, { sql: '1 = 1', params: [] })
       await loadReports(s, m, { sql: 'r.period IN (?, ?)', params: [q.period, q.period.slice(0, 4)] })
+      // the area filter places each association in the units of its geography
+      if (q.areaCode !== undefined) await loadUnits(s, m)
       return P.completeness(m, q)
     },
     async reports(q) {
@@ -515,6 +517,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const date = dateOf(q.asOf)
       await loadAssociations(s, m, { sql: 'a.founded_on <= ?', params: [date] }, date)
       await loadFoundings(s, m, date)
+      if (q.areaCode !== undefined) await loadUnits(s, m)
       return P.foundings(m, q)
     },
   }

@@ -139,21 +139,22 @@ export const renderers: ReadonlyMap<string, Render> = new Map<string, Render>([
   ],
   [
     'foundings',
-    as<P.FoundingRow[]>((rows) =>
-      table(
-        ['Mã hội', 'Tên hội', 'Địa bàn', 'Giai đoạn', 'Cho phép', 'Hạn Đại hội thành lập', 'Lưu ý'],
-        rows.map((r) => [
-          r.associationId,
-          r.name,
-          r.areaCode,
-          vi(foundingStageVi, r.stage),
-          dateVi(r.permittedOn ?? ''),
-          dateVi(r.congressDueBy ?? ''),
-          [r.extended ? 'đã gia hạn (extended)' : '', r.overdue ? 'quá hạn (overdue, R5)' : '', r.lapsedOn === undefined ? '' : `hết hiệu lực ${dateVi(r.lapsedOn)}`]
-            .filter((x) => x !== '')
-            .join('; '),
-        ]),
-      ),
+    as<P.FoundingRow[]>(
+      (rows) =>
+        `${table(
+          ['Mã hội', 'Tên hội', 'Địa bàn', 'Giai đoạn', 'Cho phép', 'Hạn Đại hội thành lập', 'Lưu ý'],
+          rows.map((r) => [
+            r.associationId,
+            r.name,
+            r.areaCode,
+            vi(foundingStageVi, r.stage),
+            dateVi(r.permittedOn ?? ''),
+            dateVi(r.congressDueBy ?? ''),
+            [r.extended ? 'đã gia hạn (extended)' : '', r.overdue ? 'quá hạn (overdue, R5)' : '', r.lapsedOn === undefined ? '' : `hết hiệu lực ${dateVi(r.lapsedOn)}`]
+              .filter((x) => x !== '')
+              .join('; '),
+          ]),
+        )}\n${geographyLine}`,
     ),
   ],
   [

@@ -1,7 +1,7 @@
 import type * as P from '@hoi/projections'
 import type { ViewInput } from '../views/view-defs.js'
 import { dateVi, formatNumber, table } from './table.js'
-import { milestoneEn, milestoneVi, periodVi, scopeVi, statusVi, targetStatusVi, vi } from '../export/index.js'
+import { completenessAreaVi, milestoneEn, milestoneVi, periodVi, scopeVi, statusVi, targetStatusVi, vi } from '../export/index.js'
 
 type Render = (result: unknown, input: ViewInput) => string
 const as = <R>(f: (result: R, input: ViewInput) => string): Render => f as Render
@@ -75,7 +75,11 @@ export const reportingRenderers: ReadonlyArray<readonly [string, Render]> = [
   ],
   [
     'completeness',
-    as<P.Completeness>((c) => [list(c, `Tình hình nộp báo cáo ${periodVi(c.period)} (đến ngày ${dateVi(c.asOf)})`), '', list(c.annual, `Báo cáo năm ${c.annual.period} bắt buộc (R19)`)].join('\n')),
+    as<P.Completeness>((c) =>
+      [list(c, `Tình hình nộp báo cáo ${periodVi(c.period)} (đến ngày ${dateVi(c.asOf)})`), completenessAreaVi(c, dateVi), '', list(c.annual, `Báo cáo năm ${c.annual.period} bắt buộc (R19)`)].join(
+        '\n',
+      ),
+    ),
   ],
   ['targets', as<P.TargetProgress[]>((ts, input) => ts.map((t) => targetVi(t, asOfOf(input) ?? input.today)).join('\n\n') || 'không có chỉ tiêu')],
   ['target', as<P.TargetProgress>((t, input) => targetVi(t, asOfOf(input) ?? input.today))],

@@ -4,6 +4,7 @@
  * in 2020 (1 district, 10 commune) — plus the socio-political bodies of the 2023 Q3 article.
  */
 import type { AssociationKind } from '@hoi/domain'
+import { NATIONAL_NCT } from './national.js'
 
 export const PROVINCE = { code: '12', name: 'Lai Châu' }
 
@@ -80,7 +81,18 @@ const communeKinds: ReadonlyArray<[string, string, AssociationKind, number, numb
 
 export const massAssociations = (): ReadonlyArray<AssociationSpec> => {
   const out: AssociationSpec[] = []
-  for (const [key, name, kind, special, weight] of provinceLevel) out.push({ id: `lc-${key}`, name: `${name} tỉnh Lai Châu`, kind, scope: 'province', areaCode: PROVINCE.code, special, weight })
+  for (const [key, name, kind, special, weight] of provinceLevel)
+    out.push({
+      id: `lc-${key}`,
+      name: `${name} tỉnh Lai Châu`,
+      kind,
+      scope: 'province',
+      areaCode: PROVINCE.code,
+      // the provincial Hội NCT belongs to Hội NCT Việt Nam, founded before it (seed 000 studies the national resolution)
+      ...(key === 'nct' ? { parentId: NATIONAL_NCT } : {}),
+      special,
+      weight,
+    })
   for (const d of districts)
     for (const [key, name, kind, special, weight] of districtLevel)
       out.push({

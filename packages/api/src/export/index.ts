@@ -1,6 +1,6 @@
 export * from './table.js'
 export { toCsv, BOM } from './csv.js'
 export { toXlsx } from './xlsx.js'
-export { tablesOf, milestoneVi, milestoneEn } from './views.js'
+export { tablesOf, milestoneVi, milestoneEn, completenessAreaVi } from './views.js'
 export * from './labels.js'
 export { render, writeExport, isExportFormat, exportFlags } from './write.js'

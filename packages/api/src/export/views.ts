@@ -79,8 +79,19 @@ const countRows = (l: CompletenessList): Cell[][] => [
   ...l.byRoot.map((b) => [b.rootId, b.name, b.counts.owed, b.counts.approved, b.counts.submitted, b.counts.late, b.counts.returned, b.counts.missing, b.counts['not-yet-due']]),
 ]
 
+/** Which associations the completeness figures count: an area as the units of a date place it, or every area. */
+export const completenessAreaVi = (c: Completeness, date: (iso: string) => string = (d) => d): string =>
+  c.areaCode === undefined
+    ? 'Địa bàn: tất cả (every area)'
+    : `Địa bàn ${c.areaCode} theo đơn vị hành chính ngày ${date(c.geography)}, gồm cả địa bàn đã sáp nhập vào (area ${c.areaCode} as the administrative units in force on ${c.geography})`
+
 export const completenessTables = (c: Completeness): ExportTable[] => [
-  { name: 'Kỳ báo cáo', title: `Tình hình nộp báo cáo ${periodVi(c.period)} (đến ngày ${c.asOf})`, columns: completenessColumns, rows: completenessRows(c) },
+  {
+    name: 'Kỳ báo cáo',
+    title: `Tình hình nộp báo cáo ${periodVi(c.period)} (đến ngày ${c.asOf}) — ${completenessAreaVi(c)}`,
+    columns: completenessColumns,
+    rows: completenessRows(c),
+  },
   { name: 'Theo khối', title: 'Tổng hợp theo khối', columns: countColumns, rows: countRows(c) },
   { name: 'Báo cáo năm (R19)', title: `Báo cáo năm ${c.annual.period} bắt buộc (R19)`, columns: completenessColumns, rows: completenessRows(c.annual) },
   { name: 'Báo cáo năm - khối', title: `Báo cáo năm ${c.annual.period} theo khối`, columns: countColumns, rows: countRows(c.annual) },

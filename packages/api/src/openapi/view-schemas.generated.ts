@@ -1583,6 +1583,14 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "asOf": {
         "type": "string"
       },
+      "areaCode": {
+        "type": "string",
+        "description": "The area asked for, if any: only the associations in it are counted."
+      },
+      "geography": {
+        "type": "string",
+        "description": "The date whose administrative units place each association in `areaCode`."
+      },
       "annual": {
         "$ref": "#/components/schemas/View.CompletenessList",
         "description": "The legally required annual report (R19) of the period's year, as its own list."
@@ -1611,6 +1619,7 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "asOf",
       "byRoot",
       "counts",
+      "geography",
       "period",
       "rows"
     ]

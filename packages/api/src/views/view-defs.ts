@@ -182,11 +182,12 @@ const defs: ReadonlyArray<ViewDef> = [
     run: (v, { query }) => v.reports(query),
   }),
   view('completeness', {
-    summary: 'Who owes a report for the period and where each stands (R19, R35), per root and with the annual report as its own list; asOf defaults to today',
+    summary:
+      'Who owes a report for the period and where each stands (R19, R35), per root and with the annual report as its own list; asOf defaults to today. areaCode counts only the associations in that area, taking in the areas merged into it by the date of geography=today (or a date; default: asOf)',
     params: { period: Period },
-    query: { ...asOf, rootId: Id },
+    query: { ...asOf, rootId: Id, areaCode: Association.AreaCode, geography: Geography },
     paged: false,
-    run: (v, { params, query, today }) => v.completeness({ ...query, period: params.period, asOf: query.asOf ?? today }),
+    run: (v, { params, query: { geography, ...query }, today }) => v.completeness({ ...query, ...geographyOf(geography, today), period: params.period, asOf: query.asOf ?? today }),
   }),
   view('commendations', {
     summary: 'Emulation movements and their commendations (individual names only with a token)',
@@ -204,11 +205,12 @@ const defs: ReadonlyArray<ViewDef> = [
     run: (v, { query, today }) => v.congressWatch({ ...query, asOf: query.asOf ?? today }),
   }),
   view('foundings', {
-    summary: 'Associations in their founding procedure: committee recognised, permitted with the founding congress deadline and whether it is overdue, or lapsed (R4, R5)',
+    summary:
+      'Associations in their founding procedure: committee recognised, permitted with the founding congress deadline and whether it is overdue, or lapsed (R4, R5). areaCode takes in the areas merged into it by the date of geography=today (or a date; default: asOf)',
     params: {},
-    query: { ...asOf, areaCode: Association.AreaCode },
+    query: { ...asOf, areaCode: Association.AreaCode, geography: Geography },
     paged: false,
-    run: (v, { query }) => v.foundings(query),
+    run: (v, { query: { geography, ...query }, today }) => v.foundings({ ...query, ...geographyOf(geography, today) }),
   }),
   view('conferences', {
     summary: 'Review, training and deployment conferences of an association (and those below it), by date',
