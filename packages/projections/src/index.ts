@@ -47,7 +47,7 @@ export {
   type FoundingStage,
 } from './congress.js'
 export { conferences, resolutions, type ConferenceRow, type ResolutionRow, type ConferencesQuery, type MeetingsQuery } from './meetings.js'
-export { carriedFrom, dissolvedBy, heirOn, inArea } from './asOf.js'
+export { carriedDuplicates, carriedFrom, dissolvedBy, heirOn, inArea } from './asOf.js'
 export { governance, type Governance, type BranchRow, type NoticeRow, type ReportableChange, type GovernanceFlag } from './governance.js'
 export { MemberIndex as MemberIndexClass } from './members.js'
 export {

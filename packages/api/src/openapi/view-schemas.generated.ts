@@ -487,6 +487,13 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
         ],
         "additionalProperties": false,
         "description": "A member carried over by a reorganisation (R21): the association it joined, and the date it came to this one."
+      },
+      "alsoMemberIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "R10 after a reorganisation (R21): the person's other memberships active here, listed under this one"
       }
     },
     "required": [
