@@ -1,3 +1,4 @@
+import { defaultPolicy, type Policy } from '@hoi/domain'
 import * as P from '@hoi/projections'
 import type { AssociationState, ReadModel } from '@hoi/projections'
 import { recordInstant } from '../record-time.js'
@@ -36,7 +37,7 @@ export const positionRecordedBy = async (store: EventStore, instant: string, hea
 }
 
 /** Every view of views.ts answered from the tables, by the pure query over the rows it needs. */
-export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
+export const sqlReader = (runner: Runner, store: EventStore, policy: Policy = defaultPolicy): ViewReader => {
   const tableOf = new Map<string, string>()
   for (const d of runner.defs) for (const t of Object.keys(d.tables)) tableOf.set(t, d.name)
 
@@ -426,7 +427,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const s = await snapshot(q)
       const m = P.emptyModel()
       await loadUnits(s, m)
-      return P.units(m, q)
+      return P.units(m, q, policy.abolishedScopes)
     },
     async targets(q) {
       const s = await snapshot(q)
