@@ -148,10 +148,10 @@ class MemoryViews implements ViewEngine {
   }
 
   async registry(q: P.RegistryQuery & RecordTime) {
-    return P.registry(await this.modelFor(q), q)
+    return P.registry(await this.modelFor(q), q, undefined, this.policy.abolishedScopes)
   }
   async association(id: string, q: { readonly asOf?: string } & RecordTime) {
-    return P.association(await this.modelFor(q), id, q.asOf)
+    return P.association(await this.modelFor(q), id, q.asOf, undefined, this.policy.abolishedScopes)
   }
   async roster(id: string, q: P.RosterQuery & RecordTime) {
     const m = await this.modelFor(q)

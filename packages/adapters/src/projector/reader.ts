@@ -335,7 +335,7 @@ export const sqlReader = (runner: Runner, store: EventStore, policy: Policy = de
       const found = await loadAssociations(s, m, { sql, params: p }, date)
       const carried = await loadPredecessors(s, m, date)
       const counts = await memberCounts(s, [...found.map((a) => a.associationId), ...carried], date)
-      return P.registry(m, q, counter(m, counts, await duplicates(s, m, date)))
+      return P.registry(m, q, counter(m, counts, await duplicates(s, m, date)), policy.abolishedScopes)
     },
     async association(id, q) {
       const s = await snapshot(q)
@@ -344,7 +344,9 @@ export const sqlReader = (runner: Runner, store: EventStore, policy: Policy = de
       const found = await loadAssociations(s, m, { sql: 'a.association_id = ?', params: [id] }, date)
       if (found.length === 0) return undefined
       const carried = await loadPredecessors(s, m, date)
-      return P.association(m, id, q.asOf, counter(m, await memberCounts(s, [id, ...carried], date), await duplicates(s, m, date)))
+      // R37: whether a commune association's commune was merged is read from the units
+      if (found.some((a) => a.scope === 'commune')) await loadUnits(s, m)
+      return P.association(m, id, q.asOf, counter(m, await memberCounts(s, [id, ...carried], date), await duplicates(s, m, date)), policy.abolishedScopes)
     },
     async roster(id, q) {
       const s = await snapshot(q)
