@@ -73,4 +73,43 @@ describe('follow-ups in a batch', () => {
     expect(results[2]).toMatchObject(E.left({ code: 'PersonAlreadyActiveMember' }))
     expect(await collect(store.readStream('claim-membership~nct-x~p1'))).toMatchObject([{ type: 'ClaimTaken', metadata: { commandId: 'b1/membership' } }])
   })
+  it('R10, R21: a batch refuses to admit to an heir a person still active in the association it absorbed', async () => {
+    const store = openMemory()
+    const other = c('FoundAssociation', {
+      associationId: 'nct-y',
+      name: 'Hội Người cao tuổi xã Bản Bo',
+      kind: 'elderly',
+      scope: 'commune',
+      areaCode: '12.105.02',
+      foundedOn: '2010-01-01',
+      foundingMembers: 30,
+    })
+    const inY = c('AdmitMember', {
+      memberId: 'y1',
+      associationId: 'nct-y',
+      personId: 'p1',
+      fullName: 'Lò Văn Páo',
+      birthDate: '1950-01-01',
+      gender: 'male',
+      category: 'official',
+      admittedOn: '2015-01-01',
+    })
+    const absorb = c('AbsorbAssociation', { associationId: 'nct-y', intoId: 'nct-x', absorbedOn: '2025-07-01' })
+    const again = c('AdmitMember', {
+      memberId: 'm1',
+      associationId: 'nct-x',
+      personId: 'p1',
+      fullName: 'Lò Văn Páo',
+      birthDate: '1950-01-01',
+      gender: 'male',
+      category: 'official',
+      admittedOn: '2025-08-01',
+    })
+    const results = await runBatch(
+      store,
+      [found, other, inY, absorb, again].map((command, i) => ({ command, meta: meta(`b${i}`) })),
+    )
+    expect(results.slice(0, 4).every((r) => E.isRight(r))).toBe(true)
+    expect(results[4]).toMatchObject(E.left({ code: 'PersonAlreadyActiveMember', rule: 'R10', en: expect.stringContaining('carried over from nct-y') }))
+  })
 })

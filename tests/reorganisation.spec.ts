@@ -301,6 +301,54 @@ describe.each(engines)('reorganisations, read by the %s views', (_name, engine) 
     expect(await views.association('c21', {})).toMatchObject({ parentId: 'd2b' })
     await views.close()
   })
+
+  it('R10, R21: a person active in both a source and its heir counts once in the heir (the membership joined first), and cannot be admitted again there', async () => {
+    const { store, open } = engine()
+    const w = world(store)
+    await setUp(w)
+    const person = (memberId: string, personId: string, associationId: string, admittedOn: string) => ({
+      memberId,
+      associationId,
+      personId,
+      fullName: 'Lò Văn Pọm',
+      birthDate: '1950-01-01',
+      gender: 'male',
+      category: 'official',
+      admittedOn,
+    })
+    // p-m1 is m1 in d1 (2015) and also m1b in d2, joined earlier (2012)
+    await w.send('AdmitMember', person('m1b', 'p-m1', 'd2', '2012-03-01'))
+    await w.send('ReparentAssociation', { associationId: 'c21', parentId: 'p', reparentedOn: '2020-06-01' })
+    await w.send('AbsorbAssociation', { associationId: 'd2', intoId: 'd1', absorbedOn: '2020-06-30' })
+    // R10: p-m3, a member of d2 only, is carried into d1: admitting p-m3 again there is refused, naming the carried membership
+    expect(await w.refused('AdmitMember', person('m3b', 'p-m3', 'd1', '2021-01-01'))).toMatchObject({ code: 'PersonAlreadyActiveMember', rule: 'R10', field: 'data.personId' })
+    // before the takeover date d2's members were not yet d1's
+    await w.send('AdmitMember', person('m3c', 'p-m3', 'd1', '2020-06-29'))
+    const views = await open()
+    await views.catchUp()
+    // d1 from the takeover: m1 and m1b (p-m1), m2, m3c and m3 (p-m3): five memberships, three persons
+    expect(await views.association('d1', { asOf: '2020-06-29' })).toMatchObject({ members: 3 })
+    expect(await views.association('d1', { asOf: '2020-06-30' })).toMatchObject({ members: 3 })
+    const roster = await views.roster('d1', { asOf: '2020-06-30' })
+    expect(roster?.map((r) => [r.memberId, r.alsoMemberIds ?? []])).toEqual([
+      ['m2', []],
+      ['m3', ['m3c']],
+      ['m1b', ['m1']],
+    ])
+    expect(roster?.find((r) => r.memberId === 'm1b')).toMatchObject({ admittedOn: '2012-03-01', carriedOver: { fromAssociationId: 'd2', on: '2020-06-30' } })
+    const s2020 = await views.statistics({ year: 2020, areaCode: '12' })
+    expect(s2020.members.total).toBe(3)
+    expect((await views.registry({ areaCode: '12' })).find((a) => a.associationId === 'd1')).toMatchObject({ members: 3 })
+    // R10: with m1 gone from d1, p-m1 is still active there as m1b, carried from d2
+    await w.send('RecordResignation', { memberId: 'm1', associationId: 'd1', resignedOn: '2021-02-01' })
+    expect(await w.refused('AdmitMember', person('m1c', 'p-m1', 'd1', '2021-03-01'))).toMatchObject({ code: 'PersonAlreadyActiveMember', rule: 'R10' })
+    // once the carried membership ends too, the person may join again
+    await w.send('RecordResignation', { memberId: 'm1b', associationId: 'd1', resignedOn: '2021-04-01' })
+    await w.send('AdmitMember', person('m1c', 'p-m1', 'd1', '2021-05-01'))
+    await views.catchUp()
+    expect(await views.association('d1', { asOf: '2021-05-01' })).toMatchObject({ members: 3 })
+    await views.close()
+  })
 })
 
 describe('reorganisation refusals (R21)', () => {

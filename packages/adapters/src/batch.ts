@@ -3,7 +3,7 @@ import { aggregates as registry, decodeWith, defaultPolicy, DomainCommand, fold,
 import { followUpMeta } from './followups.js'
 import {
   asStoreError,
-  contextOf,
+  contextFor,
   expectedOf,
   handleCommand,
   loadStream,
@@ -141,7 +141,7 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
       const streamId = module.streamOf(f.command)
       const loaded = await load(module, streamId)
       if (E.isLeft(loaded)) continue
-      const context = await contextOf(module.needs(f.command), policy, (need) => load(moduleNamed(aggregates, need.aggregate), need.streamId))
+      const context = await contextFor(module, f.command, policy, (need) => load(moduleNamed(aggregates, need.aggregate), need.streamId))
       if (E.isLeft(context)) continue
       const { state, revision } = loaded.right
       const decision = module.decider.decide(f.command, state, context.right)
@@ -184,7 +184,7 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
         if (module.followUps !== undefined) {
           const streamId = module.streamOf(command)
           const loaded = await load(module, streamId)
-          const context = await contextOf(module.needs(command), policy, (need) => load(moduleNamed(aggregates, need.aggregate), need.streamId))
+          const context = await contextFor(module, command, policy, (need) => load(moduleNamed(aggregates, need.aggregate), need.streamId))
           if (E.isRight(loaded) && E.isRight(context)) {
             const events = prior
               .filter((r) => r.streamId === streamId)
@@ -204,7 +204,7 @@ export const runBatch = async (store: EventStore, items: ReadonlyArray<BatchItem
       results[index] = loaded
       continue
     }
-    const context = await contextOf(module.needs(command), policy, (need) => load(moduleNamed(aggregates, need.aggregate), need.streamId))
+    const context = await contextFor(module, command, policy, (need) => load(moduleNamed(aggregates, need.aggregate), need.streamId))
     if (E.isLeft(context)) {
       results[index] = context
       continue

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { aggregates as registry, defaultPolicy, type DomainCommand, type DomainEvent, type Need, type Policy, type Rejection } from '@hoi/domain'
-import { asStoreError, contextOf, moduleNamed, moduleOf, type Aggregates, type AnyAggregate, type Loaded } from './handle.js'
+import { asStoreError, contextFor, moduleNamed, moduleOf, type Aggregates, type AnyAggregate, type Loaded } from './handle.js'
 import type { EventStore, StoreError } from './store.js'
 import { readRecorded } from './upcast.js'
 
@@ -39,7 +39,7 @@ export const decideAsOf = async (
   const streamId = module.streamOf(command)
   const loaded = await foldBefore(store, module, streamId, before)
   if (E.isLeft(loaded)) return loaded
-  const context = await contextOf(module.needs(command), opts.policy ?? defaultPolicy, (need: Need) => foldBefore(store, moduleNamed(aggregates, need.aggregate), need.streamId, before))
+  const context = await contextFor(module, command, opts.policy ?? defaultPolicy, (need: Need) => foldBefore(store, moduleNamed(aggregates, need.aggregate), need.streamId, before))
   if (E.isLeft(context)) return context
   const decision = module.decider.decide(command, loaded.right.state, context.right)
   return E.isLeft(decision) ? decision : E.right({ streamId, revision: loaded.right.revision, events: decision.right })

@@ -143,6 +143,21 @@ export const contextOf = async (needs: ReadonlyArray<Need>, policy: Policy, load
   return E.right(context)
 }
 
+/** The context of a command: what its module's `needs` name, then what its `laterNeeds` name from that. */
+export const contextFor = async (
+  module: AnyAggregate,
+  command: Parameters<AnyAggregate['needs']>[0],
+  policy: Policy,
+  load: (need: Need) => Promise<E.Either<StoreError, Loaded>>,
+): Promise<E.Either<StoreError, Record<string, unknown>>> => {
+  const first = await contextOf(module.needs(command), policy, load)
+  if (E.isLeft(first) || module.laterNeeds === undefined) return first
+  const later = await contextOf(module.laterNeeds(command, first.right), policy, load)
+  if (E.isLeft(later)) return later
+  const { policy: _, ...loaded } = later.right
+  return E.right({ ...first.right, ...loaded })
+}
+
 /** The decided events as envelopes to append: deterministic ids, encoded data, full metadata. */
 export const toNewEvents = (events: ReadonlyArray<DomainEvent>, streamId: string, meta: CommandMetadata): NewEvent[] =>
   events.map((event, i) => ({
@@ -215,7 +230,7 @@ export const handleWith = async (
     const outcome = replayedOutcome(prior)
     if (module.followUps === undefined) return E.right(outcome)
     const loaded = await loadStream(store, module, streamId)
-    const context = await contextOf(module.needs(command), policy, loadNeed)
+    const context = await contextFor(module, command, policy, loadNeed)
     if (E.isLeft(loaded)) return loaded
     if (E.isLeft(context)) return context
     const events = prior
@@ -229,7 +244,7 @@ export const handleWith = async (
     if (E.isLeft(loaded)) return loaded
     const { state, revision } = loaded.right
     if (opts.expectedRevision !== undefined && opts.expectedRevision !== revision) return E.left({ _tag: 'RevisionConflict', streamId, expected: opts.expectedRevision, actual: revision })
-    const context = await contextOf(module.needs(command), policy, loadNeed)
+    const context = await contextFor(module, command, policy, loadNeed)
     if (E.isLeft(context)) return context
     const decision = module.decider.decide(command, state, context.right)
     if (E.isLeft(decision)) return decision

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import type { RecordedEvent } from '@hoi/domain'
+import { defaultPolicy, type Policy, type RecordedEvent } from '@hoi/domain'
 import * as P from '@hoi/projections'
 import type { EventStore } from './store.js'
 import { decodeRecorded } from './upcast.js'
@@ -45,7 +45,10 @@ class MemoryViews implements ViewEngine {
   private queue: Promise<unknown> = Promise.resolve()
   private readonly past = new Map<number, Folded>()
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly policy: Policy,
+  ) {}
 
   /** One operation on the live fold at a time, in call order; a failure does not block the next. */
   private serial<T>(op: () => Promise<T>): Promise<T> {
@@ -145,10 +148,10 @@ class MemoryViews implements ViewEngine {
   }
 
   async registry(q: P.RegistryQuery & RecordTime) {
-    return P.registry(await this.modelFor(q), q)
+    return P.registry(await this.modelFor(q), q, undefined, this.policy.abolishedScopes)
   }
   async association(id: string, q: { readonly asOf?: string } & RecordTime) {
-    return P.association(await this.modelFor(q), id, q.asOf)
+    return P.association(await this.modelFor(q), id, q.asOf, undefined, this.policy.abolishedScopes)
   }
   async roster(id: string, q: P.RosterQuery & RecordTime) {
     const m = await this.modelFor(q)
@@ -164,7 +167,7 @@ class MemoryViews implements ViewEngine {
     return P.clubsByArea(await this.modelFor(q), q)
   }
   async units(q: P.UnitsQuery & RecordTime) {
-    return P.units(await this.modelFor(q), q)
+    return P.units(await this.modelFor(q), q, this.policy.abolishedScopes)
   }
   async targets(q: { readonly asOf: string; readonly ownerAssociationId?: string } & RecordTime) {
     return P.targets(await this.modelFor(q), q)
@@ -203,4 +206,4 @@ class MemoryViews implements ViewEngine {
 }
 
 /** The reference view engine over any store; nothing is persisted, so opening it folds nothing until catchUp. */
-export const openMemoryViews = async (store: EventStore): Promise<ViewEngine> => new MemoryViews(store)
+export const openMemoryViews = async (store: EventStore, opts: { readonly policy?: Policy } = {}): Promise<ViewEngine> => new MemoryViews(store, opts.policy ?? defaultPolicy)

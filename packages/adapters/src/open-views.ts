@@ -36,7 +36,7 @@ export const openViews = async (store: EventStore, opts: OpenViewsOptions = {}):
       return openPostgresViews(pgStore, pgStore.pool, sql)
     }
     default:
-      return viewsAt === undefined ? openMemoryViews(store) : openViewsApart(store, viewsAt, sql)
+      return viewsAt === undefined ? openMemoryViews(store, sql.policy === undefined ? {} : { policy: sql.policy }) : openViewsApart(store, viewsAt, sql)
   }
 }
 

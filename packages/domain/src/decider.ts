@@ -54,6 +54,11 @@ export type AggregateModule<C extends { type: string }, Ev extends { type: strin
   readonly streamOf: (command: C) => string
   readonly needs: (command: C) => ReadonlyArray<Need>
   /**
+   * Streams `decide` needs that only the first needs can name (the claims of the associations an
+   * heir carries, R10, R21): asked once the context of `needs` is loaded, and loaded into it too.
+   */
+  readonly laterNeeds?: (command: C, context: X) => ReadonlyArray<Need>
+  /**
    * Commands other streams must decide because these events were stored (an officer who leaves the
    * association leaves office; a membership claims its person's seat). Pure: the caller runs them
    * with the command id extended by `key`, so running them again stores nothing new.
@@ -79,6 +84,7 @@ export interface SomeAggregate {
   }
   streamOf(command: AnyCommand): string
   needs(command: AnyCommand): ReadonlyArray<Need>
+  laterNeeds?(command: AnyCommand, context: Record<string, unknown>): ReadonlyArray<Need>
   followUps?(command: AnyCommand, events: ReadonlyArray<DomainEvent>, state: unknown, context: Record<string, unknown>): ReadonlyArray<FollowUp>
 }
 /** A command for another aggregate, decided after the events that caused it; `key` is unique per causing command. */

@@ -106,12 +106,31 @@ const countActive = (m: ReadModel, id: string, a: AssociationState | undefined, 
   return n
 }
 
-/** Active members on the date, with those carried over from the predecessors (their own end does not end them). */
+/**
+ * R10 after a reorganisation (R21): the memberships active on the date in an heir and in what it
+ * carries on that are a person's second or later there. A person who was a member of both a
+ * source and its heir (or of two sources) counts once; 0 for an association that carries nothing.
+ */
+export const carriedDuplicates = (m: ReadModel, a: AssociationState, date: string): number => {
+  const carried = carriedFrom(m, a, date)
+  if (carried.length === 0 || dissolvedBy(a, date)) return 0
+  const persons = new Set<string>()
+  let rows = 0
+  for (const [x, own] of [[a, a] as const, ...carried.map((p) => [p, undefined] as const)])
+    for (const s of m.membersOf.get(x.associationId) ?? [])
+      if (memberActive(s, changeOf(m, s), own, date)) {
+        rows++
+        persons.add(s.personId)
+      }
+  return rows - persons.size
+}
+
+/** Active members on the date, with those carried over from the predecessors (their own end does not end them), each person once. */
 export const activeMemberCount = (m: ReadModel, a: AssociationState, date: string): number => {
   if (dissolvedBy(a, date)) return 0
   let n = countActive(m, a.associationId, a, date)
   for (const p of carriedFrom(m, a, date)) n += countActive(m, p.associationId, undefined, date)
-  return n
+  return n - carriedDuplicates(m, a, date)
 }
 
 export const addMonths = (d: string, months: number): IsoDate => {

@@ -25,6 +25,7 @@ export { emptyModel, governanceTypes } from './model.js'
 export { apply, applyAll } from './fold.js'
 export { descendants } from './asOf.js'
 export { registry, association, type AssociationRow, type RegistryQuery, type Officer, type Term, type MemberCount } from './registry.js'
+export { restructuringWatch, type AwaitingReorganisation } from './restructuring.js'
 export { roster, type MemberRow, type RosterQuery } from './roster.js'
 export { statistics, type MemberFigures, type Statistics, type StatisticsQuery, type ByScope, type RegimeFilter } from './statistics.js'
 export { clubs, clubsByArea, type ClubRow, type ClubsQuery, type ClubsByAreaRow, type ClubsByAreaQuery, type ClubStatus } from './clubs.js'
@@ -48,7 +49,7 @@ export {
   type FoundingStage,
 } from './congress.js'
 export { conferences, resolutions, type ConferenceRow, type ResolutionRow, type ConferencesQuery, type MeetingsQuery } from './meetings.js'
-export { carriedFrom, dissolvedBy, heirOn, inArea } from './asOf.js'
+export { carriedDuplicates, carriedFrom, dissolvedBy, heirOn, inArea } from './asOf.js'
 export { governance, type Governance, type BranchRow, type NoticeRow, type ReportableChange, type GovernanceFlag } from './governance.js'
 export { MemberIndex as MemberIndexClass } from './members.js'
 export {

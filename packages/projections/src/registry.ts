@@ -1,7 +1,9 @@
 import type { AssociationState, AssociationStatus, Origin, ReadModel, Successor } from './model.js'
 import { valueAt } from './model.js'
 import { activeMemberCount, carriedFrom, dateOf, nameAt, specialAt, statusAt } from './asOf.js'
-import { areaFilter } from './units.js'
+import { defaultPolicy } from '@hoi/domain'
+import { areaFilter, type AbolishedLevels } from './units.js'
+import { restructuringWatch, type AwaitingReorganisation } from './restructuring.js'
 
 export type Officer = { readonly memberId: string; readonly fullName: string; readonly role: string }
 export type Term = { readonly congressNumber: string; readonly start: string; readonly end: string }
@@ -27,6 +29,8 @@ export type AssociationRow = {
   readonly successor?: Successor
   /** The associations it carries on by the date (R21): their members count as its own. */
   readonly predecessors?: ReadonlyArray<string>
+  /** R37: the 2025 restructuring asks to reorganise it (its level abolished, its commune merged), since that date */
+  readonly awaitingReorganisation?: AwaitingReorganisation
 }
 
 export type RegistryQuery = {
@@ -55,8 +59,15 @@ const officersAt = (a: AssociationState, date: string): Officer[] =>
 /** Active members of an association on a date; a table-backed reader counts them in SQL instead. */
 export type MemberCount = (a: AssociationState, date: string) => number
 
-export const associationRow = (m: ReadModel, a: AssociationState, date: string, count: MemberCount = (x, d) => activeMemberCount(m, x, d)): AssociationRow => {
+export const associationRow = (
+  m: ReadModel,
+  a: AssociationState,
+  date: string,
+  count: MemberCount = (x, d) => activeMemberCount(m, x, d),
+  watch: (a: AssociationState) => AwaitingReorganisation | undefined = restructuringWatch(m, date, defaultPolicy.abolishedScopes),
+): AssociationRow => {
   const quota = valueAt(a.staffQuota, date)
+  const awaiting = watch(a)
   const term = termAt(a, date)
   const predecessors = carriedFrom(m, a, date).map((p) => p.associationId)
   return {
@@ -77,13 +88,15 @@ export const associationRow = (m: ReadModel, a: AssociationState, date: string, 
     ...(a.origin === undefined ? {} : { origin: a.origin }),
     ...(a.successor === undefined || a.successor.on > date ? {} : { successor: a.successor }),
     ...(predecessors.length === 0 ? {} : { predecessors }),
+    ...(awaiting === undefined ? {} : { awaitingReorganisation: awaiting }),
   }
 }
 
 /** Every association founded by the date that matches the filters, in founding (log) order. */
-export const registry = (m: ReadModel, q: RegistryQuery = {}, count?: MemberCount): AssociationRow[] => {
+export const registry = (m: ReadModel, q: RegistryQuery = {}, count?: MemberCount, abolished: AbolishedLevels = defaultPolicy.abolishedScopes): AssociationRow[] => {
   const date = dateOf(q.asOf)
   const inQueryArea = areaFilter(m, q, date)
+  const watch = restructuringWatch(m, date, abolished)
   const out: AssociationRow[] = []
   for (const a of m.associations.values()) {
     if (a.foundedOn > date) continue
@@ -93,14 +106,14 @@ export const registry = (m: ReadModel, q: RegistryQuery = {}, count?: MemberCoun
     if (!inQueryArea(a.areaCode)) continue
     if (q.status !== undefined && statusAt(a, date) !== q.status) continue
     if (q.special !== undefined && specialAt(a, date) !== q.special) continue
-    out.push(associationRow(m, a, date, count))
+    out.push(associationRow(m, a, date, count, watch))
   }
   return out
 }
 
 /** One association as of the date; undefined if unknown or not yet founded. */
-export const association = (m: ReadModel, id: string, asOf?: string, count?: MemberCount): AssociationRow | undefined => {
+export const association = (m: ReadModel, id: string, asOf?: string, count?: MemberCount, abolished: AbolishedLevels = defaultPolicy.abolishedScopes): AssociationRow | undefined => {
   const date = dateOf(asOf)
   const a = m.associations.get(id)
-  return a === undefined || a.foundedOn > date ? undefined : associationRow(m, a, date, count)
+  return a === undefined || a.foundedOn > date ? undefined : associationRow(m, a, date, count, restructuringWatch(m, date, abolished))
 }

@@ -15,6 +15,8 @@ export type MemberRow = {
   readonly flags: ReadonlyArray<Flag>
   /** A member carried over by a reorganisation (R21): the association it joined, and the date it came to this one. */
   readonly carriedOver?: { readonly fromAssociationId: string; readonly on: string }
+  /** R10 after a reorganisation (R21): the person's other memberships active here, listed under this one */
+  readonly alsoMemberIds?: ReadonlyArray<string>
 }
 
 export type RosterQuery = {
@@ -73,35 +75,65 @@ const memberRow = (s: MemberState, ch: MemberChange | undefined, category: Categ
 type Carry = { readonly into: string; readonly from: string; readonly on: string }
 
 /**
+ * R10 after a reorganisation (R21): a person who was a member of a source and of its heir (or of
+ * two sources) is listed once, by the membership joined first (the first listed on the same date),
+ * naming the others.
+ */
+const onePerPerson = (rows: ReadonlyArray<MemberRow>): MemberRow[] => {
+  const first = new Map<string, MemberRow>()
+  const others = new Map<string, string[]>()
+  for (const r of rows) {
+    const kept = first.get(r.personId)
+    if (kept === undefined) first.set(r.personId, r)
+    else {
+      const [stays, goes] = r.admittedOn < kept.admittedOn ? [r, kept] : [kept, r]
+      first.set(r.personId, stays)
+      others.set(r.personId, [...(others.get(r.personId) ?? []), goes.memberId])
+    }
+  }
+  return rows.flatMap((r) => {
+    if (first.get(r.personId) !== r) return []
+    const also = others.get(r.personId)
+    return also === undefined ? [r] : [{ ...r, alsoMemberIds: also.sort() }]
+  })
+}
+
+/**
  * Active members of an association on the date (personal data: the API restricts who may ask),
  * in admission (log) order, association by association; after each, the members it carries on
- * from the associations it took over (R21), listed under it with the date they came.
+ * from the associations it took over (R21), listed under it with the date they came, each person once.
  */
 export const roster = (m: ReadModel, associationId: string, q: RosterQuery = {}): MemberRow[] => {
   const date = dateOf(q.asOf)
   const matches = q.search === undefined ? undefined : nameMatcher(q.search)
   const ids = q.includeDescendants === true ? descendants(m, associationId) : [associationId]
   const out: MemberRow[] = []
-  const add = (id: string, a: AssociationState | undefined, carry: Carry | undefined): void => {
+  const wanted = (category: Category, fullName: string): boolean => (q.category === undefined || category === q.category) && (matches === undefined || matches(fullName))
+  const add = (into: MemberRow[], id: string, a: AssociationState | undefined, carry: Carry | undefined, filter: boolean): void => {
     const list = m.membersOf.get(id)
     if (list === undefined) return
     for (const s of list) {
       const ch = changeOf(m, s)
       if (!memberActive(s, ch, a, date)) continue
       const category = categoryAt(s, ch, date)
-      if (q.category !== undefined && category !== q.category) continue
-      if (matches !== undefined && !matches(ch?.fullName ?? s.fullName)) continue
+      if (filter && !wanted(category, ch?.fullName ?? s.fullName)) continue
       const row = memberRow(s, ch, category)
-      out.push(carry === undefined ? row : { ...row, associationId: carry.into, carriedOver: { fromAssociationId: carry.from, on: carry.on } })
+      into.push(carry === undefined ? row : { ...row, associationId: carry.into, carriedOver: { fromAssociationId: carry.from, on: carry.on } })
     }
   }
   for (const id of ids) {
     const a = m.associations.get(id)
-    add(id, a, undefined)
     // a dissolved heir has no members left, carried or its own
-    if (a === undefined || (a.dissolvedOn !== undefined && a.dissolvedOn <= date)) continue
-    // the source's own end does not end the members it carried over
-    for (const c of carriedWith(m, a, date)) add(c.from.associationId, undefined, { into: id, from: c.from.associationId, on: c.on })
+    const carried = a === undefined || (a.dissolvedOn !== undefined && a.dissolvedOn <= date) ? [] : carriedWith(m, a, date)
+    if (carried.length === 0) {
+      add(out, id, a, undefined, true)
+      continue
+    }
+    // the source's own end does not end the members it carried over; a person is listed once before filtering
+    const group: MemberRow[] = []
+    add(group, id, a, undefined, false)
+    for (const c of carried) add(group, c.from.associationId, undefined, { into: id, from: c.from.associationId, on: c.on }, false)
+    for (const r of onePerPerson(group)) if (wanted(r.category, r.fullName)) out.push(r)
   }
   return out
 }

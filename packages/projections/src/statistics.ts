@@ -1,6 +1,6 @@
 import { associationKinds, type AssociationKind, type Scope } from '@hoi/domain'
 import type { AssociationState, ReadModel } from './model.js'
-import { carriedFrom, changeOf, dissolvedBy, inArea, memberActive, specialAt } from './asOf.js'
+import { carriedDuplicates, carriedFrom, changeOf, dissolvedBy, inArea, memberActive, specialAt } from './asOf.js'
 import { geographyAt } from './units.js'
 
 export type ByScope = Record<Scope, number>
@@ -72,7 +72,12 @@ const counts = (regime: RegimeFilter, a: AssociationState): boolean => regime ==
  * dissolved associations and closed clubs; flows (founded, admitted, left, launched in the year)
  * count what happened in the year even if it ended later.
  */
-export const statistics = (m: ReadModel, q: StatisticsQuery, figures: (a: AssociationState, yearStart: string, date: string) => MemberFigures = (a, ys, d) => figuresOf(m, a, ys, d)): Statistics => {
+export const statistics = (
+  m: ReadModel,
+  q: StatisticsQuery,
+  figures: (a: AssociationState, yearStart: string, date: string) => MemberFigures = (a, ys, d) => figuresOf(m, a, ys, d),
+  duplicates: (a: AssociationState, date: string) => number = (a, d) => carriedDuplicates(m, a, d),
+): Statistics => {
   const yearEnd = `${q.year}-12-31`
   const yearStart = `${q.year}-01-01`
   const date = q.asOf !== undefined && q.asOf < yearEnd ? q.asOf : yearEnd
@@ -103,7 +108,10 @@ export const statistics = (m: ReadModel, q: StatisticsQuery, figures: (a: Associ
       special.byScope[a.scope]++
     }
     let active = f.active
-    for (const p of carriedFrom(m, a, date)) active += figures(p, yearStart, date).active
+    const carried = carriedFrom(m, a, date)
+    for (const p of carried) active += figures(p, yearStart, date).active
+    // R10: a person who was a member of a source and of its heir counts once
+    if (carried.length > 0) active -= duplicates(a, date)
     members += active
     byKind[a.kind] += active
   }

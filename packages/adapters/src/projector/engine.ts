@@ -1,3 +1,4 @@
+import { defaultPolicy, type Policy } from '@hoi/domain'
 import { projections, type ProjectionDefinition } from '@hoi/projections'
 import { sealingOf } from '../personal/sealed.js'
 import type { EventStore } from '../store.js'
@@ -16,6 +17,8 @@ export type SqlViewsOptions = {
   readonly now?: () => Date
   /** progress of a rebuild that opening starts (a definition whose version changed) */
   readonly onProgress?: Progress
+  /** the policy the domain decides by: the levels it abolished are not in the units tree from their date (R37; default: defaultPolicy) */
+  readonly policy?: Policy
 }
 
 /**
@@ -47,7 +50,7 @@ export const openDriverViews = async (store: EventStore, driver: SqlDriver, opts
   }
   const runner = new Runner(driver, store, defs, opts.now, opts.pageSize)
   await runner.init(opts.onProgress)
-  const reader = sqlReader(runner, store)
+  const reader = sqlReader(runner, store, opts.policy ?? defaultPolicy)
   let closed = false
   const open = (): void => {
     if (closed) throw new Error('the view engine is closed')

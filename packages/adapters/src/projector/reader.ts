@@ -1,3 +1,4 @@
+import { defaultPolicy, type Policy } from '@hoi/domain'
 import * as P from '@hoi/projections'
 import type { AssociationState, ReadModel } from '@hoi/projections'
 import { recordInstant } from '../record-time.js'
@@ -36,7 +37,7 @@ export const positionRecordedBy = async (store: EventStore, instant: string, hea
 }
 
 /** Every view of views.ts answered from the tables, by the pure query over the rows it needs. */
-export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
+export const sqlReader = (runner: Runner, store: EventStore, policy: Policy = defaultPolicy): ViewReader => {
   const tableOf = new Map<string, string>()
   for (const d of runner.defs) for (const t of Object.keys(d.tables)) tableOf.set(t, d.name)
 
@@ -97,14 +98,37 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
     const figures = await memberFigures(s, { sql: inList('a.association_id', ids, p), params: p }, date, date)
     return new Map([...figures].map(([k, f]) => [k, f.active]))
   }
-  /** A count per association, with the members carried over from its predecessors (R21). */
+  /**
+   * R10 after a reorganisation (R21), as the fold's carriedDuplicates: per loaded heir not dissolved
+   * by the date, its members and those it carries active then, less the persons among them.
+   */
+  const duplicates = async (s: Snapshot, m: ReadModel, date: string): Promise<Map<string, number>> => {
+    const out = new Map<string, number>()
+    for (const a of m.associations.values()) {
+      const carried = P.carriedFrom(m, a, date)
+      if (carried.length === 0 || P.dissolvedBy(a, date)) continue
+      const p: SqlValue[] = []
+      const kc = s.known('c', p)
+      const kx = s.known('x', p)
+      const group = inList('x.association_id', [a.associationId, ...carried.map((c) => c.associationId)], p)
+      p.push(date, date)
+      const [r] = await s.all<{ n: number }>(
+        `SELECT count(*) - count(DISTINCT x.person_id) AS n FROM ${s.t('members')} x LEFT JOIN ${s.t('member_changes')} c ON c.member_id = x.member_id AND ${kc}
+        WHERE ${kx} AND ${group} AND x.valid_from <= ? AND (c.valid_to IS NULL OR c.valid_to > ?)`,
+        p,
+      )
+      if (r !== undefined && Number(r.n) > 0) out.set(a.associationId, Number(r.n))
+    }
+    return out
+  }
+  /** A count per association, with the members carried over from its predecessors (R21), each person once (R10). */
   const counter =
-    (m: ReadModel, counts: Map<string, number>): P.MemberCount =>
+    (m: ReadModel, counts: Map<string, number>, dups: Map<string, number>): P.MemberCount =>
     (a, d) => {
       if (P.dissolvedBy(a, d)) return 0
       let n = counts.get(a.associationId) ?? 0
       for (const p of P.carriedFrom(m, a, d)) n += counts.get(p.associationId) ?? 0
-      return n
+      return n - (dups.get(a.associationId) ?? 0)
     }
   /** Loads the predecessors of the loaded associations, and theirs, so carriedFrom can follow them. */
   /** The heirs that carry on the given associations by `upTo` (R21), and theirs in turn, loaded with their facts. */
@@ -311,7 +335,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const found = await loadAssociations(s, m, { sql, params: p }, date)
       const carried = await loadPredecessors(s, m, date)
       const counts = await memberCounts(s, [...found.map((a) => a.associationId), ...carried], date)
-      return P.registry(m, q, counter(m, counts))
+      return P.registry(m, q, counter(m, counts, await duplicates(s, m, date)), policy.abolishedScopes)
     },
     async association(id, q) {
       const s = await snapshot(q)
@@ -320,7 +344,9 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const found = await loadAssociations(s, m, { sql: 'a.association_id = ?', params: [id] }, date)
       if (found.length === 0) return undefined
       const carried = await loadPredecessors(s, m, date)
-      return P.association(m, id, q.asOf, counter(m, await memberCounts(s, [id, ...carried], date)))
+      // R37: whether a commune association's commune was merged is read from the units
+      if (found.some((a) => a.scope === 'commune')) await loadUnits(s, m)
+      return P.association(m, id, q.asOf, counter(m, await memberCounts(s, [id, ...carried], date), await duplicates(s, m, date)), policy.abolishedScopes)
     },
     async roster(id, q) {
       const s = await snapshot(q)
@@ -357,7 +383,13 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
         for (const [id, f] of await memberFigures(s, { sql: inList('a.association_id', outside, pp), params: pp }, yearStart, date)) figures.set(id, f)
       }
       const none = { active: 0, admitted: 0, left: 0 }
-      return P.statistics(m, q, (a: AssociationState) => figures.get(a.associationId) ?? none)
+      const dups = await duplicates(s, m, date)
+      return P.statistics(
+        m,
+        q,
+        (a: AssociationState) => figures.get(a.associationId) ?? none,
+        (a: AssociationState) => dups.get(a.associationId) ?? 0,
+      )
     },
     async clubs(q) {
       const s = await snapshot(q)
@@ -397,7 +429,7 @@ export const sqlReader = (runner: Runner, store: EventStore): ViewReader => {
       const s = await snapshot(q)
       const m = P.emptyModel()
       await loadUnits(s, m)
-      return P.units(m, q)
+      return P.units(m, q, policy.abolishedScopes)
     },
     async targets(q) {
       const s = await snapshot(q)

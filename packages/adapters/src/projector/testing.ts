@@ -382,31 +382,26 @@ const founding = (associationId: string) =>
  * the source's end naming its heir and the heir's takeover, so carried members show in the views.
  */
 export const mergerScenario = fc
-  .tuple(fc.constantFrom('a0', 'a1'), fc.constantFrom('a2', 'a3'), date, fc.array(fc.tuple(member, date), { minLength: 1, maxLength: 3 }), fc.constantFrom('absorbed', 'consolidated'))
+  .tuple(
+    fc.constantFrom('a0', 'a1'),
+    fc.constantFrom('a2', 'a3'),
+    date,
+    fc.array(fc.tuple(member, date, fc.option(date, { nil: undefined })), { minLength: 1, maxLength: 3 }),
+    fc.constantFrom('absorbed', 'consolidated'),
+  )
   .chain(([heir, source, on, joined, how]) =>
-    fc.tuple(founding(heir), founding(source)).map(([h, s]) => [
-      h,
-      s,
-      ...joined.map(
-        ([m, admittedOn], i) =>
-          [
-            'MemberAdmitted',
-            {
-              memberId: `${m}-${source}-${i}`,
-              associationId: source,
-              personId: m,
-              fullName: 'Lò Văn A',
-              birthDate: '1950-01-01',
-              gender: 'male',
-              category: 'official',
-              admittedOn,
-              flags: [],
-            },
-          ] as const,
-      ),
-      ['AssociationReorganised', { associationId: source, how, reorganisedOn: on, heirId: heir, successorIds: [heir] }] as const,
-      ['AssociationTookOver', { associationId: heir, fromId: source, how, takenOverOn: on }] as const,
-    ]),
+    fc.tuple(founding(heir), founding(source)).map(([h, s]) => {
+      const admitted = (memberId: string, associationId: string, personId: string, admittedOn: string) =>
+        ['MemberAdmitted', { memberId, associationId, personId, fullName: 'Lò Văn A', birthDate: '1950-01-01', gender: 'male', category: 'official', admittedOn, flags: [] }] as const
+      return [
+        h,
+        s,
+        // a person may be a member of the heir too, before or after the takeover (R10: counted once there)
+        ...joined.flatMap(([m, admittedOn, inHeir], i) => [admitted(`${m}-${source}-${i}`, source, m, admittedOn), ...(inHeir === undefined ? [] : [admitted(`${m}-${heir}-${i}`, heir, m, inHeir)])]),
+        ['AssociationReorganised', { associationId: source, how, reorganisedOn: on, heirId: heir, successorIds: [heir] }] as const,
+        ['AssociationTookOver', { associationId: heir, fromId: source, how, takenOverOn: on }] as const,
+      ]
+    }),
   )
 
 /**

@@ -205,6 +205,10 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
           "type": "string"
         },
         "description": "The associations it carries on by the date (R21): their members count as its own."
+      },
+      "awaitingReorganisation": {
+        "$ref": "#/components/schemas/View.AwaitingReorganisation",
+        "description": "R37: the 2025 restructuring asks to reorganise it (its level abolished, its commune merged), since that date"
       }
     },
     "required": [
@@ -300,6 +304,46 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
       "heirId"
     ],
     "additionalProperties": false
+  },
+  "View.AwaitingReorganisation": {
+    "type": "object",
+    "properties": {
+      "rule": {
+        "type": "string",
+        "const": "R37"
+      },
+      "code": {
+        "type": "string",
+        "enum": [
+          "LevelAbolished",
+          "CommuneMerged"
+        ]
+      },
+      "since": {
+        "type": "string"
+      },
+      "mergedCommunes": {
+        "type": "number"
+      },
+      "continues": {
+        "type": "boolean"
+      },
+      "en": {
+        "type": "string"
+      },
+      "vi": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "rule",
+      "code",
+      "since",
+      "en",
+      "vi"
+    ],
+    "additionalProperties": false,
+    "description": "R37 (2025 restructuring, guidance 05/HD-MTTW-BTT): an association still open on the date that the restructuring asks to reorganise, and since when.\n- `LevelAbolished`: its scope is a level the policy abolished by then (the district level from   2025-07-01); it stays flagged until it ends (dissolved, absorbed, divided or consolidated).\n- `CommuneMerged`: a commune association whose commune became one with others by then.   `mergedCommunes` counts them (its own among them). With a third of them or more (its scope one   commune of at most three) it `continues` and takes the new commune's name; with less, the   commune's Front and Party committee decide, or it dissolves itself. It stays flagged until it   is renamed or takes over another association on or after the merge, or ends."
   },
   "View.PublicAssociationRow": {
     "type": "object",
@@ -418,6 +462,10 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
           "type": "string"
         },
         "description": "The associations it carries on by the date (R21): their members count as its own."
+      },
+      "awaitingReorganisation": {
+        "$ref": "#/components/schemas/View.AwaitingReorganisation",
+        "description": "R37: the 2025 restructuring asks to reorganise it (its level abolished, its commune merged), since that date"
       }
     },
     "required": [
@@ -487,6 +535,13 @@ export const viewComponentSchemas: Readonly<Record<string, JsonSchema>> = {
         ],
         "additionalProperties": false,
         "description": "A member carried over by a reorganisation (R21): the association it joined, and the date it came to this one."
+      },
+      "alsoMemberIds": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "R10 after a reorganisation (R21): the person's other memberships active here, listed under this one"
       }
     },
     "required": [

@@ -42,6 +42,8 @@ export class ViewModelService implements OnModuleDestroy {
       (await openViews(this.options.backingStore, {
         ...(progress === undefined ? {} : { onProgress: progress.build }),
         ...(this.options.viewsAt === undefined ? {} : { viewsAt: this.options.viewsAt }),
+        // the units tree hides the levels the configured policy abolished, as the domain refuses them (R37)
+        ...(this.options.policy === undefined ? {} : { policy: this.options.policy }),
       }))
     await this.catchUp(progress?.catchUp)
     const parked = (await this.current.parked(1)).length

@@ -22,7 +22,13 @@ export type Context = {
   readonly destination?: Association.State
   /** the claim on the person's seat in the association joined: held by another member id while that one is active */
   readonly membership?: ClaimState
+  /** the person's seat in each association the one joined carries on (R21), under `carriedKey(id)` */
+  readonly [carried: `carried~${string}`]: ClaimState | undefined
 }
+
+/** The associations whose members the association joined carries on as their heir (R21), each once. */
+export const carriedIds = (a: Association.State | undefined): ReadonlyArray<string> => (a === undefined || a.status === 'none' ? [] : [...new Set(a.predecessors.map((p) => p.fromId))])
+export const carriedKey = (associationId: string): `carried~${string}` => `carried~${associationId}`
 type Decision = E.Either<Rejection, ReadonlyArray<Event>>
 type Data<T extends Command['type']> = Extract<Command, { type: T }>['data']
 
@@ -220,6 +226,29 @@ const alreadyActive = (d: { associationId: string; memberId: string }, personId:
     'data.personId',
   )
 
+/**
+ * R10 after a reorganisation (R21): the members of an association the heir took over by `on` are the
+ * heir's, so a person still active there is already an active member of the heir.
+ */
+const carriedHolder = (a: Association.State | undefined, on: IsoDate, context: Context, memberId: string): { readonly fromId: string; readonly holder: string } | undefined => {
+  if (a === undefined || a.status === 'none') return undefined
+  for (const p of a.predecessors) {
+    if (p.on > on) continue
+    const holder = heldByOther(context[carriedKey(p.fromId)], memberId)
+    if (holder !== undefined) return { fromId: p.fromId, holder }
+  }
+  return undefined
+}
+
+const alreadyCarried = (d: { associationId: string }, personId: string, c: { readonly fromId: string; readonly holder: string }): Decision =>
+  reject(
+    'PersonAlreadyActiveMember',
+    'R10',
+    `Person ${personId} is already an active member of ${d.associationId} as ${c.holder}, carried over from ${c.fromId}`,
+    `Người ${personId} đang là hội viên của hội ${d.associationId} (mã ${c.holder}, kế thừa từ hội ${c.fromId})`,
+    'data.personId',
+  )
+
 const admit = (d: Data<'AdmitMember'>, state: State, context: Context): Decision => {
   if (state.status !== 'none') return sameAdmission(d, state) ? nothing : alreadyExists(d.memberId)
   const association = associationMustBeOpen(context.association, d.associationId, 'data.associationId')
@@ -235,6 +264,8 @@ const admit = (d: Data<'AdmitMember'>, state: State, context: Context): Decision
     )
   const holder = heldByOther(context.membership, d.memberId)
   if (holder !== undefined) return alreadyActive(d, d.personId, holder)
+  const carried = carriedHolder(association.right, d.admittedOn, context, d.memberId)
+  if (carried !== undefined) return alreadyCarried(d, d.personId, carried)
   // R9 (Decree 126, by the admission date R2; not for bodies under their own charter R1)
   if (d.representative !== undefined && !d.representative.vietnameseCitizen && association.right.regime !== 'own-charter' && d.admittedOn >= DECREE_126_FROM)
     return reject(
@@ -321,6 +352,8 @@ const transferIn = (d: Data<'TransferMemberIn'>, state: State, context: Context)
     )
   const holder = heldByOther(context.membership, d.memberId)
   if (d.personId !== undefined && holder !== undefined) return alreadyActive(d, source.personId, holder)
+  const carried = d.personId === undefined ? undefined : carriedHolder(association.right, d.transferredOn, context, d.memberId)
+  if (carried !== undefined) return alreadyCarried(d, source.personId, carried)
   // R28 on arrival too: a transfer is no way round the destination's age or gender rule
   const facts = knownFacts(source, d.fromMemberId, 'data.fromMemberId')
   if (E.isLeft(facts)) return facts

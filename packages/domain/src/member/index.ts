@@ -1,5 +1,5 @@
 import type { AggregateModule, Decider } from '../decider.js'
-import { decide, type Context } from './decide.js'
+import { carriedIds, carriedKey, decide, type Context } from './decide.js'
 import { evolve, initialState, type State } from './state.js'
 import { streamId, type Command } from './commands.js'
 import type { Event } from './events.js'
@@ -43,6 +43,12 @@ export const member: AggregateModule<Command, Event, State, Context> = {
         // the association named: the member's own, or the heir that took it over (R21), and what R20, R28 read
         return [{ key: 'association', aggregate: 'association', streamId: associationStream(c.data.associationId) }]
     }
+  },
+  laterNeeds: (c, context) => {
+    const personId = c.type === 'AdmitMember' || c.type === 'TransferMemberIn' ? c.data.personId : undefined
+    if (personId === undefined) return []
+    // R10 after a reorganisation (R21): the person's seat in each association the heir carries
+    return carriedIds(context.association).map((id) => ({ key: carriedKey(id), aggregate: 'claim', streamId: claimStream(membershipClaim(id, personId)) }))
   },
   followUps: (_command, events, state) => events.flatMap((e) => followUpsOf(e, state)),
 }

@@ -42,6 +42,22 @@ describe('member integrity: one active membership per person and association (R1
       { key: 'membership', aggregate: 'claim', command: { type: 'TakeClaim', data: { claimId: 'membership~hnct~p1', owner: 'm2', takenOn: '2021-04-01' } } },
     ])
   })
+  it('R10, R21: an heir refuses a person still active in an association it took over by the admission date, and asks for that seat', () => {
+    const heir = Association.evolve(hnct, {
+      type: 'AssociationTookOver',
+      data: { associationId: 'hnct', fromId: 'hnct-cu', how: 'absorbed', takenOverOn: '2021-01-01' },
+    } as unknown as AssociationEvent)
+    const seat = Claim.evolve(Claim.initialState, { type: 'ClaimTaken', data: { claimId: Claim.membershipClaim('hnct-cu', 'p1'), owner: 'm7', takenOn: '2015-01-01' } } as Claim.Event)
+    expect(member.laterNeeds?.(admit(), { policy: defaultPolicy, association: heir })).toEqual([{ key: 'carried~hnct-cu', aggregate: 'claim', streamId: 'claim-membership~hnct-cu~p1' }])
+    expect(member.laterNeeds?.(admit(), { policy: defaultPolicy, association: hnct })).toEqual([])
+    expect(given(decider, []).when(admit(), { policy: defaultPolicy, association: heir, 'carried~hnct-cu': seat })).toMatchObject(
+      E.left({ code: 'PersonAlreadyActiveMember', rule: 'R10', field: 'data.personId' }),
+    )
+    // before the takeover the source's members are not yet the heir's; a released seat holds nothing
+    expect(E.isRight(given(decider, []).when(admit({ admittedOn: '2020-12-31' }), { policy: defaultPolicy, association: heir, 'carried~hnct-cu': seat }))).toBe(true)
+    const released = Claim.evolve(seat, { type: 'ClaimReleased', data: { claimId: Claim.membershipClaim('hnct-cu', 'p1'), owner: 'm7', releasedOn: '2021-02-01' } } as Claim.Event)
+    expect(E.isRight(given(decider, []).when(admit(), { policy: defaultPolicy, association: heir, 'carried~hnct-cu': released }))).toBe(true)
+  })
   it('R10: a claim is held by one owner: a second taker is refused, the holder taking again is satisfied', () => {
     const take = (owner: string) => ({ type: 'TakeClaim', data: { claimId: 'membership~hnct~p1', owner, takenOn: '2021-01-01' } }) as Claim.Command
     expect(Claim.decide(take('m2'), claimHeldBy('m1'))).toMatchObject(E.left({ code: 'ClaimHeld' }))
