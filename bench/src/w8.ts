@@ -8,7 +8,7 @@ import { SECRET } from './server.js'
 import { rowOf, type Measure, type Row } from './stats.js'
 import { writeLog } from './w5.js'
 
-const cli = fileURLToPath(new URL('../../packages/api/dist/cli.js', import.meta.url))
+const cli = fileURLToPath(new URL('../../packages/api/dist/bundle/hoi.js', import.meta.url))
 const TIME = '/usr/bin/time'
 const RUNS = 3
 

@@ -57,6 +57,9 @@ describe('1. serve --demo signs with a secret of its own store', () => {
 
   it('generates it on the first start (mode 0600 beside the data), never the old constant, and reuses it on restart', async () => {
     const first = await serve(['--demo', '--port', '0', '--store', `sqlite:${file}`])
+    // the summary's figures come from a worker thread of their own (no fallback to the server's thread)
+    expect(first.out).toContain('2020 in Lai Châu (area 12): 179 associations (province 24, district 56, commune 99), 180.455 members, 18 special, 11 founded in 2020')
+    expect(first.out).not.toContain("summary's worker failed")
     const secretFile = `${file}.jwt-secret`
     expect(existsSync(secretFile)).toBe(true)
     expect(mode(secretFile)).toBe(0o600)

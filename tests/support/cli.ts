@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 export const root = fileURLToPath(new URL('../..', import.meta.url))
-export const cliPath = fileURLToPath(new URL('../../packages/api/dist/cli.js', import.meta.url))
+export const cliPath = fileURLToPath(new URL('../../packages/api/dist/bundle/hoi.js', import.meta.url))
 
 /** A count as the CLI's text prints it (vi-VN: 185.549). */
 export const vi = (n: number): string => n.toLocaleString('vi-VN')

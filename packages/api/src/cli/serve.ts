@@ -4,9 +4,8 @@ import { parse, storeUrl, viewsAtFor } from './args.js'
 import { optionsOf } from './commands.js'
 import { demoSecret, parseHost, parsePort } from './serve-config.js'
 import { runDemo } from './demo.js'
-import { PROVINCE } from '../demo/province.js'
 import { ViewModelService } from '../views/view-model.service.js'
-import { formatNumber } from './table.js'
+import { summaryInWorker, summaryLines } from './summary.js'
 import { viewsProgress } from './progress.js'
 import { logLevelFromEnv } from '../observability/logging.js'
 
@@ -24,7 +23,8 @@ export const serve = async (argv: string[]): Promise<number> => {
   const logLevel = logLevelFromEnv(process.env) ?? 'info'
   const fromEnv = authFromEnv(process.env)
   if (!demo && fromEnv.jwtSecret === undefined && (fromEnv.apiKeys ?? []).length === 0) throw new Error('set HOI_JWT_SECRET or HOI_API_KEYS (or run with --demo for local demo tokens)')
-  const store = await openStore(storeUrl(p.flags['store']))
+  const url = storeUrl(p.flags['store'])
+  const store = await openStore(url)
   let tokens: ReturnType<typeof demoAuth> | undefined
   let auth = fromEnv
   if (demo) {
@@ -39,37 +39,25 @@ export const serve = async (argv: string[]): Promise<number> => {
   // then JSON lines on standard output, one per request (HOI_LOG_LEVEL=warn keeps warnings and errors only)
   const progress = viewsProgress()
   let server: Awaited<ReturnType<typeof startServer>>
+  const viewsAt = viewsAtFor(store)
   try {
-    const viewsAt = viewsAtFor(store)
     server = await startServer({ store, auth, host, port, viewsProgress: progress, logger: { level: logLevel }, ...(viewsAt === undefined ? {} : { viewsAt }) })
   } finally {
     progress.done()
   }
-  // the summary reads the server's own view engine; the demo's golden figures are Lai Châu's (article 002), the other provinces aside
-  const views = server.app.get(ViewModelService).engine
-  const today = new Date().toISOString().slice(0, 10)
-  // the server is listening: requests that arrive meanwhile are answered between the summary's queries, not after all of them
-  const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
-  await turn()
-  const s = await views.statistics(demo ? { year: 2020, areaCode: PROVINCE.code } : { year: 2020 })
-  await turn()
-  const now = await views.registry({})
-  await turn()
-  const activeClubs = await views.clubs({ status: 'active' })
-  await turn()
-  const targets = await views.targets({ asOf: today })
+  // the summary's queries block the thread that runs them on SQLite: there they run in a worker of their own,
+  // so that requests are answered from the first moment the server listens
+  const ask = { demo, today: new Date().toISOString().slice(0, 10) }
+  const blocking = store.kind === 'sqlite' || (store.kind === 'esdb' && viewsAt?.startsWith('sqlite:') === true)
+  const here = () => summaryLines(server.app.get(ViewModelService).engine, store, ask)
+  const lines = blocking
+    ? await summaryInWorker({ ...ask, storeUrl: url, viewsAt }).catch((e: unknown) => {
+        process.stderr.write(`hoi: the start-up summary's worker failed (${e instanceof Error ? e.message : String(e)}); computing it here\n`)
+        return here()
+      })
+    : await here()
   out('')
-  const head = await store.head()
-  // only a dense log's head is a count of events
-  out(`hoi — ${store.url}: ${store.capabilities.densePositions ? `${formatNumber(head)} events` : `log head at position ${head}`}`)
-  out(
-    `  2020${demo ? ` in ${PROVINCE.name} (area ${PROVINCE.code})` : ''}: ${formatNumber(s.associations.total)} associations (province ${formatNumber(s.associations.byScope.province)}, district ${formatNumber(s.associations.byScope.district)}, commune ${formatNumber(s.associations.byScope.commune)}), ${formatNumber(s.members.total)} members, ${formatNumber(s.special.total)} special, ${formatNumber(s.foundedInYear.total)} founded in 2020`,
-  )
-  out(`  today: ${formatNumber(now.length)} associations and bodies, ${formatNumber(activeClubs.length)} active clubs`)
-  for (const t of targets)
-    out(
-      `  target ${t.title}: ${formatNumber(t.current)}/${formatNumber(t.goal)} (${formatNumber(t.percent)} %), ${t.status}${t.milestones.map((m) => `; milestone ${formatNumber(m.goal)} by ${m.dueOn} ${m.met ? `met ${m.metOn}` : m.missed ? 'missed' : 'open'}`).join('')}`,
-    )
+  for (const line of lines) out(line)
   out('')
   out(`  dashboard  ${server.address}/`)
   out(`  API docs   ${server.address}/docs`)

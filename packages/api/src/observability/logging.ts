@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module'
+import { nestFastifyLogController } from '../http/nest-fastify.js'
 import type { LoggerService } from '@nestjs/common'
 import { pino, type Bindings, type ChildLoggerOptions, type DestinationStream, type Level, type Logger } from 'pino'
 
@@ -77,11 +77,7 @@ export class NestPinoLogger implements LoggerService {
  * Fastify's own request lines (two per request, with the URL) turned off: the request line is
  * ours (request-log.ts). Made by the fastify Nest's adapter runs, which checks the class.
  */
-export const quietRequestLogs = (): object => {
-  const local = createRequire(import.meta.url)
-  const fastify = createRequire(local.resolve('@nestjs/platform-fastify'))('fastify') as { LogController: new (o: { disableRequestLogging: boolean }) => object }
-  return new fastify.LogController({ disableRequestLogging: true })
-}
+export const quietRequestLogs = (): object => new (nestFastifyLogController())({ disableRequestLogging: true })
 
 /**
  * Fastify's childLoggerFactory: a request's logger with its id. When request lines are off (level
