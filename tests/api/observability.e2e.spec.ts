@@ -218,3 +218,34 @@ describe('traces', () => {
     expect(command?.attributes['hoi.outcome']).toBe('stored')
   })
 })
+
+describe('JSON logs without tracing (cached views answered before Fastify routes them)', () => {
+  const plain: Array<Record<string, unknown>> = []
+  let q: TestServer
+  beforeAll(async () => {
+    const out = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const l of chunk.toString('utf8').split('\n')) if (l.trim() !== '') plain.push(JSON.parse(l) as Record<string, unknown>)
+        done()
+      },
+    })
+    q = await startTestServer({ logger: { level: 'info', destination: out } })
+    await runSetup(q.store, baseSeed)
+    await settle(q)
+  })
+  afterAll(async () => q?.close())
+
+  it('every answer of a repeated view GET has its line: id, route pattern, status, caller; no URL or query', async () => {
+    const ids = ['fast-log-1', 'fast-log-2', 'fast-log-3', 'fast-log-4']
+    for (const id of ids) expect((await call(q.base, 'GET', '/views/registry?areaCode=12&limit=3', { headers: { 'x-request-id': id } })).status).toBe(200)
+    await new Promise((r) => setTimeout(r, 50))
+    for (const id of ids) {
+      const mine = plain.filter((l) => l.reqId === id)
+      expect(mine, id).toHaveLength(1)
+      expect(mine[0]).toMatchObject({ level: 'info', msg: 'request', method: 'GET', route: '/views/registry', status: 200, caller: 'anonymous' })
+      expect(typeof mine[0]!.ms).toBe('number')
+      expect(typeof mine[0]!.time).toBe('string')
+      expect(JSON.stringify(mine[0])).not.toContain('areaCode')
+    }
+  })
+})

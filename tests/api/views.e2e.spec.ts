@@ -253,3 +253,60 @@ describe('views: cached answers served before the Nest pipeline keep every rule'
     expect(again.status).toBe(304)
   })
 })
+
+describe('views: a URL answered from the cache before is answered again before Fastify routes it', () => {
+  /** Headers that name the request or the moment, not the answer. */
+  const answerHeaders = (h: Headers) => [...h.entries()].filter(([k]) => !['date', 'x-request-id', 'keep-alive', 'connection'].includes(k))
+
+  it('the third and later anonymous answers carry the same status, headers and bytes as the first two', async () => {
+    const path = '/views/registry?limit=2&offset=1'
+    const answers = []
+    for (let i = 0; i < 5; i++) answers.push(await get(path, 'anonymous', { 'x-request-id': `fast-${i}` }))
+    const [first, ...rest] = answers
+    expect(first!.status).toBe(200)
+    expect(first!.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(first!.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    for (const [i, r] of rest.entries()) {
+      expect(r.status).toBe(200)
+      expect(r.text).toBe(first!.text)
+      expect(answerHeaders(r.headers)).toEqual(answerHeaders(first!.headers))
+      expect(r.headers.get('x-request-id')).toBe(`fast-${i + 1}`)
+    }
+    // an invalid caller id is replaced by one of the server's
+    const made = await get(path, 'anonymous', { 'x-request-id': 'has space' })
+    expect(made.headers.get('x-request-id')).toMatch(/^[A-Za-z0-9_-]{12}-[0-9a-z]+$/u)
+  })
+
+  it('a caller with a token, or asking for CSV, still goes through the guard and gets its own answer', async () => {
+    for (let i = 0; i < 3; i++) expect((await get('/views/commendations')).text).not.toContain('Trần Văn Bình')
+    expect((await get('/views/commendations', 'auditor')).text).toContain('Trần Văn Bình')
+    expect((await call(s.base, 'GET', '/views/commendations', { headers: { authorization: 'Bearer not-a-token' } })).status).toBe(401)
+    const csv = await get('/views/commendations', 'anonymous', { accept: 'text/csv' })
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/u)
+  })
+
+  it('If-None-Match gets 304 with the answer headers and no body; gzip when asked; a write makes a new answer', async () => {
+    const path = '/views/registry?limit=50'
+    for (let i = 0; i < 3; i++) await get(path)
+    const first = await get(path)
+    const etag = first.headers.get('etag')!
+    const again = await get(path, 'anonymous', { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    expect(again.text).toBe('')
+    expect(again.headers.get('etag')).toBe(etag)
+    expect(again.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(again.headers.get('content-type')).toBeNull()
+    // fetch asks for gzip and br and decodes: the same bytes, whatever the encoding
+    expect(first.text.length).toBeGreaterThan(1024)
+    expect((await get(path)).text).toBe(first.text)
+    const admitted = await call(s.base, 'POST', '/associations/b-commune/members', {
+      who: 'admin',
+      body: { memberId: 'v-fast', personId: 'p-v-fast', fullName: 'Lê Văn Nam', birthDate: '1952-01-01', gender: 'male', category: 'official', admittedOn: '2021-02-02' },
+    })
+    expect(admitted.status).toBe(201)
+    const after = await get(path, 'anonymous', { 'if-none-match': etag })
+    expect(after.status).toBe(200)
+    expect(after.headers.get('etag')).not.toBe(etag)
+  })
+})

@@ -9,6 +9,7 @@ import { authenticator, isAuthFailure } from './auth/auth-config.js'
 import { authenticateRequest, principalOf } from './auth/request-principal.js'
 import { requestLine } from './observability/request-log.js'
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors.js'
+import { fastServerFactory, type FastPath } from './http/fast-path.js'
 import { registerLimits } from './http/limits.js'
 import { parseJsonBody } from './http/json-body.js'
 import { securityHeaders } from './http/security-headers.js'
@@ -65,13 +66,20 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
   const catalogue: RouteCatalogue = []
   // helmet's headers (CSP, HSTS, nosniff, frame and referrer policies, …) on every response, errors included
   const headers = securityHeaders({ contentSecurityPolicy })
+  const genReqId = requestIds()
+  // cached public views answered before Fastify's routing (W7); not while per-caller limits count
+  // every request or spans trace them: those need the full pipeline
+  const fast: FastPath = { closing: false }
+  const fastPath = options.rateLimit === false && tracing === undefined
+  const requestLines = logger.isLevelEnabled('info')
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit,
     loggerInstance: logger,
     // one line per request, written by the onResponse hook below, without the URL
     logController: quietRequestLogs(),
-    genReqId: requestIds(),
-    childLoggerFactory: requestLoggers(logger.isLevelEnabled('info')),
+    genReqId,
+    childLoggerFactory: requestLoggers(requestLines),
+    ...(fastPath ? { serverFactory: fastServerFactory(fast, genReqId, requestLines ? ({ reqId, ...line }) => logger.info({ reqId, ...line }, 'request') : undefined) } : {}),
     trustProxy: false,
     skipMiddie: true,
     routerOptions: { maxParamLength: 256 },
@@ -108,7 +116,7 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
     // the caller is known before the limits and the guard ask
     authenticateRequest(req, authenticate, done)
   })
-  if (logger.isLevelEnabled('info')) fastify.addHook('onResponse', requestLine)
+  if (requestLines) fastify.addHook('onResponse', requestLine)
   if (tracing !== undefined) {
     fastify.addHook('onRequest', (req, _reply, done) => {
       tracing.requestStarted(req)
@@ -120,6 +128,10 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
     })
     fastify.addHook('onClose', async () => tracing.shutdown())
   }
+  fastify.addHook('preClose', (done) => {
+    fast.closing = true
+    done()
+  })
   fastify.addHook('onClose', (_instance, done) => logger.flush(() => done()))
   if (options.rateLimit !== false) await registerLimits(app, fastify, options.rateLimit)
   // answers over 1 KiB in br or gzip when asked; brotli at a quality cheap enough to do per answer
@@ -133,6 +145,7 @@ export const createApp = async (opts: AppOptions): Promise<NestFastifyApplicatio
     }
     done()
   })
+  if (fastPath) fast.lookup = (req) => viewService.rawAnswer(req, headers)
   const model = app.get(ViewModelService)
   read.model = model
   await model.start()

@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { IncomingMessage } from 'node:http'
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeWith } from '@hoi/domain'
-import type { Principal } from '../auth/principal.js'
+import { anonymous, type Principal } from '../auth/principal.js'
 import { admitted } from '../auth/request-principal.js'
 import { ScopeService } from '../auth/scope.service.js'
+import type { FastAnswer } from '../http/fast-path.js'
 import { problems } from '../http/problem.js'
 import { hoiRouteOf } from '../http/route.js'
 import { todayOf, type ResolvedOptions } from '../options.js'
 import { OPTIONS } from '../tokens.js'
 import { DEFAULT_LIMIT } from './query-codecs.js'
-import { encodedBody, encodingFor, matchesNoneMatch, ViewCache, type CachedView } from './view-cache.js'
+import { encodedBody, encodingFor, matchesNoneMatch, ViewCache, type CachedView, type Encoding } from './view-cache.js'
 import { viewDefs, type ViewDef, type ViewInput } from './view-defs.js'
 import { ViewModelService } from './view-model.service.js'
 import { formatAccepted, sendExport } from '../export/http.js'
@@ -26,10 +28,26 @@ const decodersOf = (def: ViewDef) => {
   return d
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+/** The headers of a view's answer, 200 or 304, besides the security headers and the body's type and encoding. */
+const viewHeaders = (def: ViewDef, entry: CachedView): Record<string, string> => ({
+  etag: entry.etag,
+  'cache-control': def.personalOf === undefined ? 'no-cache' : 'private, no-cache',
+  vary: 'authorization, accept-encoding',
+  'x-view-position': String(entry.position),
+})
+
+const notModified = (inm: string | string[] | undefined, entry: CachedView): boolean => matchesNoneMatch(Array.isArray(inm) ? inm.join(',') : inm, entry.etag)
+
 /** Serves every view: decode the path and query, check scope, answer from the cache or run the query. */
 @Injectable()
 export class ViewService {
   private readonly cache = new ViewCache()
+  /** URLs of public, non-personal views this server answered an anonymous caller from the cache: the router already matched them */
+  private readonly routed = new Map<string, { readonly def: ViewDef; readonly route: string }>()
+  /** the headers of a cached answer, made once per entry: the security headers, then the view's */
+  private readonly heads = new WeakMap<CachedView, { readonly ok: ReadonlyArray<string>; readonly notModified: ReadonlyArray<string> }>()
   // today's date formatted once per day, not once per request
   private day = { start: 0, end: 0, text: '' }
 
@@ -43,7 +61,7 @@ export class ViewService {
     const def = viewDefs.get(hoiRouteOf(req)?.view ?? '')
     if (def === undefined) throw problems.notFound('No such view')
     const principal = admitted(req)
-    const { key, today } = this.keyOf(def, principal, req)
+    const { key, today } = this.keyOf(def, principal, req.url)
     const entry = (def.personalOf === undefined ? this.cache.get(key, this.views.position) : undefined) ?? (await this.run(def, req, principal, today, key.split('|')[1] as 'public' | 'full', key))
     const format = formatAccepted(req.headers.accept)
     if (format !== undefined) return sendExport(reply, def.name, format, entry)
@@ -60,17 +78,54 @@ export class ViewService {
     if (route?.view === undefined || route.access !== 'public' || formatAccepted(req.headers.accept) !== undefined) return false
     const def = viewDefs.get(route.view)
     if (def === undefined || def.personalOf !== undefined) return false
-    const entry = this.cache.get(this.keyOf(def, principal, req).key, this.views.position)
+    const entry = this.cache.get(this.keyOf(def, principal, req.url).key, this.views.position)
     if (entry === undefined) return false
+    const pattern = req.routeOptions.url
+    if (principal.kind === 'anonymous' && req.headers.authorization === undefined && pattern !== undefined) this.learn(req.url, def, pattern)
     this.send(def, entry, req, reply)
     return true
   }
 
+  private learn(url: string, def: ViewDef, route: string): void {
+    if (this.routed.has(url)) return
+    if (this.routed.size >= 2000) this.routed.delete(this.routed.keys().next().value!)
+    this.routed.set(url, { def, route })
+  }
+
+  /**
+   * The answer to an anonymous GET of a URL answered from the cache before (so routed to a public,
+   * non-personal view), while the cache holds it at the current position: what `send` would answer,
+   * with `security` first as the onRequest hook sets them. Undefined sends the request the normal way.
+   */
+  rawAnswer(req: IncomingMessage, security: Readonly<Record<string, string>>): FastAnswer | undefined {
+    const url = req.url
+    if (url === undefined || req.headers.authorization !== undefined) return undefined
+    const known = this.routed.get(url)
+    if (known === undefined || formatAccepted(req.headers.accept) !== undefined) return undefined
+    const entry = this.cache.get(this.keyOf(known.def, anonymous, url).key, this.views.position)
+    if (entry === undefined) return undefined
+    const head = this.headsOf(known.def, entry, security)
+    if (notModified(req.headers['if-none-match'], entry)) return { status: 304, headers: head.notModified, body: undefined, route: known.route }
+    const encoding = encodingFor(req.headers['accept-encoding'], entry.body.length)
+    if (encoding === undefined) return { status: 200, headers: head.ok, body: entry.body, route: known.route }
+    return { status: 200, headers: [...head.ok, 'content-encoding', encoding], body: encodedBody(entry, encoding), route: known.route }
+  }
+
+  private headsOf(def: ViewDef, entry: CachedView, security: Readonly<Record<string, string>>): { readonly ok: ReadonlyArray<string>; readonly notModified: ReadonlyArray<string> } {
+    let head = this.heads.get(entry)
+    if (head === undefined) {
+      const notModified = [...Object.entries(security), ...Object.entries(viewHeaders(def, entry))].flat()
+      head = { notModified, ok: [...notModified, 'content-type', JSON_TYPE] }
+      this.heads.set(entry, head)
+    }
+    return head
+  }
+
   // a repeated request costs one lookup: only valid requests are ever cached, under their URL
-  private keyOf(def: ViewDef, principal: Principal, req: FastifyRequest): { key: string; today: string } {
+  private keyOf(def: ViewDef, principal: Principal, url: string): { key: string; today: string } {
     const visibility = principal.kind === 'anonymous' && def.redact !== undefined ? 'public' : 'full'
     const today = this.today()
-    return { key: `${def.name}|${visibility}|${today}|${req.url}`, today }
+    return { key: `${def.name}|${visibility}|${today}|${url}`, today }
   }
 
   private today(): string {
@@ -83,22 +138,16 @@ export class ViewService {
   }
 
   private send(def: ViewDef, entry: CachedView, req: FastifyRequest, reply: FastifyReply): void {
-    reply.headers({
-      etag: entry.etag,
-      'cache-control': def.personalOf === undefined ? 'no-cache' : 'private, no-cache',
-      vary: 'authorization, accept-encoding',
-      'x-view-position': String(entry.position),
-    })
-    const inm = req.headers['if-none-match']
-    if (matchesNoneMatch(Array.isArray(inm) ? inm.join(',') : inm, entry.etag)) {
+    reply.headers(viewHeaders(def, entry))
+    if (notModified(req.headers['if-none-match'], entry)) {
       reply.status(304).send()
       return
     }
-    const encoding = encodingFor(req.headers['accept-encoding'], entry.body.length)
+    const encoding: Encoding | undefined = encodingFor(req.headers['accept-encoding'], entry.body.length)
     if (encoding !== undefined) reply.header('content-encoding', encoding)
     reply
       .status(200)
-      .type('application/json; charset=utf-8')
+      .type(JSON_TYPE)
       .send(encoding === undefined ? entry.body : encodedBody(entry, encoding))
   }
 
